@@ -1,0 +1,51 @@
+// Shared jest configuration: every project's jest.config.js calls projectConfig(__dirname).
+// The kind of suite (unit, integration, e2e) comes from MAESTRO_TEST_KIND, set by tools/scripts/jest.mjs.
+const path = require('node:path');
+const { compilerOptions } = require('./tsconfig.base.json');
+
+const KINDS = {
+  unit: { testMatch: ['<rootDir>/**/*.spec.ts'], testTimeout: 10_000 },
+  integration: { testMatch: ['<rootDir>/**/*.integration-spec.ts'], testTimeout: 60_000 },
+  e2e: { testMatch: ['<rootDir>/**/*.e2e-spec.ts'], testTimeout: 180_000 },
+};
+
+function aliasMapper() {
+  const mapper = {};
+  for (const [alias, [target]] of Object.entries(compilerOptions.paths)) {
+    mapper[`^${alias.replace('/', '\\/')}$`] = path.join(__dirname, target);
+  }
+  return mapper;
+}
+
+const swcTransform = [
+  '@swc/jest',
+  {
+    jsc: {
+      target: 'es2022',
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      keepClassNames: true,
+    },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  },
+];
+
+function projectConfig(projectDir, overrides = {}) {
+  const kind = process.env.MAESTRO_TEST_KIND || 'unit';
+  const selected = KINDS[kind];
+  if (!selected) throw new Error(`unknown MAESTRO_TEST_KIND ${kind}`);
+  return {
+    rootDir: projectDir,
+    displayName: `${path.relative(__dirname, projectDir)} (${kind})`,
+    testEnvironment: 'node',
+    transform: { '^.+\\.(t|j)s$': swcTransform },
+    moduleFileExtensions: ['ts', 'js', 'json'],
+    moduleNameMapper: aliasMapper(),
+    testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+    ...selected,
+    ...overrides,
+  };
+}
+
+module.exports = { projectConfig, swcTransform };

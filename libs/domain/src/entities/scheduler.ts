@@ -1,0 +1,165 @@
+/** Scheduler: the versioned recipe of one fleet of game rooms (one Kubernetes namespace). */
+
+export const SCHEDULER_STATES = ['creating', 'in-sync', 'terminating', 'on-error'] as const;
+export type SchedulerState = (typeof SCHEDULER_STATES)[number];
+
+export const IMAGE_PULL_POLICIES = ['Always', 'Never', 'IfNotPresent'] as const;
+export const PORT_PROTOCOLS = ['tcp', 'udp', 'sctp'] as const;
+export const FORWARDER_TYPES = ['gRPC'] as const;
+export const AUTOSCALING_POLICY_TYPES = ['roomOccupancy', 'fixedBuffer'] as const;
+export type AutoscalingPolicyType = (typeof AUTOSCALING_POLICY_TYPES)[number];
+
+export const FIRST_VERSION = 'v1.0.0';
+export const DEFAULT_MAX_MATCHES = 1;
+export const DEFAULT_DOWN_THRESHOLD = 0.99;
+export const DEFAULT_FORWARDER_TIMEOUT_MS = 1000;
+export const DEFAULT_RESTART_POLICY = 'Never';
+/** The Go zero time, which Maestro prints as 0001-01-01T00:00:00Z. */
+export const ZERO_TIME: Readonly<Date> = new Date('0001-01-01T00:00:00Z');
+
+export interface PortRange {
+  start: number;
+  end: number;
+}
+
+export interface ContainerPort {
+  name: string;
+  protocol: string;
+  port: number;
+  /** Accepted and stored, but overwritten per room by the port allocator. */
+  hostPort: number;
+  hostPortRange?: PortRange;
+}
+
+export interface EnvVarSource {
+  fieldRef?: { fieldPath: string };
+  secretKeyRef?: { name: string; key: string };
+}
+
+export interface EnvVar {
+  name: string;
+  value?: string;
+  valueFrom?: EnvVarSource;
+}
+
+export interface ContainerResources {
+  memory: string;
+  cpu: string;
+}
+
+export interface Container {
+  name: string;
+  image: string;
+  imagePullPolicy: string;
+  command: string[];
+  environment: EnvVar[];
+  requests: ContainerResources;
+  limits: ContainerResources;
+  ports: ContainerPort[];
+}
+
+export interface SchedulerSpec {
+  version: string;
+  /** Go duration in nanoseconds. */
+  terminationGracePeriodNs: number;
+  containers: Container[];
+  toleration: string;
+  affinity: string;
+  /** Not persisted by Maestro (docs/compatibility.md): '' when read from storage. */
+  restartPolicy: string;
+}
+
+export interface ForwarderOptions {
+  /** Per-call deadline in milliseconds. */
+  timeoutMs: number;
+  metadata: Record<string, unknown>;
+}
+
+export interface Forwarder {
+  name: string;
+  enabled: boolean;
+  forwardType: string;
+  address: string;
+  options?: ForwarderOptions;
+}
+
+export interface RoomOccupancyParameters {
+  readyTarget: number;
+  downThreshold: number;
+}
+
+export interface FixedBufferParameters {
+  amount: number;
+}
+
+export interface AutoscalingPolicy {
+  type: string;
+  parameters: {
+    roomOccupancy?: RoomOccupancyParameters;
+    fixedBuffer?: FixedBufferParameters;
+  };
+}
+
+export interface Autoscaling {
+  enabled: boolean;
+  min: number;
+  /** -1 means no upper limit. */
+  max: number;
+  /** Seconds that must pass after a downscale before the next one. */
+  cooldown: number;
+  policy: AutoscalingPolicy;
+}
+
+export interface MatchAllocation {
+  maxMatches: number;
+}
+
+export interface Scheduler {
+  name: string;
+  game: string;
+  state: SchedulerState;
+  rollbackVersion: string;
+  spec: SchedulerSpec;
+  autoscaling?: Autoscaling;
+  portRange?: PortRange;
+  roomsReplicas: number;
+  createdAt: Date;
+  lastDownscaleAt: Date;
+  maxSurge: string;
+  forwarders: Forwarder[];
+  /** undefined (absent) and {} (present, empty) differ for the major/minor comparison. */
+  annotations?: Record<string, string>;
+  labels?: Record<string, string>;
+  matchAllocation: MatchAllocation;
+}
+
+/** A row of the versions listing. */
+export interface SchedulerVersion {
+  version: string;
+  isActive: boolean;
+  createdAt: Date;
+}
+
+/** Per-scheduler room counters of GET /schedulers/info. */
+export interface SchedulerInfo {
+  name: string;
+  game: string;
+  state: SchedulerState;
+  roomsReplicas: number;
+  roomsReady: number;
+  roomsOccupied: number;
+  roomsPending: number;
+  roomsTerminating: number;
+  autoscaling?: Autoscaling;
+}
+
+export interface SchedulerFilter {
+  name?: string;
+  game?: string;
+  version?: string;
+}
+
+/** Whether the scheduler's autoscaling is configured and switched on. */
+export function isAutoscalingEnabled(s: Pick<Scheduler, 'autoscaling'>): s is { autoscaling: Autoscaling } {
+  return s.autoscaling !== undefined && s.autoscaling.enabled;
+}

@@ -1,0 +1,17 @@
+import type { OperationLeaseInfo } from '../entities/operation';
+
+export const OPERATION_LEASE = Symbol('OperationLease');
+
+/** Per-operation expiry timestamps, renewed while the operation runs. */
+export interface OperationLease {
+  /** Grants a lease expiring after `ttlMs`; throws AlreadyExistsError when the operation has one. */
+  grantLease(schedulerName: string, operationId: string, ttlMs: number): Promise<void>;
+  /** Pushes the expiry `ttlMs` further; throws NotFoundError without a lease. */
+  renewLease(schedulerName: string, operationId: string, ttlMs: number): Promise<void>;
+  /** Removes the lease; throws NotFoundError when absent. */
+  revokeLease(schedulerName: string, operationId: string): Promise<void>;
+  /** The lease; throws NotFoundError. */
+  fetchLease(schedulerName: string, operationId: string): Promise<OperationLeaseInfo>;
+  /** Leases of the given operations; throws NotFoundError if any is missing. */
+  fetchOperationsLease(schedulerName: string, operationIds: string[]): Promise<OperationLeaseInfo[]>;
+}

@@ -1,0 +1,44 @@
+import type { GameRoom, RoomPing, RoomStatus } from '../entities/game-room';
+
+export const ROOM_STORAGE = Symbol('RoomStorage');
+
+/** A subscription to one room's status changes. */
+export interface RoomStatusWatcher {
+  /** Resolves with the next status published for the room. */
+  next(signal?: AbortSignal): Promise<RoomStatus>;
+  /** Ends the subscription. */
+  stop(): Promise<void>;
+}
+
+/** Rooms of every scheduler (Redis hash + status/ping/occupancy sorted sets). */
+export interface RoomStorage {
+  /** The room; throws NotFoundError unless it is in all three sorted sets. */
+  getRoom(schedulerName: string, roomId: string): Promise<GameRoom>;
+  /** Writes a new room; throws AlreadyExistsError when any of its set members exists. */
+  createRoom(room: GameRoom): Promise<void>;
+  /** Records a ping: metadata, ping status, last ping and running matches (set members only if present). */
+  updateRoomPing(ping: RoomPing): Promise<void>;
+  /**
+   * Writes the status only when the room exists and the status changes, then publishes it.
+   * Throws NotFoundError when nothing changed (room missing or same status).
+   */
+  updateRoomStatus(schedulerName: string, roomId: string, status: RoomStatus): Promise<void>;
+  /** Deletes the room's hash and set members; throws NotFoundError if anything was missing. */
+  deleteRoom(schedulerName: string, roomId: string): Promise<void>;
+  /** Ids of every room of the scheduler (members of the status set). */
+  getAllRoomIds(schedulerName: string): Promise<string[]>;
+  /** Ids of the rooms in one status. */
+  getRoomIdsByStatus(schedulerName: string, status: RoomStatus): Promise<string[]>;
+  /** Ids of the rooms whose last ping is older than `before`. */
+  getRoomIdsByLastPing(schedulerName: string, before: Date): Promise<string[]>;
+  /** Number of rooms of the scheduler. */
+  getRoomCount(schedulerName: string): Promise<number>;
+  /** Number of rooms in one status. */
+  getRoomCountByStatus(schedulerName: string, status: RoomStatus): Promise<number>;
+  /** Sum of the positive running-match counts of rooms that still exist. */
+  getRunningMatchesCount(schedulerName: string): Promise<number>;
+  /** Atomically moves one `ready` room to `allocated`; undefined when none is ready. */
+  allocateRoom(schedulerName: string, at: Date): Promise<string | undefined>;
+  /** Subscribes to a room's status changes (used by new-version validation). */
+  watchRoomStatus(schedulerName: string, roomId: string): Promise<RoomStatusWatcher>;
+}

@@ -1,0 +1,45 @@
+import type { Instance } from '../entities/instance';
+import type { RoomRemovalReason } from '../entities/game-room';
+import type { Scheduler, SchedulerSpec } from '../entities/scheduler';
+
+export const RUNTIME = Symbol('Runtime');
+
+export type InstanceEventType = 'added' | 'updated' | 'deleted';
+
+export interface InstanceEvent {
+  type: InstanceEventType;
+  instance: Instance;
+}
+
+/** A running watch of one scheduler's instances. */
+export interface InstanceWatcher {
+  /** Ends the watch; no events are delivered after it resolves. */
+  stop(): Promise<void>;
+}
+
+/** The infrastructure that runs game rooms (Kubernetes: namespaces and pods). */
+export interface Runtime {
+  /** Creates the scheduler's namespace (and disruption budget). Throws AlreadyExistsError. */
+  createScheduler(scheduler: Scheduler): Promise<void>;
+  /** Deletes the namespace and everything in it. Throws NotFoundError when absent. */
+  deleteScheduler(scheduler: Scheduler): Promise<void>;
+  /**
+   * Creates the pod of a room from `spec`, whose ports already carry allocated host ports.
+   * Returns the instance as created (no address yet). Throws InvalidArgumentError on a rejected spec.
+   */
+  createGameRoomInstance(scheduler: Scheduler, roomId: string, spec: SchedulerSpec): Promise<Instance>;
+  /** Records an event with `reason` on the pod, then deletes it. Throws NotFoundError. */
+  deleteGameRoomInstance(instance: Instance, reason: RoomRemovalReason): Promise<void>;
+  /** A fresh room name: the scheduler name (at most 58 chars), `-`, 5 random characters. */
+  createGameRoomName(scheduler: Scheduler): string;
+  /**
+   * Watches the scheduler's pods and calls `onEvent` for each change, recovering from dropped
+   * watches on its own. Resolves once the initial list has been delivered.
+   */
+  watchGameRoomInstances(
+    scheduler: Scheduler,
+    onEvent: (event: InstanceEvent) => Promise<void> | void,
+  ): Promise<InstanceWatcher>;
+  /** Applies the disruption budget: minAvailable computed from `roomAmount` and `safetyPercentage`. */
+  mitigateDisruption(scheduler: Scheduler, roomAmount: number, safetyPercentage: number): Promise<void>;
+}

@@ -1,0 +1,46 @@
+// `npm test`: every suite of the workspace through Nx (lint, typecheck, unit, integration, e2e),
+// then one closing line with the totals of every jest suite that ran: `N passed, N failed`.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const resultsDir = path.join(root, 'tmp', 'test-results');
+rmSync(resultsDir, { recursive: true, force: true });
+
+const nxBin = path.join(root, 'node_modules', 'nx', 'bin', 'nx.js');
+const phases = [
+  { name: 'lint, typecheck and unit tests', args: ['run-many', '-t', 'lint', 'typecheck', 'test', '--parallel=2'] },
+  { name: 'integration tests', args: ['run-many', '-t', 'integration', '--parallel=2'] },
+  { name: 'end-to-end tests', args: ['run-many', '-t', 'e2e', '--parallel=1'] },
+];
+
+const failedPhases = [];
+for (const phase of phases) {
+  console.log(`\n=== ${phase.name} ===`);
+  const { status } = spawnSync(process.execPath, [nxBin, ...phase.args, '--outputStyle=static', ...process.argv.slice(2)], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NX_DAEMON: 'false', NX_TUI: 'false' },
+  });
+  if (status !== 0) failedPhases.push(phase.name);
+}
+
+let passed = 0;
+let failed = 0;
+const files = existsSync(resultsDir)
+  ? readdirSync(resultsDir, { recursive: true }).filter((f) => String(f).endsWith('.json')).map(String).sort()
+  : [];
+for (const file of files) {
+  const result = JSON.parse(readFileSync(path.join(resultsDir, file), 'utf8'));
+  passed += result.numPassedTests;
+  // A suite that failed to load counts as one failed test: its tests never ran.
+  failed += result.numFailedTests + result.numRuntimeErrorTestSuites;
+  const suiteLine = `${file.replace(/\.json$/, '')}: ${result.numPassedTests} passed, ${result.numFailedTests} failed`;
+  console.log(result.success ? suiteLine : `${suiteLine} (FAILED)`);
+}
+if (failedPhases.length > 0) console.log(`failed phases: ${failedPhases.join(', ')}`);
+if (failedPhases.length > 0 && failed === 0) failed = 1; // lint/typecheck failure or a crashed runner
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failedPhases.length > 0 || failed > 0 ? 1 : 0);
