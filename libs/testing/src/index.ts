@@ -1,0 +1,3 @@
+export * from './wait-for';
+export * from './builders';
+export * from './infra';
