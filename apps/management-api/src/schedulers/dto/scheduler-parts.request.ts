@@ -1,0 +1,123 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsArray, IsBoolean, IsInt, IsNumber, IsObject, IsOptional, IsString, ValidateNested } from 'class-validator';
+import { IsInt64 } from './int64.validator';
+
+/** Request parts shared by create, new version and patch (proto messages of Maestro's API). */
+
+export class PortRangeDto {
+  @ApiPropertyOptional({ type: 'integer', format: 'int32' }) @IsOptional() @IsInt() start?: number;
+  @ApiPropertyOptional({ type: 'integer', format: 'int32' }) @IsOptional() @IsInt() end?: number;
+}
+
+export class FieldRefDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() fieldPath?: string;
+}
+
+export class SecretKeyRefDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() name?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() key?: string;
+}
+
+export class EnvValueFromDto {
+  @ApiPropertyOptional({ type: FieldRefDto })
+  @IsOptional() @ValidateNested() @Type(() => FieldRefDto) fieldRef?: FieldRefDto;
+  @ApiPropertyOptional({ type: SecretKeyRefDto })
+  @IsOptional() @ValidateNested() @Type(() => SecretKeyRefDto) secretKeyRef?: SecretKeyRefDto;
+}
+
+export class ContainerEnvironmentDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() name?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() value?: string;
+  @ApiPropertyOptional({ type: EnvValueFromDto })
+  @IsOptional() @ValidateNested() @Type(() => EnvValueFromDto) valueFrom?: EnvValueFromDto;
+}
+
+export class ContainerResourcesDto {
+  @ApiPropertyOptional({ example: '100Mi' }) @IsOptional() @IsString() memory?: string;
+  @ApiPropertyOptional({ example: '100m' }) @IsOptional() @IsString() cpu?: string;
+}
+
+export class ContainerPortDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() name?: string;
+  @ApiPropertyOptional({ enum: ['tcp', 'udp', 'sctp'] }) @IsOptional() @IsString() protocol?: string;
+  @ApiPropertyOptional({ type: 'integer', format: 'int32' }) @IsOptional() @IsInt() port?: number;
+  @ApiPropertyOptional({ type: 'integer', format: 'int32' }) @IsOptional() @IsInt() hostPort?: number;
+  @ApiPropertyOptional({ type: PortRangeDto })
+  @IsOptional() @ValidateNested() @Type(() => PortRangeDto) hostPortRange?: PortRangeDto;
+}
+
+export class ContainerDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() name?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() image?: string;
+  @ApiPropertyOptional({ enum: ['Always', 'Never', 'IfNotPresent'] }) @IsOptional() @IsString() imagePullPolicy?: string;
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @IsString({ each: true }) command?: string[];
+  @ApiPropertyOptional({ type: [ContainerEnvironmentDto] })
+  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => ContainerEnvironmentDto)
+  environment?: ContainerEnvironmentDto[];
+  @ApiPropertyOptional({ type: ContainerResourcesDto })
+  @IsOptional() @ValidateNested() @Type(() => ContainerResourcesDto) requests?: ContainerResourcesDto;
+  @ApiPropertyOptional({ type: ContainerResourcesDto })
+  @IsOptional() @ValidateNested() @Type(() => ContainerResourcesDto) limits?: ContainerResourcesDto;
+  @ApiPropertyOptional({ type: [ContainerPortDto] })
+  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => ContainerPortDto) ports?: ContainerPortDto[];
+}
+
+export class SpecDto {
+  @ApiPropertyOptional({ description: 'ignored on input; Maestro computes versions' }) @IsOptional() @IsString() version?: string;
+  @ApiPropertyOptional({ example: '100s', description: 'protobuf Duration' }) @IsOptional() @IsString() terminationGracePeriod?: string;
+  @ApiPropertyOptional({ type: [ContainerDto] })
+  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => ContainerDto) containers?: ContainerDto[];
+  @ApiPropertyOptional() @IsOptional() @IsString() toleration?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() affinity?: string;
+  @ApiPropertyOptional({ enum: ['Always', 'OnFailure', 'Never'] }) @IsOptional() @IsString() restartPolicy?: string;
+}
+
+export class ForwarderOptionsDto {
+  @ApiPropertyOptional({ type: 'string', format: 'int64', description: 'milliseconds' }) @IsOptional() @IsInt64() timeout?: string | number;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true }) @IsOptional() @IsObject() metadata?: Record<string, unknown>;
+}
+
+export class ForwarderDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() name?: string;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() enable?: boolean;
+  @ApiPropertyOptional({ enum: ['gRPC'] }) @IsOptional() @IsString() type?: string;
+  @ApiPropertyOptional({ example: 'matchmaker:8080' }) @IsOptional() @IsString() address?: string;
+  @ApiPropertyOptional({ type: ForwarderOptionsDto })
+  @IsOptional() @ValidateNested() @Type(() => ForwarderOptionsDto) options?: ForwarderOptionsDto;
+}
+
+export class RoomOccupancyDto {
+  @ApiPropertyOptional({ type: 'number', format: 'float' }) @IsOptional() @IsNumber() readyTarget?: number;
+  @ApiPropertyOptional({ type: 'number', format: 'float' }) @IsOptional() @IsNumber() downThreshold?: number;
+}
+
+export class FixedBufferDto {
+  @ApiPropertyOptional({ type: 'integer', format: 'int32' }) @IsOptional() @IsInt() amount?: number;
+}
+
+export class PolicyParametersDto {
+  @ApiPropertyOptional({ type: RoomOccupancyDto })
+  @IsOptional() @ValidateNested() @Type(() => RoomOccupancyDto) roomOccupancy?: RoomOccupancyDto;
+  @ApiPropertyOptional({ type: FixedBufferDto })
+  @IsOptional() @ValidateNested() @Type(() => FixedBufferDto) fixedBuffer?: FixedBufferDto;
+}
+
+export class AutoscalingPolicyDto {
+  @ApiPropertyOptional({ enum: ['roomOccupancy', 'fixedBuffer'] }) @IsOptional() @IsString() type?: string;
+  @ApiPropertyOptional({ type: PolicyParametersDto })
+  @IsOptional() @ValidateNested() @Type(() => PolicyParametersDto) parameters?: PolicyParametersDto;
+}
+
+export class AutoscalingDto {
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() enabled?: boolean;
+  @ApiPropertyOptional({ type: 'integer', format: 'int32' }) @IsOptional() @IsInt() min?: number;
+  @ApiPropertyOptional({ type: 'integer', format: 'int32', description: '-1 = no upper limit' }) @IsOptional() @IsInt() max?: number;
+  @ApiPropertyOptional({ type: AutoscalingPolicyDto })
+  @IsOptional() @ValidateNested() @Type(() => AutoscalingPolicyDto) policy?: AutoscalingPolicyDto;
+  @ApiPropertyOptional({ type: 'integer', format: 'int32', description: 'seconds' }) @IsOptional() @IsInt() cooldown?: number;
+}
+
+export class MatchAllocationDto {
+  @ApiPropertyOptional({ type: 'integer', format: 'int32', minimum: 1, maximum: 35 }) @IsOptional() @IsInt() maxMatches?: number;
+}

@@ -1,0 +1,144 @@
+import type { Operation } from '../entities/operation';
+import { isNotFound } from '../errors/domain-error';
+import { LogField } from '../logging/log-fields';
+import type { ExecutionContext, OperationExecutorRegistry } from '../operations/operation-executor';
+import type { Clock } from '../ports/clock.port';
+import type { Logger } from '../ports/logger.port';
+import type { OperationLease } from '../ports/operation-lease.port';
+import type { OperationStorage } from '../ports/operation-storage.port';
+import { messageOf } from './operation-manager';
+
+export interface OperationRunnerPorts {
+  storage: OperationStorage;
+  lease: OperationLease;
+  executors: OperationExecutorRegistry;
+  clock: Clock;
+  logger: Logger;
+}
+
+export interface OperationRunnerOptions {
+  /** Lease TTL and renewal period (`services.operationManager.operationLeaseTTLMillis`). */
+  leaseTtlMs: number;
+}
+
+/** Why an operation's context was aborted. */
+export type AbortReason = 'canceled' | 'worker_stopping';
+
+/**
+ * Executes one operation following Maestro's lifecycle (operations.md section 4): status checks,
+ * lease grant and renewal, execute, rollback on failure, finish. Cancel requests abort it.
+ */
+export class OperationRunner {
+  private readonly running = new Map<string, AbortController>();
+
+  constructor(
+    private readonly ports: OperationRunnerPorts,
+    private readonly options: OperationRunnerOptions,
+  ) {}
+
+  /** Aborts the running operation of this process with that id; false when it does not run here. */
+  abort(operationId: string, reason: AbortReason): boolean {
+    const controller = this.running.get(operationId);
+    if (!controller) return false;
+    controller.abort(reason);
+    return true;
+  }
+
+  /** Aborts every operation this process runs (worker shutdown). */
+  abortAll(): void {
+    for (const controller of this.running.values()) controller.abort('worker_stopping' satisfies AbortReason);
+  }
+
+  /** Runs the operation to a final status; never throws for execution failures. */
+  async run(schedulerName: string, operationId: string): Promise<Operation | undefined> {
+    const logger = this.ports.logger.child({ [LogField.SchedulerName]: schedulerName, [LogField.OperationId]: operationId });
+    let operation: Operation;
+    try {
+      operation = await this.ports.storage.getOperation(schedulerName, operationId);
+    } catch (error) {
+      logger.error('operation could not be loaded; skipped', { [LogField.Error]: messageOf(error) });
+      return undefined;
+    }
+    if (operation.status !== 'pending') {
+      logger.warn('operation is not pending; skipped', { status: operation.status });
+      return operation;
+    }
+    const history = (event: string) =>
+      this.ports.storage.appendExecutionHistory(schedulerName, operationId, event, this.ports.clock.now());
+
+    const executor = this.ports.executors.get(operation.definitionName);
+    if (!executor) {
+      await this.finish({ ...operation, status: 'evicted' }, history, 'Operation evicted');
+      return { ...operation, status: 'evicted' };
+    }
+    await history('Starting operation');
+    try {
+      await this.ports.lease.grantLease(schedulerName, operationId, this.options.leaseTtlMs);
+    } catch (error) {
+      await history(`Failed to grant lease to operation, reason: ${messageOf(error)}`);
+      await this.ports.storage.updateOperationStatus({ ...operation, status: 'error' });
+      return { ...operation, status: 'error' };
+    }
+    const started = await this.ports.storage
+      .updateOperationStatus({ ...operation, status: 'in_progress' }, { expected: 'pending' })
+      .catch(async (error: unknown) => {
+        await history(`Failed to start operation, reason: ${messageOf(error)}`);
+        return false;
+      });
+    if (!started) {
+      // Canceled between the status check and the start: nothing ran.
+      await this.revoke(schedulerName, operationId, logger);
+      return this.ports.storage.getOperation(schedulerName, operationId);
+    }
+
+    const controller = new AbortController();
+    this.running.set(operationId, controller);
+    const renewal = setInterval(() => {
+      this.ports.lease.renewLease(schedulerName, operationId, this.options.leaseTtlMs).catch((error: unknown) =>
+        logger.warn('lease renewal failed', { [LogField.Error]: messageOf(error) }),
+      );
+    }, this.options.leaseTtlMs);
+    const context: ExecutionContext = {
+      operation: { ...operation, status: 'in_progress' },
+      signal: controller.signal,
+      logger,
+      appendHistory: history,
+    };
+    let final: Operation;
+    try {
+      const result = (await executor.execute(context)) ?? {};
+      final = { ...operation, status: 'finished', input: result.input ?? operation.input };
+      await this.ports.storage.updateOperationDefinition(final);
+      await this.ports.storage.updateOperationStatus(final, { noAction: result.noAction });
+    } catch (error) {
+      const aborted = controller.signal.aborted;
+      final = { ...operation, status: aborted ? 'canceled' : 'error' };
+      await history(aborted ? `operation canceled: ${String(controller.signal.reason)}` : 'operation execution failed');
+      await history('Starting operation rollback');
+      try {
+        await executor.rollback(context, error);
+        await history('Operation rollback flow execution finished with success');
+      } catch (rollbackError) {
+        await history(`Operation rollback flow execution failed, reason: ${messageOf(rollbackError)}`);
+      }
+      await this.ports.storage.updateOperationStatus(final);
+    } finally {
+      clearInterval(renewal);
+      this.running.delete(operationId);
+    }
+    await this.revoke(schedulerName, operationId, logger);
+    await history('Operation finished');
+    return final;
+  }
+
+  private async finish(operation: Operation, history: (event: string) => Promise<void>, event: string) {
+    await this.ports.storage.updateOperationStatus(operation);
+    await history(event);
+  }
+
+  private async revoke(schedulerName: string, operationId: string, logger: Logger): Promise<void> {
+    await this.ports.lease.revokeLease(schedulerName, operationId).catch((error: unknown) => {
+      if (!isNotFound(error)) logger.warn('lease revoke failed', { [LogField.Error]: messageOf(error) });
+    });
+  }
+}

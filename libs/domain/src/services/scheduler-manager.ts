@@ -1,0 +1,192 @@
+import type { Scheduler, SchedulerFilter, SchedulerInfo, SchedulerVersion } from '../entities/scheduler';
+import type { Operation } from '../entities/operation';
+import type { RoomStatus } from '../entities/game-room';
+import { AlreadyExistsError, ConflictError, InvalidArgumentError, NotFoundError, isNotFound } from '../errors/domain-error';
+import { OperationName } from '../operations/operation-names';
+import { PlainDefinition } from '../operations/operation-definition';
+import { SchedulerDefinition } from '../operations/scheduler-definition';
+import type { RoomStorage } from '../ports/room-storage.port';
+import type { SchedulerCache } from '../ports/scheduler-cache.port';
+import type { SchedulerStorage } from '../ports/scheduler-storage.port';
+import { applySchedulerPatch, type SchedulerPatch } from '../patch';
+import { validateScheduler } from '../validation';
+import type { OperationManager } from './operation-manager';
+
+export interface SchedulerManagerPorts {
+  storage: SchedulerStorage;
+  cache: SchedulerCache;
+  rooms: RoomStorage;
+  operations: OperationManager;
+}
+
+const INFO_STATUSES: readonly RoomStatus[] = ['ready', 'occupied', 'pending', 'terminating'];
+
+/** Scheduler use cases of the management API: every change becomes an operation. */
+export class SchedulerManager {
+  constructor(private readonly ports: SchedulerManagerPorts) {}
+
+  /** Validates and stores a new scheduler (state `creating`) and enqueues `create_scheduler`. */
+  async createScheduler(scheduler: Scheduler): Promise<{ scheduler: Scheduler; operation: Operation }> {
+    validateScheduler(scheduler);
+    await this.ports.storage.createScheduler(scheduler);
+    const operation = await this.ports.operations.createOperation(
+      scheduler.name,
+      new SchedulerDefinition(OperationName.CreateScheduler, scheduler),
+    );
+    return { scheduler: await this.ports.storage.getScheduler(scheduler.name), operation };
+  }
+
+  /** Enqueues a new version built from a full scheduler (POST /schedulers/{name}). */
+  async createNewSchedulerVersion(candidate: Scheduler): Promise<Operation> {
+    validateScheduler(candidate);
+    await this.ensureNoOngoingVersionOperation(candidate.name, 'cannot create new scheduler version');
+    const active = await this.loadActiveForNewVersion(candidate.name);
+    const next: Scheduler = {
+      ...candidate,
+      game: active.game,
+      state: active.state,
+      spec: { ...candidate.spec, version: active.spec.version },
+      lastDownscaleAt: active.lastDownscaleAt,
+    };
+    return this.ports.operations.createOperation(
+      next.name,
+      new SchedulerDefinition(OperationName.CreateNewSchedulerVersion, next),
+    );
+  }
+
+  /** Enqueues a new version built from a partial scheduler (PATCH /schedulers/{name}). */
+  async patchScheduler(name: string, patch: SchedulerPatch): Promise<Operation> {
+    if (Object.values(patch).every((value) => value === undefined)) {
+      throw new AlreadyExistsError(`no change found to scheduler ${name}`);
+    }
+    await this.ensureNoOngoingVersionOperation(name, 'cannot patch scheduler');
+    const active = await this.loadActiveForNewVersion(name);
+    const patched = applySchedulerPatch(active, patch);
+    try {
+      validateScheduler(patched);
+    } catch (error) {
+      if (!(error instanceof InvalidArgumentError)) throw error;
+      throw new InvalidArgumentError(`invalid patched scheduler: ${error.message}`, error.issues, { cause: error });
+    }
+    return this.ports.operations.createOperation(
+      name,
+      new SchedulerDefinition(OperationName.CreateNewSchedulerVersion, patched),
+    );
+  }
+
+  /** Enqueues `switch_active_version` (the version is checked by the operation). */
+  async switchActiveVersion(name: string, version: string): Promise<Operation> {
+    await this.ensureNoOngoingVersionOperation(name, 'cannot switch active version');
+    return this.ports.operations.createOperation(
+      name,
+      new PlainDefinition(OperationName.SwitchActiveVersion, { newActiveVersion: version }),
+    );
+  }
+
+  /** Enqueues `delete_scheduler`; throws NotFoundError for an unknown scheduler. */
+  async deleteScheduler(name: string): Promise<Operation> {
+    try {
+      await this.getScheduler(name);
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+      throw new NotFoundError(`no scheduler found, can not delete nonexistent scheduler: ${error.message}`, { cause: error });
+    }
+    return this.ports.operations.createOperation(name, new PlainDefinition(OperationName.DeleteScheduler, {}));
+  }
+
+  /** Enqueues `add_rooms` for an existing scheduler (Maestro's documented add-rooms route). */
+  async addRooms(name: string, amount: number | undefined): Promise<Operation> {
+    const rooms = requirePositiveAmount(amount);
+    await this.requireScheduler(name);
+    return this.ports.operations.createOperation(name, new PlainDefinition(OperationName.AddRooms, { amount: rooms }));
+  }
+
+  /** Enqueues `remove_rooms` (deletion priority decides which rooms) for an existing scheduler. */
+  async removeRooms(name: string, amount: number | undefined): Promise<Operation> {
+    const rooms = requirePositiveAmount(amount);
+    await this.requireScheduler(name);
+    return this.ports.operations.createOperation(
+      name,
+      new PlainDefinition(OperationName.RemoveRooms, { amount: rooms, rooms_ids: null, reason: 'scale_down' }),
+    );
+  }
+
+  /** The active scheduler (cache first), or the scheduler as configured in `version`. */
+  async getScheduler(name: string, version?: string): Promise<Scheduler> {
+    if (version) return this.ports.storage.getSchedulerWithVersion(name, version);
+    const cached = await this.ports.cache.getScheduler(name).catch(() => undefined);
+    return cached ?? this.ports.storage.getScheduler(name);
+  }
+
+  /** Schedulers matching the filter. */
+  listSchedulers(filter: SchedulerFilter): Promise<Scheduler[]> {
+    return this.ports.storage.listSchedulers(filter);
+  }
+
+  /** Every version of the scheduler, newest first; throws NotFoundError when there is none. */
+  listSchedulerVersions(name: string): Promise<SchedulerVersion[]> {
+    return this.ports.storage.listSchedulerVersions(name);
+  }
+
+  /** Room counters of every scheduler of the game (all schedulers without a game). */
+  async getSchedulersInfo(game?: string): Promise<SchedulerInfo[]> {
+    const schedulers = await this.ports.storage.listSchedulers(game ? { game } : {});
+    return Promise.all(
+      schedulers.map(async (scheduler) => {
+        const [ready, occupied, pending, terminating] = await Promise.all(
+          INFO_STATUSES.map((status) => this.ports.rooms.getRoomCountByStatus(scheduler.name, status)),
+        );
+        return {
+          name: scheduler.name,
+          game: scheduler.game,
+          state: scheduler.state,
+          roomsReplicas: scheduler.roomsReplicas,
+          roomsReady: ready,
+          roomsOccupied: occupied,
+          roomsPending: pending,
+          roomsTerminating: terminating,
+          autoscaling: scheduler.autoscaling,
+        };
+      }),
+    );
+  }
+
+  private async requireScheduler(name: string): Promise<Scheduler> {
+    try {
+      return await this.getScheduler(name);
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+      throw new NotFoundError(`scheduler ${name} not found`, { cause: error });
+    }
+  }
+
+  private async ensureNoOngoingVersionOperation(name: string, action: string): Promise<void> {
+    const ongoing = await this.ports.operations.findOngoingVersionOperation(name);
+    if (ongoing) {
+      throw new ConflictError(
+        `${action}: there is already an ongoing version operation (id: ${ongoing}) for scheduler ${name}`,
+      );
+    }
+  }
+
+  private async loadActiveForNewVersion(name: string): Promise<Scheduler> {
+    try {
+      return await this.ports.storage.getScheduler(name);
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+      throw new NotFoundError(
+        `no scheduler found, can not create new version for inexistent scheduler: ${error.message}`,
+        { cause: error },
+      );
+    }
+  }
+}
+
+function requirePositiveAmount(amount: number | undefined): number {
+  if (amount === undefined || !Number.isInteger(amount) || amount < 1) {
+    throw new InvalidArgumentError('amount: must be an integer greater than 0', [
+      { path: 'amount', message: 'must be an integer greater than 0' },
+    ]);
+  }
+  return amount;
+}

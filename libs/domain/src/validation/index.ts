@@ -1,0 +1,3 @@
+export * from './scheduler.validation';
+export * from './autoscaling.validation';
+export * from './field-rules';

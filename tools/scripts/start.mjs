@@ -1,0 +1,154 @@
+// `npm start`: runs the whole system on this machine: kube-sim (unless a kubeconfig or in-cluster
+// configuration is given), database migrations, management-api, rooms-api and worker. Shows each
+// component's URL and readiness; Ctrl-C stops everything.
+import { spawn, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const require = createRequire(path.join(root, 'package.json'));
+const env = { ...process.env };
+const postgresUrl = (env.MAESTRO_ADAPTERS_SCHEDULERSTORAGE_POSTGRES_URL ??= 'postgres://postgres@127.0.0.1:5432/maestro');
+const redisUrl = env.MAESTRO_ADAPTERS_OPERATIONSTORAGE_REDIS_URL ?? 'redis://127.0.0.1:6379/0';
+const runner = path.join(root, 'tools', 'scripts', 'run.mjs');
+const children = [];
+let stopping = false;
+
+function log(line) {
+  process.stdout.write(`[maestro] ${line}\n`);
+}
+
+async function checkPostgres() {
+  const { Client } = require('pg');
+  const url = new URL(postgresUrl);
+  url.pathname = '/postgres';
+  const client = new Client({ connectionString: url.toString(), connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+async function checkRedis() {
+  const Redis = require('ioredis');
+  const client = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 3000, retryStrategy: () => null });
+  try {
+    await client.connect();
+    await client.ping();
+  } finally {
+    client.disconnect();
+  }
+}
+
+async function requireService(name, check, howToStart) {
+  try {
+    await check();
+  } catch (error) {
+    log(`${name} is not reachable: ${error.message}`);
+    log(`start it first, e.g.: ${howToStart}`);
+    process.exit(1);
+  }
+}
+
+function startComponent(name, entry, extraEnv, args = []) {
+  const child = spawn(process.execPath, [runner, entry, ...args], {
+    cwd: root,
+    env: { ...env, ...extraEnv },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const prefix = (stream, target) =>
+    stream.on('data', (chunk) => {
+      for (const line of String(chunk).split('\n')) if (line) target.write(`${name.padEnd(15)}| ${line}\n`);
+    });
+  prefix(child.stdout, process.stdout);
+  prefix(child.stderr, process.stderr);
+  child.on('exit', (code, signal) => {
+    if (stopping) return;
+    log(`${name} exited (${signal ?? code}); stopping everything`);
+    stop(1);
+  });
+  children.push(child);
+  return child;
+}
+
+async function waitReady(name, url, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && !stopping) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  log(`${name} did not become ready at ${url}`);
+  return false;
+}
+
+function stop(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  log('stopping');
+  for (const child of children) child.kill('SIGTERM');
+  const force = setTimeout(() => children.forEach((child) => child.kill('SIGKILL')), 10_000);
+  Promise.all(children.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve() : child.on('exit', resolve))))).then(() => {
+    clearTimeout(force);
+    process.exit(code);
+  });
+}
+
+process.on('SIGINT', () => stop(0));
+process.on('SIGTERM', () => stop(0));
+
+await requireService('Postgres', checkPostgres, "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start   (or set MAESTRO_ADAPTERS_SCHEDULERSTORAGE_POSTGRES_URL)");
+await requireService('Redis', checkRedis, 'redis-server --daemonize yes --bind 127.0.0.1 --port 6379   (or set the MAESTRO_ADAPTERS_*_REDIS_URL variables)');
+
+const components = [];
+const externalCluster = env.MAESTRO_ADAPTERS_RUNTIME_KUBERNETES_KUBECONFIG || env.MAESTRO_ADAPTERS_RUNTIME_KUBERNETES_INCLUSTER === 'true';
+if (!externalCluster) {
+  const kubeconfig = path.join(root, '.kube-sim', 'kubeconfig.yaml');
+  env.MAESTRO_ADAPTERS_RUNTIME_KUBERNETES_KUBECONFIG = kubeconfig;
+  const port = env.KUBE_SIM_PORT ?? '8001';
+  startComponent('kube-sim', 'tools/kube-sim/src/main.ts', {}, [
+    '--port', port, '--kubeconfig', kubeconfig, '--rooms-api-url', `http://127.0.0.1:${env.ROOMS_API_PORT ?? '8070'}`,
+  ]);
+  components.push({ name: 'kube-sim', url: `http://127.0.0.1:${port}`, ready: `http://127.0.0.1:${port}/version` });
+  log(`kubectl works too: kubectl --kubeconfig ${kubeconfig} get pods -A`);
+} else {
+  log('using the Kubernetes cluster of the given configuration');
+}
+
+log('running database migrations');
+const migrate = spawnSync(process.execPath, [runner, 'libs/storage/src/postgres/migrate.cli.ts'], { cwd: root, env, stdio: 'inherit' });
+if (migrate.status !== 0) {
+  log('migrations failed');
+  stop(1);
+} else {
+  const apps = [
+    { name: 'management-api', port: '8080', internal: '8081' },
+    { name: 'rooms-api', port: env.ROOMS_API_PORT ?? '8070', internal: '8071' },
+    { name: 'worker', port: undefined, internal: '8051' },
+  ];
+  for (const app of apps) {
+    startComponent(app.name, `apps/${app.name}/src/main.ts`, {
+      ...(app.port ? { MAESTRO_API_PORT: app.port } : {}),
+      MAESTRO_INTERNALAPI_PORT: app.internal,
+    });
+    components.push({
+      name: app.name,
+      url: app.port ? `http://127.0.0.1:${app.port}` : `http://127.0.0.1:${app.internal}`,
+      ready: `http://127.0.0.1:${app.internal}/readyz`,
+    });
+  }
+  const results = await Promise.all(components.map((c) => waitReady(c.name, c.ready)));
+  if (!stopping) {
+    log('component        url                         ready');
+    components.forEach((c, i) => log(`${c.name.padEnd(16)} ${c.url.padEnd(27)} ${results[i] ? 'yes' : 'NO'}`));
+    log('API docs: http://127.0.0.1:8080/docs   metrics: http://127.0.0.1:8081/metrics');
+    log('press Ctrl-C to stop');
+  }
+}
