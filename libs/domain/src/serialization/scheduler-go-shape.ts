@@ -8,6 +8,8 @@ import { DEFAULT_MAX_MATCHES, ZERO_TIME } from '../entities/scheduler';
  */
 export type GoObject = Record<string, unknown>;
 
+/** RFC 3339 as Go prints it: no fraction when it is zero. */
+const goTime = (date: Date) => date.toISOString().replace('.000Z', 'Z');
 const goRange = (r: PortRange | undefined) => (r ? { Start: r.start, End: r.end } : null);
 const nullIfEmpty = <T>(list: T[]) => (list.length > 0 ? list : null);
 
@@ -83,7 +85,7 @@ export function toGoSchedulerConfig(s: Scheduler): GoObject {
     Autoscaling: goAutoscaling(s.autoscaling),
     Annotations: s.annotations ?? null,
     Labels: s.labels ?? null,
-    LastDownscaleAt: s.lastDownscaleAt.toISOString(),
+    LastDownscaleAt: goTime(s.lastDownscaleAt),
     MatchAllocation: { MaxMatches: s.matchAllocation.maxMatches },
   };
 }
@@ -107,7 +109,7 @@ export function toGoScheduler(s: Scheduler): GoObject {
     Autoscaling: config.Autoscaling,
     PortRange: config.PortRange,
     RoomsReplicas: s.roomsReplicas,
-    CreatedAt: s.createdAt.toISOString(),
+    CreatedAt: goTime(s.createdAt),
     LastDownscaleAt: config.LastDownscaleAt,
     MaxSurge: s.maxSurge,
     Forwarders: config.Forwarders,

@@ -1,1 +1,2 @@
-export {};
+export * from './scheduler.builder';
+export * from './game-room.builder';

@@ -1,0 +1,67 @@
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { MIGRATIONS } from './migrations';
+import { SchedulerOrmEntity } from './scheduler.orm-entity';
+import { SchedulerVersionOrmEntity } from './scheduler-version.orm-entity';
+
+export interface PostgresOptions {
+  url: string;
+  poolSize?: number;
+}
+
+/** A DataSource for Maestro's tables; never synchronises, migrations are explicit. */
+export function createDataSource(options: PostgresOptions): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: options.url,
+    entities: [SchedulerOrmEntity, SchedulerVersionOrmEntity],
+    migrations: MIGRATIONS,
+    migrationsTableName: 'typeorm_migrations',
+    synchronize: false,
+    extra: { max: options.poolSize ?? 10 },
+  });
+}
+
+/** Creates the database of `url` when it does not exist (connecting to the `postgres` database). */
+export async function ensureDatabase(url: string): Promise<void> {
+  const target = new URL(url);
+  const database = decodeURIComponent(target.pathname.replace(/^\//, ''));
+  if (!database) throw new Error(`no database name in postgres URL ${redactUrl(url)}`);
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
+  } catch (error) {
+    // Another process may have created it at the same moment.
+    if ((error as { code?: string }).code !== '42P04') throw error;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Creates the database if needed and applies every pending migration; returns their names. */
+export async function migrate(options: PostgresOptions): Promise<string[]> {
+  await ensureDatabase(options.url);
+  const dataSource = createDataSource(options);
+  await dataSource.initialize();
+  try {
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((m) => m.name);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+/** The URL without its password, for messages. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '<invalid url>';
+  }
+}

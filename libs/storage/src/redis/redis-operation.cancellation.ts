@@ -1,0 +1,37 @@
+import type { CancellationRequest, OperationCancellation } from '@maestro/domain';
+import type Redis from 'ioredis';
+import type { RedisKeys } from './redis-keys';
+
+/** Cancel requests on the channel `scheduler:operation_cancellation_requests` (Maestro's JSON payload). */
+export class RedisOperationCancellation implements OperationCancellation {
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: RedisKeys,
+  ) {}
+
+  async requestCancellation(request: CancellationRequest): Promise<void> {
+    const payload = JSON.stringify({ schedulerName: request.schedulerName, operationID: request.operationId });
+    await this.redis.publish(this.keys.cancellationChannel(), payload);
+  }
+
+  async subscribe(handler: (request: CancellationRequest) => void): Promise<() => Promise<void>> {
+    const subscriber = this.redis.duplicate();
+    const channel = this.keys.cancellationChannel();
+    subscriber.on('message', (from: string, message: string) => {
+      if (from !== channel) return;
+      try {
+        const parsed = JSON.parse(message) as { schedulerName?: string; operationID?: string };
+        if (parsed.schedulerName && parsed.operationID) {
+          handler({ schedulerName: parsed.schedulerName, operationId: parsed.operationID });
+        }
+      } catch {
+        // A malformed request is ignored: there is nobody to answer.
+      }
+    });
+    await subscriber.subscribe(channel);
+    return async () => {
+      await subscriber.unsubscribe(channel).catch(() => undefined);
+      subscriber.disconnect();
+    };
+  }
+}

@@ -1,0 +1,51 @@
+import { AlreadyExistsError, NotFoundError, type OperationLease, type OperationLeaseInfo } from '@maestro/domain';
+import type Redis from 'ioredis';
+import { type RedisKeys, unixSeconds } from './redis-keys';
+
+const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
+
+/** OperationLease on the sorted set `operations:<s>:operationsLease` (score = expiry, unix seconds). */
+export class RedisOperationLease implements OperationLease {
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: RedisKeys,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async grantLease(schedulerName: string, operationId: string, ttlMs: number): Promise<void> {
+    const expiry = unixSeconds(this.now()) + seconds(ttlMs);
+    const added = await this.redis.zadd(this.keys.leases(schedulerName), 'NX', expiry, operationId);
+    if (Number(added) === 0) throw new AlreadyExistsError(`lease already exists for operation ${operationId}`);
+  }
+
+  async renewLease(schedulerName: string, operationId: string, ttlMs: number): Promise<void> {
+    const renewed = await this.redis.zadd(this.keys.leases(schedulerName), 'XX', 'INCR', seconds(ttlMs), operationId);
+    if (renewed === null) throw new NotFoundError(`lease of operation ${operationId} not found`);
+  }
+
+  async revokeLease(schedulerName: string, operationId: string): Promise<void> {
+    const removed = await this.redis.zrem(this.keys.leases(schedulerName), operationId);
+    if (removed === 0) throw new NotFoundError(`lease of operation ${operationId} not found`);
+  }
+
+  async fetchLease(schedulerName: string, operationId: string): Promise<OperationLeaseInfo> {
+    const score = await this.redis.zscore(this.keys.leases(schedulerName), operationId);
+    if (score === null) throw new NotFoundError(`lease of operation ${operationId} not found`);
+    return { operationId, ttl: new Date(Number(score) * 1000) };
+  }
+
+  async fetchOperationsLease(schedulerName: string, operationIds: string[]): Promise<OperationLeaseInfo[]> {
+    if (operationIds.length === 0) return [];
+    const scores = await this.redis.zmscore(this.keys.leases(schedulerName), ...operationIds);
+    return operationIds.map((operationId, i) => {
+      const score = scores[i];
+      if (score === null) throw new NotFoundError(`lease of operation ${operationId} not found`);
+      return { operationId, ttl: new Date(Number(score) * 1000) };
+    });
+  }
+
+  /** Leases of the scheduler that expired before `at` (self-healing of dead workers). */
+  async listExpiredLeases(schedulerName: string, at: Date): Promise<string[]> {
+    return this.redis.zrangebyscore(this.keys.leases(schedulerName), '-inf', `(${unixSeconds(at)}`);
+  }
+}

@@ -1,0 +1,143 @@
+import {
+  type FinishedOperationsQuery,
+  NotFoundError,
+  type Operation,
+  type OperationStatus,
+  type OperationStorage,
+  isFinalOperationStatus,
+  operationStatusToInt,
+} from '@maestro/domain';
+import type Redis from 'ioredis';
+import { operationFromHash, operationToHash } from './operation-hash.codec';
+import { type RedisKeys, unixSeconds } from './redis-keys';
+
+/**
+ * Sets the status only if the stored one is the expected one (ARGV[2] = '' to skip the check),
+ * then moves the id to exactly one list. KEYS: hash, active, history, noaction, target list or ''.
+ */
+const UPDATE_STATUS = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
+if ARGV[2] ~= '' and redis.call('HGET', KEYS[1], 'status') ~= ARGV[2] then return 0 end
+redis.call('HSET', KEYS[1], 'status', ARGV[1])
+redis.call('ZREM', KEYS[2], ARGV[3]); redis.call('ZREM', KEYS[3], ARGV[3]); redis.call('ZREM', KEYS[4], ARGV[3])
+if KEYS[5] ~= '' then redis.call('ZADD', KEYS[5], ARGV[4], ARGV[3]) end
+return 1`;
+
+/** Appends one event to the JSON history atomically. KEYS: hash; ARGV: createdAt, event. */
+const APPEND_HISTORY = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+local raw = redis.call('HGET', KEYS[1], 'executionHistory')
+local history = {}
+if raw and raw ~= '' and raw ~= '[]' and raw ~= 'null' then history = cjson.decode(raw) end
+table.insert(history, { CreatedAt = ARGV[1], Event = ARGV[2] })
+redis.call('HSET', KEYS[1], 'executionHistory', cjson.encode(history))
+return 1`;
+
+/** OperationStorage on one hash per operation plus the active/history/noaction sorted sets. */
+export class RedisOperationStorage implements OperationStorage {
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: RedisKeys,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async createOperation(operation: Operation, ttlMs?: number): Promise<void> {
+    const key = this.keys.operation(operation.schedulerName, operation.id);
+    const tx = this.redis.multi().hset(key, operationToHash(operation));
+    if (ttlMs !== undefined) tx.pexpire(key, ttlMs);
+    await tx.exec();
+  }
+
+  async getOperation(schedulerName: string, operationId: string): Promise<Operation> {
+    const hash = await this.redis.hgetall(this.keys.operation(schedulerName, operationId));
+    if (!hash.id) throw new NotFoundError(`operation ${operationId} not found in scheduler ${schedulerName}`);
+    return operationFromHash(hash);
+  }
+
+  async updateOperationStatus(
+    operation: Operation,
+    options: { expected?: OperationStatus; noAction?: boolean } = {},
+  ): Promise<boolean> {
+    const s = operation.schedulerName;
+    const target =
+      operation.status === 'in_progress'
+        ? this.keys.activeOperations(s)
+        : isFinalOperationStatus(operation.status)
+          ? options.noAction ? this.keys.noActionOperations(s) : this.keys.historyOperations(s)
+          : '';
+    const result = await this.redis.eval(
+      UPDATE_STATUS,
+      5,
+      this.keys.operation(s, operation.id),
+      this.keys.activeOperations(s),
+      this.keys.historyOperations(s),
+      this.keys.noActionOperations(s),
+      target,
+      String(operationStatusToInt(operation.status)),
+      options.expected ? String(operationStatusToInt(options.expected)) : '',
+      operation.id,
+      String(unixSeconds(this.now())),
+    );
+    if (Number(result) === -1) throw new NotFoundError(`operation ${operation.id} not found in scheduler ${s}`);
+    return Number(result) === 1;
+  }
+
+  async updateOperationDefinition(operation: Operation): Promise<void> {
+    await this.redis.hset(this.keys.operation(operation.schedulerName, operation.id), 'definitionContents', JSON.stringify(operation.input));
+  }
+
+  async appendExecutionHistory(schedulerName: string, operationId: string, event: string, at: Date): Promise<void> {
+    const done = await this.redis.eval(APPEND_HISTORY, 1, this.keys.operation(schedulerName, operationId), at.toISOString(), event);
+    if (Number(done) === 0) throw new NotFoundError(`operation ${operationId} not found in scheduler ${schedulerName}`);
+  }
+
+  async listActiveOperations(schedulerName: string): Promise<Operation[]> {
+    const ids = await this.redis.zrange(this.keys.activeOperations(schedulerName), 0, -1);
+    return this.loadExisting(schedulerName, ids);
+  }
+
+  async listFinishedOperations(schedulerName: string, query: FinishedOperationsQuery) {
+    const key = this.keys.historyOperations(schedulerName);
+    const start = (query.page - 1) * query.perPage;
+    const stop = start + query.perPage - 1;
+    const [total, ids] = await Promise.all([
+      this.redis.zcard(key),
+      query.sortOrder === 'asc' ? this.redis.zrange(key, start, stop) : this.redis.zrevrange(key, start, stop),
+    ]);
+    const sign = query.sortOrder === 'asc' ? 1 : -1;
+    const operations = (await this.loadExisting(schedulerName, ids)).sort(
+      (a, b) => sign * (a.createdAt.getTime() - b.createdAt.getTime()),
+    );
+    return { operations, total };
+  }
+
+  async cleanExpiredOperations(schedulerName: string): Promise<void> {
+    for (const list of [this.keys.historyOperations(schedulerName), this.keys.noActionOperations(schedulerName)]) {
+      const ids = await this.redis.zrange(list, 0, -1);
+      if (ids.length === 0) continue;
+      const pipeline = this.redis.pipeline();
+      ids.forEach((id) => pipeline.exists(this.keys.operation(schedulerName, id)));
+      const results = (await pipeline.exec()) ?? [];
+      const expired = ids.filter((_, i) => Number(results[i]?.[1]) === 0);
+      if (expired.length > 0) await this.redis.zrem(list, ...expired);
+    }
+  }
+
+  async deleteHistory(schedulerName: string): Promise<void> {
+    const list = this.keys.historyOperations(schedulerName);
+    const ids = await this.redis.zrange(list, 0, -1);
+    const keys = ids.map((id) => this.keys.operation(schedulerName, id));
+    await this.redis.del(...keys, list);
+  }
+
+  private async loadExisting(schedulerName: string, ids: string[]): Promise<Operation[]> {
+    if (ids.length === 0) return [];
+    const pipeline = this.redis.pipeline();
+    ids.forEach((id) => pipeline.hgetall(this.keys.operation(schedulerName, id)));
+    const results = (await pipeline.exec()) ?? [];
+    return results
+      .map(([, hash]) => hash as Record<string, string>)
+      .filter((hash) => hash && hash.id)
+      .map(operationFromHash);
+  }
+}

@@ -1,0 +1,163 @@
+import {
+  AlreadyExistsError,
+  type GameRoom,
+  NotFoundError,
+  type RoomPing,
+  type RoomStatus,
+  type RoomStatusWatcher,
+  type RoomStorage,
+  pingStatusFromInt,
+  pingStatusToInt,
+  roomStatusFromInt,
+  roomStatusToInt,
+} from '@maestro/domain';
+import type Redis from 'ioredis';
+import { type RedisKeys, unixSeconds } from './redis-keys';
+import { ALLOCATE_ROOM, CREATE_ROOM, RUNNING_MATCHES } from './redis-room.scripts';
+import { RedisRoomStatusWatcher } from './redis-room-status.watcher';
+
+/** RoomStorage on a hash per room plus the status, ping and occupancy sorted sets. */
+export class RedisRoomStorage implements RoomStorage {
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: RedisKeys,
+  ) {}
+
+  async getRoom(schedulerName: string, roomId: string): Promise<GameRoom> {
+    const results = await this.redis
+      .pipeline()
+      .hgetall(this.keys.room(schedulerName, roomId))
+      .zscore(this.keys.roomStatuses(schedulerName), roomId)
+      .zscore(this.keys.roomPings(schedulerName), roomId)
+      .zscore(this.keys.roomOccupancy(schedulerName), roomId)
+      .exec();
+    const [hash, status, ping, occupancy] = (results ?? []).map(([error, value]) => {
+      if (error) throw error;
+      return value;
+    }) as [Record<string, string>, string | null, string | null, string | null];
+    const roomStatus = status === null ? undefined : roomStatusFromInt(Number(status));
+    if (!roomStatus || ping === null || occupancy === null) {
+      throw new NotFoundError(`room ${roomId} not found in scheduler ${schedulerName}`);
+    }
+    return {
+      id: roomId,
+      schedulerId: schedulerName,
+      version: hash.version ?? '',
+      status: roomStatus,
+      pingStatus: pingStatusFromInt(Number(hash.ping_status ?? 0)),
+      metadata: parseMetadata(hash.metadata),
+      lastPingAt: new Date(Number(ping) * 1000),
+      isValidationRoom: hash.is_validation_room === '1',
+      runningMatches: Number(occupancy),
+      createdAt: new Date(Number(hash.created_at ?? 0) * 1000),
+      ...(hash.allocated_at ? { allocatedAt: new Date(Number(hash.allocated_at) * 1000) } : {}),
+    };
+  }
+
+  async createRoom(room: GameRoom): Promise<void> {
+    const s = room.schedulerId;
+    const created = await this.redis.eval(
+      CREATE_ROOM,
+      4,
+      this.keys.room(s, room.id),
+      this.keys.roomStatuses(s),
+      this.keys.roomPings(s),
+      this.keys.roomOccupancy(s),
+      room.id,
+      room.version,
+      JSON.stringify(room.metadata),
+      String(pingStatusToInt(room.pingStatus)),
+      room.isValidationRoom ? '1' : '0',
+      String(unixSeconds(room.createdAt)),
+      String(roomStatusToInt(room.status)),
+      String(unixSeconds(room.lastPingAt)),
+      String(room.runningMatches),
+    );
+    if (Number(created) === 0) throw new AlreadyExistsError(`room ${room.id} already exists in scheduler ${s}`);
+  }
+
+  async updateRoomPing(ping: RoomPing): Promise<void> {
+    const s = ping.schedulerName;
+    await this.redis
+      .multi()
+      .hset(this.keys.room(s, ping.roomId), 'metadata', JSON.stringify(ping.metadata), 'ping_status', String(pingStatusToInt(ping.pingStatus)))
+      .zadd(this.keys.roomPings(s), 'XX', 'CH', unixSeconds(ping.at), ping.roomId)
+      .zadd(this.keys.roomOccupancy(s), 'XX', 'CH', ping.runningMatches, ping.roomId)
+      .exec();
+  }
+
+  async updateRoomStatus(schedulerName: string, roomId: string, status: RoomStatus): Promise<void> {
+    const changed = await this.redis.zadd(this.keys.roomStatuses(schedulerName), 'XX', 'CH', roomStatusToInt(status), roomId);
+    if (Number(changed) === 0) throw new NotFoundError(`room ${roomId} not found in scheduler ${schedulerName} or status unchanged`);
+    await this.redis.publish(
+      this.keys.roomStatusChannel(schedulerName, roomId),
+      JSON.stringify({ RoomID: roomId, SchedulerName: schedulerName, Status: roomStatusToInt(status) }),
+    );
+  }
+
+  async deleteRoom(schedulerName: string, roomId: string): Promise<void> {
+    const results = await this.redis
+      .multi()
+      .del(this.keys.room(schedulerName, roomId))
+      .zrem(this.keys.roomStatuses(schedulerName), roomId)
+      .zrem(this.keys.roomPings(schedulerName), roomId)
+      .zrem(this.keys.roomOccupancy(schedulerName), roomId)
+      .exec();
+    if ((results ?? []).some(([, removed]) => Number(removed) === 0)) {
+      throw new NotFoundError(`room ${roomId} not found in scheduler ${schedulerName}`);
+    }
+  }
+
+  getAllRoomIds(schedulerName: string): Promise<string[]> {
+    return this.redis.zrange(this.keys.roomStatuses(schedulerName), 0, -1);
+  }
+
+  getRoomIdsByStatus(schedulerName: string, status: RoomStatus): Promise<string[]> {
+    const score = roomStatusToInt(status);
+    return this.redis.zrangebyscore(this.keys.roomStatuses(schedulerName), score, score);
+  }
+
+  getRoomIdsByLastPing(schedulerName: string, before: Date): Promise<string[]> {
+    return this.redis.zrangebyscore(this.keys.roomPings(schedulerName), '-inf', `(${unixSeconds(before)}`);
+  }
+
+  getRoomCount(schedulerName: string): Promise<number> {
+    return this.redis.zcard(this.keys.roomStatuses(schedulerName));
+  }
+
+  getRoomCountByStatus(schedulerName: string, status: RoomStatus): Promise<number> {
+    const score = roomStatusToInt(status);
+    return this.redis.zcount(this.keys.roomStatuses(schedulerName), score, score);
+  }
+
+  async getRunningMatchesCount(schedulerName: string): Promise<number> {
+    const total = await this.redis.eval(RUNNING_MATCHES, 2, this.keys.roomOccupancy(schedulerName), this.keys.roomStatuses(schedulerName));
+    return Number(total);
+  }
+
+  async allocateRoom(schedulerName: string, at: Date): Promise<string | undefined> {
+    const id = await this.redis.eval(
+      ALLOCATE_ROOM,
+      2,
+      this.keys.roomStatuses(schedulerName),
+      this.keys.room(schedulerName, ''),
+      String(roomStatusToInt('ready')),
+      String(roomStatusToInt('allocated')),
+      String(unixSeconds(at)),
+    );
+    return typeof id === 'string' ? id : undefined;
+  }
+
+  async watchRoomStatus(schedulerName: string, roomId: string): Promise<RoomStatusWatcher> {
+    return RedisRoomStatusWatcher.start(this.redis, this.keys.roomStatusChannel(schedulerName, roomId));
+  }
+}
+
+function parseMetadata(raw: string | undefined): Record<string, unknown> | null {
+  if (!raw) return null;
+  try {
+    return JSON.parse(raw) as Record<string, unknown> | null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,59 @@
+import { type DynamicModule, Inject, Module, type ModuleMetadata, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  INSTANCE_STORAGE,
+  OPERATION_CANCELLATION,
+  OPERATION_FLOW,
+  OPERATION_LEASE,
+  OPERATION_STORAGE,
+  ROOM_STORAGE,
+  SCHEDULER_CACHE,
+  SCHEDULER_STORAGE,
+} from '@maestro/domain';
+import { Storage } from './storage';
+import type { StorageOptions } from './storage.options';
+
+export const STORAGE = Symbol('Storage');
+export const STORAGE_READINESS = Symbol('StorageReadiness');
+
+export interface StorageModuleAsyncOptions extends Pick<ModuleMetadata, 'imports'> {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  useFactory: (...args: any[]) => StorageOptions | Promise<StorageOptions>;
+  inject?: (symbol | string | (abstract new (...args: never[]) => unknown))[];
+}
+
+const PORTS = [
+  [SCHEDULER_STORAGE, (s: Storage) => s.schedulers],
+  [SCHEDULER_CACHE, (s: Storage) => s.cache],
+  [ROOM_STORAGE, (s: Storage) => s.rooms],
+  [INSTANCE_STORAGE, (s: Storage) => s.instances],
+  [OPERATION_STORAGE, (s: Storage) => s.operations],
+  [OPERATION_LEASE, (s: Storage) => s.leases],
+  [OPERATION_CANCELLATION, (s: Storage) => s.cancellation],
+  [OPERATION_FLOW, (s: Storage) => s.flow],
+  [STORAGE_READINESS, (s: Storage) => s.readiness],
+] as const;
+
+/** Binds every storage port token to the Postgres/Redis/Bull adapters. */
+@Module({})
+export class StorageModule implements OnApplicationShutdown {
+  constructor(@Inject(STORAGE) private readonly storage: Storage) {}
+
+  static forRootAsync(options: StorageModuleAsyncOptions): DynamicModule {
+    const storage = {
+      provide: STORAGE,
+      inject: options.inject ?? [],
+      useFactory: async (...args: unknown[]) => Storage.connect(await options.useFactory(...args)),
+    };
+    const ports = PORTS.map(([token, pick]) => ({ provide: token, inject: [STORAGE], useFactory: pick }));
+    return {
+      module: StorageModule,
+      imports: options.imports,
+      providers: [storage, ...ports],
+      exports: [STORAGE, ...PORTS.map(([token]) => token)],
+    };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.storage.close();
+  }
+}
