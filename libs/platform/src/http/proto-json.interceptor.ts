@@ -22,13 +22,15 @@ export function normalizeProtoJsonKeys(value: unknown): unknown {
 
 /**
  * grpc-gateway accepts both `maxSurge` and `max_surge` in bodies and query strings; this
- * interceptor (which runs before the validation pipe) brings both to the camelCase names.
+ * interceptor (which runs before the validation pipe) brings both to the camelCase names, and
+ * gives body routes an empty object when the request has no body.
  */
 @Injectable()
 export class ProtoJsonInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const request = context.switchToHttp().getRequest<{ body?: unknown; query?: unknown }>();
-    if (request.body !== undefined) request.body = normalizeProtoJsonKeys(request.body ?? {});
+    const request = context.switchToHttp().getRequest<{ body?: unknown; query?: unknown; method?: string }>();
+    // grpc-gateway treats an absent body as {} on routes that take one.
+    if (request.body !== undefined || request.method !== 'GET') request.body = normalizeProtoJsonKeys(request.body ?? {});
     if (request.query && typeof request.query === 'object') request.query = normalizeProtoJsonKeys(request.query);
     return next.handle();
   }

@@ -1,0 +1,23 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from '@maestro/config';
+import { bootstrapApp } from '@maestro/platform';
+import { STORAGE_READINESS, migrate } from '@maestro/storage';
+import { ManagementApiRoot } from './management-api.root';
+import { setUpSwagger } from './swagger';
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env, 'management-api');
+  if (config.postgres.migrateOnStart) await migrate({ url: config.postgres.url });
+  await bootstrapApp(ManagementApiRoot.forConfig(process.env, config), {
+    port: config.api.port,
+    internalPort: config.internalApi.port,
+    readinessToken: STORAGE_READINESS,
+    configure: setUpSwagger,
+  });
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof ConfigError ? error.message : `management-api failed to start: ${(error as Error).stack ?? String(error)}`;
+  console.error(message);
+  process.exit(1);
+});

@@ -1,0 +1,58 @@
+/** The typed configuration every app receives (built from ENV_SCHEMA by loadConfig). */
+export type Component = 'management-api' | 'rooms-api' | 'worker';
+
+export interface MaestroConfig {
+  component: Component;
+  api: { port: number; gracefulShutdownTimeoutMs: number };
+  internalApi: { port: number; metricsEnabled: boolean; healthcheckEnabled: boolean; skipPostgresCheck: boolean };
+  postgres: { url: string; poolSize: number; migrateOnStart: boolean };
+  redis: {
+    schedulerCache: string;
+    operations: string;
+    flow: string;
+    leases: string;
+    rooms: string;
+    instances: string;
+    instanceScanSize: number;
+    keyPrefix: string;
+  };
+  kubernetes: {
+    inCluster: boolean;
+    masterUrl: string;
+    kubeconfig: string;
+    qps: number;
+    burst: number;
+    topologySpread: { enabled: boolean; maxSkew: number; topologyKey: string; scheduleAnyway: boolean };
+  };
+  portAllocator: { range: { start: number; end: number } };
+  grpc: { keepAliveTimeMs: number; keepAliveTimeoutMs: number };
+  workers: {
+    syncIntervalMs: number;
+    stopTimeoutMs: number;
+    healthControllerIntervalMs: number;
+    storageCleanupIntervalMs: number;
+    operationsTtlMs: number;
+  };
+  operations: { addRoomsLimit: number; addRoomsBatchSize: number; addRoomTimeoutMs: number; removeRoomsLimit: number };
+  operationLeaseTtlMs: number;
+  roomManager: {
+    initializationTimeoutMs: number;
+    pingTimeoutMs: number;
+    deletionTimeoutMs: number;
+    validationTimeoutMs: number;
+    validationAttempts: number;
+    validationAcceptOccupied: boolean;
+    allocationTtlMs: number;
+  };
+  schedulerCacheTtlMs: number;
+  disruption: { intervalSeconds: number; safetyPercentage: number };
+  reporter: { intervalMs: number };
+  log: { level: 'debug' | 'info' | 'warn' | 'error'; format: 'json' | 'pretty' };
+}
+
+/** Ports of each app when MAESTRO_API_PORT / MAESTRO_INTERNALAPI_PORT are not set. */
+export const COMPONENT_PORTS: Record<Component, { api: number; internal: number }> = {
+  'management-api': { api: 8080, internal: 8081 },
+  'rooms-api': { api: 8070, internal: 8071 },
+  worker: { api: 8050, internal: 8051 },
+};

@@ -1,0 +1,39 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { LOGGER } from '@maestro/domain';
+import type { Logger as PinoLogger } from 'pino';
+import { collectDefaultMetrics, Registry } from 'prom-client';
+import { METRICS_REGISTRY } from './health/internal-api.controller';
+import { MaestroExceptionFilter } from './http/maestro-exception.filter';
+import { ProtoJsonInterceptor } from './http/proto-json.interceptor';
+import { RouteRegistry } from './http/route-registry';
+import { createValidationPipe } from './http/validation.pipe';
+import { PinoDomainLogger } from './logging/logger';
+
+export const PINO = Symbol('Pino');
+
+/**
+ * Nest glue shared by the apps: the domain Logger, the metrics registry, Maestro's error bodies,
+ * the validation pipe and proto JSON key handling.
+ */
+@Module({})
+export class PlatformModule {
+  static forApp(pino: PinoLogger): DynamicModule {
+    const registry = new Registry();
+    collectDefaultMetrics({ register: registry });
+    return {
+      module: PlatformModule,
+      global: true,
+      providers: [
+        { provide: PINO, useValue: pino },
+        { provide: LOGGER, useValue: new PinoDomainLogger(pino) },
+        { provide: METRICS_REGISTRY, useValue: registry },
+        RouteRegistry,
+        { provide: APP_FILTER, useClass: MaestroExceptionFilter },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_INTERCEPTOR, useClass: ProtoJsonInterceptor },
+      ],
+      exports: [PINO, LOGGER, METRICS_REGISTRY, RouteRegistry],
+    };
+  }
+}
