@@ -9,7 +9,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const resultsDir = path.join(root, 'tmp', 'test-results');
 rmSync(resultsDir, { recursive: true, force: true });
 
-const nxBin = path.join(root, 'node_modules', 'nx', 'bin', 'nx.js');
+const nxBin = path.join(root, 'node_modules', 'nx', 'dist', 'bin', 'nx.js');
 const phases = [
   { name: 'lint, typecheck and unit tests', args: ['run-many', '-t', 'lint', 'typecheck', 'test', '--parallel=2'] },
   { name: 'integration tests', args: ['run-many', '-t', 'integration', '--parallel=2'] },

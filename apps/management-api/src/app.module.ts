@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { MAESTRO_CONFIG, type MaestroConfig } from '@maestro/config';
+import { MAESTRO_CONFIG, type MaestroConfig, storageOptionsOf } from '@maestro/config';
 import {
   CLOCK,
   OPERATION_CANCELLATION,
@@ -13,25 +13,9 @@ import {
   SchedulerManager,
   systemClock,
 } from '@maestro/domain';
-import { StorageModule, type StorageOptions } from '@maestro/storage';
+import { StorageModule } from '@maestro/storage';
 import { OperationsController } from './operations/operations.controller';
 import { SchedulersController } from './schedulers/schedulers.controller';
-
-/** Storage options from the configuration (shared shape with the other apps). */
-export const storageOptionsOf = (c: MaestroConfig): StorageOptions => ({
-  postgresUrl: c.postgres.url,
-  postgresPoolSize: c.postgres.poolSize,
-  redis: {
-    rooms: c.redis.rooms,
-    instances: c.redis.instances,
-    operations: c.redis.operations,
-    leases: c.redis.leases,
-    flow: c.redis.flow,
-    schedulerCache: c.redis.schedulerCache,
-  },
-  keyPrefix: c.redis.keyPrefix,
-  instanceScanSize: c.redis.instanceScanSize,
-});
 
 /** Composition root of the management API: storage adapters, use cases, controllers. */
 @Module({

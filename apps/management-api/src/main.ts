@@ -12,7 +12,7 @@ async function main(): Promise<void> {
     port: config.api.port,
     internalPort: config.internalApi.port,
     readinessToken: STORAGE_READINESS,
-    configure: setUpSwagger,
+    configure: (app) => setUpSwagger(app),
   });
 }
 

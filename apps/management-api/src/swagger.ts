@@ -1,8 +1,11 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 
-/** Swagger UI at /docs and the OpenAPI document at /docs-json. */
-export function setUpSwagger(app: NestFastifyApplication): void {
+/**
+ * Swagger UI at /docs and the OpenAPI document at /docs-json. The UI's static assets need
+ * @fastify/static, which jest cannot load (it is ESM-only): in-process tests serve the JSON only.
+ */
+export function setUpSwagger(app: NestFastifyApplication, options: { ui?: boolean } = {}): void {
   const config = new DocumentBuilder()
     .setTitle('Maestro management API')
     .setDescription(
@@ -12,5 +15,5 @@ export function setUpSwagger(app: NestFastifyApplication): void {
     .setVersion('v1')
     .build();
   const document = SwaggerModule.createDocument(app, config);
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', ui: options.ui ?? true });
 }

@@ -25,3 +25,5 @@ export * from './entities/scheduler-defaults';
 export * from './patch';
 export * from './serialization';
 export * from './operations/scheduler-definition';
+export * from './policies/autoscaling';
+export * from './versioning';

@@ -59,7 +59,8 @@ export class Storage {
     const dataSource = createDataSource({ url: options.postgresUrl, poolSize: options.postgresPoolSize });
     await dataSource.initialize();
     const clients = new Map<string, Redis>();
-    for (const url of new Set(Object.values(options.redis))) {
+    const { rooms, instances, operations, leases, flow, schedulerCache } = options.redis;
+    for (const url of new Set([rooms, instances, operations, leases, flow, schedulerCache])) {
       clients.set(url, new Redis(url, { maxRetriesPerRequest: 3, enableOfflineQueue: true }));
     }
     return new Storage(dataSource, clients, options);

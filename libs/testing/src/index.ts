@@ -1,3 +1,4 @@
 export * from './wait-for';
 export * from './builders';
 export * from './infra';
+export * from './app/test-app';

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsArray, IsInt, IsOptional, IsString, ValidateNested } from 'class-validator';
+import { IsArray, IsOptional, IsString, ValidateNested } from 'class-validator';
+import { IsInt32 } from './int32.validator';
 import { AutoscalingDto, ContainerDto, ForwarderDto, MatchAllocationDto, PortRangeDto } from './scheduler-parts.request';
 import { IsStringMap, STRING_MAP_SCHEMA } from './string-map.validator';
 
@@ -19,7 +20,7 @@ export class PatchSchedulerRequest {
   @ApiPropertyOptional({ type: PortRangeDto })
   @IsOptional() @ValidateNested() @Type(() => PortRangeDto) portRange?: PortRangeDto;
   @ApiPropertyOptional() @IsOptional() @IsString() maxSurge?: string;
-  @ApiPropertyOptional({ type: 'integer', format: 'int32' }) @IsOptional() @IsInt() roomsReplicas?: number;
+  @ApiPropertyOptional({ type: 'integer', format: 'int32' }) @IsOptional() @IsInt32() roomsReplicas?: number;
   @ApiPropertyOptional({ type: AutoscalingDto })
   @IsOptional() @ValidateNested() @Type(() => AutoscalingDto) autoscaling?: AutoscalingDto;
   @ApiPropertyOptional({ type: [ForwarderDto] })

@@ -1,13 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsArray, IsBoolean, IsInt, IsNumber, IsObject, IsOptional, IsString, ValidateNested } from 'class-validator';
+import { IsArray, IsBoolean, IsNumber, IsObject, IsOptional, IsString, ValidateNested } from 'class-validator';
+import { IsInt32 } from './int32.validator';
 import { IsInt64 } from './int64.validator';
 
 /** Request parts shared by create, new version and patch (proto messages of Maestro's API). */
 
 export class PortRangeDto {
-  @ApiPropertyOptional({ type: 'integer', format: 'int32' }) @IsOptional() @IsInt() start?: number;
-  @ApiPropertyOptional({ type: 'integer', format: 'int32' }) @IsOptional() @IsInt() end?: number;
+  @ApiPropertyOptional({ type: 'integer', format: 'int32' }) @IsOptional() @IsInt32() start?: number;
+  @ApiPropertyOptional({ type: 'integer', format: 'int32' }) @IsOptional() @IsInt32() end?: number;
 }
 
 export class FieldRefDto {
@@ -41,8 +42,8 @@ export class ContainerResourcesDto {
 export class ContainerPortDto {
   @ApiPropertyOptional() @IsOptional() @IsString() name?: string;
   @ApiPropertyOptional({ enum: ['tcp', 'udp', 'sctp'] }) @IsOptional() @IsString() protocol?: string;
-  @ApiPropertyOptional({ type: 'integer', format: 'int32' }) @IsOptional() @IsInt() port?: number;
-  @ApiPropertyOptional({ type: 'integer', format: 'int32' }) @IsOptional() @IsInt() hostPort?: number;
+  @ApiPropertyOptional({ type: 'integer', format: 'int32' }) @IsOptional() @IsInt32() port?: number;
+  @ApiPropertyOptional({ type: 'integer', format: 'int32' }) @IsOptional() @IsInt32() hostPort?: number;
   @ApiPropertyOptional({ type: PortRangeDto })
   @IsOptional() @ValidateNested() @Type(() => PortRangeDto) hostPortRange?: PortRangeDto;
 }
@@ -93,7 +94,7 @@ export class RoomOccupancyDto {
 }
 
 export class FixedBufferDto {
-  @ApiPropertyOptional({ type: 'integer', format: 'int32' }) @IsOptional() @IsInt() amount?: number;
+  @ApiPropertyOptional({ type: 'integer', format: 'int32' }) @IsOptional() @IsInt32() amount?: number;
 }
 
 export class PolicyParametersDto {
@@ -111,13 +112,13 @@ export class AutoscalingPolicyDto {
 
 export class AutoscalingDto {
   @ApiPropertyOptional() @IsOptional() @IsBoolean() enabled?: boolean;
-  @ApiPropertyOptional({ type: 'integer', format: 'int32' }) @IsOptional() @IsInt() min?: number;
-  @ApiPropertyOptional({ type: 'integer', format: 'int32', description: '-1 = no upper limit' }) @IsOptional() @IsInt() max?: number;
+  @ApiPropertyOptional({ type: 'integer', format: 'int32' }) @IsOptional() @IsInt32() min?: number;
+  @ApiPropertyOptional({ type: 'integer', format: 'int32', description: '-1 = no upper limit' }) @IsOptional() @IsInt32() max?: number;
   @ApiPropertyOptional({ type: AutoscalingPolicyDto })
   @IsOptional() @ValidateNested() @Type(() => AutoscalingPolicyDto) policy?: AutoscalingPolicyDto;
-  @ApiPropertyOptional({ type: 'integer', format: 'int32', description: 'seconds' }) @IsOptional() @IsInt() cooldown?: number;
+  @ApiPropertyOptional({ type: 'integer', format: 'int32', description: 'seconds' }) @IsOptional() @IsInt32() cooldown?: number;
 }
 
 export class MatchAllocationDto {
-  @ApiPropertyOptional({ type: 'integer', format: 'int32', minimum: 1, maximum: 35 }) @IsOptional() @IsInt() maxMatches?: number;
+  @ApiPropertyOptional({ type: 'integer', format: 'int32', minimum: 1, maximum: 35 }) @IsOptional() @IsInt32() maxMatches?: number;
 }

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsArray, IsInt, IsOptional, IsString, ValidateNested } from 'class-validator';
+import { IsArray, IsOptional, IsString, ValidateNested } from 'class-validator';
+import { IsInt32 } from './int32.validator';
 import {
   AutoscalingDto,
   ForwarderDto,
@@ -17,7 +18,7 @@ export class NewSchedulerVersionRequest {
   @ApiPropertyOptional({ type: PortRangeDto })
   @IsOptional() @ValidateNested() @Type(() => PortRangeDto) portRange?: PortRangeDto;
   @ApiPropertyOptional({ example: '10%' }) @IsOptional() @IsString() maxSurge?: string;
-  @ApiPropertyOptional({ type: 'integer', format: 'int32' }) @IsOptional() @IsInt() roomsReplicas?: number;
+  @ApiPropertyOptional({ type: 'integer', format: 'int32' }) @IsOptional() @IsInt32() roomsReplicas?: number;
   @ApiPropertyOptional({ type: AutoscalingDto })
   @IsOptional() @ValidateNested() @Type(() => AutoscalingDto) autoscaling?: AutoscalingDto;
   @ApiPropertyOptional({ type: [ForwarderDto] })

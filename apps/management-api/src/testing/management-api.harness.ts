@@ -1,0 +1,40 @@
+import { TestApp } from '@maestro/testing';
+import { ManagementApiRoot } from '../management-api.root';
+import { setUpSwagger } from '../swagger';
+
+/** The real management API on its own database and Redis prefix (Swagger JSON only: see swagger.ts). */
+export const ManagementApiHarness = {
+  start: () =>
+    TestApp.start({
+      component: 'management-api',
+      root: (env, config) => ManagementApiRoot.forConfig(env, config),
+      configure: (app) => setUpSwagger(app, { ui: false }),
+    }),
+};
+export type ManagementApiHarness = TestApp;
+
+/** A valid create-scheduler body in Maestro's JSON. */
+export function aSchedulerBody(name = 'my-scheduler'): Record<string, any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  return {
+    name,
+    game: 'my-game',
+    maxSurge: '10%',
+    roomsReplicas: 0,
+    portRange: { start: 40000, end: 60000 },
+    spec: {
+      terminationGracePeriod: '100s',
+      containers: [
+        {
+          name: 'game',
+          image: 'repo/game:1',
+          imagePullPolicy: 'IfNotPresent',
+          command: ['./run'],
+          environment: [{ name: 'A', value: '1' }],
+          requests: { memory: '100Mi', cpu: '100m' },
+          limits: { memory: '200Mi', cpu: '200m' },
+          ports: [{ name: 'gameport', protocol: 'udp', port: 7777 }],
+        },
+      ],
+    },
+  };
+}

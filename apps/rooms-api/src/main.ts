@@ -1,0 +1,19 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from '@maestro/config';
+import { bootstrapApp } from '@maestro/platform';
+import { STORAGE_READINESS } from '@maestro/storage';
+import { RoomsApiRoot } from './rooms-api.root';
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env, 'rooms-api');
+  await bootstrapApp(RoomsApiRoot.forConfig(process.env, config), {
+    port: config.api.port,
+    internalPort: config.internalApi.port,
+    readinessToken: STORAGE_READINESS,
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : `rooms-api failed to start: ${(error as Error).stack ?? String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,12 @@
+import type { MaestroConfig } from './maestro-config';
+
+/** The storage adapters' connection options (libs/storage StorageOptions) from the configuration. */
+export function storageOptionsOf(c: MaestroConfig) {
+  return {
+    postgresUrl: c.postgres.url,
+    postgresPoolSize: c.postgres.poolSize,
+    redis: c.redis,
+    keyPrefix: c.redis.keyPrefix,
+    instanceScanSize: c.redis.instanceScanSize,
+  };
+}

@@ -1,0 +1,3 @@
+export * from './room-occupancy.policy';
+export * from './fixed-buffer.policy';
+export * from './autoscaler';

@@ -1,0 +1,2 @@
+export * from './semantic-version';
+export * from './major-change';
