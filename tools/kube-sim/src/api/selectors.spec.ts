@@ -1,0 +1,33 @@
+import { parseFieldSelector, parseLabelSelector } from './selectors';
+
+describe('label selectors', () => {
+  const labels = { heritage: 'maestro', version: 'v1', tier: 'game' };
+  it.each([
+    ['heritage=maestro', true],
+    ['heritage==maestro,version=v1', true],
+    ['heritage!=maestro', false],
+    ['version in (v1,v2)', true],
+    ['version notin (v1)', false],
+    ['tier', true],
+    ['!tier', false],
+    ['missing', false],
+    ['', true],
+  ])('%p matches: %s', (selector, expected) => {
+    expect(parseLabelSelector(selector)(labels)).toBe(expected);
+  });
+});
+
+describe('field selectors', () => {
+  const pod = { metadata: { name: 'p', namespace: 'ns' }, spec: { nodeName: 'node-1' }, status: { phase: 'Running' } };
+  it.each([
+    ['metadata.name=p', true],
+    ['metadata.namespace=other', false],
+    ['spec.nodeName=node-1,status.phase!=Pending', true],
+  ])('%p matches: %s', (selector, expected) => {
+    expect(parseFieldSelector(selector)(pod)).toBe(expected);
+  });
+
+  it('refuses unknown fields', () => {
+    expect(() => parseFieldSelector('spec.magic=1')).toThrow('field label not supported');
+  });
+});

@@ -1,0 +1,17 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** Writes a kubeconfig (JSON, which kubectl and the official clients read) pointing at kube-sim. */
+export function writeKubeconfig(file: string, serverUrl: string): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const config = {
+    apiVersion: 'v1',
+    kind: 'Config',
+    clusters: [{ name: 'kube-sim', cluster: { server: serverUrl } }],
+    users: [{ name: 'kube-sim', user: {} }],
+    contexts: [{ name: 'kube-sim', context: { cluster: 'kube-sim', user: 'kube-sim', namespace: 'default' } }],
+    'current-context': 'kube-sim',
+    preferences: {},
+  };
+  writeFileSync(file, JSON.stringify(config, null, 2));
+}
