@@ -17,6 +17,8 @@ function aliasMapper() {
   return mapper;
 }
 
+const ESM_PACKAGES = ['@kubernetes/client-node', 'jsonpath-plus', 'openid-client', 'oauth4webapi', 'jose', 'rfc4648'];
+
 const swcTransform = [
   '@swc/jest',
   {
@@ -39,7 +41,9 @@ function projectConfig(projectDir, overrides = {}) {
     rootDir: projectDir,
     displayName: `${path.relative(__dirname, projectDir)} (${kind})`,
     testEnvironment: 'node',
-    transform: { '^.+\\.(t|j)s$': swcTransform },
+    transform: { '^.+\\.(t|m?j)s$': swcTransform },
+    // The Kubernetes client (1.x) and a few of its dependencies ship ES modules only: compile them too.
+    transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`],
     moduleFileExtensions: ['ts', 'js', 'json'],
     moduleNameMapper: aliasMapper(),
     testPathIgnorePatterns: ['/node_modules/', '/dist/'],

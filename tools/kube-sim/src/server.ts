@@ -40,6 +40,11 @@ export function createKubeSimServer(parts: ServerParts): Server {
 
 async function handle(parts: ServerParts, rest: RestHandler, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://kube-sim');
+  const contentType = String(req.headers['content-type'] ?? '');
+  if (contentType && !contentType.includes('json')) {
+    req.resume();
+    return sendStatus(res, 415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json, application/merge-patch+json, application/strategic-merge-patch+json, application/json-patch+json`);
+  }
   let body: unknown;
   try {
     body = await readBody(req);

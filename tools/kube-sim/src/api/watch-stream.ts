@@ -29,6 +29,7 @@ export class WatchHub {
       options.matches(e.object);
     const write = (type: string, object: unknown) => res.write(`${JSON.stringify({ type, object })}\n`);
     res.writeHead(200, { 'content-type': 'application/json', 'transfer-encoding': 'chunked' });
+    res.flushHeaders();
 
     const fromVersion = options.resourceVersion && options.resourceVersion !== '0' ? Number(options.resourceVersion) : undefined;
     if (fromVersion !== undefined) {

@@ -1,0 +1,87 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { waitFor } from '@maestro/testing';
+import { ROOM_SIMULATOR_IMAGE, startKubeSim, type KubeSim } from './index';
+import { call } from './testing/kube-sim-client';
+
+describe('simulated game rooms', () => {
+  let sim: KubeSim;
+  let roomsApi: Server;
+  const pings: { url: string; body: { status: string; runningMatches: number } }[] = [];
+
+  beforeAll(async () => {
+    roomsApi = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk) => (body += chunk));
+      req.on('end', () => {
+        pings.push({ url: `${req.method} ${req.url}`, body: JSON.parse(body) });
+        res.end('{"success":true}');
+      });
+    });
+    await new Promise<void>((resolve) => roomsApi.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(roomsApi.address() as AddressInfo).port}`;
+    sim = await startKubeSim({ port: 0, kubeconfigPath: `tmp/kube-sim-${process.pid}/rooms.yaml`, roomsApiUrl: url });
+    await call(sim.url, 'POST', '/api/v1/namespaces', { metadata: { name: 'sched' } });
+  });
+
+  afterAll(async () => {
+    await sim.stop();
+    roomsApi.close();
+  });
+
+  it('pings ready, then occupied, then terminating when the pod is deleted', async () => {
+    const env = [
+      { name: 'MAESTRO_SCHEDULER_NAME', value: 'sched' },
+      { name: 'MAESTRO_ROOM_ID', value: 'sched-abcde' },
+      { name: 'ROOM_READY_AFTER_MS', value: '10' },
+      { name: 'ROOM_PING_INTERVAL_MS', value: '50' },
+      { name: 'ROOM_OCCUPY_AFTER_MS', value: '100' },
+    ];
+    await call(sim.url, 'POST', '/api/v1/namespaces/sched/pods', {
+      metadata: { name: 'sched-abcde' },
+      spec: { terminationGracePeriodSeconds: 1, containers: [{ name: 'room', image: `${ROOM_SIMULATOR_IMAGE}:1`, env }] },
+    });
+    await waitFor(() => pings.some((p) => p.body.status === 'occupied'), { description: 'an occupied ping' });
+    expect(pings[0]).toEqual({ url: 'PUT /scheduler/sched/rooms/sched-abcde/ping', body: expect.objectContaining({ status: 'ready', runningMatches: 0 }) });
+    expect(pings.find((p) => p.body.status === 'occupied')?.body.runningMatches).toBe(1);
+    await call(sim.url, 'DELETE', '/api/v1/namespaces/sched/pods/sched-abcde');
+    await waitFor(() => pings.at(-1)?.body.status === 'terminating', { description: 'a terminating ping' });
+  });
+
+  it('injects image pull errors, crash loops and OOM kills', async () => {
+    sim.faults.failImagePull('broken:1');
+    sim.faults.crashLoop('crashy:1');
+    sim.faults.oomKill('hungry:1');
+    for (const [name, image] of [['pull', 'broken:1'], ['crash', 'crashy:1'], ['oom', 'hungry:1']]) {
+      await call(sim.url, 'POST', '/api/v1/namespaces/sched/pods', { metadata: { name }, spec: { restartPolicy: 'Never', containers: [{ name: 'c', image }] } });
+    }
+    const state = async (name: string) => (await call(sim.url, 'GET', `/api/v1/namespaces/sched/pods/${name}`)).body.status.containerStatuses?.[0]?.state;
+    await waitFor(async () => (await state('pull'))?.waiting?.reason === 'ImagePullBackOff');
+    await waitFor(async () => (await state('crash'))?.waiting?.reason === 'CrashLoopBackOff');
+    await waitFor(async () => (await state('oom'))?.terminated?.reason === 'OOMKilled');
+    expect((await call(sim.url, 'GET', '/api/v1/namespaces/sched/pods/oom')).body.status.phase).toBe('Failed');
+  });
+
+  it('loses a node: NotReady, its pods Unknown', async () => {
+    await call(sim.url, 'POST', '/api/v1/namespaces/sched/pods', { metadata: { name: 'on-node' }, spec: { containers: [{ name: 'c', image: 'nginx' }] } });
+    const node = await waitFor(async () => (await call(sim.url, 'GET', '/api/v1/namespaces/sched/pods/on-node')).body.spec.nodeName);
+    expect((await call(sim.url, 'POST', '/_sim/faults/node-loss', { node })).status).toBe(200);
+    await waitFor(async () => (await call(sim.url, 'GET', '/api/v1/namespaces/sched/pods/on-node')).body.status.phase === 'Unknown');
+    const nodeStatus = (await call(sim.url, 'GET', `/api/v1/nodes/${node}`)).body.status.conditions[0];
+    expect(nodeStatus).toMatchObject({ type: 'Ready', status: 'Unknown' });
+  });
+
+  it('answers injected 429 and 5xx errors with Status bodies, and drops watches', async () => {
+    await call(sim.url, 'POST', '/_sim/faults/api', { errorRate: 1, errorCode: 429, resources: ['pods'], verbs: ['create'] });
+    const throttled = await call(sim.url, 'POST', '/api/v1/namespaces/sched/pods', { metadata: { name: 'x' }, spec: { containers: [{ name: 'c', image: 'i' }] } });
+    expect(throttled).toEqual({ status: 429, body: expect.objectContaining({ kind: 'Status', reason: 'TooManyRequests', code: 429 }) });
+    expect((await call(sim.url, 'GET', '/api/v1/namespaces/sched/pods')).status).toBe(200);
+    await call(sim.url, 'POST', '/_sim/reset');
+    expect((await call(sim.url, 'POST', '/api/v1/namespaces/sched/pods', { metadata: { name: 'x' }, spec: { containers: [{ name: 'c', image: 'i' }] } })).status).toBe(201);
+    const stream = fetch(`${sim.url}/api/v1/namespaces/sched/pods?watch=true`);
+    const response = await stream;
+    await waitFor(async () => (await call(sim.url, 'GET', '/_sim/stats')).body.openWatches > 0);
+    expect((await call(sim.url, 'POST', '/_sim/faults/drop-watches')).body.dropped).toBeGreaterThan(0);
+    await expect(response.text()).rejects.toThrow();
+  });
+});
