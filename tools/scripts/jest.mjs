@@ -18,7 +18,7 @@ const jestBin = path.join(root, 'node_modules', 'jest', 'bin', 'jest.js');
 const args = [
   jestBin,
   '--config', path.join(root, projectRoot, 'jest.config.js'),
-  '--json', '--outputFile', outputFile,
+  '--json', '--outputFile', outputFile, '--forceExit',
   ...(kind === 'unit' ? [] : ['--runInBand']),
   ...rest,
 ];

@@ -5,6 +5,8 @@ export interface ApiFaults {
   errorRate?: number;
   /** 429 (TooManyRequests), 500 (InternalError) or 503 (ServiceUnavailable). */
   errorCode?: 429 | 500 | 503;
+  /** Fail exactly the next N matching requests with `errorCode` (deterministic, for tests). */
+  failNext?: number;
   verbs?: string[];
   resources?: string[];
 }
@@ -74,6 +76,10 @@ export class FaultController {
     const { latencyMs = 0, errorRate = 0, errorCode = 500, verbs, resources } = this.api;
     const applies = (!verbs || verbs.includes(verb)) && (!resources || resources.includes(resource));
     if (!applies) return { delayMs: 0 };
+    if (this.api.failNext && this.api.failNext > 0) {
+      this.api.failNext -= 1;
+      return { delayMs: latencyMs, errorCode };
+    }
     return { delayMs: latencyMs, errorCode: errorRate > 0 && Math.random() < errorRate ? errorCode : undefined };
   }
 }

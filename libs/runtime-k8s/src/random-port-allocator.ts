@@ -1,0 +1,15 @@
+import { InvalidArgumentError, type PortAllocator, type PortRange } from '@maestro/domain';
+import { randomInt } from 'node:crypto';
+
+/** Distinct random host ports from a range, `end` included (runtime-kubernetes.md 3.3). */
+export class RandomPortAllocator implements PortAllocator {
+  constructor(private readonly fallback: PortRange) {}
+
+  allocate(range: PortRange | undefined, quantity: number): number[] {
+    const { start, end } = range ?? this.fallback;
+    if (end - start + 1 < quantity) throw new InvalidArgumentError('not enough ports to allocate');
+    const chosen = new Set<number>();
+    while (chosen.size < quantity) chosen.add(randomInt(start, end + 1));
+    return [...chosen];
+  }
+}
