@@ -9,8 +9,8 @@ describe('KubernetesRuntime against kube-sim', () => {
   const watchers: InstanceWatcher[] = [];
   const base = aScheduler().withName('runtime-test').build();
   const scheduler = { ...base, spec: { ...base.spec, terminationGracePeriodNs: 1e9 } };
-  const api = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${sim.url}${path}`, { method, headers: { 'content-type': 'application/json' }, body: body && JSON.stringify(body) });
+  const api = async (method: string, path: string): Promise<{ status: number; body: any }> => {
+    const response = await fetch(`${sim.url}${path}`, { method });
     return { status: response.status, body: await response.json() };
   };
   const withHostPort = { ...scheduler.spec, containers: [aContainer({ ports: [{ name: 'gameport', protocol: 'udp', port: 7777, hostPort: 40001 }] })] };

@@ -6,13 +6,13 @@ const waiting = (reason: string) => ({ containerStatuses: [{ name: 'c', image: '
 const terminated = (reason: string, exitCode: number) => ({ containerStatuses: [{ name: 'c', image: 'i', imageID: '', ready: false, restartCount: 0, state: { terminated: { reason, exitCode } } }] });
 
 describe('pod -> instance status (runtime-kubernetes.md section 6)', () => {
-  it.each([
+  it.each<[string, V1Pod, string, string]>([
     ['deletion timestamp', pod({ phase: 'Running' }, { deletionTimestamp: new Date() }), 'terminating', ''],
     ['phase Succeeded', pod({ phase: 'Succeeded' }), 'terminating', 'PodSucceeded'],
     ['phase Failed', pod({ phase: 'Failed' }), 'error', 'PodFailed'],
     ['phase Unknown', pod({ phase: 'Unknown' }), 'error', 'PodUnknown'],
     ...['ErrImageNeverPull', 'ErrImagePullBackOff', 'ImagePullBackOff', 'ErrInvalidImageName', 'ErrImagePull', 'CrashLoopBackOff', 'RunContainerError', 'ContainerStatusUnknown'].map(
-      (reason) => [`waiting ${reason}`, pod({ phase: 'Pending', ...waiting(reason) }), 'error', `${reason}: m`] as const,
+      (reason): [string, V1Pod, string, string] => [`waiting ${reason}`, pod({ phase: 'Pending', ...waiting(reason) }), 'error', `${reason}: m`],
     ),
     ['terminated Completed', pod({ phase: 'Running', ...terminated('Completed', 0) }), 'terminating', 'Completed'],
     ['terminated exit 0', pod({ phase: 'Running', ...terminated('Done', 0) }), 'terminating', 'Done'],
