@@ -19,6 +19,8 @@ export interface TestAppOptions {
   publicApi?: boolean;
   configure?: (app: NestFastifyApplication) => void | Promise<void>;
   env?: Record<string, string>;
+  /** Run on another test app's database and Redis prefix (several replicas of one system). */
+  sharing?: TestApp;
 }
 
 /** A real app on a database and Redis key prefix of its own, driven in-process through Fastify. */
@@ -31,7 +33,9 @@ export class TestApp {
   ) {}
 
   static async start(options: TestAppOptions): Promise<TestApp> {
-    const [db, redis] = await Promise.all([createTestDatabase(), createTestRedis()]);
+    const [db, redis] = options.sharing
+      ? [{ ...options.sharing.db, drop: async () => undefined }, { ...options.sharing.redis, cleanup: async () => undefined }]
+      : await Promise.all([createTestDatabase(), createTestRedis()]);
     const env = {
       MAESTRO_ADAPTERS_SCHEDULERSTORAGE_POSTGRES_URL: db.url,
       MAESTRO_ADAPTERS_REDIS_KEYPREFIX: redis.keyPrefix,

@@ -1,0 +1,65 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put } from '@nestjs/common';
+import { CLOCK, type Clock, InvalidArgumentError, type PingStatus, RoomAccess, RoomEvents, RoomStatusService } from '@maestro/domain';
+import { RoomEventRequest, RoomReportRequest } from './dto/room-report.request';
+
+const REPORTABLE: readonly string[] = ['ready', 'occupied', 'terminating', 'terminated'];
+
+/** The API game rooms call (Maestro's rooms API, same paths and bodies). */
+@Controller('scheduler/:schedulerName/rooms')
+export class RoomsController {
+  constructor(
+    @Inject(RoomStatusService) private readonly statuses: RoomStatusService,
+    @Inject(RoomAccess) private readonly access: RoomAccess,
+    @Inject(RoomEvents) private readonly events: RoomEvents,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Put(':roomName/ping')
+  async ping(@Param('schedulerName') schedulerName: string, @Param('roomName') roomId: string, @Body() body: RoomReportRequest) {
+    const status = body.status ?? '';
+    if (!REPORTABLE.includes(status)) {
+      throw new InvalidArgumentError(`cannot convert string ${status} to a valid GameRoomStatus representation`, [{ path: 'status', message: 'invalid status' }]);
+    }
+    const pingStatus = status as Exclude<PingStatus, 'unknown'>;
+    const reported = Number(body.runningMatches ?? 0);
+    const success = await this.statuses.ping({
+      schedulerName,
+      roomId,
+      pingStatus,
+      runningMatches: pingStatus === 'occupied' && reported === 0 ? 1 : reported,
+      metadata: body.metadata ?? {},
+      at: this.clock.now(),
+    });
+    return { success };
+  }
+
+  @Put(':roomName/status')
+  async status(@Param('schedulerName') schedulerName: string, @Param('roomName') roomId: string, @Body() body: RoomReportRequest) {
+    return { success: await this.events.statusEvent(schedulerName, roomId, body.status ?? '') };
+  }
+
+  @Post(':roomName/roomevent')
+  @HttpCode(200)
+  async roomEvent(@Param('schedulerName') schedulerName: string, @Param('roomName') roomId: string, @Body() body: RoomEventRequest) {
+    return this.events.roomEvent(schedulerName, roomId, body.event ?? '');
+  }
+
+  @Post(':roomName/playerevent')
+  @HttpCode(200)
+  async playerEvent(@Param('schedulerName') schedulerName: string, @Param('roomName') _roomId: string, @Body() body: RoomEventRequest) {
+    return this.events.playerEvent(schedulerName, body.event ?? '', body.metadata ?? {});
+  }
+
+  @Get(':roomName/address')
+  async address(@Param('schedulerName') schedulerName: string, @Param('roomName') roomId: string) {
+    const address = await this.access.address(schedulerName, roomId);
+    return { ports: address.ports, host: address.host, ipv6Label: '' };
+  }
+
+  @Post('allocate')
+  @HttpCode(200)
+  async allocate(@Param('schedulerName') schedulerName: string) {
+    const { roomId, address } = await this.access.allocate(schedulerName);
+    return { roomId, success: true, message: '', ports: address.ports, host: address.host };
+  }
+}

@@ -1,0 +1,140 @@
+import { PostgresSchedulerStorage, RedisInstanceStorage, RedisKeys, RedisRoomStorage, createDataSource } from '@maestro/storage';
+import { TestApp, aGameRoom, aScheduler, anInstance } from '@maestro/testing';
+import fc from 'fast-check';
+import type { DataSource } from 'typeorm';
+import { RoomsApiRoot } from '../rooms-api.root';
+
+describe('rooms API', () => {
+  let api: TestApp;
+  let second: TestApp;
+  let dataSource: DataSource;
+  let rooms: RedisRoomStorage;
+  let instances: RedisInstanceStorage;
+  const start = (sharing?: TestApp) => TestApp.start({ component: 'rooms-api', root: (env, config) => RoomsApiRoot.forConfig(env, config), sharing });
+  const ping = (room: string, body: unknown, scheduler = 'game') => api.request('PUT', `/scheduler/${scheduler}/rooms/${room}/ping`, body);
+  const status = async (room: string) => (await rooms.getRoom('game', room)).status;
+
+  beforeAll(async () => {
+    api = await start();
+    second = await start(api);
+    dataSource = createDataSource({ url: api.db.url });
+    await dataSource.initialize();
+    await new PostgresSchedulerStorage(dataSource).createScheduler(aScheduler().withName('game').build());
+    await new PostgresSchedulerStorage(dataSource).createScheduler(aScheduler().withName('multi').with({ matchAllocation: { maxMatches: 3 } }).build());
+    const keys = new RedisKeys(api.redis.keyPrefix);
+    rooms = new RedisRoomStorage(api.redis.client, keys);
+    instances = new RedisInstanceStorage(api.redis.client, keys);
+  });
+
+  afterAll(async () => {
+    await dataSource.destroy();
+    await second.stop();
+    await api.stop();
+  });
+
+  async function aRoom(id: string, instanceStatus: 'pending' | 'ready' | 'terminating' | 'error' = 'ready', scheduler = 'game') {
+    await rooms.createRoom(aGameRoom({ id, schedulerId: scheduler, lastPingAt: new Date(), createdAt: new Date() }));
+    await instances.upsertInstance(anInstance({ id, schedulerId: scheduler, status: { type: instanceStatus, description: '' } }));
+  }
+
+  it('moves a room pending -> ready -> occupied -> ready by pings', async () => {
+    await aRoom('r1');
+    expect(await status('r1')).toBe('pending');
+    expect((await ping('r1', { status: 'ready', timestamp: '12312312313' })).body).toEqual({ success: true });
+    expect(await status('r1')).toBe('ready');
+    expect((await ping('r1', { status: 'occupied', timestamp: 1 })).body).toEqual({ success: true });
+    expect(await status('r1')).toBe('occupied');
+    expect((await rooms.getRoom('game', 'r1')).runningMatches).toBe(1);
+    expect((await ping('r1', { status: 'ready', running_matches: 0 })).body).toEqual({ success: true });
+    expect(await status('r1')).toBe('ready');
+  });
+
+  it('refuses forbidden transitions: ready -> terminated, anything after terminated', async () => {
+    await aRoom('r2');
+    await ping('r2', { status: 'ready' });
+    expect((await ping('r2', { status: 'terminated' })).body).toEqual({ success: false });
+    expect(await status('r2')).toBe('ready');
+    expect((await ping('r2', { status: 'terminating' })).body).toEqual({ success: true });
+    expect((await ping('r2', { status: 'terminated' })).body).toEqual({ success: true });
+    expect(await status('r2')).toBe('terminated');
+    expect((await ping('r2', { status: 'ready' })).body).toEqual({ success: false });
+  });
+
+  it('keeps a room whose pod is in error from becoming occupied', async () => {
+    await aRoom('r3', 'error');
+    await ping('r3', { status: 'ready' });
+    expect(await status('r3')).toBe('error');
+    expect((await ping('r3', { status: 'occupied' })).body).toEqual({ success: true });
+    expect(await status('r3')).toBe('error');
+  });
+
+  it('uses running matches for multi-match schedulers', async () => {
+    await aRoom('m1', 'ready', 'multi');
+    // pending -> active is not an allowed transition: the room is ready first.
+    expect((await ping('m1', { status: 'ready', runningMatches: 2 }, 'multi')).body).toEqual({ success: false });
+    await ping('m1', { status: 'ready', runningMatches: 0 }, 'multi');
+    expect((await rooms.getRoom('multi', 'm1')).status).toBe('ready');
+    await ping('m1', { status: 'ready', runningMatches: 2 }, 'multi');
+    expect((await rooms.getRoom('multi', 'm1')).status).toBe('active');
+    await ping('m1', { status: 'occupied', runningMatches: 3 }, 'multi');
+    expect((await rooms.getRoom('multi', 'm1')).status).toBe('occupied');
+  });
+
+  it('answers success false for unknown schedulers and rooms, 400 for unknown statuses', async () => {
+    expect((await ping('ghost', { status: 'ready' })).body).toEqual({ success: false });
+    expect((await ping('r1', { status: 'ready' }, 'nobody')).body).toEqual({ success: false });
+    for (const bad of ['unknown', '', 'READY']) {
+      const response = await ping('r1', { status: bad });
+      expect(response.status).toBe(400);
+      expect(response.body).toEqual({ code: 3, message: `cannot convert string ${bad} to a valid GameRoomStatus representation`, details: [] });
+    }
+  });
+
+  it('answers address, status, room and player events without forwarders', async () => {
+    await aRoom('r4');
+    expect((await api.request('GET', '/scheduler/game/rooms/r4/address')).body).toEqual({ ports: [{ name: 'gameport', port: 40001, protocol: 'UDP' }], host: '10.0.0.1', ipv6Label: '' });
+    const missing = await api.request('GET', '/scheduler/game/rooms/none/address');
+    expect(missing).toEqual({ status: 500, body: { code: 2, message: 'error getting instance: instance none not found in scheduler game', details: [] } });
+    expect((await api.request('PUT', '/scheduler/game/rooms/r4/status', { status: 'ready' })).body).toEqual({ success: true });
+    expect((await api.request('PUT', '/scheduler/nobody/rooms/r4/status', { status: 'ready' })).body).toEqual({ success: false });
+    expect((await api.request('POST', '/scheduler/game/rooms/r4/roomevent', { event: 'x' })).body).toEqual({ success: true, message: '' });
+    expect((await api.request('POST', '/scheduler/game/rooms/r4/playerevent', { event: 'playerJoin', metadata: { playerId: 'p' } })).body).toEqual({ success: true, message: '' });
+    expect((await api.request('POST', '/scheduler/nobody/rooms/r4/roomevent', { event: 'x' })).body.success).toBe(false);
+  });
+
+  it('allocates each of 200 ready rooms at most once to 16 concurrent callers over 2 instances', async () => {
+    const ids = Array.from({ length: 200 }, (_, i) => `alloc-${String(i).padStart(3, '0')}`);
+    for (const id of ids) {
+      await rooms.createRoom(aGameRoom({ id, schedulerId: 'pool', status: 'ready', lastPingAt: new Date(), createdAt: new Date() }));
+      await instances.upsertInstance(anInstance({ id, schedulerId: 'pool' }));
+    }
+    const results = await Promise.all(
+      Array.from({ length: 16 }, async (_, caller) => {
+        const got: string[] = [];
+        for (;;) {
+          const response = await (caller % 2 === 0 ? api : second).request('POST', '/scheduler/pool/rooms/allocate', {});
+          if (response.status !== 200) {
+            expect(response.body).toEqual({ code: 2, message: 'no ready rooms available for scheduler pool', details: [] });
+            return got;
+          }
+          expect(response.body).toMatchObject({ success: true, message: '', host: '10.0.0.1', ports: [expect.objectContaining({ port: 40001 })] });
+          got.push(response.body.roomId);
+        }
+      }),
+    );
+    const allocated = results.flat();
+    expect(allocated).toHaveLength(200);
+    expect(new Set(allocated).size).toBe(200);
+    expect(await rooms.getRoomCountByStatus('pool', 'allocated')).toBe(200);
+  });
+
+  it('never answers 5xx to malformed ping bodies (property-based, 1000 cases)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.jsonValue(), fc.record({ status: fc.jsonValue(), runningMatches: fc.jsonValue(), metadata: fc.jsonValue() })), async (body) => {
+        const response = await ping('r1', JSON.stringify(body));
+        expect(response.status).toBeLessThan(500);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

@@ -1,0 +1,106 @@
+import type { GameRoom, RoomPing } from '../entities/game-room';
+import type { Instance } from '../entities/instance';
+import type { Scheduler } from '../entities/scheduler';
+import { isNotFound } from '../errors/domain-error';
+import { LogField } from '../logging/log-fields';
+import type { Clock } from '../ports/clock.port';
+import type { InstanceStorage } from '../ports/instance-storage.port';
+import type { Logger } from '../ports/logger.port';
+import type { RoomStorage } from '../ports/room-storage.port';
+import { calculateRoomStatus, isTransitionAllowed } from '../rooms/room-status.rules';
+import type { SchedulerLookup } from './scheduler-lookup';
+
+/** Forwarding of room events (the events forwarder; a no-op where none is configured). */
+export interface RoomEventsSink {
+  /** Every successful ping (`resync`). */
+  pinged(scheduler: Scheduler, room: GameRoom, instance: Instance, ping: RoomPing): Promise<void>;
+  /** A room whose instance is terminating or gone ("terminated" status event). */
+  terminated(scheduler: Scheduler, roomId: string, instance: Instance | undefined): Promise<void>;
+}
+
+export const NO_EVENTS: RoomEventsSink = { pinged: async () => undefined, terminated: async () => undefined };
+
+export interface RoomStatusPorts {
+  rooms: RoomStorage;
+  instances: InstanceStorage;
+  schedulers: SchedulerLookup;
+  clock: Clock;
+  logger: Logger;
+}
+
+/**
+ * Keeps a room's status the composition of what the room says (pings) and what the runtime says
+ * (instances), along the allowed transitions (rooms-api.md sections 1, 2 and 9).
+ */
+export class RoomStatusService {
+  constructor(
+    private readonly ports: RoomStatusPorts,
+    private readonly options: { allocationTtlMs: number },
+    private readonly events: RoomEventsSink = NO_EVENTS,
+  ) {}
+
+  /** Handles a ping; false where Maestro answers `success: false`. */
+  async ping(ping: RoomPing): Promise<boolean> {
+    const logger = this.ports.logger.child({ [LogField.SchedulerName]: ping.schedulerName, [LogField.RoomId]: ping.roomId });
+    try {
+      await this.ports.rooms.updateRoomPing(ping);
+      const scheduler = await this.ports.schedulers.get(ping.schedulerName);
+      const [room, instance] = await Promise.all([
+        this.ports.rooms.getRoom(ping.schedulerName, ping.roomId),
+        this.ports.instances.getInstance(ping.schedulerName, ping.roomId),
+      ]);
+      const outcome = await this.reconcile(scheduler, room, instance);
+      if (outcome === 'rejected') return false;
+      if (outcome === 'terminated') return true;
+      await this.events.pinged(scheduler, room, instance, ping).catch((error: unknown) =>
+        logger.warn('failed to forward ping', { [LogField.Error]: String(error) }),
+      );
+      return true;
+    } catch (error) {
+      logger.debug('ping not applied', { [LogField.Error]: String(error) });
+      return false;
+    }
+  }
+
+  /** A pod was added or changed: store the instance and recompute the room's status. */
+  async applyInstance(instance: Instance): Promise<void> {
+    await this.ports.instances.upsertInstance(instance);
+    const scheduler = await this.ports.schedulers.get(instance.schedulerId);
+    const room = await this.ports.rooms.getRoom(instance.schedulerId, instance.id);
+    await this.reconcile(scheduler, room, instance);
+  }
+
+  /** A pod is gone: remove the room and its instance, then forward "terminated". */
+  async removeInstance(instance: Instance): Promise<void> {
+    const ignoreMissing = (error: unknown) => {
+      if (!isNotFound(error)) throw error;
+    };
+    await this.ports.rooms.deleteRoom(instance.schedulerId, instance.id).catch(ignoreMissing);
+    await this.ports.instances.deleteInstance(instance.schedulerId, instance.id).catch(ignoreMissing);
+    const scheduler = await this.ports.schedulers.get(instance.schedulerId).catch(() => undefined);
+    if (scheduler) await this.events.terminated(scheduler, instance.id, { ...instance, address: undefined });
+  }
+
+  private async reconcile(scheduler: Scheduler, room: GameRoom, instance: Instance): Promise<'unchanged' | 'changed' | 'rejected' | 'terminated'> {
+    const next = calculateRoomStatus(room.pingStatus, instance.status.type, {
+      stored: room.status,
+      allocatedAt: room.allocatedAt,
+      runningMatches: room.runningMatches,
+      maxMatches: scheduler.matchAllocation.maxMatches,
+      now: this.ports.clock.now(),
+      allocationTtlMs: this.options.allocationTtlMs,
+    });
+    if (next === room.status) return 'unchanged';
+    if (!isTransitionAllowed(room.status, next)) return 'rejected';
+    try {
+      await this.ports.rooms.updateRoomStatus(scheduler.name, room.id, next);
+    } catch (error) {
+      if (!isNotFound(error) && instance.status.type !== 'terminating') return 'rejected';
+    }
+    if (instance.status.type === 'terminating') {
+      await this.events.terminated(scheduler, room.id, instance);
+      return 'terminated';
+    }
+    return 'changed';
+  }
+}
