@@ -34,3 +34,6 @@ export * from './services/room-manager';
 export * from './services/operation-runner';
 export * from './services/room-access';
 export * from './services/room-events';
+export * from './operations/registry';
+export * from './operations/executor-ports';
+export * from './operations/maintenance/max-surge';

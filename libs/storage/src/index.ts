@@ -12,3 +12,4 @@ export * from './redis/redis-operation.lease';
 export * from './redis/redis-operation.cancellation';
 export * from './redis/redis-scheduler.cache';
 export * from './bull/bull-operation.flow';
+export * from './redis/redis-scheduler.lock';

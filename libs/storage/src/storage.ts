@@ -10,6 +10,7 @@ import { RedisOperationLease } from './redis/redis-operation.lease';
 import { RedisOperationStorage } from './redis/redis-operation.storage';
 import { RedisRoomStorage } from './redis/redis-room.storage';
 import { RedisSchedulerCache } from './redis/redis-scheduler.cache';
+import { RedisSchedulerLock } from './redis/redis-scheduler.lock';
 import type { StorageOptions } from './storage.options';
 
 /** A readiness probe: resolves when the dependency answers. */
@@ -28,6 +29,7 @@ export class Storage {
   readonly leases: RedisOperationLease;
   readonly cancellation: RedisOperationCancellation;
   readonly flow: BullOperationFlow;
+  readonly schedulerLock: RedisSchedulerLock;
   readonly readiness: ReadinessCheck[];
 
   private constructor(
@@ -45,6 +47,7 @@ export class Storage {
     this.leases = new RedisOperationLease(client(options.redis.leases), keys);
     this.cancellation = new RedisOperationCancellation(client(options.redis.flow), keys);
     this.flow = new BullOperationFlow({ redisUrl: options.redis.flow, keyPrefix: options.keyPrefix });
+    this.schedulerLock = new RedisSchedulerLock(client(options.redis.leases), options.keyPrefix ?? '');
     this.readiness = [
       { name: 'postgres', check: async () => void (await dataSource.query('SELECT 1')) },
       ...[...clients.entries()].map(([url, redis]) => ({

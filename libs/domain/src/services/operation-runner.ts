@@ -59,6 +59,7 @@ export class OperationRunner {
       logger.error('operation could not be loaded; skipped', { [LogField.Error]: messageOf(error) });
       return undefined;
     }
+    if (operation.status === 'in_progress') return this.recover(operation, logger);
     if (operation.status !== 'pending') {
       logger.warn('operation is not pending; skipped', { status: operation.status });
       return operation;
@@ -129,6 +130,29 @@ export class OperationRunner {
     await this.revoke(schedulerName, operationId, logger);
     await history('Operation finished');
     return final;
+  }
+
+  /**
+   * An operation delivered again while `in_progress`: its worker died. Once its lease has expired
+   * it is ended as error with a history entry; the health controller reconciles what it left.
+   */
+  private async recover(operation: Operation, logger: Logger): Promise<Operation> {
+    const { schedulerName, id } = operation;
+    for (;;) {
+      const lease = await this.ports.lease.fetchLease(schedulerName, id).catch(() => undefined);
+      if (!lease || lease.ttl.getTime() <= this.ports.clock.now().getTime()) break;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(1_000, this.options.leaseTtlMs)));
+      const current = await this.ports.storage.getOperation(schedulerName, id);
+      if (current.status !== 'in_progress') return current;
+    }
+    const recovered = { ...operation, status: 'error' as const };
+    const ended = await this.ports.storage.updateOperationStatus(recovered, { expected: 'in_progress' });
+    if (ended) {
+      await this.ports.storage.appendExecutionHistory(schedulerName, id, 'Operation recovered: its worker stopped before it finished (lease expired)', this.ports.clock.now());
+      await this.revoke(schedulerName, id, logger);
+      logger.warn('recovered an operation whose worker died');
+    }
+    return this.ports.storage.getOperation(schedulerName, id);
   }
 
   private async finish(operation: Operation, history: (event: string) => Promise<void>, event: string) {

@@ -85,6 +85,8 @@ export class BullOperationFlow implements OperationFlow {
     if (!queue) {
       queue = new Queue<OperationJob>(queueName(schedulerName), {
         prefix: `${this.options.keyPrefix ?? ''}bull`,
+        // A job whose worker died is delivered again within seconds (the runner then recovers it).
+        settings: { lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 1 },
         createClient: (type, redisOptions) => this.connection(type, redisOptions),
       });
       this.queues.set(schedulerName, queue);

@@ -1,0 +1,83 @@
+import { OperationName, PlainDefinition, type Scheduler } from '@maestro/domain';
+import { aContainer, aScheduler, waitFor } from '@maestro/testing';
+import { WorkerStack } from './testing/worker-stack';
+
+const simulatedRooms = (name: string, replicas: number): Scheduler =>
+  aScheduler()
+    .withName(name)
+    .withRoomsReplicas(replicas)
+    .with({ spec: { ...aScheduler().build().spec, terminationGracePeriodNs: 1e9, containers: [aContainer({ image: 'maestro/room-simulator:1', environment: [{ name: 'ROOM_READY_AFTER_MS', value: '20' }, { name: 'ROOM_PING_INTERVAL_MS', value: '200' }] })] } })
+    .build();
+
+describe('worker operations on kube-sim', () => {
+  let stack: WorkerStack;
+
+  beforeAll(async () => {
+    stack = await WorkerStack.start();
+  });
+
+  afterAll(() => stack.stop());
+
+  const finalOps = async (name: string) =>
+    (await stack.operations.listOperations(name, { stage: 'final', sortOrder: 'asc', page: 1, perPage: 100 })).operations;
+  const readyRooms = (name: string) => stack.storage.rooms.getRoomCountByStatus(name, 'ready');
+
+  it('creates the scheduler namespace, then rooms up to roomsReplicas that become ready', async () => {
+    await stack.schedulers.createScheduler(simulatedRooms('fleet', 2));
+    await waitFor(async () => (await stack.storage.schedulers.getScheduler('fleet')).state === 'in-sync', { timeoutMs: 15_000, description: 'scheduler in-sync' });
+    expect((await stack.kube('/api/v1/namespaces/fleet')).status).toBe(200);
+    await waitFor(async () => (await readyRooms('fleet')) === 2, { timeoutMs: 20_000, description: '2 ready rooms' });
+    const pods = (await stack.kube('/api/v1/namespaces/fleet/pods')).body.items;
+    expect(pods).toHaveLength(2);
+    expect(pods[0].metadata.labels).toMatchObject({ heritage: 'maestro', 'maestro-scheduler': 'fleet', version: 'v1.0.0' });
+    const created = (await finalOps('fleet')).find((op) => op.definitionName === OperationName.CreateScheduler);
+    expect(created?.status).toBe('finished');
+    const history = (await stack.operations.getOperation('fleet', created!.id)).executionHistory.map((e) => e.event);
+    expect(history).toEqual(['Created', 'Starting operation', 'Operation finished']);
+  });
+
+  it('scales with a minor version (PATCH roomsReplicas) and keeps the pods', async () => {
+    const before = (await stack.kube('/api/v1/namespaces/fleet/pods')).body.items.map((p: { metadata: { name: string } }) => p.metadata.name);
+    await stack.schedulers.patchScheduler('fleet', { roomsReplicas: 3 });
+    await waitFor(async () => (await stack.storage.schedulers.getScheduler('fleet')).spec.version === 'v1.1.0', { timeoutMs: 15_000, description: 'v1.1.0 active' });
+    await waitFor(async () => (await readyRooms('fleet')) === 3, { timeoutMs: 20_000, description: '3 ready rooms' });
+    const after = (await stack.kube('/api/v1/namespaces/fleet/pods')).body.items.map((p: { metadata: { name: string } }) => p.metadata.name);
+    expect(after).toEqual(expect.arrayContaining(before));
+  });
+
+  it('scales down by the deletion priority when roomsReplicas drops', async () => {
+    await stack.schedulers.patchScheduler('fleet', { roomsReplicas: 1 });
+    await waitFor(async () => (await stack.storage.rooms.getRoomCount('fleet')) === 1, { timeoutMs: 20_000, description: '1 room left' });
+    const removal = (await finalOps('fleet')).find((op) => op.definitionName === OperationName.RemoveRooms);
+    expect(removal?.input).toMatchObject({ reason: 'scale_down' });
+  });
+
+  it('cancels a running operation and runs its rollback', async () => {
+    const op = await stack.operations.createOperation('fleet', new PlainDefinition(OperationName.TestOperation, { sleepSeconds: 100 }));
+    await waitFor(async () => (await stack.operations.getOperation('fleet', op.id)).status === 'in_progress', { timeoutMs: 15_000 });
+    await stack.operations.cancelOperation('fleet', op.id);
+    const ended = await waitFor(async () => {
+      const current = await stack.operations.getOperation('fleet', op.id);
+      return current.status === 'canceled' ? current : undefined;
+    }, { timeoutMs: 10_000 });
+    expect(ended.executionHistory.map((e) => e.event)).toEqual(expect.arrayContaining(['Starting operation rollback', 'Operation rollback flow execution finished with success', 'Operation finished']));
+    await expect(stack.storage.leases.fetchLease('fleet', op.id)).rejects.toThrow();
+  });
+
+  it('fails create_scheduler when the namespace exists and rolls the scheduler back', async () => {
+    await fetch(`${stack.sim.url}/api/v1/namespaces`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ metadata: { name: 'taken' } }) });
+    const { operation } = await stack.schedulers.createScheduler(simulatedRooms('taken', 0));
+    const failed = await waitFor(async () => {
+      const current = await stack.operations.getOperation('taken', operation.id);
+      return current.status === 'error' ? current : undefined;
+    }, { timeoutMs: 15_000 });
+    expect(failed.executionHistory.map((e) => e.event)).toContain("error creating scheduler in runtime: scheduler 'taken' already exists");
+    await expect(stack.storage.schedulers.getScheduler('taken')).rejects.toThrow('scheduler taken not found');
+  });
+
+  it('deletes the scheduler: rows, namespace and pods', async () => {
+    await stack.schedulers.deleteScheduler('fleet');
+    await waitFor(async () => (await stack.kube('/api/v1/namespaces/fleet')).status === 404, { timeoutMs: 20_000, description: 'namespace gone' });
+    await expect(stack.storage.schedulers.getScheduler('fleet')).rejects.toThrow('not found');
+  });
+});

@@ -1,0 +1,112 @@
+import {
+  type InstanceWatcher,
+  LogField,
+  type Logger,
+  type OperationManager,
+  OperationName,
+  type OperationRunner,
+  PlainDefinition,
+  type RoomStatusService,
+  type RoomStorage,
+  type Runtime,
+  type Scheduler,
+} from '@maestro/domain';
+import type { BullOperationFlow, RedisSchedulerLock } from '@maestro/storage';
+import type { MaestroConfig } from '@maestro/config';
+import { randomUUID } from 'node:crypto';
+
+export interface SchedulerWorkerDeps {
+  flow: BullOperationFlow;
+  lock: RedisSchedulerLock;
+  runner: OperationRunner;
+  operations: OperationManager;
+  statuses: RoomStatusService;
+  rooms: RoomStorage;
+  runtime: Runtime;
+  config: MaestroConfig;
+  logger: Logger;
+}
+
+const LOCK_TTL_MS = 10_000;
+
+/**
+ * Everything the worker does for one scheduler: executes its operations one at a time (across
+ * every worker process, through the scheduler lock), enqueues health controller and storage
+ * clean-up operations, mirrors its pods into instances, and keeps its disruption budget.
+ */
+export class SchedulerWorker {
+  private readonly timers: NodeJS.Timeout[] = [];
+  private watcher?: InstanceWatcher;
+  private readonly owner = randomUUID();
+  private readonly logger: Logger;
+
+  constructor(
+    private scheduler: Scheduler,
+    private readonly deps: SchedulerWorkerDeps,
+  ) {
+    this.logger = deps.logger.child({ [LogField.SchedulerName]: scheduler.name });
+  }
+
+  async start(): Promise<void> {
+    const { config } = this.deps;
+    this.deps.flow.consume(this.scheduler.name, (operationId) => this.execute(operationId));
+    this.every(config.workers.healthControllerIntervalMs, () => this.enqueueOnce(OperationName.HealthController));
+    this.every(config.workers.storageCleanupIntervalMs, () => this.enqueueOnce(OperationName.StorageCleanUp));
+    this.every(config.disruption.intervalSeconds * 1000, () => this.mitigateDisruption());
+    this.watcher = await this.deps.runtime
+      .watchGameRoomInstances(this.scheduler, async (event) => {
+        if (event.type === 'deleted') await this.deps.statuses.removeInstance(event.instance);
+        else await this.deps.statuses.applyInstance(event.instance).catch((error: unknown) => this.logger.debug('instance not applied', { [LogField.Error]: String(error) }));
+      })
+      .catch((error: unknown) => {
+        this.logger.warn('runtime watcher did not start', { [LogField.Error]: String(error) });
+        return undefined;
+      });
+  }
+
+  async stop(): Promise<void> {
+    this.timers.forEach(clearInterval);
+    await this.watcher?.stop();
+    await this.deps.flow.release(this.scheduler.name);
+  }
+
+  update(scheduler: Scheduler): void {
+    this.scheduler = scheduler;
+  }
+
+  /** Runs one delivered operation while holding the scheduler's execution lock. */
+  private async execute(operationId: string): Promise<void> {
+    const name = this.scheduler.name;
+    while (!(await this.deps.lock.tryAcquire(name, this.owner, LOCK_TTL_MS))) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const renew = setInterval(() => void this.deps.lock.renew(name, this.owner, LOCK_TTL_MS), LOCK_TTL_MS / 3);
+    try {
+      await this.deps.runner.run(name, operationId);
+    } catch (error) {
+      this.logger.error('operation execution crashed', { [LogField.OperationId]: operationId, [LogField.Error]: String(error) });
+    } finally {
+      clearInterval(renew);
+      await this.deps.lock.release(name, this.owner);
+    }
+  }
+
+  /** Enqueues a periodic operation unless one of that kind is already waiting. */
+  private async enqueueOnce(definition: string): Promise<void> {
+    const pendingIds = await this.deps.flow.listPendingOperationIds(this.scheduler.name);
+    const pending = await Promise.all(pendingIds.map((id) => this.deps.operations.getOperation(this.scheduler.name, id).catch(() => undefined)));
+    if (pending.some((op) => op?.definitionName === definition && op.status === 'pending')) return;
+    await this.deps.operations.createOperation(this.scheduler.name, new PlainDefinition(definition, {}));
+  }
+
+  private async mitigateDisruption(): Promise<void> {
+    const rooms = await this.deps.rooms.getRoomCount(this.scheduler.name);
+    await this.deps.runtime.mitigateDisruption(this.scheduler, rooms, this.deps.config.disruption.safetyPercentage);
+  }
+
+  private every(ms: number, task: () => Promise<void>): void {
+    const timer = setInterval(() => void task().catch((error: unknown) => this.logger.warn('periodic task failed', { [LogField.Error]: String(error) })), ms);
+    timer.unref();
+    this.timers.push(timer);
+  }
+}

@@ -1,0 +1,77 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { LOGGER, LogField, type Logger, OPERATION_CANCELLATION, type OperationCancellation, OperationRunner, SCHEDULER_STORAGE, type SchedulerStorage } from '@maestro/domain';
+import { SchedulerWorker, type SchedulerWorkerDeps } from './scheduler-worker';
+
+export const WORKER_DEPS = Symbol('SchedulerWorkerDeps');
+
+/**
+ * Keeps one SchedulerWorker per scheduler found in Postgres (synced every
+ * `workers.syncInterval`), and routes cancel requests to the operations this process runs.
+ */
+@Injectable()
+export class SchedulerWorkersService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly workers = new Map<string, SchedulerWorker>();
+  private timer?: NodeJS.Timeout;
+  private unsubscribe?: () => Promise<void>;
+  private syncing?: Promise<void>;
+
+  constructor(
+    @Inject(SCHEDULER_STORAGE) private readonly schedulers: SchedulerStorage,
+    @Inject(OPERATION_CANCELLATION) private readonly cancellation: OperationCancellation,
+    @Inject(OperationRunner) private readonly runner: OperationRunner,
+    @Inject(WORKER_DEPS) private readonly deps: SchedulerWorkerDeps,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.unsubscribe = await this.cancellation.subscribe(({ operationId }) => this.runner.abort(operationId, 'canceled'));
+    await this.sync();
+    this.timer = setInterval(() => void this.sync(), this.deps.config.workers.syncIntervalMs);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.syncing;
+    this.runner.abortAll();
+    await this.unsubscribe?.();
+    await Promise.all([...this.workers.values()].map((worker) => worker.stop()));
+    this.workers.clear();
+  }
+
+  /** Number of schedulers this process works for. */
+  get size(): number {
+    return this.workers.size;
+  }
+
+  /** Starts workers of new schedulers and stops those of deleted ones. */
+  sync(): Promise<void> {
+    this.syncing ??= this.doSync().finally(() => (this.syncing = undefined));
+    return this.syncing;
+  }
+
+  private async doSync(): Promise<void> {
+    try {
+      const schedulers = await this.schedulers.listSchedulers();
+      const names = new Set(schedulers.map((s) => s.name));
+      for (const scheduler of schedulers) {
+        const existing = this.workers.get(scheduler.name);
+        if (existing) {
+          existing.update(scheduler);
+          continue;
+        }
+        const worker = new SchedulerWorker(scheduler, this.deps);
+        this.workers.set(scheduler.name, worker);
+        await worker.start();
+        this.logger.info('scheduler worker started', { [LogField.SchedulerName]: scheduler.name });
+      }
+      for (const [name, worker] of this.workers) {
+        if (names.has(name)) continue;
+        this.workers.delete(name);
+        await worker.stop();
+        this.logger.info('scheduler worker stopped', { [LogField.SchedulerName]: name });
+      }
+    } catch (error) {
+      this.logger.warn('scheduler sync failed', { [LogField.Error]: String(error) });
+    }
+  }
+}

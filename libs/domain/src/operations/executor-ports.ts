@@ -1,0 +1,55 @@
+import type { Clock } from '../ports/clock.port';
+import type { InstanceStorage } from '../ports/instance-storage.port';
+import type { Logger } from '../ports/logger.port';
+import type { OperationStorage } from '../ports/operation-storage.port';
+import type { RoomStorage } from '../ports/room-storage.port';
+import type { Runtime } from '../ports/runtime.port';
+import type { SchedulerStorage } from '../ports/scheduler-storage.port';
+import type { OperationManager } from '../services/operation-manager';
+import type { RoomManager } from '../services/room-manager';
+import type { SchedulerLookup } from '../services/scheduler-lookup';
+
+/** Everything executors use; each takes what it needs. */
+export interface ExecutorPorts {
+  schedulers: SchedulerStorage;
+  lookup: SchedulerLookup;
+  rooms: RoomStorage;
+  instances: InstanceStorage;
+  operationStorage: OperationStorage;
+  operations: OperationManager;
+  roomManager: RoomManager;
+  runtime: Runtime;
+  clock: Clock;
+  logger: Logger;
+}
+
+/** Operation settings from the configuration. */
+export interface ExecutorOptions {
+  addRoomsLimit: number;
+  addRoomsBatchSize: number;
+  addRoomTimeoutMs: number;
+  removeRoomsLimit: number;
+  roomInitializationTimeoutMs: number;
+  roomPingTimeoutMs: number;
+  roomDeletionTimeoutMs: number;
+  validationTimeoutMs: number;
+  validationAttempts: number;
+  validationAcceptOccupied: boolean;
+}
+
+/** Resolves after `ms`, or rejects when the signal aborts. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new Error(`operation canceled: ${String(signal.reason)}`));
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(new Error(`operation canceled: ${String(signal.reason)}`));
+    }, { once: true });
+  });
+}
+
+/** Throws when the operation was canceled. */
+export function throwIfAborted(signal: AbortSignal): void {
+  if (signal.aborted) throw new Error(`operation canceled: ${String(signal.reason)}`);
+}

@@ -1,0 +1,149 @@
+import type { GameRoom } from '../../entities/game-room';
+import type { Instance } from '../../entities/instance';
+import { isAutoscalingEnabled, type Scheduler } from '../../entities/scheduler';
+import { Autoscaler, isCooldownOver } from '../../policies/autoscaling/autoscaler';
+import { isMajorChange } from '../../versioning/major-change';
+import type { ExecutionContext, ExecutionResult, OperationExecutor } from '../operation-executor';
+import { PlainDefinition } from '../operation-definition';
+import { OperationName } from '../operation-names';
+import type { ExecutorOptions, ExecutorPorts } from '../executor-ports';
+import { maxSurgeAmount } from './max-surge';
+
+interface Classified {
+  available: GameRoom[];
+  expired: string[];
+}
+
+/**
+ * health_controller (operations.md 8.7 and 9): drops inconsistent records, replaces expired rooms,
+ * and brings the number of available rooms to the desired one (roomsReplicas or autoscaling, plus
+ * the surge of a rolling update), enqueueing priority add/remove operations.
+ */
+export class HealthControllerExecutor implements OperationExecutor {
+  readonly name = OperationName.HealthController;
+
+  constructor(
+    private readonly ports: Pick<ExecutorPorts, 'schedulers' | 'rooms' | 'instances' | 'operations' | 'clock' | 'lookup'>,
+    private readonly options: Pick<ExecutorOptions, 'roomInitializationTimeoutMs' | 'roomPingTimeoutMs' | 'roomDeletionTimeoutMs'>,
+  ) {}
+
+  async execute(context: ExecutionContext): Promise<ExecutionResult> {
+    const name = context.operation.schedulerName;
+    const [roomIds, instances, scheduler] = await Promise.all([
+      this.ports.rooms.getAllRoomIds(name),
+      this.ports.instances.getAllInstances(name),
+      this.ports.schedulers.getScheduler(name),
+    ]);
+    const consistent = await this.dropInconsistent(name, roomIds, instances);
+    const { available, expired } = await this.classify(name, consistent);
+    let tookAction = false;
+    const enqueue = async (input: Record<string, unknown>, definition: string) =>
+      (await this.ports.operations.createPriorityOperation(name, new PlainDefinition(definition, input))).id;
+
+    if (expired.length > 0) {
+      tookAction = true;
+      try {
+        const id = await enqueue({ amount: 0, rooms_ids: expired, reason: 'expired_room' }, OperationName.RemoveRooms);
+        await context.appendHistory(`created operation (id: ${id}) to remove expired ${expired.length} rooms.`);
+      } catch (error) {
+        context.logger.warn('failed to enqueue removal of expired rooms', { error: String(error) });
+      }
+    }
+
+    const { desired, rolling } = await this.desiredRooms(scheduler, available, context);
+    const actual = available.length;
+    if (actual > desired) {
+      let remove = actual - desired;
+      if (rolling) remove = Math.min(remove, available.filter((room) => room.version !== scheduler.spec.version).length);
+      const id = await enqueue({ amount: remove, rooms_ids: null, reason: rolling ? 'rolling_update_replace' : 'scale_down' }, OperationName.RemoveRooms);
+      await context.appendHistory(`created operation (id: ${id}) to remove ${remove} rooms.`);
+      tookAction = true;
+    } else if (actual < desired) {
+      const id = await enqueue({ amount: desired - actual }, OperationName.AddRooms);
+      await context.appendHistory(`created operation (id: ${id}) to add ${desired - actual} rooms.`);
+      tookAction = true;
+    }
+    return { input: { took_action: tookAction }, noAction: !tookAction };
+  }
+
+  async rollback(): Promise<void> {
+    // Nothing to undo: the enqueued operations stand on their own.
+  }
+
+  /** Rooms without instance and instances without room are removed from both stores. */
+  private async dropInconsistent(name: string, roomIds: string[], instances: Instance[]): Promise<Map<string, Instance>> {
+    const byId = new Map(instances.map((i) => [i.id, i]));
+    const rooms = new Set(roomIds);
+    for (const id of new Set([...roomIds, ...byId.keys()])) {
+      if (rooms.has(id) && byId.has(id)) continue;
+      await this.ports.rooms.deleteRoom(name, id).catch(() => undefined);
+      await this.ports.instances.deleteInstance(name, id).catch(() => undefined);
+      byId.delete(id);
+    }
+    return byId;
+  }
+
+  private async classify(name: string, instances: Map<string, Instance>): Promise<Classified> {
+    const now = this.ports.clock.now().getTime();
+    const result: Classified = { available: [], expired: [] };
+    for (const [id, instance] of instances) {
+      if (instance.status.type === 'unknown') continue;
+      const room = await this.ports.rooms.getRoom(name, id).catch(() => undefined);
+      if (!room) continue;
+      if (instance.status.type === 'pending') {
+        result.available.push(room);
+        continue;
+      }
+      const sinceCreated = now - room.createdAt.getTime();
+      const sincePing = now - room.lastPingAt.getTime();
+      if (
+        ((room.status === 'pending' || room.status === 'unready') && sinceCreated > this.options.roomInitializationTimeoutMs) ||
+        (room.status !== 'pending' && sincePing > this.options.roomPingTimeoutMs) ||
+        (room.status === 'terminating' && sincePing > this.options.roomDeletionTimeoutMs) ||
+        room.status === 'terminated'
+      ) {
+        result.expired.push(id);
+      } else if (room.status !== 'terminating' && room.status !== 'error') {
+        result.available.push(room);
+      }
+    }
+    return result;
+  }
+
+  private async desiredRooms(scheduler: Scheduler, available: GameRoom[], context: ExecutionContext): Promise<{ desired: number; rolling: boolean }> {
+    let desired = scheduler.roomsReplicas;
+    const autoscaling = isAutoscalingEnabled(scheduler);
+    const autoscaler = new Autoscaler(this.ports.rooms);
+    if (autoscaling) desired = await autoscaler.desiredRooms(scheduler);
+    const rolling = await this.isRollingUpdate(scheduler, available);
+    if (rolling) {
+      let upper = desired + maxSurgeAmount(scheduler.maxSurge, desired);
+      if (autoscaling && scheduler.autoscaling && scheduler.autoscaling.max >= 0) upper = Math.min(upper, scheduler.autoscaling.max);
+      if (available.length < upper) desired = upper;
+    }
+    if (available.length > desired) {
+      const now = this.ports.clock.now();
+      let allowed = true;
+      if (autoscaling && scheduler.autoscaling) {
+        allowed =
+          (await autoscaler.canDownscale(scheduler).catch(() => false)) &&
+          isCooldownOver(scheduler.lastDownscaleAt, scheduler.autoscaling.cooldown, now);
+      }
+      if (!allowed) return { desired: available.length, rolling };
+      await this.ports.schedulers.updateScheduler({ ...scheduler, lastDownscaleAt: now }).catch((error: unknown) =>
+        context.logger.warn('failed to save the downscale time', { error: String(error) }),
+      );
+    }
+    return { desired, rolling };
+  }
+
+  /** A rolling update is in progress while an available room runs a configuration of another major. */
+  private async isRollingUpdate(scheduler: Scheduler, available: GameRoom[]): Promise<boolean> {
+    const versions = new Set(available.map((room) => room.version).filter((v) => v !== scheduler.spec.version));
+    for (const version of versions) {
+      const old = await this.ports.schedulers.getSchedulerWithVersion(scheduler.name, version).catch(() => undefined);
+      if (old && isMajorChange(old, scheduler)) return true;
+    }
+    return false;
+  }
+}

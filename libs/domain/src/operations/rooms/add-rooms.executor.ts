@@ -1,0 +1,56 @@
+import type { ExecutionContext, ExecutionResult, OperationExecutor } from '../operation-executor';
+import { OperationName } from '../operation-names';
+import { throwIfAborted, type ExecutorOptions, type ExecutorPorts } from '../executor-ports';
+
+const withTimeout = <T>(promise: Promise<T>, ms: number): Promise<T> =>
+  Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`room creation timed out after ${ms} ms`)), ms).unref())]);
+
+/** add_rooms: creates rooms in sequential batches; fails when more rooms failed than succeeded. */
+export class AddRoomsExecutor implements OperationExecutor {
+  readonly name = OperationName.AddRooms;
+
+  constructor(
+    private readonly ports: Pick<ExecutorPorts, 'schedulers' | 'roomManager'>,
+    private readonly options: Pick<ExecutorOptions, 'addRoomsLimit' | 'addRoomsBatchSize' | 'addRoomTimeoutMs'>,
+  ) {}
+
+  async execute(context: ExecutionContext): Promise<ExecutionResult> {
+    const requested = Number(context.operation.input.amount ?? 0);
+    let scheduler;
+    try {
+      scheduler = await this.ports.schedulers.getScheduler(context.operation.schedulerName);
+    } catch (error) {
+      await context.appendHistory(`error fetching scheduler from storage: ${error instanceof Error ? error.message : String(error)}`);
+      throw error;
+    }
+    const limit = this.options.addRoomsLimit > 0 ? this.options.addRoomsLimit : 1000;
+    const amount = Math.min(requested, limit);
+    let successes = 0;
+    let failures = 0;
+    for (let created = 0; created < amount; created += this.options.addRoomsBatchSize) {
+      throwIfAborted(context.signal);
+      const batch = Math.min(this.options.addRoomsBatchSize, amount - created);
+      const results = await Promise.allSettled(
+        Array.from({ length: batch }, () => withTimeout(this.ports.roomManager.createRoom(scheduler), this.options.addRoomTimeoutMs)),
+      );
+      for (const result of results) {
+        if (result.status === 'fulfilled') successes++;
+        else {
+          failures++;
+          context.logger.warn('room creation failed', { error: String(result.reason) });
+        }
+      }
+    }
+    throwIfAborted(context.signal);
+    if (failures > successes) {
+      await context.appendHistory(`more rooms failed than succeeded, errors: ${failures} and successes: ${successes} of amount: ${amount}`);
+      throw new Error('more rooms failed than succeeded');
+    }
+    await context.appendHistory(`added ${amount} rooms`);
+    return {};
+  }
+
+  async rollback(): Promise<void> {
+    // Rooms already created stay (Maestro's behaviour); the health controller reconciles the count.
+  }
+}

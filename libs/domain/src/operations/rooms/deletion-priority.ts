@@ -1,0 +1,40 @@
+import type { GameRoom, RoomStatus } from '../../entities/game-room';
+import type { Scheduler } from '../../entities/scheduler';
+import type { RoomStorage } from '../../ports/room-storage.port';
+import { parseVersion } from '../../versioning/semantic-version';
+
+/**
+ * Which rooms go first (operations.md 8.5): errors, stale pings, then pending, ready, occupied;
+ * rooms of the active major that are pending/ready/occupied are protected and go last;
+ * terminating rooms are always appended (deleted again).
+ */
+export async function roomsToRemove(rooms: RoomStorage, scheduler: Scheduler, amount: number, pingTimeoutMs: number, now: Date): Promise<string[]> {
+  const name = scheduler.name;
+  const byStatus = (s: RoomStatus) => rooms.getRoomIdsByStatus(name, s);
+  const candidates = [
+    ...(await byStatus('error')),
+    ...(await rooms.getRoomIdsByLastPing(name, new Date(now.getTime() - pingTimeoutMs))),
+    ...(await byStatus('pending')),
+    ...(await byStatus('ready')),
+    ...(await byStatus('occupied')),
+  ];
+  const activeMajor = safeMajor(scheduler.spec.version);
+  const first: string[] = [];
+  const protectedIds: string[] = [];
+  const terminating: string[] = [];
+  for (const id of [...new Set(candidates)]) {
+    const room: Pick<GameRoom, 'status' | 'version'> = await rooms.getRoom(name, id).catch(() => ({ status: 'error', version: scheduler.spec.version }));
+    if (room.status === 'terminating') terminating.push(id);
+    else if (['pending', 'ready', 'occupied'].includes(room.status) && safeMajor(room.version) === activeMajor) protectedIds.push(id);
+    else first.push(id);
+  }
+  return [...[...first, ...protectedIds].slice(0, amount), ...terminating];
+}
+
+function safeMajor(version: string): number | undefined {
+  try {
+    return parseVersion(version).major;
+  } catch {
+    return undefined;
+  }
+}

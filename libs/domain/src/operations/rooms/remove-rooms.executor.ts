@@ -1,0 +1,51 @@
+import type { RoomRemovalReason } from '../../entities/game-room';
+import { isNotFound } from '../../errors/domain-error';
+import type { ExecutionContext, ExecutionResult, OperationExecutor } from '../operation-executor';
+import { OperationName } from '../operation-names';
+import { throwIfAborted, type ExecutorOptions, type ExecutorPorts } from '../executor-ports';
+import { roomsToRemove } from './deletion-priority';
+
+/** remove_rooms: by ids (no cap), then by amount with the deletion priority (capped). */
+export class RemoveRoomsExecutor implements OperationExecutor {
+  readonly name = OperationName.RemoveRooms;
+
+  constructor(
+    private readonly ports: Pick<ExecutorPorts, 'lookup' | 'rooms' | 'roomManager' | 'clock'>,
+    private readonly options: Pick<ExecutorOptions, 'removeRoomsLimit' | 'roomPingTimeoutMs'>,
+  ) {}
+
+  async execute(context: ExecutionContext): Promise<ExecutionResult> {
+    const input = context.operation.input;
+    const reason = (input.reason as RoomRemovalReason | undefined) ?? 'scale_down';
+    const scheduler = await this.ports.lookup.get(context.operation.schedulerName);
+    const ids = Array.isArray(input.rooms_ids) ? (input.rooms_ids as string[]) : [];
+    if (ids.length > 0) {
+      await this.removeAll(context, scheduler, ids, reason);
+      await context.appendHistory(`removed rooms: [${ids.join(' ')}]`);
+    }
+    const limit = this.options.removeRoomsLimit > 0 ? this.options.removeRoomsLimit : 50;
+    const amount = Math.min(Number(input.amount ?? 0), limit);
+    if (amount > 0) {
+      const chosen = await roomsToRemove(this.ports.rooms, scheduler, amount, this.options.roomPingTimeoutMs, this.ports.clock.now());
+      await this.removeAll(context, scheduler, chosen, reason);
+      await context.appendHistory(`removed ${amount} rooms`);
+    }
+    return { input: { ...input, amount } };
+  }
+
+  async rollback(): Promise<void> {
+    // Deleted rooms cannot come back; the health controller reconciles the count.
+  }
+
+  private async removeAll(context: ExecutionContext, scheduler: Parameters<ExecutorPorts['roomManager']['deleteRoom']>[0], ids: string[], reason: RoomRemovalReason) {
+    throwIfAborted(context.signal);
+    const results = await Promise.allSettled(ids.map((id) => this.ports.roomManager.deleteRoom(scheduler, id, reason)));
+    let failed: unknown;
+    for (const [i, result] of results.entries()) {
+      if (result.status === 'fulfilled') continue;
+      await context.appendHistory(`error removing room "${ids[i]}". Reason => ${String(result.reason)}`);
+      if (!isNotFound(result.reason)) failed ??= result.reason;
+    }
+    if (failed) throw failed;
+  }
+}

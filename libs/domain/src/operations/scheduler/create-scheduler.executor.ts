@@ -1,0 +1,40 @@
+import { messageOf } from '../../services/operation-manager';
+import type { ExecutionContext, OperationExecutor } from '../operation-executor';
+import { OperationName } from '../operation-names';
+import { SchedulerDefinition } from '../scheduler-definition';
+import type { ExecutorPorts } from '../executor-ports';
+
+/** create_scheduler: namespace (and PDB) in the runtime, then the scheduler becomes in-sync. */
+export class CreateSchedulerExecutor implements OperationExecutor {
+  readonly name = OperationName.CreateScheduler;
+
+  constructor(private readonly ports: Pick<ExecutorPorts, 'runtime' | 'schedulers' | 'lookup'>) {}
+
+  async execute(context: ExecutionContext): Promise<void> {
+    const { scheduler } = SchedulerDefinition.fromInput(this.name, context.operation.input);
+    try {
+      await this.ports.runtime.createScheduler(scheduler);
+    } catch (error) {
+      await context.appendHistory(`error creating scheduler in runtime: ${messageOf(error)}`);
+      throw error;
+    }
+    try {
+      const stored = await this.ports.schedulers.getScheduler(scheduler.name);
+      await this.ports.schedulers.updateScheduler({ ...stored, state: 'in-sync' });
+      await this.ports.lookup.invalidate(scheduler.name);
+    } catch (error) {
+      await context.appendHistory(`error updating scheduler state: ${messageOf(error)}`);
+      throw error;
+    }
+  }
+
+  async rollback(context: ExecutionContext): Promise<void> {
+    const { scheduler } = SchedulerDefinition.fromInput(this.name, context.operation.input);
+    try {
+      await this.ports.schedulers.deleteScheduler(scheduler.name);
+    } catch (error) {
+      await context.appendHistory(`error deleting newly created scheduler: ${messageOf(error)}`);
+      throw error;
+    }
+  }
+}

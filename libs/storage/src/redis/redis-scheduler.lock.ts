@@ -1,0 +1,33 @@
+import type Redis from 'ioredis';
+
+const RENEW = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) else return 0 end`;
+const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
+
+/**
+ * One owner at a time per scheduler, across every worker process: the guarantee that at most one
+ * operation of a scheduler executes anywhere. The key expires if its owner dies.
+ */
+export class RedisSchedulerLock {
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+  ) {}
+
+  private key(schedulerName: string): string {
+    return `${this.prefix}scheduler:${schedulerName}:executionLock`;
+  }
+
+  /** Takes the lock if free; true when `owner` holds it now. */
+  async tryAcquire(schedulerName: string, owner: string, ttlMs: number): Promise<boolean> {
+    return (await this.redis.set(this.key(schedulerName), owner, 'PX', ttlMs, 'NX')) === 'OK';
+  }
+
+  /** Extends the lock; false when `owner` lost it. */
+  async renew(schedulerName: string, owner: string, ttlMs: number): Promise<boolean> {
+    return Number(await this.redis.eval(RENEW, 1, this.key(schedulerName), owner, String(ttlMs))) === 1;
+  }
+
+  async release(schedulerName: string, owner: string): Promise<void> {
+    await this.redis.eval(RELEASE, 1, this.key(schedulerName), owner);
+  }
+}
