@@ -12,6 +12,14 @@ const env = { ...process.env };
 const postgresUrl = (env.MAESTRO_ADAPTERS_SCHEDULERSTORAGE_POSTGRES_URL ??= 'postgres://postgres@127.0.0.1:5432/maestro');
 const redisUrl = env.MAESTRO_ADAPTERS_OPERATIONSTORAGE_REDIS_URL ?? 'redis://127.0.0.1:6379/0';
 const runner = path.join(root, 'tools', 'scripts', 'run.mjs');
+// Ports of the local system (all overridable, e.g. to run the e2e suites beside a dev instance).
+const ports = {
+  kubeSim: env.KUBE_SIM_PORT ?? '8001',
+  management: env.MANAGEMENT_API_PORT ?? '8080',
+  rooms: env.ROOMS_API_PORT ?? '8070',
+  worker: env.WORKER_INTERNAL_PORT ?? '8051',
+};
+const internalOf = (port) => String(Number(port) + 1);
 const children = [];
 let stopping = false;
 
@@ -110,11 +118,11 @@ await requireService('Redis', checkRedis, 'redis-server --daemonize yes --bind 1
 const components = [];
 const externalCluster = env.MAESTRO_ADAPTERS_RUNTIME_KUBERNETES_KUBECONFIG || env.MAESTRO_ADAPTERS_RUNTIME_KUBERNETES_INCLUSTER === 'true';
 if (!externalCluster) {
-  const kubeconfig = path.join(root, '.kube-sim', 'kubeconfig.yaml');
+  const kubeconfig = env.KUBE_SIM_KUBECONFIG ?? path.join(root, '.kube-sim', 'kubeconfig.yaml');
   env.MAESTRO_ADAPTERS_RUNTIME_KUBERNETES_KUBECONFIG = kubeconfig;
-  const port = env.KUBE_SIM_PORT ?? '8001';
+  const port = ports.kubeSim;
   startComponent('kube-sim', 'tools/kube-sim/src/main.ts', {}, [
-    '--port', port, '--kubeconfig', kubeconfig, '--rooms-api-url', `http://127.0.0.1:${env.ROOMS_API_PORT ?? '8070'}`,
+    '--port', port, '--kubeconfig', kubeconfig, '--rooms-api-url', `http://127.0.0.1:${ports.rooms}`,
   ]);
   components.push({ name: 'kube-sim', url: `http://127.0.0.1:${port}`, ready: `http://127.0.0.1:${port}/version` });
   log(`kubectl works too: kubectl --kubeconfig ${kubeconfig} get pods -A`);
@@ -129,9 +137,9 @@ if (migrate.status !== 0) {
   stop(1);
 } else {
   const apps = [
-    { name: 'management-api', port: '8080', internal: '8081' },
-    { name: 'rooms-api', port: env.ROOMS_API_PORT ?? '8070', internal: '8071' },
-    { name: 'worker', port: undefined, internal: '8051' },
+    { name: 'management-api', port: ports.management, internal: internalOf(ports.management) },
+    { name: 'rooms-api', port: ports.rooms, internal: internalOf(ports.rooms) },
+    { name: 'worker', port: undefined, internal: ports.worker },
   ];
   for (const app of apps) {
     startComponent(app.name, `apps/${app.name}/src/main.ts`, {
@@ -148,7 +156,7 @@ if (migrate.status !== 0) {
   if (!stopping) {
     log('component        url                         ready');
     components.forEach((c, i) => log(`${c.name.padEnd(16)} ${c.url.padEnd(27)} ${results[i] ? 'yes' : 'NO'}`));
-    log('API docs: http://127.0.0.1:8080/docs   metrics: http://127.0.0.1:8081/metrics');
+    log(`API docs: http://127.0.0.1:${ports.management}/docs   metrics: http://127.0.0.1:${internalOf(ports.management)}/metrics`);
     log('press Ctrl-C to stop');
   }
 }

@@ -1,0 +1,76 @@
+/** HTTP helpers of the e2e suites: they talk to the running system like any client would. */
+export interface JsonResponse {
+  status: number;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+const urls = {
+  management: process.env.E2E_MANAGEMENT_URL ?? 'http://127.0.0.1:18080',
+  rooms: process.env.E2E_ROOMS_URL ?? 'http://127.0.0.1:18070',
+  kube: process.env.E2E_KUBE_URL ?? 'http://127.0.0.1:18001',
+};
+
+async function call(base: string, method: string, path: string, body?: unknown): Promise<JsonResponse> {
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  try {
+    return { status: response.status, body: JSON.parse(text) };
+  } catch {
+    return { status: response.status, body: text };
+  }
+}
+
+export const management = (method: string, path: string, body?: unknown) => call(urls.management, method, path, body);
+export const rooms = (method: string, path: string, body?: unknown) => call(urls.rooms, method, path, body);
+export const kube = (path: string) => call(urls.kube, 'GET', path);
+
+/** Names of the scheduler's pods in kube-sim (terminating ones excluded). */
+export async function podNames(scheduler: string): Promise<string[]> {
+  const pods = (await kube(`/api/v1/namespaces/${scheduler}/pods`)).body.items ?? [];
+  return pods.filter((p: { metadata: { deletionTimestamp?: string } }) => !p.metadata.deletionTimestamp).map((p: { metadata: { name: string } }) => p.metadata.name).sort();
+}
+
+/** The scheduler's counters from GET /schedulers/info. */
+export async function info(scheduler: string) {
+  const all = (await management('GET', '/schedulers/info')).body.schedulers as { name: string; roomsReady: number; roomsOccupied: number; roomsPending: number; roomsTerminating: number }[];
+  return all.find((s) => s.name === scheduler);
+}
+
+/** Operations of one stage. */
+export async function operations(scheduler: string, stage: 'pending' | 'active' | 'final') {
+  return (await management('GET', `/schedulers/${scheduler}/operations?stage=${stage}${stage === 'final' ? '&perPage=100' : ''}`)).body.operations as {
+    id: string;
+    definitionName: string;
+    status: string;
+  }[];
+}
+
+/** A scheduler of simulated rooms (maestro/room-simulator) as Maestro JSON. */
+export function simulatedScheduler(name: string, extra: Record<string, unknown> = {}, env: Record<string, string> = {}) {
+  return {
+    name,
+    game: 'e2e',
+    maxSurge: '50%',
+    roomsReplicas: 0,
+    portRange: { start: 40000, end: 41000 },
+    spec: {
+      terminationGracePeriod: '1s',
+      containers: [
+        {
+          name: 'room',
+          image: 'maestro/room-simulator:1',
+          imagePullPolicy: 'IfNotPresent',
+          environment: Object.entries({ ROOM_READY_AFTER_MS: '100', ROOM_PING_INTERVAL_MS: '500', ...env }).map(([n, value]) => ({ name: n, value })),
+          requests: { memory: '32Mi', cpu: '10m' },
+          limits: { memory: '64Mi', cpu: '20m' },
+          ports: [{ name: 'game', protocol: 'udp', port: 7777 }],
+        },
+      ],
+    },
+    ...extra,
+  };
+}
