@@ -2,6 +2,8 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { AppConfigModule, MAESTRO_CONFIG, type MaestroConfig, storageOptionsOf } from '@maestro/config';
 import {
   CLOCK,
+  EVENTS_FORWARDER,
+  EventsForwarding,
   INSTANCE_STORAGE,
   LOGGER,
   ROOM_STORAGE,
@@ -13,7 +15,8 @@ import {
   SchedulerLookup,
   systemClock,
 } from '@maestro/domain';
-import { PlatformModule, createPinoLogger } from '@maestro/platform';
+import { EventsForwarderModule } from '@maestro/events-forwarder';
+import { METRICS_REGISTRY, PlatformModule, createPinoLogger } from '@maestro/platform';
 import { StorageModule } from '@maestro/storage';
 import { RoomsController } from './rooms/rooms.controller';
 
@@ -28,6 +31,10 @@ export class RoomsApiRoot {
         AppConfigModule.forComponent('rooms-api', env),
         PlatformModule.forApp(pino),
         StorageModule.forRootAsync({ inject: [MAESTRO_CONFIG], useFactory: storageOptionsOf }),
+        EventsForwarderModule.forRootAsync({
+          inject: [METRICS_REGISTRY],
+          useFactory: (registry) => ({ keepAliveTimeMs: config.grpc.keepAliveTimeMs, keepAliveTimeoutMs: config.grpc.keepAliveTimeoutMs, registry }),
+        }),
       ],
       controllers: [RoomsController],
       providers: [
@@ -38,13 +45,18 @@ export class RoomsApiRoot {
           useFactory: (cache, storage) => new SchedulerLookup(cache, storage, config.schedulerCacheTtlMs),
         },
         {
+          provide: EventsForwarding,
+          inject: [EVENTS_FORWARDER, SchedulerLookup, ROOM_STORAGE, INSTANCE_STORAGE, LOGGER],
+          useFactory: (forwarder, schedulers, rooms, instances, logger) => new EventsForwarding({ forwarder, schedulers, rooms, instances, logger }),
+        },
+        {
           provide: RoomStatusService,
-          inject: [ROOM_STORAGE, INSTANCE_STORAGE, SchedulerLookup, CLOCK, LOGGER],
-          useFactory: (rooms, instances, schedulers, clock, logger) =>
-            new RoomStatusService({ rooms, instances, schedulers, clock, logger }, { allocationTtlMs: config.roomManager.allocationTtlMs }),
+          inject: [ROOM_STORAGE, INSTANCE_STORAGE, SchedulerLookup, CLOCK, LOGGER, EventsForwarding],
+          useFactory: (rooms, instances, schedulers, clock, logger, forwarding) =>
+            new RoomStatusService({ rooms, instances, schedulers, clock, logger }, { allocationTtlMs: config.roomManager.allocationTtlMs }, forwarding),
         },
         { provide: RoomAccess, inject: [ROOM_STORAGE, INSTANCE_STORAGE, CLOCK], useFactory: (rooms, instances, clock) => new RoomAccess({ rooms, instances, clock }) },
-        { provide: RoomEvents, inject: [SchedulerLookup], useFactory: (schedulers) => new RoomEvents(schedulers) },
+        { provide: RoomEvents, inject: [EventsForwarding], useFactory: (forwarding) => new RoomEvents(forwarding) },
       ],
     };
   }

@@ -2,6 +2,8 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { AppConfigModule, MAESTRO_CONFIG, type MaestroConfig, storageOptionsOf } from '@maestro/config';
 import {
   CLOCK,
+  EVENTS_FORWARDER,
+  EventsForwarding,
   INSTANCE_STORAGE,
   LOGGER,
   OPERATION_CANCELLATION,
@@ -21,7 +23,8 @@ import {
   buildExecutorRegistry,
   systemClock,
 } from '@maestro/domain';
-import { PlatformModule, createPinoLogger } from '@maestro/platform';
+import { EventsForwarderModule } from '@maestro/events-forwarder';
+import { METRICS_REGISTRY, PlatformModule, createPinoLogger } from '@maestro/platform';
 import { RuntimeK8sModule } from '@maestro/runtime-k8s';
 import { STORAGE, type Storage, StorageModule } from '@maestro/storage';
 import { SchedulerWorkersService, WORKER_DEPS } from './schedulers/scheduler-workers.service';
@@ -40,6 +43,10 @@ export class WorkerRoot {
         AppConfigModule.forComponent('worker', env),
         PlatformModule.forApp(pino),
         StorageModule.forRootAsync({ inject: [MAESTRO_CONFIG], useFactory: storageOptionsOf }),
+        EventsForwarderModule.forRootAsync({
+          inject: [METRICS_REGISTRY],
+          useFactory: (registry) => ({ keepAliveTimeMs: config.grpc.keepAliveTimeMs, keepAliveTimeoutMs: config.grpc.keepAliveTimeoutMs, registry }),
+        }),
         RuntimeK8sModule.forRootAsync({
           useFactory: () => ({
             kubeconfigPath: k8s.inCluster ? undefined : k8s.kubeconfig || undefined,
@@ -58,11 +65,14 @@ export class WorkerRoot {
         provide(OperationManager, [OPERATION_STORAGE, OPERATION_FLOW, OPERATION_LEASE, OPERATION_CANCELLATION, SCHEDULER_STORAGE, CLOCK], (storage, flow, lease, cancellation, schedulers, clock) =>
           new OperationManager({ storage, flow, lease, cancellation, schedulers, clock }, { operationsTtlMs: config.workers.operationsTtlMs }),
         ),
-        provide(RoomManager, [ROOM_STORAGE, INSTANCE_STORAGE, RUNTIME, PORT_ALLOCATOR, CLOCK, LOGGER], (rooms, instances, runtime, portAllocator, clock, logger) =>
-          new RoomManager({ rooms, instances, runtime, portAllocator, clock, logger }),
+        provide(EventsForwarding, [EVENTS_FORWARDER, SchedulerLookup, ROOM_STORAGE, INSTANCE_STORAGE, LOGGER], (forwarder, schedulers, rooms, instances, logger) =>
+          new EventsForwarding({ forwarder, schedulers, rooms, instances, logger }),
         ),
-        provide(RoomStatusService, [ROOM_STORAGE, INSTANCE_STORAGE, SchedulerLookup, CLOCK, LOGGER], (rooms, instances, schedulers, clock, logger) =>
-          new RoomStatusService({ rooms, instances, schedulers, clock, logger }, { allocationTtlMs: config.roomManager.allocationTtlMs }),
+        provide(RoomManager, [ROOM_STORAGE, INSTANCE_STORAGE, RUNTIME, PORT_ALLOCATOR, CLOCK, LOGGER, EventsForwarding], (rooms, instances, runtime, portAllocator, clock, logger, forwarding: EventsForwarding) =>
+          new RoomManager({ rooms, instances, runtime, portAllocator, clock, logger }, (scheduler, roomId) => forwarding.terminated(scheduler, roomId)),
+        ),
+        provide(RoomStatusService, [ROOM_STORAGE, INSTANCE_STORAGE, SchedulerLookup, CLOCK, LOGGER, EventsForwarding], (rooms, instances, schedulers, clock, logger, forwarding) =>
+          new RoomStatusService({ rooms, instances, schedulers, clock, logger }, { allocationTtlMs: config.roomManager.allocationTtlMs }, forwarding),
         ),
         provide(
           OperationRunner,

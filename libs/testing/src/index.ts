@@ -2,3 +2,4 @@ export * from './wait-for';
 export * from './builders';
 export * from './infra';
 export * from './app/test-app';
+export * from './grpc/forwarder-server';

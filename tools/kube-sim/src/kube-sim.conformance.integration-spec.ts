@@ -1,4 +1,4 @@
-import { waitFor } from '@maestro/testing';
+import { waitFor } from './testing/wait-for';
 import { startKubeSim, type KubeSim } from './index';
 import { aPod, call, readWatch } from './testing/kube-sim-client';
 
@@ -137,5 +137,46 @@ describe('kube-sim API conformance', () => {
     expect(merged.body.metadata.labels).toEqual({ app: 'test', extra: 'yes' });
     const patched = await call(sim.url, 'PATCH', `${ns}/pods/dup`, [{ op: 'remove', path: '/metadata/labels/extra' }], 'application/json-patch+json');
     expect(patched.body.metadata.labels).toEqual({ app: 'test' });
+  });
+
+  it('refuses wrong verbs, mismatched namespaces and invalid names with the API server\'s codes', async () => {
+    expect((await call(sim.url, 'POST', `${ns}/pods/named`, aPod('named'))).body).toMatchObject({ code: 405, reason: 'MethodNotAllowed' });
+    const elsewhere = await call(sim.url, 'POST', `${ns}/pods`, aPod('moved', { metadata: { name: 'moved', namespace: 'other' } }));
+    expect(elsewhere.body).toMatchObject({ code: 400, reason: 'BadRequest', message: 'the namespace of the provided object does not match the namespace sent on the request' });
+    const badName = await call(sim.url, 'POST', `${ns}/pods`, aPod('Bad_Name'));
+    expect(badName.body).toMatchObject({ code: 422, reason: 'Invalid', details: { name: 'Bad_Name', kind: 'Pod', causes: [{ reason: 'FieldValueInvalid', field: 'metadata.name' }] } });
+    const generated = await call(sim.url, 'POST', `${ns}/pods`, aPod('', { metadata: { generateName: 'room-' } }));
+    expect(generated.body.metadata.name).toMatch(/^room-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
+    expect(generated.body.metadata).toMatchObject({ uid: expect.stringMatching(/^[0-9a-f-]{36}$/), creationTimestamp: expect.stringMatching(/Z$/) });
+  });
+
+  it('serves policy/v1 PodDisruptionBudgets with optimistic concurrency', async () => {
+    const pdbs = '/apis/policy/v1/namespaces/conf/poddisruptionbudgets';
+    const body = { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'conf' }, spec: { minAvailable: 0, selector: { matchLabels: { 'maestro-scheduler': 'conf' } } } };
+    const created = (await call(sim.url, 'POST', pdbs, body)).body;
+    expect(created).toMatchObject({ kind: 'PodDisruptionBudget', apiVersion: 'policy/v1', spec: body.spec });
+    const stale = await call(sim.url, 'PUT', `${pdbs}/conf`, { ...created, metadata: { ...created.metadata, resourceVersion: '1' }, spec: { ...created.spec, minAvailable: 5 } });
+    expect(stale.body).toMatchObject({ code: 409, reason: 'Conflict', details: { name: 'conf', group: 'policy', kind: 'poddisruptionbudgets' } });
+    const updated = await call(sim.url, 'PUT', `${pdbs}/conf`, { ...created, spec: { ...created.spec, minAvailable: 5 } });
+    expect(updated.body).toMatchObject({ spec: { minAvailable: 5 }, metadata: { generation: 2, uid: created.metadata.uid } });
+    const deleted = await call(sim.url, 'DELETE', `${pdbs}/conf`);
+    expect(deleted.body).toMatchObject({ kind: 'Status', status: 'Success', details: { name: 'conf', group: 'policy', kind: 'poddisruptionbudgets' } });
+    expect((await call(sim.url, 'GET', `${pdbs}/conf`)).body).toMatchObject({ code: 404, message: 'poddisruptionbudgets.policy "conf" not found' });
+  });
+
+  it('applies strategic merge patches and checks delete preconditions', async () => {
+    const patched = await call(sim.url, 'PATCH', `${ns}/pods/dup`, { metadata: { annotations: { note: 'x' } } }, 'application/strategic-merge-patch+json');
+    expect(patched.body.metadata.annotations).toEqual({ note: 'x' });
+    const precondition = await call(sim.url, 'DELETE', `${ns}/pods/dup`, { preconditions: { uid: 'not-this-one' } });
+    expect(precondition.body).toMatchObject({ code: 409, reason: 'Conflict', message: expect.stringContaining('Precondition failed: UID in precondition: not-this-one') });
+  });
+
+  it('tells a selector watch that an object stopped matching with a DELETED event', async () => {
+    await call(sim.url, 'POST', `${ns}/pods`, aPod('relabelled', { metadata: { name: 'relabelled', labels: { heritage: 'maestro' } } }));
+    const from = (await call(sim.url, 'GET', `${ns}/pods`)).body.metadata.resourceVersion;
+    const watching = readWatch(sim.url, `${ns}/pods?watch=true&resourceVersion=${from}&labelSelector=heritage%3Dmaestro`, (e) => e.some((x) => x.type === 'DELETED'));
+    await call(sim.url, 'PATCH', `${ns}/pods/relabelled`, { metadata: { labels: { heritage: 'someone-else' } } }, 'application/merge-patch+json');
+    const events = await watching;
+    expect(events.at(-1)).toMatchObject({ type: 'DELETED', object: { metadata: { name: 'relabelled', labels: { heritage: 'someone-else' } } } });
   });
 });

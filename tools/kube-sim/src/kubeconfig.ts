@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { stringify } from 'yaml';
 
-/** Writes a kubeconfig (JSON, which kubectl and the official clients read) pointing at kube-sim. */
+/** Writes a kubeconfig (cluster, user without credentials, current context) pointing at kube-sim. */
 export function writeKubeconfig(file: string, serverUrl: string): void {
   mkdirSync(path.dirname(file), { recursive: true });
   const config = {
@@ -14,5 +15,5 @@ export function writeKubeconfig(file: string, serverUrl: string): void {
     'current-context': 'kube-sim',
     preferences: {},
   };
-  writeFileSync(file, JSON.stringify(config, null, 2));
+  writeFileSync(file, stringify(config));
 }

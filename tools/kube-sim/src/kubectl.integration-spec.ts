@@ -1,43 +1,54 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { waitFor } from '@maestro/testing';
 import { startKubeSim, type KubeSim } from './index';
 import { aPod, call } from './testing/kube-sim-client';
+import { waitFor } from './testing/wait-for';
 
 const run = promisify(execFile);
 const KUBECTL = '/usr/bin/kubectl';
 
-/** A client nobody here wrote: kubectl v1.32 drives kube-sim through its kubeconfig. */
+/** A client nobody here wrote: kubectl v1.32 drives kube-sim through the kubeconfig kube-sim wrote. */
 describe('kubectl against kube-sim', () => {
   let sim: KubeSim;
-  const dir = path.resolve(`tmp/kube-sim-${process.pid}/kubectl`);
   const kubectl = async (...args: string[]) => (await run(KUBECTL, ['--kubeconfig', sim.kubeconfigPath, ...args])).stdout;
 
   beforeAll(async () => {
     if (!existsSync(KUBECTL)) throw new Error(`kubectl is not installed at ${KUBECTL}: this test needs the real kubectl (v1.32)`);
-    mkdirSync(dir, { recursive: true });
-    sim = await startKubeSim({ port: 0, kubeconfigPath: path.join(dir, 'kubeconfig.yaml') });
+    sim = await startKubeSim({ port: 0, kubeconfigPath: path.resolve(`tmp/kube-sim-${process.pid}/kubectl/kubeconfig.yaml`) });
   });
 
   afterAll(() => sim?.stop());
 
-  it('creates a namespace, lists nodes and pods, and deletes a pod', async () => {
-    const namespaceFile = path.join(dir, 'namespace.json');
-    writeFileSync(namespaceFile, JSON.stringify({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'kubectl-test' } }));
-    // --validate=false: kube-sim serves no OpenAPI schema for client-side validation.
-    expect(await kubectl('create', '--validate=false', '-f', namespaceFile)).toContain('namespace/kubectl-test created');
+  it('creates a namespace (sent as protobuf by kubectl) and reads it back', async () => {
+    expect(await kubectl('create', 'namespace', 'x')).toContain('namespace/x created');
+    const namespace = JSON.parse(await kubectl('get', 'namespace', 'x', '-o', 'json'));
+    expect(namespace).toMatchObject({ kind: 'Namespace', metadata: { name: 'x' }, status: { phase: 'Active' } });
+    await expect(kubectl('create', 'namespace', 'x')).rejects.toThrow(/AlreadyExists.*namespaces "x" already exists/);
+  });
 
+  it('lists nodes with their addresses and capacity', async () => {
     const nodes = JSON.parse(await kubectl('get', 'nodes', '-o', 'json'));
     expect(nodes.items.map((n: { metadata: { name: string } }) => n.metadata.name)).toEqual(['kube-sim-node-0', 'kube-sim-node-1', 'kube-sim-node-2']);
+    expect(nodes.items[0].status).toMatchObject({ capacity: { cpu: '8', memory: '32Gi', pods: '110' }, addresses: expect.arrayContaining([{ type: 'InternalIP', address: '10.0.0.1' }]) });
+  });
 
-    await call(sim.url, 'POST', '/api/v1/namespaces/kubectl-test/pods', aPod('victim'));
-    await waitFor(async () => (await call(sim.url, 'GET', '/api/v1/namespaces/kubectl-test/pods/victim')).body.status.phase === 'Running');
-    const pods = JSON.parse(await kubectl('get', 'pods', '-n', 'kubectl-test', '-o', 'json'));
+  it('lists pods and deletes one, waiting for it to be gone', async () => {
+    await call(sim.url, 'POST', '/api/v1/namespaces/x/pods', aPod('victim'));
+    await waitFor(async () => (await call(sim.url, 'GET', '/api/v1/namespaces/x/pods/victim')).body.status.phase === 'Running');
+    const pods = JSON.parse(await kubectl('get', 'pods', '-n', 'x', '-o', 'json'));
     expect(pods.items).toEqual([expect.objectContaining({ metadata: expect.objectContaining({ name: 'victim' }), status: expect.objectContaining({ phase: 'Running' }) })]);
 
-    expect(await kubectl('delete', 'pod', 'victim', '-n', 'kubectl-test', '--grace-period=0', '--force')).toContain('pod "victim" force deleted');
-    expect((await call(sim.url, 'GET', '/api/v1/namespaces/kubectl-test/pods/victim')).status).toBe(404);
+    // Plain `delete` waits (through a watch) until the pod is gone after its 1 s grace period.
+    expect(await kubectl('delete', 'pod', 'victim', '-n', 'x')).toContain('pod "victim" deleted');
+    expect((await call(sim.url, 'GET', '/api/v1/namespaces/x/pods/victim')).status).toBe(404);
+    await expect(kubectl('get', 'pod', 'victim', '-n', 'x')).rejects.toThrow(/NotFound.*pods "victim" not found/);
+  });
+
+  it('deletes a namespace with its pods', async () => {
+    await call(sim.url, 'POST', '/api/v1/namespaces/x/pods', aPod('tenant'));
+    expect(await kubectl('delete', 'namespace', 'x')).toContain('namespace "x" deleted');
+    expect(JSON.parse(await kubectl('get', 'namespaces', '-o', 'json')).items.map((n: { metadata: { name: string } }) => n.metadata.name)).not.toContain('x');
   });
 });

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { waitFor } from '@maestro/testing';
+import { waitFor } from './testing/wait-for';
 import { ROOM_SIMULATOR_IMAGE, startKubeSim, type KubeSim } from './index';
 import { call } from './testing/kube-sim-client';
 
@@ -20,7 +20,7 @@ describe('simulated game rooms', () => {
     });
     await new Promise<void>((resolve) => roomsApi.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(roomsApi.address() as AddressInfo).port}`;
-    sim = await startKubeSim({ port: 0, kubeconfigPath: `tmp/kube-sim-${process.pid}/rooms.yaml`, roomsApiUrl: url });
+    sim = await startKubeSim({ port: 0, kubeconfigPath: `tmp/kube-sim-${process.pid}/rooms.yaml`, roomSimulator: { roomsApiUrl: url } });
     await call(sim.url, 'POST', '/api/v1/namespaces', { metadata: { name: 'sched' } });
   });
 
@@ -48,9 +48,31 @@ describe('simulated game rooms', () => {
     await waitFor(() => pings.at(-1)?.body.status === 'terminating', { description: 'a terminating ping' });
   });
 
+  it('plays matches (occupied, then ready again) and exits when its failure mode says so', async () => {
+    const env = [
+      { name: 'MAESTRO_SCHEDULER_NAME', value: 'sched' },
+      { name: 'MAESTRO_ROOM_ID', value: 'sched-match' },
+      { name: 'ROOM_READY_AFTER_MS', value: '0' },
+      { name: 'ROOM_PING_INTERVAL_MS', value: '1000' },
+      { name: 'ROOM_OCCUPY_AFTER_MS', value: '30' },
+      { name: 'ROOM_MATCH_DURATION_MS', value: '30' },
+      { name: 'ROOM_FAILURE_MODE', value: 'exit' },
+      { name: 'ROOM_FAIL_AFTER_MS', value: '200' },
+      { name: 'ROOM_EXIT_CODE', value: '3' },
+    ];
+    await call(sim.url, 'POST', '/api/v1/namespaces/sched/pods', { metadata: { name: 'sched-match' }, spec: { restartPolicy: 'Never', containers: [{ name: 'room', image: ROOM_SIMULATOR_IMAGE, env }] } });
+    const pod = await waitFor(async () => {
+      const p = (await call(sim.url, 'GET', '/api/v1/namespaces/sched/pods/sched-match')).body;
+      return p.status.phase === 'Failed' && p;
+    });
+    expect(pod.status.containerStatuses[0].state.terminated).toMatchObject({ exitCode: 3, reason: 'Error' });
+    const statuses = pings.filter((p) => p.url.includes('/sched-match/')).map((p) => p.body.status);
+    expect(statuses.slice(0, 3)).toEqual(['ready', 'occupied', 'ready']);
+  });
+
   it('injects image pull errors, crash loops and OOM kills', async () => {
     sim.faults.failImagePull('broken:1');
-    sim.faults.crashLoop('crashy:1');
+    await call(sim.url, 'POST', '/_sim/faults/crash-loop', { image: 'crashy:1' });
     sim.faults.oomKill('hungry:1');
     for (const [name, image] of [['pull', 'broken:1'], ['crash', 'crashy:1'], ['oom', 'hungry:1']]) {
       await call(sim.url, 'POST', '/api/v1/namespaces/sched/pods', { metadata: { name }, spec: { restartPolicy: 'Never', containers: [{ name: 'c', image }] } });
@@ -69,10 +91,14 @@ describe('simulated game rooms', () => {
     await waitFor(async () => (await call(sim.url, 'GET', '/api/v1/namespaces/sched/pods/on-node')).body.status.phase === 'Unknown');
     const nodeStatus = (await call(sim.url, 'GET', `/api/v1/nodes/${node}`)).body.status.conditions[0];
     expect(nodeStatus).toMatchObject({ type: 'Ready', status: 'Unknown' });
+    await call(sim.url, 'POST', '/_sim/reset');
+    expect((await call(sim.url, 'GET', `/api/v1/nodes/${node}`)).body.status.conditions[0]).toMatchObject({ type: 'Ready', status: 'True' });
   });
 
   it('answers injected 429 and 5xx errors with Status bodies, and drops watches', async () => {
+    expect((await call(sim.url, 'POST', '/_sim/faults/api', { errorRate: 2 })).status).toBe(400);
     await call(sim.url, 'POST', '/_sim/faults/api', { errorRate: 1, errorCode: 429, resources: ['pods'], verbs: ['create'] });
+    expect((await call(sim.url, 'GET', '/_sim/faults')).body.api).toMatchObject({ errorCode: 429, verbs: ['create'] });
     const throttled = await call(sim.url, 'POST', '/api/v1/namespaces/sched/pods', { metadata: { name: 'x' }, spec: { containers: [{ name: 'c', image: 'i' }] } });
     expect(throttled).toEqual({ status: 429, body: expect.objectContaining({ kind: 'Status', reason: 'TooManyRequests', code: 429 }) });
     expect((await call(sim.url, 'GET', '/api/v1/namespaces/sched/pods')).status).toBe(200);

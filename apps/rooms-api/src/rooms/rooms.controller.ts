@@ -35,19 +35,19 @@ export class RoomsController {
 
   @Put(':roomName/status')
   async status(@Param('schedulerName') schedulerName: string, @Param('roomName') roomId: string, @Body() body: RoomReportRequest) {
-    return { success: await this.events.statusEvent(schedulerName, roomId, body.status ?? '') };
+    return { success: await this.events.statusEvent(schedulerName, roomId, body.status ?? '', body.metadata) };
   }
 
   @Post(':roomName/roomevent')
   @HttpCode(200)
   async roomEvent(@Param('schedulerName') schedulerName: string, @Param('roomName') roomId: string, @Body() body: RoomEventRequest) {
-    return this.events.roomEvent(schedulerName, roomId, body.event ?? '');
+    return this.events.roomEvent(schedulerName, roomId, body.event ?? '', body.metadata);
   }
 
   @Post(':roomName/playerevent')
   @HttpCode(200)
-  async playerEvent(@Param('schedulerName') schedulerName: string, @Param('roomName') _roomId: string, @Body() body: RoomEventRequest) {
-    return this.events.playerEvent(schedulerName, body.event ?? '', body.metadata ?? {});
+  async playerEvent(@Param('schedulerName') schedulerName: string, @Param('roomName') roomId: string, @Body() body: RoomEventRequest) {
+    return this.events.playerEvent(schedulerName, roomId, body.event ?? '', body.metadata);
   }
 
   @Get(':roomName/address')

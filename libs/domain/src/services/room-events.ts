@@ -1,66 +1,37 @@
-import type { Forwarder } from '../entities/scheduler';
-import type { SchedulerLookup } from './scheduler-lookup';
-
-/** Sends one event to one forwarder (the gRPC events forwarder); absent = none configured. */
-export interface ForwarderTransport {
-  send(forwarder: Forwarder, kind: 'status' | 'roomEvent' | 'playerEvent', payload: Record<string, unknown>): Promise<void>;
-}
+import type { EventsForwarding } from '../events/events-forwarding.service';
 
 const STATUS_EVENTS = ['ready', 'occupied', 'terminating', 'terminated'];
-const PLAYER_EVENTS = ['playerJoin', 'playerLeft'];
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
- * Room and player events reported by rooms (rooms-api.md 3-5): validated as Maestro does and sent
- * to the scheduler's enabled forwarders; without enabled forwarders they succeed at once.
+ * Room and player events reported by rooms (rooms-api.md 3-5): forwarded to the scheduler's
+ * enabled forwarders; the answer says whether that worked, as Maestro's routes do.
  */
 export class RoomEvents {
-  constructor(
-    private readonly schedulers: SchedulerLookup,
-    private readonly transport?: ForwarderTransport,
-  ) {}
+  constructor(private readonly forwarding: EventsForwarding) {}
 
-  /** Deprecated status route. */
-  async statusEvent(schedulerName: string, roomId: string, status: string): Promise<boolean> {
+  /** Deprecated status route: `success` only. */
+  async statusEvent(schedulerName: string, roomId: string, status: string, metadata: Record<string, unknown> = {}): Promise<boolean> {
     if (!STATUS_EVENTS.includes(status.toLowerCase())) return false;
-    const result = await this.forward(schedulerName, 'status', { roomId, status });
+    const result = await this.attempt(() => this.forwarding.forwardRoomEvent(schedulerName, roomId, { ...metadata, eventType: 'status', pingType: status }));
     return result.success;
   }
 
-  async roomEvent(schedulerName: string, roomId: string, event: string): Promise<{ success: boolean; message: string }> {
-    return this.forward(schedulerName, 'roomEvent', { roomId, event });
+  async roomEvent(schedulerName: string, roomId: string, event: string, metadata: Record<string, unknown> = {}) {
+    return this.attempt(() => this.forwarding.forwardRoomEvent(schedulerName, roomId, { ...metadata, eventType: 'roomEvent', roomEvent: event }));
   }
 
-  async playerEvent(schedulerName: string, event: string, metadata: Record<string, unknown>): Promise<{ success: boolean; message: string }> {
-    const forwarders = await this.enabledForwarders(schedulerName);
-    if (!forwarders) return { success: false, message: `scheduler ${schedulerName} not found` };
-    if (forwarders.length === 0) return { success: true, message: '' };
-    if (!PLAYER_EVENTS.includes(event)) return { success: false, message: `invalid player event type ${event}` };
-    if (typeof metadata.playerId !== 'string') return { success: false, message: 'playerId must be a string in the event metadata' };
-    return this.send(forwarders, 'playerEvent', { event, metadata });
+  async playerEvent(schedulerName: string, roomId: string, event: string, metadata: Record<string, unknown> = {}) {
+    return this.attempt(() => this.forwarding.forwardPlayerEvent(schedulerName, roomId, { ...metadata, eventType: event }));
   }
 
-  private async forward(schedulerName: string, kind: 'status' | 'roomEvent', payload: Record<string, unknown>) {
-    const forwarders = await this.enabledForwarders(schedulerName);
-    if (!forwarders) return { success: false, message: `scheduler ${schedulerName} not found` };
-    return this.send(forwarders, kind, payload);
-  }
-
-  private async send(forwarders: Forwarder[], kind: 'status' | 'roomEvent' | 'playerEvent', payload: Record<string, unknown>) {
-    if (forwarders.length === 0) return { success: true, message: '' };
-    if (!this.transport) return { success: false, message: 'no events forwarder transport is configured' };
+  private async attempt(send: () => Promise<void>): Promise<{ success: boolean; message: string }> {
     try {
-      await Promise.all(forwarders.map((f) => this.transport?.send(f, kind, payload)));
+      await send();
       return { success: true, message: '' };
     } catch (error) {
-      return { success: false, message: error instanceof Error ? error.message : String(error) };
-    }
-  }
-
-  private async enabledForwarders(schedulerName: string): Promise<Forwarder[] | undefined> {
-    try {
-      return (await this.schedulers.get(schedulerName)).forwarders.filter((f) => f.enabled);
-    } catch {
-      return undefined;
+      return { success: false, message: errorText(error) };
     }
   }
 }

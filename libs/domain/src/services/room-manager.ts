@@ -20,7 +20,7 @@ export interface RoomManagerPorts {
 }
 
 /** Called after a room was marked terminating (events forwarding of the "terminated" status). */
-export type RoomTerminatedListener = (scheduler: Scheduler, room: GameRoom | undefined, instance: Instance) => Promise<void>;
+export type RoomTerminatedListener = (scheduler: Scheduler, roomId: string, instance: Instance) => Promise<void>;
 
 /** Creates and deletes game rooms: Redis records, pods and instances kept consistent. */
 export class RoomManager {
@@ -93,8 +93,7 @@ export class RoomManager {
       // A missing room, or one already terminating, is fine here.
       if (!isNotFound(error)) throw error;
     }
-    const room = await this.ports.rooms.getRoom(scheduler.name, roomId).catch(() => undefined);
-    await this.onTerminated(scheduler, room, instance);
+    await this.onTerminated(scheduler, roomId, instance);
   }
 
   /** A copy of the scheduler's spec whose ports carry freshly allocated host ports. */

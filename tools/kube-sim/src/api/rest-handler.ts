@@ -1,8 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
+import { dnsLabelIssues, dnsSubdomainIssues, InvalidError, required } from '../resources/validation';
 import type { K8sObject } from '../store/k8s-object';
 import { RESOURCES } from '../store/k8s-object';
-import { type ObjectStore, StoreError } from '../store/object-store';
+import { notFound, type ObjectStore, StoreError } from '../store/object-store';
+import { pageOf } from './list-page';
 import { jsonPatch, mergePatch } from './patch';
 import type { RequestTarget } from './request-target';
 import { parseFieldSelector, parseLabelSelector } from './selectors';
@@ -13,12 +15,23 @@ import type { WatchHub } from './watch-stream';
 export interface ClusterHooks {
   /** Adjusts or refuses an object about to be created (throws StoreError). */
   beforeCreate(resource: string, object: K8sObject): void;
-  /** Deletes with Kubernetes semantics; returns the object as the API answers it. */
+  /** Deletes with Kubernetes semantics; returns the object as it is after the call. */
   delete(resource: string, namespace: string | undefined, name: string, gracePeriodSeconds?: number): K8sObject;
+}
+
+interface DeleteOptions {
+  gracePeriodSeconds?: number;
+  preconditions?: { uid?: string; resourceVersion?: string };
 }
 
 const NAME_SUFFIX = 'bcdfghjklmnpqrstvwxz2456789';
 const randomSuffix = () => Array.from(randomBytes(5), (b) => NAME_SUFFIX[b % NAME_SUFFIX.length]).join('');
+/** Resources whose DELETE answers the object itself; the others answer a Status (as the API server does). */
+const DELETE_RETURNS_OBJECT = new Set(['pods', 'namespaces']);
+
+/** Whether a GET is a watch (`?watch=true|1` or the legacy `/watch/` path). */
+export const isWatch = (target: RequestTarget, query: URLSearchParams): boolean =>
+  target.watchPath || query.get('watch') === 'true' || query.get('watch') === '1';
 
 /** The REST verbs on one resource path. */
 export class RestHandler {
@@ -29,89 +42,135 @@ export class RestHandler {
     private readonly bookmarkIntervalMs: number,
   ) {}
 
+  /** Serves one request; store errors become Status objects with their code and reason. */
   async handle(req: IncomingMessage, res: ServerResponse, target: RequestTarget, query: URLSearchParams, body: unknown): Promise<void> {
-    const { resource, namespace, name } = target;
-    const type = RESOURCES[resource];
     try {
+      if (target.subresource && target.subresource !== 'status') {
+        throw new StoreError(404, 'NotFound', `the server could not find the requested resource (${req.method} ${target.resource}/${target.subresource})`);
+      }
       switch (req.method) {
-        case 'GET': {
-          if (name && !target.watchPath && query.get('watch') !== 'true' && query.get('watch') !== '1') {
-            const found = this.store.get(resource, namespace, name);
-            if (!found) throw new StoreError(404, 'NotFound', `${resource} "${name}" not found`);
-            return sendJson(res, 200, found);
-          }
-          const labels = parseLabelSelector(query.get('labelSelector') ?? undefined);
-          const fields = parseFieldSelector(query.get('fieldSelector') ?? (name ? `metadata.name=${name}` : undefined));
-          const matches = (o: K8sObject) => labels(o.metadata.labels ?? {}) && fields(o);
-          if (target.watchPath || query.get('watch') === 'true' || query.get('watch') === '1') {
-            return this.watches.serve(this.store, req, res, {
-              resource,
-              namespace,
-              matches,
-              resourceVersion: query.get('resourceVersion') ?? undefined,
-              bookmarks: query.get('allowWatchBookmarks') === 'true',
-              timeoutSeconds: query.get('timeoutSeconds') ? Number(query.get('timeoutSeconds')) : undefined,
-              bookmarkIntervalMs: this.bookmarkIntervalMs,
-            });
-          }
-          const items = this.store.list(resource, namespace).filter(matches);
-          return sendJson(res, 200, {
-            kind: `${type.kind}List`,
-            apiVersion: type.apiVersion,
-            metadata: { resourceVersion: String(this.store.resourceVersion) },
-            items,
-          });
-        }
-        case 'POST': {
-          const object = this.validBody(body, type.kind);
-          object.metadata.namespace = type.namespaced ? namespace ?? object.metadata.namespace ?? 'default' : undefined;
-          if (!object.metadata.name && object.metadata.generateName) object.metadata.name = `${object.metadata.generateName}${randomSuffix()}`;
-          if (!object.metadata.name) throw invalid(type.kind, 'metadata.name', 'name or generateName is required');
-          this.hooks.beforeCreate(resource, object);
-          return sendJson(res, 201, this.store.create(resource, object));
-        }
-        case 'PUT': {
-          const object = this.validBody(body, type.kind);
-          object.metadata.namespace = type.namespaced ? namespace : undefined;
-          if (name && object.metadata.name !== name) throw invalid(type.kind, 'metadata.name', 'the name of the object does not match the name on the URL');
-          return sendJson(res, 200, this.store.update(resource, object, object.metadata.resourceVersion));
-        }
-        case 'PATCH': {
-          const current = name && this.store.get(resource, namespace, name);
-          if (!current) throw new StoreError(404, 'NotFound', `${resource} "${name}" not found`);
-          const contentType = String(req.headers['content-type'] ?? '');
-          const patched = (contentType.includes('json-patch') ? jsonPatch(current, body as never) : mergePatch(current, body)) as K8sObject;
-          patched.metadata = { ...patched.metadata, name: current.metadata.name, namespace: current.metadata.namespace };
-          return sendJson(res, 200, this.store.update(resource, patched, (body as K8sObject)?.metadata?.resourceVersion));
-        }
-        case 'DELETE': {
-          if (!name) return sendStatus(res, 405, 'MethodNotAllowed', 'deletecollection is not supported by kube-sim');
-          const options = (body ?? {}) as { gracePeriodSeconds?: number };
-          const grace = query.get('gracePeriodSeconds') ?? options.gracePeriodSeconds;
-          const deleted = this.hooks.delete(resource, namespace, name, grace === undefined || grace === null ? undefined : Number(grace));
-          return sendJson(res, 200, deleted);
-        }
+        case 'GET':
+          return this.read(req, res, target, query);
+        case 'POST':
+          if (target.name) throw new StoreError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
+          return sendJson(res, 201, this.create(target, body));
+        case 'PUT':
+          return sendJson(res, 200, this.replace(target, body));
+        case 'PATCH':
+          return sendJson(res, 200, this.patch(target, String(req.headers['content-type'] ?? ''), body));
+        case 'DELETE':
+          return this.remove(res, target, query, body);
         default:
-          return sendStatus(res, 405, 'MethodNotAllowed', `the server does not allow this method on the requested resource`);
+          throw new StoreError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
       }
     } catch (error) {
       if (error instanceof StoreError) {
-        const details = { name, kind: resource, ...((error as StoreError & { causes?: unknown }).causes ? { causes: (error as StoreError & { causes?: unknown }).causes } : {}) };
-        return sendStatus(res, error.code, error.reason, error.message, details);
+        const type = RESOURCES[target.resource];
+        const group = type.apiVersion.includes('/') ? { group: type.apiVersion.split('/')[0] } : {};
+        const causes = error instanceof InvalidError ? { kind: error.objectKind, causes: error.causes } : { kind: target.resource };
+        return sendStatus(res, error.code, error.reason, error.message, { name: target.name ?? (error instanceof InvalidError ? error.objectName : undefined), ...group, ...causes });
       }
       return sendStatus(res, 400, 'BadRequest', (error as Error).message);
     }
   }
 
-  private validBody(body: unknown, kind: string): K8sObject {
-    if (!body || typeof body !== 'object' || !('metadata' in body)) throw invalid(kind, 'metadata', 'Required value');
-    return body as K8sObject;
+  private read(req: IncomingMessage, res: ServerResponse, target: RequestTarget, query: URLSearchParams): void {
+    const { resource, namespace, name } = target;
+    if (name && !isWatch(target, query)) {
+      const found = this.store.get(resource, namespace, name);
+      if (!found) throw notFound(resource, name);
+      return sendJson(res, 200, found);
+    }
+    const labels = parseLabelSelector(query.get('labelSelector') ?? undefined);
+    const byField = parseFieldSelector(query.get('fieldSelector') ?? undefined);
+    const matches = (o: K8sObject) => (!name || o.metadata.name === name) && labels(o.metadata.labels ?? {}) && byField(o);
+    if (isWatch(target, query)) {
+      return this.watches.serve(this.store, req, res, {
+        resource,
+        namespace,
+        matches,
+        resourceVersion: query.get('resourceVersion') ?? undefined,
+        bookmarks: query.get('allowWatchBookmarks') === 'true',
+        timeoutSeconds: query.get('timeoutSeconds') ? Number(query.get('timeoutSeconds')) : undefined,
+        bookmarkIntervalMs: this.bookmarkIntervalMs,
+      });
+    }
+    const type = RESOURCES[resource];
+    const resourceVersion = String(this.store.resourceVersion);
+    const page = pageOf(this.store.list(resource, namespace).filter(matches), query, resourceVersion);
+    return sendJson(res, 200, { kind: `${type.kind}List`, apiVersion: type.apiVersion, metadata: page.metadata, items: page.items });
   }
-}
 
-/** A 422 Invalid with one cause. */
-export function invalid(kind: string, field: string, message: string): StoreError {
-  return Object.assign(new StoreError(422, 'Invalid', `${kind} is invalid: ${field}: ${message}`), {
-    causes: [{ reason: 'FieldValueInvalid', message, field }],
-  });
+  private create(target: RequestTarget, body: unknown): K8sObject {
+    const type = RESOURCES[target.resource];
+    const object = this.validBody(body, type.kind);
+    if (type.namespaced) {
+      if (object.metadata.namespace && target.namespace && object.metadata.namespace !== target.namespace) {
+        throw new StoreError(400, 'BadRequest', 'the namespace of the provided object does not match the namespace sent on the request');
+      }
+      object.metadata.namespace = target.namespace ?? object.metadata.namespace ?? 'default';
+    } else delete object.metadata.namespace;
+    if (!object.metadata.name && object.metadata.generateName) object.metadata.name = `${object.metadata.generateName}${randomSuffix()}`;
+    for (const field of ['uid', 'resourceVersion', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds'] as const) delete object.metadata[field];
+    const name = object.metadata.name ?? '';
+    const issues = !name ? [required('metadata.name')] : target.resource === 'namespaces' ? dnsLabelIssues('metadata.name', name) : dnsSubdomainIssues('metadata.name', name);
+    if (issues.length > 0) throw new InvalidError(type.kind, name, issues);
+    this.hooks.beforeCreate(target.resource, object);
+    return this.store.create(target.resource, object);
+  }
+
+  private replace(target: RequestTarget, body: unknown): K8sObject {
+    const type = RESOURCES[target.resource];
+    const object = this.validBody(body, type.kind);
+    if (!target.name || object.metadata.name !== target.name) {
+      throw new StoreError(400, 'BadRequest', 'the name of the object does not match the name on the URL');
+    }
+    object.metadata.namespace = type.namespaced ? target.namespace : undefined;
+    return this.store.update(target.resource, object, object.metadata.resourceVersion);
+  }
+
+  private patch(target: RequestTarget, contentType: string, body: unknown): K8sObject {
+    const current = target.name ? this.store.get(target.resource, target.namespace, target.name) : undefined;
+    if (!current) throw notFound(target.resource, target.name ?? '');
+    const patched = (contentType.includes('json-patch') ? jsonPatch(current, body as never) : mergePatch(current, body)) as K8sObject;
+    if (!patched || typeof patched !== 'object' || typeof patched.metadata !== 'object') throw new StoreError(422, 'Invalid', 'the patch removes the object metadata');
+    // A resourceVersion in the patch is a precondition, as in the API server; otherwise the patch applies to the latest object.
+    const expected = Array.isArray(body) ? undefined : (body as K8sObject | undefined)?.metadata?.resourceVersion;
+    patched.metadata = { ...patched.metadata, name: current.metadata.name, namespace: current.metadata.namespace };
+    return this.store.update(target.resource, patched, expected);
+  }
+
+  private remove(res: ServerResponse, target: RequestTarget, query: URLSearchParams, body: unknown): void {
+    const { resource, namespace, name } = target;
+    if (!name) throw new StoreError(405, 'MethodNotAllowed', 'deletecollection is not supported by kube-sim');
+    const options = (body && typeof body === 'object' ? body : {}) as DeleteOptions;
+    const current = this.store.get(resource, namespace, name);
+    if (!current) throw notFound(resource, name);
+    const { uid, resourceVersion } = options.preconditions ?? {};
+    if (uid && uid !== current.metadata.uid) {
+      throw new StoreError(409, 'Conflict', `Operation cannot be fulfilled on ${RESOURCES[resource].qualified} "${name}": Precondition failed: UID in precondition: ${uid}, UID in object meta: ${current.metadata.uid}`);
+    }
+    if (resourceVersion && resourceVersion !== current.metadata.resourceVersion) {
+      throw new StoreError(
+        409,
+        'Conflict',
+        `Operation cannot be fulfilled on ${RESOURCES[resource].qualified} "${name}": Precondition failed: ResourceVersion in precondition: ${resourceVersion}, ResourceVersion in object meta: ${current.metadata.resourceVersion}`,
+      );
+    }
+    const grace = query.get('gracePeriodSeconds') ?? options.gracePeriodSeconds;
+    const seconds = grace === undefined || grace === null || grace === '' ? undefined : Number(grace);
+    if (seconds !== undefined && !(seconds >= 0)) throw new InvalidError('DeleteOptions', name, [{ reason: 'FieldValueInvalid', field: 'gracePeriodSeconds', message: 'must be >= 0' }]);
+    const deleted = this.hooks.delete(resource, namespace, name, seconds);
+    if (DELETE_RETURNS_OBJECT.has(resource)) return sendJson(res, 200, deleted);
+    const group = RESOURCES[resource].apiVersion.includes('/') ? RESOURCES[resource].apiVersion.split('/')[0] : '';
+    return sendJson(res, 200, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', details: { name, group, kind: resource, uid: deleted.metadata.uid } });
+  }
+
+  private validBody(body: unknown, kind: string): K8sObject {
+    if (!body || typeof body !== 'object' || Array.isArray(body)) throw new StoreError(400, 'BadRequest', `the body of the request must be a ${kind} object`);
+    const object = body as K8sObject;
+    if (!object.metadata || typeof object.metadata !== 'object') throw new InvalidError(kind, '', [required('metadata')]);
+    if (object.kind && object.kind !== kind) throw new StoreError(400, 'BadRequest', `the API version in the data (${object.apiVersion}) and kind (${object.kind}) do not match the resource ${kind}`);
+    return object;
+  }
 }

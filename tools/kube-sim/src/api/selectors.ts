@@ -44,12 +44,23 @@ function splitTopLevel(selector: string): string[] {
   return parts;
 }
 
+const involved = (o: K8sObject, field: string) => (o.involvedObject as Record<string, string> | undefined)?.[field];
+
 const FIELDS: Record<string, (o: K8sObject) => string | undefined> = {
   'metadata.name': (o) => o.metadata.name,
-  'metadata.namespace': (o) => o.metadata.namespace,
+  'metadata.namespace': (o) => o.metadata.namespace ?? '',
   'spec.nodeName': (o) => o.spec?.nodeName ?? '',
+  'spec.restartPolicy': (o) => o.spec?.restartPolicy ?? '',
+  'spec.schedulerName': (o) => o.spec?.schedulerName ?? '',
+  'spec.unschedulable': (o) => String(o.spec?.unschedulable ?? false),
   'status.phase': (o) => o.status?.phase ?? '',
-  'involvedObject.name': (o) => (o.involvedObject as { name?: string } | undefined)?.name,
+  'status.podIP': (o) => o.status?.podIP ?? '',
+  'involvedObject.kind': (o) => involved(o, 'kind'),
+  'involvedObject.name': (o) => involved(o, 'name'),
+  'involvedObject.namespace': (o) => involved(o, 'namespace'),
+  'involvedObject.uid': (o) => involved(o, 'uid'),
+  reason: (o) => o.reason as string | undefined,
+  type: (o) => o.type as string | undefined,
 };
 
 /** Parses a field selector (`metadata.name=x`, `status.phase!=Running`), on the fields kube-sim knows. */

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { K8sObject, StoredEvent } from '../store/k8s-object';
+import { type K8sObject, RESOURCES, type StoredEvent } from '../store/k8s-object';
 import type { ObjectStore } from '../store/object-store';
 import { statusBody } from './status';
 
@@ -13,6 +13,21 @@ export interface WatchOptions {
   bookmarkIntervalMs: number;
 }
 
+/**
+ * How a change shows on a watch with selectors: an object that starts matching is ADDED, one that
+ * stops matching is DELETED (carrying its new state), as the API server's watch cache does.
+ */
+export function eventTypeFor(e: StoredEvent, options: Pick<WatchOptions, 'resource' | 'namespace' | 'matches'>): StoredEvent['type'] | undefined {
+  if (e.resource !== options.resource) return undefined;
+  if (options.namespace && e.object.metadata.namespace !== options.namespace) return undefined;
+  const now = options.matches(e.object);
+  if (e.type !== 'MODIFIED' || !e.previous) return now ? e.type : undefined;
+  const before = options.matches(e.previous);
+  if (before && now) return 'MODIFIED';
+  if (now) return 'ADDED';
+  return before ? 'DELETED' : undefined;
+}
+
 /** Every open watch, so faults can drop them all. */
 export class WatchHub {
   private readonly open = new Set<ServerResponse>();
@@ -23,11 +38,11 @@ export class WatchHub {
 
   /** Streams watch events as newline-delimited JSON until the client leaves or the watch ends. */
   serve(store: ObjectStore, req: IncomingMessage, res: ServerResponse, options: WatchOptions): void {
-    const relevant = (e: StoredEvent) =>
-      e.resource === options.resource &&
-      (!options.namespace || e.object.metadata.namespace === options.namespace) &&
-      options.matches(e.object);
     const write = (type: string, object: unknown) => res.write(`${JSON.stringify({ type, object })}\n`);
+    const emit = (e: StoredEvent) => {
+      const type = eventTypeFor(e, options);
+      if (type) write(type, e.object);
+    };
     res.writeHead(200, { 'content-type': 'application/json', 'transfer-encoding': 'chunked' });
     res.flushHeaders();
 
@@ -39,7 +54,7 @@ export class WatchHub {
         res.end();
         return;
       }
-      changes.filter(relevant).forEach((e) => write(e.type, e.object));
+      changes.forEach(emit);
     } else {
       store
         .list(options.resource, options.namespace)
@@ -47,11 +62,12 @@ export class WatchHub {
         .forEach((o) => write('ADDED', o));
     }
 
-    const onChange = (e: StoredEvent) => relevant(e) && write(e.type, e.object);
+    const onChange = (e: StoredEvent) => emit(e);
     store.on('change', onChange);
     this.open.add(res);
+    const { kind, apiVersion } = RESOURCES[options.resource];
     const bookmark = options.bookmarks
-      ? setInterval(() => write('BOOKMARK', { kind: 'Pod', apiVersion: 'v1', metadata: { resourceVersion: String(store.resourceVersion) } }), options.bookmarkIntervalMs)
+      ? setInterval(() => write('BOOKMARK', { kind, apiVersion, metadata: { resourceVersion: String(store.resourceVersion) } }), options.bookmarkIntervalMs)
       : undefined;
     const timeout = options.timeoutSeconds ? setTimeout(() => res.end(), options.timeoutSeconds * 1000) : undefined;
     const close = () => {

@@ -1,50 +1,45 @@
 import type { ClusterHooks } from '../api/rest-handler';
-import { invalid } from '../api/rest-handler';
+import { admitPod } from '../resources/pods';
 import type { K8sObject } from '../store/k8s-object';
-import { type ObjectStore, StoreError } from '../store/object-store';
+import { notFound, type ObjectStore, StoreError } from '../store/object-store';
 import type { FaultController } from './faults';
+import { KeyedTimers } from './keyed-timers';
+import { Kubelet, type LifecycleTiming, podKey, type PodRuntime } from './kubelet';
 import { buildNode, nodeInternalIp, type NodeCapacity } from './nodes';
-import { choosePodNode } from './pod-scheduler';
+import { applyToLoad, choosePodNode, emptyLoad, type NodeLoad } from './pod-scheduler';
 import { podStatus } from './pod-status';
-import { parseQuantity } from './quantity';
 
-export interface LifecycleTiming {
-  scheduleMs: number;
-  containerCreatingMs: number;
-  readyMs: number;
-}
+export type { LifecycleTiming, PodRuntime } from './kubelet';
 
-/** Listens to pods that start running and stop (the room simulator). */
-export interface PodRuntime {
-  started(pod: K8sObject): void;
-  stopping(pod: K8sObject): void;
-}
-
-const podKey = (pod: K8sObject) => `${pod.metadata.namespace}/${pod.metadata.name}`;
+const PROTECTED_NAMESPACES = ['default', 'kube-system', 'kube-public'];
+const timestamp = (ms = Date.now()) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /**
- * The simulated control plane and kubelets: pod defaults and admission, scheduling, container
- * lifecycle with fault injection, graceful pod deletion and namespace termination.
+ * The simulated control plane: pod admission, the scheduler (with per-node loads so a pass is
+ * O(nodes)), graceful pod deletion, namespace termination and node loss. Kubelets run the pods.
  */
 export class SimulatedCluster implements ClusterHooks {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
-  private readonly podsOnNode = new Map<string, Map<string, K8sObject>>();
+  private readonly timers = new KeyedTimers();
+  private readonly kubelet: Kubelet;
+  private readonly loads = new Map<string, NodeLoad>();
+  private readonly placed = new Map<string, { node: string; pod: K8sObject }>();
   private readonly unschedulable = new Set<string>();
-  private readonly retry: NodeJS.Timeout;
-  private podIps = 0;
+  private retryQueued = false;
 
   constructor(
     private readonly store: ObjectStore,
-    private readonly faults: FaultController,
+    faults: FaultController,
     private readonly timing: LifecycleTiming,
-    private readonly runtime: PodRuntime,
+    runtime: PodRuntime,
   ) {
-    for (const ns of ['default', 'kube-system']) store.create('namespaces', { metadata: { name: ns }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } });
+    this.kubelet = new Kubelet(store, faults, timing, runtime, this.timers);
+    for (const name of ['default', 'kube-system', 'kube-public']) {
+      store.create('namespaces', { metadata: { name, labels: { 'kubernetes.io/metadata.name': name } }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } });
+    }
     store.on('change', (e) => {
-      if (e.resource === 'pods' && e.type === 'ADDED') this.later(podKey(e.object), this.timing.scheduleMs, () => this.schedule(e.object));
+      if (e.resource === 'pods' && e.type === 'ADDED') this.timers.set(podKey(e.object), this.timing.scheduleMs, () => this.schedule(e.object));
+      if (e.resource === 'nodes' && e.type !== 'DELETED') this.queueRetry();
     });
-    this.retry = setInterval(() => this.retryUnschedulable(), 500);
-    this.retry.unref();
   }
 
   addNodes(count: number, capacity: NodeCapacity): void {
@@ -53,169 +48,146 @@ export class SimulatedCluster implements ClusterHooks {
 
   beforeCreate(resource: string, object: K8sObject): void {
     if (resource === 'namespaces') {
+      object.metadata.labels = { ...object.metadata.labels, 'kubernetes.io/metadata.name': object.metadata.name };
+      object.spec = { finalizers: ['kubernetes'], ...object.spec };
       object.status = { phase: 'Active' };
       return;
     }
-    if (resource !== 'pods') return;
-    const namespace = this.store.get('namespaces', undefined, object.metadata.namespace ?? '');
-    if (!namespace) throw new StoreError(404, 'NotFound', `namespaces "${object.metadata.namespace}" not found`);
+    if (!object.metadata.namespace) return;
+    const namespace = this.store.get('namespaces', undefined, object.metadata.namespace);
+    if (!namespace) throw notFound('namespaces', object.metadata.namespace);
     if (namespace.status?.phase === 'Terminating') {
-      throw new StoreError(403, 'Forbidden', `pods "${object.metadata.name}" is forbidden: unable to create new content in namespace ${object.metadata.namespace} because it is being terminated`);
+      throw new StoreError(
+        403,
+        'Forbidden',
+        `${resource} "${object.metadata.name}" is forbidden: unable to create new content in namespace ${object.metadata.namespace} because it is being terminated`,
+      );
     }
-    const containers = object.spec?.containers;
-    if (!Array.isArray(containers) || containers.length === 0) throw invalid('Pod', 'spec.containers', 'Required value');
-    containers.forEach((c: { name?: string; image?: string; resources?: { requests?: Record<string, string>; limits?: Record<string, string> } }, i: number) => {
-      if (!c.name) throw invalid('Pod', `spec.containers[${i}].name`, 'Required value');
-      if (!c.image) throw invalid('Pod', `spec.containers[${i}].image`, 'Required value');
-      for (const kind of ['requests', 'limits'] as const) {
-        for (const [resourceName, quantity] of Object.entries(c.resources?.[kind] ?? {})) {
-          if (parseQuantity(quantity) === undefined) {
-            throw invalid('Pod', `spec.containers[${i}].resources.${kind}[${resourceName}]`, `Invalid value: "${quantity}": quantities must match the regular expression`);
-          }
-        }
-      }
-    });
-    object.spec = { restartPolicy: 'Always', terminationGracePeriodSeconds: 30, dnsPolicy: 'ClusterFirst', schedulerName: 'default-scheduler', ...object.spec };
-    object.status = { phase: 'Pending', qosClass: 'Burstable' };
+    if (resource === 'pods') admitPod(object);
   }
 
   delete(resource: string, namespace: string | undefined, name: string, gracePeriodSeconds?: number): K8sObject {
     if (resource === 'namespaces') return this.terminateNamespace(name);
     if (resource !== 'pods') return this.store.remove(resource, namespace, name);
     const pod = this.store.get('pods', namespace, name);
-    if (!pod) throw new StoreError(404, 'NotFound', `pods "${name}" not found`);
-    if (pod.metadata.deletionTimestamp) return pod;
-    const grace = gracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30;
-    if (grace <= 0 || !pod.spec?.nodeName) return this.removePod(pod);
-    this.runtime.stopping(pod);
+    if (!pod) throw notFound('pods', name);
+    const terminal = ['Succeeded', 'Failed'].includes(pod.status?.phase);
+    const grace = !pod.spec?.nodeName || terminal ? 0 : (gracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30);
+    if (pod.metadata.deletionTimestamp && grace >= (pod.metadata.deletionGracePeriodSeconds ?? 0)) return pod;
+    if (grace <= 0) return this.removePod(pod);
+    if (!pod.metadata.deletionTimestamp) this.kubelet.stopping(pod);
     const marked = this.store.mutate('pods', namespace, name, (p) => {
-      p.metadata.deletionTimestamp = new Date(Date.now() + grace * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+      p.metadata.deletionTimestamp = timestamp(Date.now() + grace * 1000);
       p.metadata.deletionGracePeriodSeconds = grace;
     }) as K8sObject;
-    this.later(podKey(pod), grace * 1000, () => {
+    this.timers.set(podKey(pod), grace * 1000, () => {
       const current = this.store.get('pods', namespace, name);
       if (current) this.removePod(current);
     });
     return marked;
   }
 
-  /** The node stops answering: NotReady, and its pods are lost. */
+  /** The node stops answering: NotReady with the unreachable taint, and its pods go Unknown. */
   loseNode(name: string): boolean {
     const node = this.store.mutate('nodes', undefined, name, (n) => {
-      n.status.conditions = [{ type: 'Ready', status: 'Unknown', reason: 'NodeStatusUnknown', message: 'Kubelet stopped posting node status.' }];
+      n.spec.taints = [...(n.spec.taints ?? []).filter((t: { key: string }) => t.key !== 'node.kubernetes.io/unreachable'), { key: 'node.kubernetes.io/unreachable', effect: 'NoSchedule', timeAdded: timestamp() }];
+      n.status.conditions = [{ type: 'Ready', status: 'Unknown', reason: 'NodeStatusUnknown', message: 'Kubelet stopped posting node status.', lastTransitionTime: timestamp() }];
     });
     if (!node) return false;
-    for (const pod of this.podsOnNode.get(name)?.values() ?? []) {
-      this.clearTimer(podKey(pod));
-      this.runtime.stopping(pod);
+    for (const [key, { node: on, pod }] of this.placed) {
+      if (on !== name) continue;
+      this.timers.clear(key);
+      this.kubelet.stopping(pod);
       this.store.mutate('pods', pod.metadata.namespace, pod.metadata.name, podStatus.lost);
     }
     return true;
   }
 
+  /** Lost nodes come back Ready (their pods keep the state they were left in). */
+  restoreNodes(): void {
+    for (const node of this.store.list('nodes')) {
+      if (node.status?.conditions?.[0]?.status === 'True') continue;
+      this.store.mutate('nodes', undefined, node.metadata.name, (n) => {
+        n.spec.taints = (n.spec.taints ?? []).filter((t: { key: string }) => t.key !== 'node.kubernetes.io/unreachable');
+        n.status.conditions = [{ type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status', lastTransitionTime: timestamp() }];
+      });
+    }
+  }
+
   stop(): void {
-    clearInterval(this.retry);
-    for (const timer of this.timers.values()) clearTimeout(timer);
-    this.timers.clear();
+    this.timers.clearAll();
   }
 
   private schedule(created: K8sObject): void {
     const pod = this.store.get('pods', created.metadata.namespace, created.metadata.name);
     if (!pod || pod.spec?.nodeName || pod.metadata.deletionTimestamp) return;
+    const key = podKey(pod);
     const nodes = this.store.list('nodes');
-    const byNode = new Map([...this.podsOnNode].map(([node, pods]) => [node, [...pods.values()]]));
-    const { node, reasons } = choosePodNode(pod, nodes, byNode);
+    const { node, reasons } = choosePodNode(pod, nodes, this.loads);
     if (!node) {
       const counts = [...new Set(reasons)].map((r) => `${reasons.filter((x) => x === r).length} ${r}`).join(', ');
-      this.unschedulable.add(podKey(pod));
-      this.store.mutate('pods', pod.metadata.namespace, pod.metadata.name, (p) =>
-        podStatus.unschedulable(p, `0/${nodes.length} nodes are available: ${counts}.`),
-      );
+      const message = `0/${nodes.length} nodes are available: ${counts}.`;
+      this.unschedulable.add(key);
+      const current = pod.status?.conditions?.find((c: { type: string }) => c.type === 'PodScheduled');
+      // Writing only when the reason changes keeps retries from flooding watches with MODIFIED events.
+      if (current?.message !== message) this.store.mutate('pods', pod.metadata.namespace, pod.metadata.name, (p) => podStatus.unschedulable(p, message));
       return;
     }
-    this.unschedulable.delete(podKey(pod));
+    this.unschedulable.delete(key);
     const hostIP = nodeInternalIp(nodes.find((n) => n.metadata.name === node) as K8sObject);
     const bound = this.store.mutate('pods', pod.metadata.namespace, pod.metadata.name, (p) => podStatus.bound(p, node, hostIP)) as K8sObject;
-    this.track(node, bound);
-    this.later(podKey(pod), this.timing.containerCreatingMs, () => this.startContainers(bound));
-  }
-
-  private startContainers(pod: K8sObject): void {
-    const images: string[] = (pod.spec?.containers ?? []).map((c: { image: string }) => c.image);
-    const { imagePullError, crashLoop, oomKilled } = this.faults.images;
-    const update = (change: (p: K8sObject) => void) => this.store.mutate('pods', pod.metadata.namespace, pod.metadata.name, change);
-    const image = (set: Set<string>) => images.find((i) => set.has(i));
-    const pullError = image(imagePullError);
-    if (pullError) {
-      update((p) => podStatus.waiting(p, 'ErrImagePull', `failed to pull image "${pullError}": not found`));
-      this.later(podKey(pod), this.timing.containerCreatingMs, () => update((p) => podStatus.waiting(p, 'ImagePullBackOff', `Back-off pulling image "${pullError}"`)));
-      return;
-    }
-    if (image(oomKilled)) return void update((p) => podStatus.terminated(p, 'OOMKilled', 137));
-    if (image(crashLoop)) {
-      update((p) => podStatus.waiting(p, 'CrashLoopBackOff', 'back-off 10s restarting failed container', 1));
-      return;
-    }
-    const podIP = `10.244.${Math.floor(++this.podIps / 250) % 250}.${(this.podIps % 250) + 1}`;
-    const running = update((p) => podStatus.running(p, podIP, false));
-    if (running) this.runtime.started(running);
-    this.later(podKey(pod), this.timing.readyMs, () => update((p) => podStatus.running(p, podIP, true)));
+    this.loads.set(node, applyToLoad(this.loads.get(node) ?? emptyLoad(), bound, 1));
+    this.placed.set(key, { node, pod: bound });
+    this.kubelet.run(bound);
   }
 
   private removePod(pod: K8sObject): K8sObject {
-    this.clearTimer(podKey(pod));
-    this.unschedulable.delete(podKey(pod));
-    this.runtime.stopping(pod);
-    if (pod.spec?.nodeName) this.podsOnNode.get(pod.spec.nodeName)?.delete(podKey(pod));
+    const key = podKey(pod);
+    this.timers.clear(key);
+    this.unschedulable.delete(key);
+    if (!pod.metadata.deletionTimestamp) this.kubelet.stopping(pod);
+    const placement = this.placed.get(key);
+    if (placement) {
+      this.placed.delete(key);
+      applyToLoad(this.loads.get(placement.node) ?? emptyLoad(), placement.pod, -1);
+      this.queueRetry();
+    }
     return this.store.remove('pods', pod.metadata.namespace, pod.metadata.name);
+  }
+
+  /** Pending pods are tried again when capacity frees up or nodes change. */
+  private queueRetry(): void {
+    if (this.retryQueued || this.unschedulable.size === 0) return;
+    this.retryQueued = true;
+    setTimeout(() => {
+      this.retryQueued = false;
+      for (const key of [...this.unschedulable]) {
+        const [namespace, name] = key.split('/');
+        const pod = this.store.get('pods', namespace, name);
+        if (pod) this.schedule(pod);
+        else this.unschedulable.delete(key);
+      }
+    }, this.timing.scheduleMs).unref();
   }
 
   private terminateNamespace(name: string): K8sObject {
     const ns = this.store.get('namespaces', undefined, name);
-    if (!ns) throw new StoreError(404, 'NotFound', `namespaces "${name}" not found`);
+    if (!ns) throw notFound('namespaces', name);
+    if (PROTECTED_NAMESPACES.includes(name)) throw new StoreError(403, 'Forbidden', `namespaces "${name}" is forbidden: this namespace may not be deleted`);
     if (ns.status?.phase === 'Terminating') return ns;
     const marked = this.store.mutate('namespaces', undefined, name, (n) => {
-      n.metadata.deletionTimestamp = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+      n.metadata.deletionTimestamp = timestamp();
       n.status = { phase: 'Terminating' };
     }) as K8sObject;
     for (const pod of this.store.list('pods', name)) this.delete('pods', name, pod.metadata.name);
     const finish = () => {
-      if (this.store.list('pods', name).length > 0) return void this.later(`ns/${name}`, 100, finish);
+      if (this.store.list('pods', name).length > 0) return void this.timers.set(`namespace/${name}`, 50, finish);
       for (const resource of ['events', 'poddisruptionbudgets']) {
         for (const o of this.store.list(resource, name)) this.store.remove(resource, name, o.metadata.name);
       }
       if (this.store.get('namespaces', undefined, name)) this.store.remove('namespaces', undefined, name);
     };
-    this.later(`ns/${name}`, 0, finish);
+    this.timers.set(`namespace/${name}`, 0, finish);
     return marked;
-  }
-
-  private retryUnschedulable(): void {
-    for (const key of [...this.unschedulable]) {
-      const [namespace, name] = key.split('/');
-      const pod = this.store.get('pods', namespace, name);
-      if (pod) this.schedule(pod);
-      else this.unschedulable.delete(key);
-    }
-  }
-
-  private track(node: string, pod: K8sObject): void {
-    if (!this.podsOnNode.has(node)) this.podsOnNode.set(node, new Map());
-    this.podsOnNode.get(node)?.set(podKey(pod), pod);
-  }
-
-  private later(key: string, ms: number, action: () => void): void {
-    this.clearTimer(key);
-    const timer = setTimeout(() => {
-      this.timers.delete(key);
-      action();
-    }, ms);
-    this.timers.set(key, timer);
-  }
-
-  private clearTimer(key: string): void {
-    const timer = this.timers.get(key);
-    if (timer) clearTimeout(timer);
-    this.timers.delete(key);
   }
 }

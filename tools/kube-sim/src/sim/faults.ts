@@ -3,75 +3,98 @@ export interface ApiFaults {
   latencyMs?: number;
   /** Share of requests (0..1) answered with `errorCode` instead of being served. */
   errorRate?: number;
-  /** 429 (TooManyRequests), 500 (InternalError) or 503 (ServiceUnavailable). */
-  errorCode?: 429 | 500 | 503;
+  /** 429 (TooManyRequests), 500 (InternalError), 503 (ServiceUnavailable), 504 (Timeout). */
+  errorCode?: 429 | 500 | 503 | 504;
   /** Fail exactly the next N matching requests with `errorCode` (deterministic, for tests). */
   failNext?: number;
+  /** Kubernetes verbs: get, list, watch, create, update, patch, delete. */
   verbs?: string[];
+  /** Resource names: pods, namespaces, nodes, events, poddisruptionbudgets. */
   resources?: string[];
 }
 
-/** Pod-level faults, keyed by container image. */
+/** Pod-level faults, keyed by container image (applied when a pod's containers start). */
 export interface ImageFaults {
   imagePullError: Set<string>;
   crashLoop: Set<string>;
   oomKilled: Set<string>;
 }
 
+/** What the cluster does for the faults that act on it; wired by startKubeSim. */
+export interface FaultTargets {
+  dropWatches(): number;
+  loseNode(name: string): boolean;
+  restoreNodes(): void;
+  compact(): void;
+}
+
+const API_ERROR_CODES = [429, 500, 503, 504];
+
 /** The knobs tests and demos turn; the HTTP control endpoint under /_sim/ drives the same object. */
 export class FaultController {
   api: ApiFaults = {};
   readonly images: ImageFaults = { imagePullError: new Set(), crashLoop: new Set(), oomKilled: new Set() };
-  private dropWatchesHandler: () => number = () => 0;
-  private loseNodeHandler: (name: string) => boolean = () => false;
-  private compactHandler: () => void = () => undefined;
+  private targets: FaultTargets = { dropWatches: () => 0, loseNode: () => false, restoreNodes: () => undefined, compact: () => undefined };
 
-  /** Wired by the server. */
-  bind(handlers: { dropWatches: () => number; loseNode: (name: string) => boolean; compact: () => void }): void {
-    this.dropWatchesHandler = handlers.dropWatches;
-    this.loseNodeHandler = handlers.loseNode;
-    this.compactHandler = handlers.compact;
+  /** Connects the faults to the running cluster. */
+  bind(targets: FaultTargets): void {
+    this.targets = targets;
   }
 
+  /** Replaces the API faults (latency, error rate and code, failNext, verb/resource filters); throws on bad values. */
   setApiFaults(faults: ApiFaults): void {
+    const { latencyMs = 0, errorRate = 0, errorCode = 500, failNext = 0 } = faults;
+    if (!(latencyMs >= 0) || !(errorRate >= 0 && errorRate <= 1) || !(failNext >= 0) || !API_ERROR_CODES.includes(errorCode)) {
+      throw new RangeError(`invalid API faults: latencyMs >= 0, errorRate in [0, 1], failNext >= 0, errorCode one of ${API_ERROR_CODES.join(', ')}`);
+    }
     this.api = { ...faults };
   }
 
+  /** Pods with this image fail with ErrImagePull, then ImagePullBackOff. */
   failImagePull(image: string): void {
     this.images.imagePullError.add(image);
   }
 
+  /** Pods with this image go into CrashLoopBackOff. */
   crashLoop(image: string): void {
     this.images.crashLoop.add(image);
   }
 
+  /** Pods with this image are OOMKilled (exit code 137). */
   oomKill(image: string): void {
     this.images.oomKilled.add(image);
   }
 
   /** Cuts every open watch stream; returns how many were open. */
   dropWatches(): number {
-    return this.dropWatchesHandler();
+    return this.targets.dropWatches();
   }
 
-  /** The node goes NotReady and its pods fail. */
+  /** The node goes NotReady and its pods go Unknown; false when there is no such node. */
   loseNode(name: string): boolean {
-    return this.loseNodeHandler(name);
+    return this.targets.loseNode(name);
   }
 
   /** Forgets the watch history: watches from any older resourceVersion get 410 Gone. */
   compactHistory(): void {
-    this.compactHandler();
+    this.targets.compact();
   }
 
+  /** Clears every fault and brings lost nodes back Ready (objects are kept). */
   reset(): void {
     this.api = {};
     this.images.imagePullError.clear();
     this.images.crashLoop.clear();
     this.images.oomKilled.clear();
+    this.targets.restoreNodes();
   }
 
-  /** What to do with one API request. */
+  /** The current fault settings (for the control endpoint). */
+  describe(): { api: ApiFaults; imagePullError: string[]; crashLoop: string[]; oomKilled: string[] } {
+    return { api: this.api, imagePullError: [...this.images.imagePullError], crashLoop: [...this.images.crashLoop], oomKilled: [...this.images.oomKilled] };
+  }
+
+  /** What to do with one API request: how long to delay it and whether to fail it. */
   decide(verb: string, resource: string): { delayMs: number; errorCode?: number } {
     const { latencyMs = 0, errorRate = 0, errorCode = 500, verbs, resources } = this.api;
     const applies = (!verbs || verbs.includes(verb)) && (!resources || resources.includes(resource));

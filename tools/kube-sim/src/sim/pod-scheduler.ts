@@ -57,30 +57,56 @@ function matchesAffinity(pod: K8sObject, node: K8sObject): boolean {
   );
 }
 
+/** What is already placed on a node, kept up to date by the cluster so scheduling stays O(nodes). */
+export interface NodeLoad {
+  pods: number;
+  cpu: number;
+  memory: number;
+  hostPorts: Set<string>;
+}
+
+/** An empty node load. */
+export const emptyLoad = (): NodeLoad => ({ pods: 0, cpu: 0, memory: 0, hostPorts: new Set() });
+
+/** Adds (sign 1) or removes (sign -1) a pod's requests and host ports to a node load. */
+export function applyToLoad(load: NodeLoad, pod: K8sObject, sign: 1 | -1): NodeLoad {
+  const { cpu, memory } = requestsOf(pod);
+  load.pods += sign;
+  load.cpu += sign * cpu;
+  load.memory += sign * memory;
+  for (const port of hostPortsOf(pod)) {
+    if (sign > 0) load.hostPorts.add(port);
+    else load.hostPorts.delete(port);
+  }
+  return load;
+}
+
+/** The load of a list of pods (tests and rebuilds). */
+export const loadOf = (pods: K8sObject[]): NodeLoad => pods.reduce((load, pod) => applyToLoad(load, pod, 1), emptyLoad());
+
 /** Why a node cannot take the pod, or undefined when it fits. */
-export function whyNotFits(pod: K8sObject, node: K8sObject, podsOnNode: K8sObject[]): string | undefined {
-  if (!isNodeReady(node)) return "node(s) had untolerated taint {node.kubernetes.io/not-ready: }";
+export function whyNotFits(pod: K8sObject, node: K8sObject, load: NodeLoad): string | undefined {
+  if (!isNodeReady(node)) return 'node(s) had untolerated taint {node.kubernetes.io/not-ready: }';
   const taints: { key: string; value?: string; effect: string }[] = node.spec?.taints ?? [];
   const blocking = taints.find((t) => (t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !tolerates(pod.spec?.tolerations ?? [], t));
   if (blocking) return `node(s) had untolerated taint {${blocking.key}: ${blocking.value ?? ''}}`;
   if (!matchesAffinity(pod, node)) return "node(s) didn't match Pod's node affinity/selector";
   const allocatable = node.status?.allocatable ?? {};
-  if (podsOnNode.length + 1 > Number(allocatable.pods ?? 110)) return 'Too many pods';
-  const used = podsOnNode.map(requestsOf).reduce((a, b) => ({ cpu: a.cpu + b.cpu, memory: a.memory + b.memory }), { cpu: 0, memory: 0 });
+  if (load.pods + 1 > Number(allocatable.pods ?? 110)) return 'Too many pods';
   const wanted = requestsOf(pod);
-  if (used.cpu + wanted.cpu > (parseQuantity(allocatable.cpu) ?? 0) + 1e-9) return 'Insufficient cpu';
-  if (used.memory + wanted.memory > (parseQuantity(allocatable.memory) ?? 0)) return 'Insufficient memory';
-  const taken = new Set(podsOnNode.flatMap(hostPortsOf));
-  if (hostPortsOf(pod).some((p) => taken.has(p))) return "node(s) didn't have free ports for the requested pod ports";
+  if (load.cpu + wanted.cpu > (parseQuantity(allocatable.cpu) ?? 0) + 1e-9) return 'Insufficient cpu';
+  if (load.memory + wanted.memory > (parseQuantity(allocatable.memory) ?? 0)) return 'Insufficient memory';
+  if (hostPortsOf(pod).some((p) => load.hostPorts.has(p))) return "node(s) didn't have free ports for the requested pod ports";
   return undefined;
 }
 
-/** The first node (least loaded first) that fits, or the reasons none does. */
-export function choosePodNode(pod: K8sObject, nodes: K8sObject[], podsByNode: Map<string, K8sObject[]>): { node?: string; reasons: string[] } {
+/** The least loaded node that fits, or the reasons none does (one per node). */
+export function choosePodNode(pod: K8sObject, nodes: K8sObject[], loads: Map<string, NodeLoad>): { node?: string; reasons: string[] } {
   const reasons: string[] = [];
-  const ordered = [...nodes].sort((a, b) => (podsByNode.get(a.metadata.name)?.length ?? 0) - (podsByNode.get(b.metadata.name)?.length ?? 0));
+  const loadOfNode = (n: K8sObject) => loads.get(n.metadata.name) ?? emptyLoad();
+  const ordered = [...nodes].sort((a, b) => loadOfNode(a).pods - loadOfNode(b).pods);
   for (const node of ordered) {
-    const why = whyNotFits(pod, node, podsByNode.get(node.metadata.name) ?? []);
+    const why = whyNotFits(pod, node, loadOfNode(node));
     if (!why) return { node: node.metadata.name, reasons };
     reasons.push(why);
   }

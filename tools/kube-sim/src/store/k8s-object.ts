@@ -27,6 +27,8 @@ export interface StoredEvent {
   type: 'ADDED' | 'MODIFIED' | 'DELETED';
   resource: string;
   object: K8sObject;
+  /** The object before a MODIFIED change (watches with selectors turn it into ADDED/DELETED). */
+  previous?: K8sObject;
   resourceVersion: number;
 }
 
@@ -34,6 +36,8 @@ export interface StoredEvent {
 export interface ResourceType {
   /** plural name in URLs */
   name: string;
+  /** group-qualified name used in messages (`poddisruptionbudgets.policy`) */
+  qualified: string;
   kind: string;
   apiVersion: string;
   namespaced: boolean;
@@ -44,12 +48,13 @@ export interface ResourceType {
 const ALL_VERBS = ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'];
 
 export const RESOURCES: Record<string, ResourceType> = {
-  namespaces: { name: 'namespaces', kind: 'Namespace', apiVersion: 'v1', namespaced: false, shortNames: ['ns'], verbs: ALL_VERBS },
-  pods: { name: 'pods', kind: 'Pod', apiVersion: 'v1', namespaced: true, shortNames: ['po'], verbs: ALL_VERBS },
-  nodes: { name: 'nodes', kind: 'Node', apiVersion: 'v1', namespaced: false, shortNames: ['no'], verbs: ALL_VERBS },
-  events: { name: 'events', kind: 'Event', apiVersion: 'v1', namespaced: true, shortNames: ['ev'], verbs: ALL_VERBS },
+  namespaces: { name: 'namespaces', qualified: 'namespaces', kind: 'Namespace', apiVersion: 'v1', namespaced: false, shortNames: ['ns'], verbs: ALL_VERBS },
+  pods: { name: 'pods', qualified: 'pods', kind: 'Pod', apiVersion: 'v1', namespaced: true, shortNames: ['po'], verbs: ALL_VERBS },
+  nodes: { name: 'nodes', qualified: 'nodes', kind: 'Node', apiVersion: 'v1', namespaced: false, shortNames: ['no'], verbs: ALL_VERBS },
+  events: { name: 'events', qualified: 'events', kind: 'Event', apiVersion: 'v1', namespaced: true, shortNames: ['ev'], verbs: ALL_VERBS },
   poddisruptionbudgets: {
     name: 'poddisruptionbudgets',
+    qualified: 'poddisruptionbudgets.policy',
     kind: 'PodDisruptionBudget',
     apiVersion: 'policy/v1',
     namespaced: true,

@@ -14,6 +14,10 @@ export class StoreError extends Error {
   }
 }
 
+/** The API server's NotFound for a resource name. */
+export const notFound = (resource: string, name: string): StoreError =>
+  new StoreError(404, 'NotFound', `${RESOURCES[resource]?.qualified ?? resource} "${name}" not found`);
+
 const key = (namespace: string | undefined, name: string) => `${namespace ?? ''}/${name}`;
 
 /**
@@ -45,9 +49,13 @@ export class ObjectStore extends EventEmitter {
     return found && structuredClone(found);
   }
 
+  /** Objects of a resource (in one namespace when given), ordered by namespace and name like etcd keys. */
   list(resource: string, namespace?: string): K8sObject[] {
-    const all = [...this.table(resource).values()];
-    return (namespace ? all.filter((o) => o.metadata.namespace === namespace) : all).map((o) => structuredClone(o));
+    const all = [...this.table(resource).entries()];
+    return all
+      .filter(([, o]) => !namespace || o.metadata.namespace === namespace)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, o]) => structuredClone(o));
   }
 
   count(resource: string): number {
@@ -59,7 +67,7 @@ export class ObjectStore extends EventEmitter {
     const table = this.table(resource);
     const k = key(object.metadata.namespace, object.metadata.name);
     if (table.has(k)) {
-      throw new StoreError(409, 'AlreadyExists', `${resource} "${object.metadata.name}" already exists`);
+      throw new StoreError(409, 'AlreadyExists', `${type.qualified} "${object.metadata.name}" already exists`);
     }
     const stored: K8sObject = {
       ...structuredClone(object),
@@ -68,6 +76,7 @@ export class ObjectStore extends EventEmitter {
       metadata: {
         ...structuredClone(object.metadata),
         uid: randomUUID(),
+        generation: 1,
         creationTimestamp: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
         resourceVersion: String(++this.version),
       },
@@ -77,32 +86,41 @@ export class ObjectStore extends EventEmitter {
     return structuredClone(stored);
   }
 
-  /** Replaces an object; with `expectedVersion` the write fails with 409 Conflict when stale. */
-  update(resource: string, object: K8sObject, expectedVersion?: string): K8sObject {
+  /**
+   * Replaces an object; with `expectedVersion` the write fails with 409 Conflict when stale.
+   * Client writes keep the server-owned metadata; `system` writes (the simulated controllers) may set it.
+   */
+  update(resource: string, object: K8sObject, expectedVersion?: string, system = false): K8sObject {
     const table = this.table(resource);
     const k = key(object.metadata.namespace, object.metadata.name);
     const current = table.get(k);
-    if (!current) throw new StoreError(404, 'NotFound', `${resource} "${object.metadata.name}" not found`);
+    if (!current) throw notFound(resource, object.metadata.name);
     if (expectedVersion && expectedVersion !== current.metadata.resourceVersion) {
       throw new StoreError(
         409,
         'Conflict',
-        `Operation cannot be fulfilled on ${resource} "${object.metadata.name}": the object has been modified; please apply your changes to the latest version and try again`,
+        `Operation cannot be fulfilled on ${RESOURCES[resource].qualified} "${object.metadata.name}": the object has been modified; please apply your changes to the latest version and try again`,
       );
     }
+    const specChanged = JSON.stringify(object.spec) !== JSON.stringify(current.spec);
     const stored: K8sObject = {
       ...structuredClone(object),
       apiVersion: current.apiVersion,
       kind: current.kind,
       metadata: {
         ...structuredClone(object.metadata),
+        // Fields only the server sets survive whatever the client sends back.
         uid: current.metadata.uid,
         creationTimestamp: current.metadata.creationTimestamp,
+        deletionTimestamp: system ? object.metadata.deletionTimestamp : current.metadata.deletionTimestamp,
+        deletionGracePeriodSeconds: system ? object.metadata.deletionGracePeriodSeconds : current.metadata.deletionGracePeriodSeconds,
+        generation: ((current.metadata.generation as number | undefined) ?? 1) + (specChanged ? 1 : 0),
         resourceVersion: String(++this.version),
       },
     };
+    for (const field of ['deletionTimestamp', 'deletionGracePeriodSeconds'] as const) if (stored.metadata[field] === undefined) delete stored.metadata[field];
     table.set(k, stored);
-    this.record('MODIFIED', resource, stored);
+    this.record('MODIFIED', resource, stored, current);
     return structuredClone(stored);
   }
 
@@ -111,14 +129,14 @@ export class ObjectStore extends EventEmitter {
     const current = this.get(resource, namespace, name);
     if (!current) return undefined;
     change(current);
-    return this.update(resource, current);
+    return this.update(resource, current, undefined, true);
   }
 
   remove(resource: string, namespace: string | undefined, name: string): K8sObject {
     const table = this.table(resource);
     const k = key(namespace, name);
     const current = table.get(k);
-    if (!current) throw new StoreError(404, 'NotFound', `${resource} "${name}" not found`);
+    if (!current) throw notFound(resource, name);
     table.delete(k);
     const gone = { ...current, metadata: { ...current.metadata, resourceVersion: String(++this.version) } };
     this.record('DELETED', resource, gone);
@@ -136,8 +154,9 @@ export class ObjectStore extends EventEmitter {
     this.history.splice(0, this.history.length);
   }
 
-  private record(type: StoredEvent['type'], resource: string, object: K8sObject): void {
-    const event: StoredEvent = { type, resource, object: structuredClone(object), resourceVersion: this.version };
+  private record(type: StoredEvent['type'], resource: string, object: K8sObject, previous?: K8sObject): void {
+    // Stored objects are never mutated in place (every write replaces them), so events can share them.
+    const event: StoredEvent = { type, resource, object, previous, resourceVersion: this.version };
     this.history.push(event);
     if (this.history.length > this.historySize) this.history.splice(0, this.history.length - this.historySize);
     this.emit('change', event);

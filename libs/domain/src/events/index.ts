@@ -1,0 +1,2 @@
+export * from './go-format';
+export * from './events-forwarding.service';

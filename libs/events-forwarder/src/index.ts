@@ -1,0 +1,3 @@
+export * from './grpc-events.forwarder';
+export * from './forwarder-proto';
+export * from './events-forwarder.module';

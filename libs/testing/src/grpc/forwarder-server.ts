@@ -1,0 +1,56 @@
+import { Server, ServerCredentials, status, type ServiceClientConstructor, type UntypedServiceImplementation } from '@grpc/grpc-js';
+import { forwarderService } from '@maestro/events-forwarder';
+
+export interface ReceivedCall {
+  rpc: string;
+  request: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+export interface ForwarderServerBehaviour {
+  /** Response code the server answers (default 200). */
+  code?: number;
+  /** Delay before answering, ms. */
+  delayMs?: number;
+  /** Answer with this gRPC status instead of a response. */
+  failWith?: status;
+}
+
+const RPCS = ['SendRoomInfo', 'SendRoomStatus', 'SendRoomPing', 'SendRoomResync', 'SendRoomEvent', 'SendPlayerEvent'];
+
+/** A real gRPC server implementing `eventforwarder.GRPCForwarder` that records every call. */
+export class TestForwarderServer {
+  readonly calls: ReceivedCall[] = [];
+  behaviour: ForwarderServerBehaviour = {};
+
+  private constructor(
+    private readonly server: Server,
+    readonly address: string,
+  ) {}
+
+  static async start(): Promise<TestForwarderServer> {
+    const server = new Server();
+    const service = (forwarderService() as ServiceClientConstructor).service;
+    let instance: TestForwarderServer | undefined;
+    const implementation: UntypedServiceImplementation = Object.fromEntries(
+      RPCS.map((rpc) => [
+        rpc,
+        (call: { request: unknown }, callback: (error: { code: status; details: string } | null, response?: unknown) => void) => {
+          const self = instance as TestForwarderServer;
+          self.calls.push({ rpc, request: call.request });
+          const { code = 200, delayMs = 0, failWith } = self.behaviour;
+          setTimeout(() => (failWith !== undefined ? callback({ code: failWith, details: 'refused by the test' }) : callback(null, { code, message: 'ok' })), delayMs);
+        },
+      ]),
+    );
+    server.addService(service, implementation);
+    const port = await new Promise<number>((resolve, reject) =>
+      server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))),
+    );
+    instance = new TestForwarderServer(server, `127.0.0.1:${port}`);
+    return instance;
+  }
+
+  stop(): Promise<void> {
+    return new Promise((resolve) => this.server.tryShutdown(() => resolve()));
+  }
+}

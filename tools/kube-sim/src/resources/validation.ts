@@ -1,0 +1,56 @@
+import { StoreError } from '../store/object-store';
+
+/** One entry of a 422 Status' `details.causes`. */
+export interface Cause {
+  reason: 'FieldValueInvalid' | 'FieldValueRequired' | 'FieldValueNotSupported' | 'FieldValueDuplicate';
+  message: string;
+  field: string;
+}
+
+/** An Invalid (422) error carrying every cause, like the API server's field error lists. */
+export class InvalidError extends StoreError {
+  constructor(
+    readonly objectKind: string,
+    readonly objectName: string,
+    readonly causes: Cause[],
+  ) {
+    super(422, 'Invalid', `${objectKind} "${objectName}" is invalid: ${causes.map((c) => `${c.field}: ${c.message}`).join(', ')}`);
+  }
+}
+
+export const required = (field: string): Cause => ({ reason: 'FieldValueRequired', field, message: 'Required value' });
+
+export const invalidValue = (field: string, value: unknown, why: string): Cause => ({
+  reason: 'FieldValueInvalid',
+  field,
+  message: `Invalid value: ${JSON.stringify(value)}: ${why}`,
+});
+
+export const notSupported = (field: string, value: unknown, supported: string[]): Cause => ({
+  reason: 'FieldValueNotSupported',
+  field,
+  message: `Unsupported value: ${JSON.stringify(value)}: supported values: ${supported.map((s) => `"${s}"`).join(', ')}`,
+});
+
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/** Problems with a name that must be an RFC 1123 label (namespaces, container names). */
+export function dnsLabelIssues(field: string, value: string): Cause[] {
+  if (value.length > 63) return [invalidValue(field, value, 'must be no more than 63 characters')];
+  if (!DNS_LABEL.test(value)) {
+    return [invalidValue(field, value, "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character")];
+  }
+  return [];
+}
+
+/** Problems with a name that must be an RFC 1123 subdomain (most object names). */
+export function dnsSubdomainIssues(field: string, value: string): Cause[] {
+  if (value.length > 253) return [invalidValue(field, value, 'must be no more than 253 characters')];
+  if (!DNS_SUBDOMAIN.test(value)) {
+    return [
+      invalidValue(field, value, "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character"),
+    ];
+  }
+  return [];
+}
