@@ -30,12 +30,12 @@ export class TestForwarderServer {
   static async start(): Promise<TestForwarderServer> {
     const server = new Server();
     const service = (forwarderService() as ServiceClientConstructor).service;
-    let instance: TestForwarderServer | undefined;
+    const holder: { instance?: TestForwarderServer } = {};
     const implementation: UntypedServiceImplementation = Object.fromEntries(
       RPCS.map((rpc) => [
         rpc,
         (call: { request: unknown }, callback: (error: { code: status; details: string } | null, response?: unknown) => void) => {
-          const self = instance as TestForwarderServer;
+          const self = holder.instance as TestForwarderServer;
           self.calls.push({ rpc, request: call.request });
           const { code = 200, delayMs = 0, failWith } = self.behaviour;
           setTimeout(() => (failWith !== undefined ? callback({ code: failWith, details: 'refused by the test' }) : callback(null, { code, message: 'ok' })), delayMs);
@@ -46,8 +46,8 @@ export class TestForwarderServer {
     const port = await new Promise<number>((resolve, reject) =>
       server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))),
     );
-    instance = new TestForwarderServer(server, `127.0.0.1:${port}`);
-    return instance;
+    holder.instance = new TestForwarderServer(server, `127.0.0.1:${port}`);
+    return holder.instance;
   }
 
   stop(): Promise<void> {
