@@ -42,7 +42,8 @@ export class RoomsApiRoot {
         {
           provide: SchedulerLookup,
           inject: [SCHEDULER_CACHE, SCHEDULER_STORAGE],
-          useFactory: (cache, storage) => new SchedulerLookup(cache, storage, config.schedulerCacheTtlMs),
+          // Pings reuse a scheduler for a second in-process: no Redis read of the scheduler per ping.
+          useFactory: (cache, storage) => new SchedulerLookup(cache, storage, config.schedulerCacheTtlMs, 1_000),
         },
         {
           provide: EventsForwarding,

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put } from '@nestjs/common';
-import { CLOCK, type Clock, InvalidArgumentError, type PingStatus, RoomAccess, RoomEvents, RoomStatusService } from '@maestro/domain';
+import { ApiBody } from '@nestjs/swagger';
+import { CLOCK, type Clock, RoomAccess, RoomEvents, RoomStatusService } from '@maestro/domain';
+import { parsePingBody } from './ping-body';
 import { RoomEventRequest, RoomReportRequest } from './dto/room-report.request';
-
-const REPORTABLE: readonly string[] = ['ready', 'occupied', 'terminating', 'terminated'];
 
 /** The API game rooms call (Maestro's rooms API, same paths and bodies). */
 @Controller('scheduler/:schedulerName/rooms')
@@ -15,21 +15,10 @@ export class RoomsController {
   ) {}
 
   @Put(':roomName/ping')
-  async ping(@Param('schedulerName') schedulerName: string, @Param('roomName') roomId: string, @Body() body: RoomReportRequest) {
-    const status = body.status ?? '';
-    if (!REPORTABLE.includes(status)) {
-      throw new InvalidArgumentError(`cannot convert string ${status} to a valid GameRoomStatus representation`, [{ path: 'status', message: 'invalid status' }]);
-    }
-    const pingStatus = status as Exclude<PingStatus, 'unknown'>;
-    const reported = Number(body.runningMatches ?? 0);
-    const success = await this.statuses.ping({
-      schedulerName,
-      roomId,
-      pingStatus,
-      runningMatches: pingStatus === 'occupied' && reported === 0 ? 1 : reported,
-      metadata: body.metadata ?? {},
-      at: this.clock.now(),
-    });
+  @ApiBody({ type: RoomReportRequest })
+  async ping(@Param('schedulerName') schedulerName: string, @Param('roomName') roomId: string, @Body() body: Record<string, unknown>) {
+    const { status, runningMatches, metadata } = parsePingBody(body);
+    const success = await this.statuses.ping({ schedulerName, roomId, pingStatus: status, runningMatches, metadata, at: this.clock.now() });
     return { success };
   }
 

@@ -43,8 +43,7 @@ export class RoomStatusService {
   async ping(ping: RoomPing): Promise<boolean> {
     const logger = this.ports.logger.child({ [LogField.SchedulerName]: ping.schedulerName, [LogField.RoomId]: ping.roomId });
     try {
-      await this.ports.rooms.updateRoomPing(ping);
-      const scheduler = await this.ports.schedulers.get(ping.schedulerName);
+      const [, scheduler] = await Promise.all([this.ports.rooms.updateRoomPing(ping), this.ports.schedulers.get(ping.schedulerName)]);
       const [room, instance] = await Promise.all([
         this.ports.rooms.getRoom(ping.schedulerName, ping.roomId),
         this.ports.instances.getInstance(ping.schedulerName, ping.roomId),

@@ -1,11 +1,19 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Inject, NotFoundException } from '@nestjs/common';
 import { type Logger, LOGGER, LogField, isDomainError } from '@maestro/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { GrpcCode, KIND_STATUS, errorBody } from './grpc-status';
+import { type ErrorBody, GrpcCode, KIND_STATUS, errorBody } from './grpc-status';
 import { RouteRegistry } from './route-registry';
 
+interface ErrorAnswer {
+  status: number;
+  body: ErrorBody;
+}
+
+/** Message of errors that are neither domain nor HTTP errors (their details go to the log only). */
+export const INTERNAL_ERROR_MESSAGE = 'internal error';
+
 /** Status code -> gRPC code for HTTP errors raised outside the domain (pipes, routing, parsing). */
-function grpcCodeOfStatus(status: number): number {
+export function grpcCodeOfStatus(status: number): number {
   if (status === 404) return GrpcCode.NotFound;
   if (status === 409) return GrpcCode.AlreadyExists;
   if (status === 501 || status === 405) return GrpcCode.Unimplemented;
@@ -14,8 +22,10 @@ function grpcCodeOfStatus(status: number): number {
 }
 
 /**
- * Answers every error with Maestro's body and status: domain errors by kind, HTTP errors of the
- * edge (validation, parsing) by status, anything else 500 with its message logged.
+ * Answers every error with Maestro's body `{"code","message","details":[]}` and grpc-gateway's
+ * status: domain errors by kind (unexpected ones keep their message, as Maestro's do), HTTP errors
+ * of the edge (validation, JSON parsing) by status, unmatched routes 404 or 501, and anything else
+ * 500 with a generic message, logged in full.
  */
 @Catch()
 export class MaestroExceptionFilter implements ExceptionFilter {
@@ -28,41 +38,46 @@ export class MaestroExceptionFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const reply = http.getResponse<FastifyReply>();
     const request = http.getRequest<FastifyRequest>();
-    const { status, body } = this.isRoutingMiss(exception)
-      ? this.routes.servesPathWithOtherMethod(request.method, request.url)
-        ? { status: 501, body: errorBody(GrpcCode.Unimplemented, 'Method Not Allowed') }
-        : { status: 404, body: errorBody(GrpcCode.NotFound, 'Not Found') }
-      : this.describe(exception);
+    const { status, body } = isRoutingMiss(exception) ? this.routingMiss(request) : this.describe(exception, request);
     void reply.status(status).header('content-type', 'application/json').send(body);
   }
 
-  /** Nest answers unmatched routes with its own NotFoundException ("Cannot GET /x"). */
-  private isRoutingMiss(exception: unknown): boolean {
-    return exception instanceof NotFoundException && /^Cannot [A-Z]+ /.test(exception.message);
+  private routingMiss(request: FastifyRequest): ErrorAnswer {
+    return this.routes.servesPathWithOtherMethod(request.method, request.url)
+      ? { status: 501, body: errorBody(GrpcCode.Unimplemented, 'Method Not Allowed') }
+      : { status: 404, body: errorBody(GrpcCode.NotFound, 'Not Found') };
   }
 
-  private describe(exception: unknown) {
+  private describe(exception: unknown, request: FastifyRequest): ErrorAnswer {
+    const fields = { method: request.method, route: request.routeOptions?.url, [LogField.Error]: describeCause(exception) };
     if (isDomainError(exception)) {
       const mapped = KIND_STATUS[exception.kind];
-      if (mapped.http >= 500) this.logger.error('request failed', { [LogField.Error]: describeCause(exception) });
+      if (mapped.http >= 500) this.logger.error('request failed', fields);
       return { status: mapped.http, body: errorBody(mapped.code, exception.message) };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      const response = exception.getResponse();
-      const message =
-        typeof response === 'object' && response && 'message' in response
-          ? [response.message].flat().join('; ')
-          : exception.message;
-      return { status: status === 405 ? 501 : status, body: errorBody(grpcCodeOfStatus(status), message) };
+      return { status: status === 405 ? 501 : status, body: errorBody(grpcCodeOfStatus(status), httpMessage(exception)) };
     }
-    const httpish = exception as { statusCode?: number; message?: string };
-    if (typeof httpish.statusCode === 'number' && httpish.statusCode >= 400 && httpish.statusCode < 500) {
-      return { status: httpish.statusCode === 413 ? 413 : 400, body: errorBody(GrpcCode.InvalidArgument, httpish.message ?? 'bad request') };
+    // Fastify's own errors (body parsing, body too large...) carry a 4xx statusCode.
+    const fastifyError = exception as { statusCode?: unknown; message?: unknown };
+    if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+      const status = fastifyError.statusCode === 413 ? 413 : 400;
+      return { status, body: errorBody(GrpcCode.InvalidArgument, String(fastifyError.message ?? 'bad request')) };
     }
-    this.logger.error('unexpected error', { [LogField.Error]: describeCause(exception) });
-    return { status: 500, body: errorBody(GrpcCode.Unknown, exception instanceof Error ? exception.message : 'internal error') };
+    this.logger.error('unexpected error', { ...fields, stack: exception instanceof Error ? exception.stack : undefined });
+    return { status: 500, body: errorBody(GrpcCode.Unknown, INTERNAL_ERROR_MESSAGE) };
   }
+}
+
+/** Nest answers unmatched routes with its own NotFoundException ("Cannot GET /x"). */
+function isRoutingMiss(exception: unknown): boolean {
+  return exception instanceof NotFoundException && /^Cannot [A-Z]+ /.test(exception.message);
+}
+
+function httpMessage(exception: HttpException): string {
+  const response = exception.getResponse();
+  return typeof response === 'object' && response !== null && 'message' in response ? [response.message].flat().join('; ') : exception.message;
 }
 
 function describeCause(error: unknown): string {
