@@ -78,6 +78,11 @@ describe('worker operations on kube-sim', () => {
   it('deletes the scheduler: rows, namespace and pods', async () => {
     await stack.schedulers.deleteScheduler('fleet');
     await waitFor(async () => (await stack.kube('/api/v1/namespaces/fleet')).status === 404, { timeoutMs: 20_000, description: 'namespace gone' });
-    await expect(stack.storage.schedulers.getScheduler('fleet')).rejects.toThrow('not found');
+    // The Postgres delete commits once the instances are gone, after the namespace.
+    await waitFor(async () => stack.storage.schedulers.getScheduler('fleet').then(() => false, (error: Error) => error.message.includes('not found')), {
+      timeoutMs: 20_000,
+      description: 'scheduler row gone',
+    });
+    await expect(stack.storage.schedulers.getScheduler('fleet')).rejects.toThrow('scheduler fleet not found');
   });
 });
