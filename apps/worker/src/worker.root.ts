@@ -54,7 +54,7 @@ export class WorkerRoot {
             masterUrl: k8s.masterUrl || undefined,
             qps: k8s.qps,
             burst: k8s.burst,
-            topologySpread: k8s.topologySpread,
+            topologySpreadConstraint: k8s.topologySpread,
             fallbackPortRange: config.portAllocator.range,
           }),
         }),

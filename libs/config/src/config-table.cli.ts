@@ -1,5 +1,4 @@
-import { ENV_SCHEMA } from './env.schema';
+import { renderConfigTable } from './config-table';
 
-/** Prints the README configuration table from the schema. */
-const rows = ENV_SCHEMA.map((v) => `| \`${v.name}\` | \`${v.default === '{component}' ? 'per app' : v.default || '""'}\` | ${v.description} |`);
-console.log(['| variable | default | meaning |', '|---|---|---|', ...rows].join('\n'));
+// Prints the README configuration table: node tools/scripts/run.mjs libs/config/src/config-table.cli.ts
+console.log(renderConfigTable());

@@ -3,9 +3,20 @@ export type Component = 'management-api' | 'rooms-api' | 'worker';
 
 export interface MaestroConfig {
   component: Component;
-  api: { port: number; gracefulShutdownTimeoutMs: number };
-  internalApi: { port: number; metricsEnabled: boolean; healthcheckEnabled: boolean; skipPostgresCheck: boolean };
-  postgres: { url: string; poolSize: number; migrateOnStart: boolean };
+  /** Version reported in log lines. */
+  version: string;
+  api: { port: number; gracefulShutdownTimeoutMs: number; metricsEnabled: boolean };
+  /** Maestro's Jaeger settings: accepted, tracing is not implemented. */
+  tracing: { disabled: boolean; agentHost: string; agentPort: number; sampler: number };
+  internalApi: {
+    port: number;
+    gracefulShutdownTimeoutMs: number;
+    metricsEnabled: boolean;
+    healthcheckEnabled: boolean;
+    skipPostgresCheck: boolean;
+  };
+  postgres: { url: string; poolSize: number; minIdleConns: number; migrateOnStart: boolean };
+  migration: { path: string };
   redis: {
     schedulerCache: string;
     operations: string;
@@ -14,6 +25,10 @@ export interface MaestroConfig {
     rooms: string;
     instances: string;
     instanceScanSize: number;
+    /** Maestro's unread `adapters.operationStorage.redis.operationsTtl.healthController`. */
+    healthControllerOperationsTtlMs: number;
+    poolSize: number;
+    maxConnAgeMs: number;
     keyPrefix: string;
   };
   kubernetes: {
@@ -50,7 +65,7 @@ export interface MaestroConfig {
   log: { level: 'debug' | 'info' | 'warn' | 'error'; format: 'json' | 'pretty' };
 }
 
-/** Ports of each app when MAESTRO_API_PORT / MAESTRO_INTERNALAPI_PORT are not set. */
+/** Ports of each app when MAESTRO_API_PORT / MAESTRO_INTERNALAPI_PORT are not set (the worker has no public API). */
 export const COMPONENT_PORTS: Record<Component, { api: number; internal: number }> = {
   'management-api': { api: 8080, internal: 8081 },
   'rooms-api': { api: 8070, internal: 8071 },

@@ -1,9 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { MaestroConfig } from '@maestro/config';
 import type { Registry } from 'prom-client';
 import { METRICS_REGISTRY } from './health/internal-api.controller';
-import { InternalApiModule } from './health/internal-api.module';
+import { type InternalApiOptions, InternalApiModule } from './health/internal-api.module';
 import type { ReadinessCheck } from './health/readiness-check';
 import { configureJsonBodies } from './http/fastify-edge';
 import { RouteRegistry } from './http/route-registry';
@@ -12,12 +13,18 @@ import { instrumentHttp } from './metrics/http-metrics';
 import { PINO } from './platform.module';
 
 export interface BootstrapOptions {
-  /** Public API port; omitted for apps without a public API (the worker). */
+  /** Ports and internal API switches of the component (api.port, internalApi.*). */
+  config?: Pick<MaestroConfig, 'component' | 'api' | 'internalApi'>;
+  /** Public API port, overriding config.api.port (0: any free port). */
   port?: number;
-  internalPort: number;
+  /** Internal API port, overriding config.internalApi.port (0: any free port). */
+  internalPort?: number;
+  /** Address to listen on; all interfaces by default. */
   host?: string;
   /** Token of the app's ReadinessCheck[] provider (e.g. Postgres and Redis). */
   readinessToken?: symbol;
+  /** Time each readiness check gets (Maestro's 2 s by default). */
+  readinessTimeoutMs?: number;
   /** Extra set-up before listening (Swagger...). */
   configure?: (app: NestFastifyApplication) => void | Promise<void>;
 }
@@ -29,33 +36,62 @@ export interface RunningApp {
 }
 
 /**
- * Builds a Nest app on Fastify with Maestro's HTTP conventions and starts it, plus the internal
- * API (health, readiness, metrics) on its own port. The module must import PlatformModule.
+ * Builds (without starting) a Nest app on Fastify with Maestro's HTTP conventions: pino logs,
+ * JSON bodies as grpc-gateway reads them, routing errors 404/501, request metrics. The module
+ * must import PlatformModule. Call init() (tests, fastify inject) or listen() on the result.
  */
-export async function bootstrapApp(module: unknown, options: BootstrapOptions): Promise<RunningApp> {
-  const app = await NestFactory.create<NestFastifyApplication>(module as never, new FastifyAdapter(), {
-    bodyParser: false,
-    bufferLogs: true,
-  });
-  const pino = app.get(PINO);
-  app.useLogger(new PinoNestLogger(pino));
+export async function createMaestroApp(module: unknown, options: Pick<BootstrapOptions, 'configure'> = {}): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(module as never, new FastifyAdapter(), { bodyParser: false, bufferLogs: true });
+  app.useLogger(new PinoNestLogger(app.get(PINO)));
   const fastify = app.getHttpAdapter().getInstance();
   app.get(RouteRegistry).attach(fastify);
   configureJsonBodies(fastify);
-  const registry = app.get<Registry>(METRICS_REGISTRY);
-  instrumentHttp(fastify, registry);
+  instrumentHttp(fastify, app.get<Registry>(METRICS_REGISTRY));
   await options.configure?.(app);
   app.enableShutdownHooks();
+  return app;
+}
+
+/** Builds (without starting) the internal API app: /health, /healthz, /readyz, /metrics. */
+export async function createInternalApp(checks: ReadinessCheck[], registry: Registry, options: InternalApiOptions = {}): Promise<NestFastifyApplication> {
+  return NestFactory.create<NestFastifyApplication>(InternalApiModule.forRoot(checks, registry, options), new FastifyAdapter(), { logger: false });
+}
+
+/**
+ * Starts an app: the public API on `port` (else config.api.port; none for the worker) and the
+ * internal API on `internalPort` (else config.internalApi.port), with shutdown hooks enabled.
+ * `/readyz` runs the checks provided under `readinessToken`, less Postgres when
+ * internalApi.skipPostgresCheck is set.
+ */
+export async function bootstrapApp(module: unknown, options: BootstrapOptions): Promise<RunningApp> {
+  const { config } = options;
+  const port = options.port ?? (config && config.component !== 'worker' ? config.api.port : undefined);
+  return start(module, options, port);
+}
+
+/** Starts an app without public API (the worker): only the internal API listens. */
+export async function bootstrapWorker(module: unknown, options: Omit<BootstrapOptions, 'port' | 'configure'>): Promise<RunningApp> {
+  return start(module, options, undefined);
+}
+
+async function start(module: unknown, options: BootstrapOptions, port: number | undefined): Promise<RunningApp> {
+  const internalPort = options.internalPort ?? options.config?.internalApi.port;
+  if (internalPort === undefined) throw new Error('bootstrap needs an internal API port (internalPort or config)');
   const host = options.host ?? '0.0.0.0';
-  if (options.port !== undefined) await app.listen(options.port, host);
+  const app = await createMaestroApp(module, options);
+  if (port !== undefined) await app.listen(port, host);
   else await app.init();
 
-  const checks: ReadinessCheck[] = options.readinessToken ? app.get(options.readinessToken) : [];
-  const internal = await NestFactory.create<NestFastifyApplication>(InternalApiModule.forRoot(checks, registry), new FastifyAdapter(), {
-    logger: false,
+  const internalApi = options.config?.internalApi;
+  const provided: ReadinessCheck[] = options.readinessToken ? app.get(options.readinessToken) : [];
+  const checks = internalApi?.skipPostgresCheck ? provided.filter((check) => check.name !== 'postgres') : provided;
+  const internal = await createInternalApp(checks, app.get<Registry>(METRICS_REGISTRY), {
+    healthcheckEnabled: internalApi?.healthcheckEnabled,
+    metricsEnabled: internalApi?.metricsEnabled,
+    readinessTimeoutMs: options.readinessTimeoutMs,
   });
-  await internal.listen(options.internalPort, host);
-  pino.info({ port: options.port, internalPort: options.internalPort }, 'listening');
+  await internal.listen(internalPort, host);
+  app.get(PINO).info({ port, internal_port: internalPort }, 'listening');
   return {
     app,
     internal,

@@ -10,4 +10,5 @@ export * from './http/route-registry';
 export * from './http/validation.pipe';
 export * from './http/fastify-edge';
 export * from './logging/logger';
+export * from './logging/pretty-stream';
 export * from './metrics/http-metrics';

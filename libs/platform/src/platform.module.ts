@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import type { MaestroConfig } from '@maestro/config';
 import { LOGGER } from '@maestro/domain';
 import type { Logger as PinoLogger } from 'pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
@@ -8,16 +9,18 @@ import { MaestroExceptionFilter } from './http/maestro-exception.filter';
 import { ProtoJsonInterceptor } from './http/proto-json.interceptor';
 import { RouteRegistry } from './http/route-registry';
 import { createValidationPipe } from './http/validation.pipe';
-import { PinoDomainLogger } from './logging/logger';
+import { PinoDomainLogger, createAppLogger } from './logging/logger';
 
+/** Token of the process's pino logger. */
 export const PINO = Symbol('Pino');
 
 /**
- * Nest glue shared by the apps: the domain Logger, the metrics registry, Maestro's error bodies,
- * the validation pipe and proto JSON key handling.
+ * Nest glue shared by the apps, global: the domain Logger (LOGGER) on pino, the metrics registry
+ * (METRICS_REGISTRY), Maestro's error bodies, the validation pipe and proto JSON key handling.
  */
 @Module({})
 export class PlatformModule {
+  /** The platform of one app, logging through `pino`. */
   static forApp(pino: PinoLogger): DynamicModule {
     const registry = new Registry();
     collectDefaultMetrics({ register: registry });
@@ -35,5 +38,10 @@ export class PlatformModule {
       ],
       exports: [PINO, LOGGER, METRICS_REGISTRY, RouteRegistry],
     };
+  }
+
+  /** The platform of one app, its logger built from the configuration (createAppLogger). */
+  static forConfig(config: Pick<MaestroConfig, 'component' | 'log' | 'version'>): DynamicModule {
+    return PlatformModule.forApp(createAppLogger(config));
   }
 }

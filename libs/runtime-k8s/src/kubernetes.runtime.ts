@@ -5,6 +5,7 @@ import {
   type InstanceWatcher,
   InvalidArgumentError,
   type Logger,
+  LogField,
   NotFoundError,
   type RoomRemovalReason,
   type Runtime,
@@ -12,96 +13,105 @@ import {
   type SchedulerSpec,
   UnexpectedError,
 } from '@maestro/domain';
-import type { V1Pod } from '@kubernetes/client-node';
-import { apiErrorCode, KubernetesClient, type KubernetesClientOptions } from './client/kubernetes-client';
-import { minAvailableFor } from './disruption';
-import { nodeAddress } from './pod/node-address';
-import { buildPod, type TopologySpreadOptions } from './pod/pod-builder';
+import type { CoreV1Event } from '@kubernetes/client-node';
+import { apiErrorCode, describeApiError, isRetryableApiError } from './client/api-errors';
+import { KubernetesClient } from './client/kubernetes-client';
+import { type RetryPolicy, withRetry } from './client/retry';
+import {
+  DEFAULT_NODE_ADDRESS_TTL_MS,
+  DEFAULT_RESYNC_MS,
+  DEFAULT_WATCH_BACKOFF_MS,
+  type KubernetesRuntimeOptions,
+  MAX_WATCH_BACKOFF_MS,
+  topologySpreadOf,
+} from './kubernetes-runtime.options';
+import { budgetIsCurrent, disruptionBudget, minAvailableFor, supportsPolicyV1 } from './pdb/disruption-budget';
+import { buildPod } from './pod/pod-builder';
 import { podToInstance } from './pod/pod-instance.mapper';
-import { PodWatcher } from './pod-watcher';
 import { gameRoomName } from './room-name';
+import { InstanceConverter } from './watch/instance-converter';
+import { KubernetesPodSource } from './watch/kubernetes-pod-source';
+import { NodeHostCache } from './watch/node-host-cache';
+import { PodInformer } from './watch/pod-informer';
 
-export interface KubernetesRuntimeOptions extends KubernetesClientOptions {
-  topologySpread: TopologySpreadOptions;
-  /** Informer resync period (Maestro: 30 s). */
-  resyncMs?: number;
-  /** How long a node's address is cached (Maestro: 24 h). */
-  nodeAddressTtlMs?: number;
-}
+/** Pod creation retries (Maestro: client-go retry.OnError, 4 steps, 10 ms x 5^n, 10 % jitter). */
+export const CREATE_POD_RETRY: RetryPolicy = { attempts: 4, baseMs: 10, factor: 5, jitter: 0.1, retryable: isRetryableApiError };
+/** PDB updates retried on 409 Conflict, 5 attempts 10 ms apart. */
+const UPDATE_PDB_RETRY: RetryPolicy = { attempts: 5, baseMs: 10, factor: 1, jitter: 0, retryable: (error) => apiErrorCode(error) === 409 };
+/** The watcher's selector: only pods Maestro created. */
+export const MAESTRO_POD_SELECTOR = 'heritage=maestro';
+/** Source component of the events Maestro records. */
+export const EVENT_SOURCE = 'maestro-next';
 
-const RETRYABLE = new Set([429, 500, 503, 504]);
-const pdbName = (scheduler: string) => scheduler;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** The Runtime port on Kubernetes: one namespace per scheduler, one pod per room. */
+/** The Runtime port on Kubernetes: one namespace per scheduler, one bare pod per room. */
 export class KubernetesRuntime implements Runtime {
   private readonly client: KubernetesClient;
-  private readonly nodeHosts = new Map<string, { host: string; until: number }>();
+  private readonly nodeHosts: NodeHostCache;
 
   constructor(
     private readonly options: KubernetesRuntimeOptions,
     private readonly logger: Logger,
   ) {
     this.client = new KubernetesClient(options);
+    this.nodeHosts = new NodeHostCache((name) => this.client.call(() => this.client.core.readNode({ name })), options.nodeAddressTtlMs ?? DEFAULT_NODE_ADDRESS_TTL_MS);
   }
 
   async createScheduler(scheduler: Scheduler): Promise<void> {
+    const name = scheduler.name;
     try {
-      await this.client.call(() => this.client.core.createNamespace({ body: { metadata: { name: scheduler.name } } }));
+      await this.client.call(() => this.client.core.createNamespace({ body: { metadata: { name } } }));
     } catch (error) {
-      if (apiErrorCode(error) === 409) throw new AlreadyExistsError(`scheduler '${scheduler.name}' already exists`, { cause: error });
-      throw new UnexpectedError(`error creating namespace ${scheduler.name}: ${describe(error)}`, { cause: error });
+      if (apiErrorCode(error) === 409) throw new AlreadyExistsError(`scheduler '${name}' already exists`, { cause: error });
+      throw new UnexpectedError(`error creating scheduler '${name}': ${describeApiError(error)}`, { cause: error });
     }
-    await this.client
-      .call(() => this.client.policy.createNamespacedPodDisruptionBudget({ namespace: scheduler.name, body: this.pdb(scheduler.name, 0) }))
-      .catch((error: unknown) => {
-        if (apiErrorCode(error) !== 409) this.logger.warn('failed to create pod disruption budget', { scheduler_name: scheduler.name, error: describe(error) });
-      });
+    try {
+      await this.client.call(() => this.client.policy.createNamespacedPodDisruptionBudget({ namespace: name, body: disruptionBudget(name, 0) }));
+    } catch (error) {
+      if (apiErrorCode(error) !== 409) this.logger.warn('failed to create pod disruption budget', { [LogField.SchedulerName]: name, [LogField.Error]: describeApiError(error) });
+    }
   }
 
   async deleteScheduler(scheduler: Scheduler): Promise<void> {
-    if (await this.supportsPdb()) {
-      await this.client
-        .call(() => this.client.policy.deleteNamespacedPodDisruptionBudget({ name: pdbName(scheduler.name), namespace: scheduler.name }))
-        .catch((error: unknown) => {
-          if (apiErrorCode(error) !== 404) this.logger.warn('failed to delete pod disruption budget', { error: describe(error) });
-        });
+    const name = scheduler.name;
+    if (await this.servesPolicyV1()) {
+      try {
+        await this.client.call(() => this.client.policy.deleteNamespacedPodDisruptionBudget({ name, namespace: name }));
+      } catch (error) {
+        if (apiErrorCode(error) !== 404) this.logger.warn('failed to delete pod disruption budget', { [LogField.SchedulerName]: name, [LogField.Error]: describeApiError(error) });
+      }
     }
     try {
-      await this.client.call(() => this.client.core.deleteNamespace({ name: scheduler.name }));
+      await this.client.call(() => this.client.core.deleteNamespace({ name }));
     } catch (error) {
-      if (apiErrorCode(error) === 404) throw new NotFoundError(`scheduler '${scheduler.name}' not found`, { cause: error });
-      throw new UnexpectedError(`error deleting namespace ${scheduler.name}: ${describe(error)}`, { cause: error });
+      if (apiErrorCode(error) === 404) throw new NotFoundError(`scheduler '${name}' not found`, { cause: error });
+      throw new UnexpectedError(`error deleting scheduler '${name}': ${describeApiError(error)}`, { cause: error });
     }
   }
 
   async createGameRoomInstance(scheduler: Scheduler, roomId: string, spec: SchedulerSpec): Promise<Instance> {
-    const pod = buildPod(scheduler, roomId, spec, this.options.topologySpread);
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const created = await this.client.call(() => this.client.core.createNamespacedPod({ namespace: scheduler.name, body: pod }));
-        return podToInstance(created);
-      } catch (error) {
-        const code = apiErrorCode(error);
-        if (code !== undefined && RETRYABLE.has(code) && attempt < 4) {
-          const base = 10 * 5 ** (attempt - 1);
-          await sleep(base + Math.random() * base * 0.1);
-          continue;
-        }
-        if (code === 409) throw new AlreadyExistsError(`game room ${roomId} already exists`, { cause: error });
-        if (code === 422 || code === 400) throw new InvalidArgumentError(`error creating game room ${roomId}: ${describe(error)}`, [], { cause: error });
-        throw new UnexpectedError(`error creating game room ${roomId}: ${describe(error)}`, { cause: error });
-      }
+    const pod = buildPod(scheduler, roomId, spec, { topologySpreadConstraint: topologySpreadOf(this.options) });
+    try {
+      const created = await withRetry(CREATE_POD_RETRY, () => this.client.call(() => this.client.core.createNamespacedPod({ namespace: scheduler.name, body: pod })));
+      return podToInstance(created, undefined, scheduler.name);
+    } catch (error) {
+      const code = apiErrorCode(error);
+      const message = `error creating game room ${roomId}: ${describeApiError(error)}`;
+      if (code === 409) throw new AlreadyExistsError(message, { cause: error });
+      if (code === 422 || code === 400) throw new InvalidArgumentError(message, [], { cause: error });
+      throw new UnexpectedError(message, { cause: error });
     }
   }
 
   async deleteGameRoomInstance(instance: Instance, reason: RoomRemovalReason): Promise<void> {
-    await this.recordEvent(instance, reason).catch(() => undefined);
+    const { id: name, schedulerId: namespace } = instance;
+    await this.recordDeletion(instance, reason).catch((error: unknown) =>
+      this.logger.debug('failed to record game room deletion event', { [LogField.RoomId]: name, [LogField.Error]: describeApiError(error) }),
+    );
     try {
-      await this.client.call(() => this.client.core.deleteNamespacedPod({ name: instance.id, namespace: instance.schedulerId }));
+      await this.client.call(() => this.client.core.deleteNamespacedPod({ name, namespace }));
     } catch (error) {
-      if (apiErrorCode(error) === 404) throw new NotFoundError(`game room ${instance.id} not found`, { cause: error });
-      throw new UnexpectedError(`error deleting game room ${instance.id}: ${describe(error)}`, { cause: error });
+      if (apiErrorCode(error) === 404) throw new NotFoundError(`game room ${name} not found`, { cause: error });
+      throw new UnexpectedError(`error deleting game room ${name}: ${describeApiError(error)}`, { cause: error });
     }
   }
 
@@ -110,107 +120,77 @@ export class KubernetesRuntime implements Runtime {
   }
 
   async watchGameRoomInstances(scheduler: Scheduler, onEvent: (event: InstanceEvent) => Promise<void> | void): Promise<InstanceWatcher> {
-    const watcher = new PodWatcher(
-      this.client,
-      { namespace: scheduler.name, labelSelector: 'heritage=maestro', resyncMs: this.options.resyncMs ?? 30_000, backoffMs: 100 },
-      async (type, pod) => {
-        const host = type === 'deleted' ? '' : await this.hostOf(pod);
-        await onEvent({ type, instance: podToInstance(pod, host) });
+    const logger = this.logger.child({ [LogField.SchedulerName]: scheduler.name, [LogField.Component]: 'pod-informer' });
+    const converter = new InstanceConverter(scheduler.name, (node) => this.nodeHosts.resolve(node));
+    const informer = new PodInformer(
+      new KubernetesPodSource(this.client, scheduler.name, MAESTRO_POD_SELECTOR),
+      { resyncMs: this.options.resyncMs ?? DEFAULT_RESYNC_MS, backoffMs: this.options.watchBackoffMs ?? DEFAULT_WATCH_BACKOFF_MS, maxBackoffMs: MAX_WATCH_BACKOFF_MS },
+      async (change) => {
+        let event: InstanceEvent;
+        try {
+          event = await converter.convert(change);
+        } catch (error) {
+          // Maestro drops the event (not retried): the instance is written again when the pod changes.
+          logger.warn('failed to convert pod to instance', { [LogField.RoomId]: change.pod.metadata?.name, [LogField.Error]: describeApiError(error) });
+          return;
+        }
+        await onEvent(event);
       },
-      this.logger.child({ scheduler_name: scheduler.name, component: 'pod-watcher' }),
+      logger,
     );
-    await watcher.start();
-    return watcher;
+    await informer.start();
+    return informer;
   }
 
   async mitigateDisruption(scheduler: Scheduler, roomAmount: number, safetyPercentage: number): Promise<void> {
-    const minAvailable = minAvailableFor(roomAmount, safetyPercentage);
-    for (let attempt = 1; attempt <= 5; attempt++) {
-      let current;
-      try {
-        current = await this.client.call(() => this.client.policy.readNamespacedPodDisruptionBudget({ name: pdbName(scheduler.name), namespace: scheduler.name }));
-      } catch (error) {
-        if (apiErrorCode(error) !== 404) throw new UnexpectedError(`error reading pod disruption budget: ${describe(error)}`, { cause: error });
-        current = await this.client.call(() => this.client.policy.createNamespacedPodDisruptionBudget({ namespace: scheduler.name, body: this.pdb(scheduler.name, 0) }));
-      }
-      if (current.spec?.minAvailable === minAvailable && current.spec?.maxUnavailable === undefined) return;
-      const body = { ...current, spec: this.pdb(scheduler.name, minAvailable).spec };
-      try {
-        await this.client.call(() => this.client.policy.replaceNamespacedPodDisruptionBudget({ name: pdbName(scheduler.name), namespace: scheduler.name, body }));
-        return;
-      } catch (error) {
-        if (apiErrorCode(error) !== 409 || attempt === 5) throw new UnexpectedError(`error updating pod disruption budget: ${describe(error)}`, { cause: error });
-        await sleep(10);
-      }
+    const name = scheduler.name;
+    const target = minAvailableFor(roomAmount, safetyPercentage);
+    try {
+      await withRetry(UPDATE_PDB_RETRY, async () => {
+        const current = await this.readOrCreateBudget(name);
+        if (budgetIsCurrent(current, target)) return;
+        const body = { ...current, spec: disruptionBudget(name, target).spec };
+        await this.client.call(() => this.client.policy.replaceNamespacedPodDisruptionBudget({ name, namespace: name, body }));
+      });
+    } catch (error) {
+      throw new UnexpectedError(`error updating pod disruption budget of '${name}': ${describeApiError(error)}`, { cause: error });
     }
   }
 
-  private pdb(scheduler: string, minAvailable: number) {
-    return {
-      apiVersion: 'policy/v1',
-      kind: 'PodDisruptionBudget',
-      metadata: { name: pdbName(scheduler), namespace: scheduler, labels: { 'app.kubernetes.io/managed-by': 'maestro' } },
-      spec: { minAvailable, selector: { matchLabels: { 'maestro-scheduler': scheduler } } },
-    };
+  private async readOrCreateBudget(name: string) {
+    try {
+      return await this.client.call(() => this.client.policy.readNamespacedPodDisruptionBudget({ name, namespace: name }));
+    } catch (error) {
+      if (apiErrorCode(error) !== 404) throw error;
+      return this.client.call(() => this.client.policy.createNamespacedPodDisruptionBudget({ namespace: name, body: disruptionBudget(name, 0) }));
+    }
   }
 
-  private async supportsPdb(): Promise<boolean> {
+  private async servesPolicyV1(): Promise<boolean> {
     try {
-      const version = await this.client.call(() => this.client.version.getCode());
-      const major = Number.parseInt(version.major, 10);
-      const minor = Number(version.minor);
-      return Number.isInteger(major) && Number.isInteger(minor) && (major > 1 || (major === 1 && minor >= 21));
-    } catch {
+      return supportsPolicyV1(await this.client.call(() => this.client.version.getCode()));
+    } catch (error) {
+      this.logger.warn('failed to read the api server version', { [LogField.Error]: describeApiError(error) });
       return false;
     }
   }
 
-  private async recordEvent(instance: Instance, reason: RoomRemovalReason): Promise<void> {
+  /** Reads the pod and records a `GameRoomDeleted` event on it (Maestro's source `maestro-next`). */
+  private async recordDeletion(instance: Instance, reason: RoomRemovalReason): Promise<void> {
+    const { id: name, schedulerId: namespace } = instance;
+    const pod = await this.client.call(() => this.client.core.readNamespacedPod({ name, namespace }));
     const now = new Date();
-    await this.client.call(() =>
-      this.client.core.createNamespacedEvent({
-        namespace: instance.schedulerId,
-        body: {
-          metadata: { generateName: `${instance.id}.`, namespace: instance.schedulerId },
-          involvedObject: { kind: 'Pod', name: instance.id, namespace: instance.schedulerId, apiVersion: 'v1' },
-          type: 'Normal',
-          reason: 'GameRoomDeleted',
-          message: reason,
-          source: { component: 'maestro-next' },
-          firstTimestamp: now,
-          lastTimestamp: now,
-          count: 1,
-        },
-      }),
-    );
+    const event: CoreV1Event = {
+      metadata: { generateName: `${name}.`, namespace },
+      involvedObject: { kind: 'Pod', apiVersion: 'v1', name, namespace, uid: pod.metadata?.uid, resourceVersion: pod.metadata?.resourceVersion },
+      type: 'Normal',
+      reason: 'GameRoomDeleted',
+      message: reason,
+      source: { component: EVENT_SOURCE },
+      firstTimestamp: now,
+      lastTimestamp: now,
+      count: 1,
+    };
+    await this.client.call(() => this.client.core.createNamespacedEvent({ namespace, body: event }));
   }
-
-  /** The host of a scheduled pod (cached per node); undefined while unscheduled or unresolvable. */
-  private async hostOf(pod: V1Pod): Promise<string | undefined> {
-    const nodeName = pod.spec?.nodeName;
-    if (!nodeName) return undefined;
-    const cached = this.nodeHosts.get(nodeName);
-    if (cached && cached.until > Date.now()) return cached.host;
-    try {
-      const node = await this.client.call(() => this.client.core.readNode({ name: nodeName }));
-      const host = nodeAddress(node);
-      this.nodeHosts.set(nodeName, { host, until: Date.now() + (this.options.nodeAddressTtlMs ?? 86_400_000) });
-      return host;
-    } catch (error) {
-      this.logger.warn('failed to resolve node address', { node: nodeName, error: describe(error) });
-      return undefined;
-    }
-  }
-}
-
-function describe(error: unknown): string {
-  const body = (error as { body?: unknown }).body;
-  if (typeof body === 'string') {
-    try {
-      return (JSON.parse(body) as { message?: string }).message ?? body;
-    } catch {
-      return body;
-    }
-  }
-  return error instanceof Error ? error.message : String(error);
 }

@@ -104,9 +104,13 @@ export class OperationManager {
 
   /** The id of a pending or running version operation of the scheduler, if there is one. */
   async findOngoingVersionOperation(schedulerName: string): Promise<string | undefined> {
-    const pending = await this.listPending(schedulerName).catch((cause: unknown) => {
+    // Ids whose record is gone (expired, or finishing right now) cannot block anything: skipped,
+    // where Maestro answers 500.
+    const ids = await this.ports.flow.listPendingOperationIds(schedulerName).catch((cause: unknown) => {
       throw new UnexpectedError(`failed to check for ongoing version operations: ${messageOf(cause)}`, { cause });
     });
+    const loaded = await Promise.all(ids.map((id) => this.ports.storage.getOperation(schedulerName, id).catch(() => undefined)));
+    const pending = loaded.filter((op): op is Operation => op !== undefined);
     const active = await this.listActive(schedulerName);
     const ongoing = [...pending.filter((op) => op.status === 'pending'), ...active].find((op) =>
       VERSION_OPERATIONS.includes(op.definitionName),

@@ -1,25 +1,42 @@
 import type { LoggerService } from '@nestjs/common';
 import type { LogFields, Logger } from '@maestro/domain';
-import pino, { type Logger as PinoLogger } from 'pino';
+import type { MaestroConfig } from '@maestro/config';
+import pino, { type DestinationStream, type Logger as PinoLogger } from 'pino';
+import { prettyStream } from './pretty-stream';
 
 export interface LoggingOptions {
+  /** The app: management-api, rooms-api or worker. */
   service: string;
   level: 'debug' | 'info' | 'warn' | 'error';
   format: 'json' | 'pretty';
+  /** Version in every line (MaestroConfig.version); 0.1.0 when not given. */
+  version?: string;
+  /** Where lines go; stdout unless a test says otherwise. */
+  destination?: DestinationStream;
 }
 
-/** The process logger: JSON lines with `service` and `version`, secrets redacted. */
+/** Paths of secrets never written to logs. */
+const REDACTED = ['*.password', '*.authorization', '*.token', 'req.headers.authorization'];
+
+/**
+ * The process logger: JSON lines (or pretty lines for humans) with `service` and `version` on
+ * every line, an ISO time, the level as a word, secrets redacted.
+ */
 export function createPinoLogger(options: LoggingOptions): PinoLogger {
-  return pino({
-    level: options.level,
-    base: { service: options.service, version: process.env.npm_package_version ?? '0.1.0' },
-    timestamp: pino.stdTimeFunctions.isoTime,
-    redact: { paths: ['*.password', '*.authorization', 'req.headers.authorization'], censor: '[redacted]' },
-    formatters: { level: (label) => ({ level: label }) },
-  });
+  const stdout = options.destination ?? pino.destination({ fd: 1, sync: true });
+  return pino(
+    {
+      level: options.level,
+      base: { service: options.service, version: options.version ?? '0.1.0' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      redact: { paths: REDACTED, censor: '[redacted]' },
+      formatters: { level: (label) => ({ level: label }) },
+    },
+    options.format === 'pretty' ? prettyStream(stdout) : stdout,
+  );
 }
 
-/** The domain Logger port on pino. */
+/** The domain Logger port on pino: fields first, message last, children carry their fields. */
 export class PinoDomainLogger implements Logger {
   constructor(private readonly pino: PinoLogger) {}
 
@@ -40,7 +57,7 @@ export class PinoDomainLogger implements Logger {
   }
 }
 
-/** Nest's own logs (start-up, routes) through the same pino logger. */
+/** Nest's own logs (start-up, routes) through the same pino logger, with Nest's context as a field. */
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly pino: PinoLogger) {}
 
@@ -59,4 +76,12 @@ export class PinoNestLogger implements LoggerService {
   verbose(message: unknown, context?: string): void {
     this.pino.trace({ context }, String(message));
   }
+  fatal(message: unknown, context?: string): void {
+    this.pino.fatal({ context }, String(message));
+  }
+}
+
+/** The logger of one app from its configuration (service = component, level, format, version). */
+export function createAppLogger(config: Pick<MaestroConfig, 'component' | 'log' | 'version'>, destination?: DestinationStream): PinoLogger {
+  return createPinoLogger({ service: config.component, level: config.log.level, format: config.log.format, version: config.version, destination });
 }

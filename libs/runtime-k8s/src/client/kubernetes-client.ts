@@ -1,18 +1,36 @@
-import { CoreV1Api, KubeConfig, PolicyV1Api, VersionApi } from '@kubernetes/client-node';
+import { CoreV1Api, KubeConfig, PolicyV1Api, VersionApi, Watch } from '@kubernetes/client-node';
 import { TokenBucket } from './token-bucket';
 
 export interface KubernetesClientOptions {
+  /** Path of a kubeconfig file; when set, `masterUrl` is ignored (the kubeconfig's server wins). */
   kubeconfigPath?: string;
+  /** Use the pod's service account (in-cluster config). */
   inCluster?: boolean;
+  /** API server URL, used only without `kubeconfigPath` and outside the cluster. */
   masterUrl?: string;
+  /** Client-side rate limit of every API call (requests per second; <= 0 disables it). */
   qps: number;
+  /** Requests allowed at once above `qps`. */
   burst: number;
 }
 
-/** Status code of a Kubernetes API error (ApiException), if it is one. */
-export function apiErrorCode(error: unknown): number | undefined {
-  const code = (error as { code?: unknown }).code;
-  return typeof code === 'number' ? code : undefined;
+/**
+ * The client configuration Maestro builds (runtime-kubernetes.md section 1): in-cluster when asked,
+ * else the kubeconfig file, else the bare master URL, else in-cluster.
+ */
+export function loadKubeConfig(options: Pick<KubernetesClientOptions, 'kubeconfigPath' | 'inCluster' | 'masterUrl'>): KubeConfig {
+  const config = new KubeConfig();
+  if (options.inCluster) config.loadFromCluster();
+  else if (options.kubeconfigPath) config.loadFromFile(options.kubeconfigPath);
+  else if (options.masterUrl) {
+    config.loadFromOptions({
+      clusters: [{ name: 'maestro', server: options.masterUrl, skipTLSVerify: false }],
+      users: [{ name: 'maestro' }],
+      contexts: [{ name: 'maestro', cluster: 'maestro', user: 'maestro' }],
+      currentContext: 'maestro',
+    });
+  } else config.loadFromCluster();
+  return config;
 }
 
 /** The official client's APIs behind one client-side rate limiter. */
@@ -21,23 +39,15 @@ export class KubernetesClient {
   readonly core: CoreV1Api;
   readonly policy: PolicyV1Api;
   readonly version: VersionApi;
+  private readonly watcher: Watch;
   private readonly limiter: TokenBucket;
 
   constructor(options: KubernetesClientOptions) {
-    this.config = new KubeConfig();
-    if (options.inCluster) this.config.loadFromCluster();
-    else if (options.kubeconfigPath) this.config.loadFromFile(options.kubeconfigPath);
-    else if (options.masterUrl) {
-      this.config.loadFromOptions({
-        clusters: [{ name: 'maestro', server: options.masterUrl, skipTLSVerify: options.masterUrl.startsWith('http:') }],
-        users: [{ name: 'maestro' }],
-        contexts: [{ name: 'maestro', cluster: 'maestro', user: 'maestro' }],
-        currentContext: 'maestro',
-      });
-    } else this.config.loadFromCluster();
+    this.config = loadKubeConfig(options);
     this.core = this.config.makeApiClient(CoreV1Api);
     this.policy = this.config.makeApiClient(PolicyV1Api);
     this.version = this.config.makeApiClient(VersionApi);
+    this.watcher = new Watch(this.config);
     this.limiter = new TokenBucket(options.qps, options.burst);
   }
 
@@ -45,5 +55,19 @@ export class KubernetesClient {
   async call<T>(request: () => Promise<T>): Promise<T> {
     await this.limiter.take();
     return request();
+  }
+
+  /**
+   * Opens a watch stream (once the rate limiter allows it). `done` is called exactly once, when the
+   * stream ends for any reason; the returned controller aborts it.
+   */
+  async watch(
+    path: string,
+    query: Record<string, string | boolean | undefined>,
+    onEvent: (type: string, object: unknown) => void,
+    done: (error: unknown) => void,
+  ): Promise<AbortController> {
+    await this.limiter.take();
+    return this.watcher.watch(path, query, onEvent, done);
   }
 }

@@ -1,4 +1,7 @@
-/** Client-side rate limit: `qps` tokens per second, bursts up to `burst`; callers wait for a token. */
+/**
+ * Client-side rate limit: `qps` tokens per second, bursts up to `burst`; callers wait their turn
+ * for a token, in order. A non-positive `qps` disables the limit.
+ */
 export class TokenBucket {
   private tokens: number;
   private last = Date.now();
@@ -8,11 +11,12 @@ export class TokenBucket {
     private readonly qps: number,
     private readonly burst: number,
   ) {
-    this.tokens = burst;
+    this.tokens = Math.max(1, burst);
   }
 
   /** Resolves when the caller may send one request. */
   take(): Promise<void> {
+    if (this.qps <= 0) return Promise.resolve();
     const turn = this.queue.then(() => this.wait());
     this.queue = turn;
     return turn;
@@ -21,7 +25,7 @@ export class TokenBucket {
   private async wait(): Promise<void> {
     for (;;) {
       const now = Date.now();
-      this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.qps);
+      this.tokens = Math.min(Math.max(1, this.burst), this.tokens + ((now - this.last) / 1000) * this.qps);
       this.last = now;
       if (this.tokens >= 1) {
         this.tokens -= 1;

@@ -1,84 +1,86 @@
 import { aContainer, aScheduler } from '@maestro/testing';
-import { buildPod } from './pod-builder';
-import { nodeAddress } from './node-address';
-import { minAvailableFor } from '../disruption';
-import { RandomPortAllocator } from '../random-port-allocator';
-import { gameRoomName } from '../room-name';
+import { buildPod, DEFAULT_TOPOLOGY_SPREAD, restartPolicy, topologySpreadConstraint, type TopologySpreadOptions } from './pod-builder';
 
-const topology = { enabled: true, maxSkew: 0, topologyKey: '', scheduleAnyway: false };
+const spread = (overrides: Partial<TopologySpreadOptions> = {}) => ({ topologySpreadConstraint: { ...DEFAULT_TOPOLOGY_SPREAD, ...overrides } });
 
 describe('scheduler spec -> pod (runtime-kubernetes.md 3.2)', () => {
-  const scheduler = aScheduler().withName('sched').with({ labels: { team: 'a', heritage: 'overridden' }, annotations: { note: 'x' } }).build();
+  const scheduler = aScheduler().withName('sched').build();
+  const build = (specOverrides: Partial<typeof scheduler.spec> = {}, options = spread(), s = scheduler) => buildPod(s, 'sched-abcde', { ...scheduler.spec, ...specOverrides }, options);
 
-  it('sets names, labels, annotations and injected environment', () => {
-    const pod = buildPod(scheduler, 'sched-abcde', scheduler.spec, topology);
-    expect(pod.metadata).toEqual({
-      name: 'sched-abcde',
-      namespace: 'sched',
-      labels: { heritage: 'overridden', 'maestro-scheduler': 'sched', version: 'v1.0.0', team: 'a' },
-      annotations: { 'cluster-autoscaler.kubernetes.io/safe-to-evict': 'true', note: 'x' },
-    });
-    const env = pod.spec!.containers[0].env!;
-    expect(env.slice(-2)).toEqual([
-      { name: 'MAESTRO_SCHEDULER_NAME', value: 'sched' },
-      { name: 'MAESTRO_ROOM_ID', value: 'sched-abcde' },
-    ]);
-    expect(pod.spec!.containers[0].ports).toEqual([{ name: 'gameport', protocol: 'UDP', containerPort: 7777, hostPort: 0 }]);
-    expect(pod.spec!.containers[0].resources).toEqual({ requests: { cpu: '100m', memory: '100Mi' }, limits: { cpu: '200m', memory: '200Mi' } });
+  it('names the pod after the room, in the scheduler namespace', () => {
+    const pod = build();
+    expect(pod).toMatchObject({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'sched-abcde', namespace: 'sched' } });
   });
 
-  it('maps grace period, restart policy, toleration, affinity and topology spread', () => {
-    const spec = { ...scheduler.spec, terminationGracePeriodNs: 15, restartPolicy: 'Sometimes', toleration: 'game', affinity: 'game-node' };
-    const pod = buildPod(scheduler, 'r', spec, topology);
-    expect(pod.spec!.terminationGracePeriodSeconds).toBeUndefined();
-    expect(pod.spec!.restartPolicy).toBe('Never');
-    expect(pod.spec!.tolerations).toEqual([{ key: 'dedicated', operator: 'Equal', value: 'game', effect: 'NoSchedule' }]);
-    expect(pod.spec!.affinity!.nodeAffinity!.requiredDuringSchedulingIgnoredDuringExecution!.nodeSelectorTerms[0].matchExpressions).toEqual([
-      { key: 'game-node', operator: 'In', values: ['true'] },
-    ]);
-    expect(pod.spec!.topologySpreadConstraints).toEqual([
+  it('labels heritage, scheduler and version, with the scheduler labels merged on top (overrides included)', () => {
+    expect(build({ version: 'v1.2.0' }).metadata?.labels).toEqual({ heritage: 'maestro', 'maestro-scheduler': 'sched', version: 'v1.2.0' });
+    const labelled = aScheduler().withName('sched').with({ labels: { team: 'a', heritage: 'overridden' } }).build();
+    expect(build({}, spread(), labelled).metadata?.labels).toEqual({ heritage: 'overridden', 'maestro-scheduler': 'sched', version: 'v1.0.0', team: 'a' });
+  });
+
+  it('annotates safe-to-evict, with the scheduler annotations merged on top', () => {
+    expect(build().metadata?.annotations).toEqual({ 'cluster-autoscaler.kubernetes.io/safe-to-evict': 'true' });
+    const annotated = aScheduler().withName('sched').with({ annotations: { note: 'x', 'cluster-autoscaler.kubernetes.io/safe-to-evict': 'false' } }).build();
+    expect(build({}, spread(), annotated).metadata?.annotations).toEqual({ 'cluster-autoscaler.kubernetes.io/safe-to-evict': 'false', note: 'x' });
+  });
+
+  it.each([
+    [100e9, 100],
+    [1_999_999_999, 1],
+    [15, undefined],
+    [0, undefined],
+  ])('grace period %d ns -> terminationGracePeriodSeconds %s', (ns, seconds) => {
+    const spec = build({ terminationGracePeriodNs: ns }).spec!;
+    expect(spec.terminationGracePeriodSeconds).toBe(seconds);
+    if (seconds === undefined) expect(spec).not.toHaveProperty('terminationGracePeriodSeconds');
+  });
+
+  it.each([
+    ['Always', 'Always'],
+    ['OnFailure', 'OnFailure'],
+    ['Never', 'Never'],
+    ['', 'Never'],
+    ['always', 'Never'],
+    ['Sometimes', 'Never'],
+  ])('restart policy %j -> %s', (given, expected) => {
+    expect(restartPolicy(given)).toBe(expected);
+    expect(build({ restartPolicy: given }).spec!.restartPolicy).toBe(expected);
+  });
+
+  it('tolerates the dedicated taint only when a toleration is set', () => {
+    expect(build({ toleration: '' }).spec!.tolerations).toEqual([]);
+    expect(build({ toleration: 'game' }).spec!.tolerations).toEqual([{ key: 'dedicated', operator: 'Equal', value: 'game', effect: 'NoSchedule' }]);
+  });
+
+  it('requires the affinity label only when set', () => {
+    expect(build({ affinity: '' }).spec).not.toHaveProperty('affinity');
+    expect(build({ affinity: 'game-node' }).spec!.affinity).toEqual({
+      nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'game-node', operator: 'In', values: ['true'] }] }] } },
+    });
+  });
+
+  it('adds the topology spread constraint only when enabled', () => {
+    expect(build({}, spread({ enabled: false })).spec).not.toHaveProperty('topologySpreadConstraints');
+    expect(build().spec!.topologySpreadConstraints).toEqual([
       { maxSkew: 5, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchLabels: { 'maestro-scheduler': 'sched' } } },
     ]);
-    const other = buildPod(scheduler, 'r', { ...spec, terminationGracePeriodNs: 100e9, restartPolicy: 'OnFailure' }, { ...topology, enabled: false }).spec!;
-    expect(other).toMatchObject({ terminationGracePeriodSeconds: 100, restartPolicy: 'OnFailure' });
-    expect(other).not.toHaveProperty('topologySpreadConstraints');
   });
 
-  it('refuses protocols other than tcp/udp and bad quantities', () => {
-    const sctp = { ...scheduler.spec, containers: [aContainer({ ports: [{ name: 'p', protocol: 'sctp', port: 1, hostPort: 0 }] })] };
-    expect(() => buildPod(scheduler, 'r', sctp, topology)).toThrow('invalid port protocol "sctp"');
-    const badCpu = { ...scheduler.spec, containers: [aContainer({ requests: { cpu: 'lots', memory: '1Mi' } })] };
-    expect(() => buildPod(scheduler, 'r', badCpu, topology)).toThrow('failed to parse resource "cpu" = "lots"');
-  });
-});
-
-describe('addresses, ports, names and disruption budget', () => {
-  it.each([
-    [[{ type: 'InternalIP', address: '10.0.0.1' }, { type: 'ExternalDNS', address: 'node.example.com' }], 'node.example.com'],
-    [[{ type: 'ExternalIP', address: 'not-an-ip' }, { type: 'ExternalIP', address: '1.2.3.4' }], '1.2.3.4'],
-    [[{ type: 'InternalDNS', address: 'node.internal' }, { type: 'InternalIP', address: '10.0.0.1' }], 'node.internal'],
-    [[{ type: 'Hostname', address: 'n' }, { type: 'InternalIP', address: '10.0.0.1' }], '10.0.0.1'],
-  ])('resolves the node address %#', (addresses, host) => {
-    expect(nodeAddress({ status: { addresses } })).toBe(host);
+  it.each<[Partial<TopologySpreadOptions>, object]>([
+    [{ maxSkew: 0 }, { maxSkew: 5 }],
+    [{ maxSkew: -3 }, { maxSkew: 5 }],
+    [{ maxSkew: 2 }, { maxSkew: 2 }],
+    [{ topologyKey: '' }, { topologyKey: 'topology.kubernetes.io/zone' }],
+    [{ topologyKey: 'kubernetes.io/hostname' }, { topologyKey: 'kubernetes.io/hostname' }],
+    [{ scheduleAnyway: true }, { whenUnsatisfiable: 'ScheduleAnyway' }],
+    [{ scheduleAnyway: false }, { whenUnsatisfiable: 'DoNotSchedule' }],
+  ])('spread options %j -> %j', (options, expected) => {
+    expect(topologySpreadConstraint('sched', { ...DEFAULT_TOPOLOGY_SPREAD, ...options })).toMatchObject(expected);
   });
 
-  it('fails without a usable address', () => {
-    expect(() => nodeAddress({ status: { addresses: [{ type: 'Hostname', address: 'n' }] } })).toThrow("game room node doesn't have public address");
-  });
-
-  it('draws distinct ports, end included, and refuses too small ranges', () => {
-    const allocator = new RandomPortAllocator({ start: 60001, end: 60010 });
-    const ports = allocator.allocate({ start: 1, end: 3 }, 3);
-    expect([...ports].sort()).toEqual([1, 2, 3]);
-    expect(() => allocator.allocate({ start: 1, end: 2 }, 3)).toThrow('not enough ports to allocate');
-  });
-
-  it('names rooms after the scheduler with five suffix characters', () => {
-    expect(gameRoomName('a'.repeat(70))).toMatch(/^a{58}-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
-  });
-
-  it.each([[0, 0], [1, 0], [2, 1], [10, 9], [20, 19], [100, 95], [101, 95]])('%d rooms -> minAvailable %d', (rooms, expected) => {
-    expect(minAvailableFor(rooms, 0.05)).toBe(expected);
-    expect(minAvailableFor(rooms, 0.01)).toBe(expected);
+  it('has one container per spec container, in order, and nothing else', () => {
+    const pod = build({ containers: [aContainer({ name: 'a', ports: [] }), aContainer({ name: 'b', ports: [] })] });
+    expect(pod.spec!.containers.map((c) => c.name)).toEqual(['a', 'b']);
+    expect(Object.keys(pod.spec!).sort()).toEqual(['containers', 'restartPolicy', 'terminationGracePeriodSeconds', 'tolerations', 'topologySpreadConstraints']);
   });
 });

@@ -1,56 +1,67 @@
-import { InvalidArgumentError, type Scheduler, type SchedulerSpec } from '@maestro/domain';
-import type { V1Container, V1Pod } from '@kubernetes/client-node';
+import type { Scheduler, SchedulerSpec } from '@maestro/domain';
+import type { V1Affinity, V1Pod, V1PodSpec, V1TopologySpreadConstraint } from '@kubernetes/client-node';
+import { buildContainer } from './container-builder';
 
+/** `adapters.runtime.kubernetes.topologySpreadConstraint` of Maestro's config. */
 export interface TopologySpreadOptions {
   enabled: boolean;
+  /** <= 0 means the default, 5. */
   maxSkew: number;
+  /** Empty means the default, `topology.kubernetes.io/zone`. */
   topologyKey: string;
+  /** ScheduleAnyway instead of DoNotSchedule. */
   scheduleAnyway: boolean;
 }
 
-const QUANTITY = /^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?$/;
-const RESTART_POLICIES = new Set(['Always', 'OnFailure']);
+/** Maestro's config.yaml values. */
+export const DEFAULT_TOPOLOGY_SPREAD: TopologySpreadOptions = { enabled: true, maxSkew: 5, topologyKey: 'topology.kubernetes.io/zone', scheduleAnyway: false };
 
-function protocolOf(protocol: string): string {
-  const upper = protocol.toUpperCase();
-  if (upper === 'TCP' || upper === 'UDP') return upper;
-  throw new InvalidArgumentError(`invalid port protocol "${protocol}"`);
+export interface PodBuildOptions {
+  topologySpreadConstraint: TopologySpreadOptions;
 }
 
-function resources(values: { cpu: string; memory: string }): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const [name, value] of [['cpu', values.cpu], ['memory', values.memory]] as const) {
-    if (!value) continue;
-    if (!QUANTITY.test(value)) throw new InvalidArgumentError(`failed to parse resource "${name}" = "${value}"`);
-    result[name] = value;
-  }
-  return result;
+const RESTART_POLICIES = new Set(['Always', 'OnFailure', 'Never']);
+const NS_PER_SECOND = 1_000_000_000;
+
+/** `Always` / `OnFailure` / `Never` as given; anything else (the empty string included) -> `Never`. */
+export function restartPolicy(value: string): string {
+  return RESTART_POLICIES.has(value) ? value : 'Never';
 }
 
-/** The pod of one room exactly as Maestro maps a scheduler spec (runtime-kubernetes.md 3.2). */
-export function buildPod(scheduler: Scheduler, roomId: string, spec: SchedulerSpec, topology: TopologySpreadOptions): V1Pod {
-  const graceSeconds = Math.trunc(spec.terminationGracePeriodNs / 1e9);
-  const containers: V1Container[] = spec.containers.map((c) => ({
-    name: c.name,
-    image: c.image,
-    imagePullPolicy: c.imagePullPolicy,
-    command: c.command.length > 0 ? c.command : undefined,
-    ports: c.ports.map((p) => ({ name: p.name, protocol: protocolOf(p.protocol), containerPort: p.port, hostPort: p.hostPort })),
-    env: [
-      ...c.environment.map((e) =>
-        e.value !== undefined
-          ? { name: e.name, value: e.value }
-          : e.valueFrom?.secretKeyRef
-            ? { name: e.name, valueFrom: { secretKeyRef: { name: e.valueFrom.secretKeyRef.name, key: e.valueFrom.secretKeyRef.key } } }
-            : e.valueFrom?.fieldRef
-              ? { name: e.name, valueFrom: { fieldRef: { fieldPath: e.valueFrom.fieldRef.fieldPath } } }
-              : { name: e.name },
-      ),
-      { name: 'MAESTRO_SCHEDULER_NAME', value: scheduler.name },
-      { name: 'MAESTRO_ROOM_ID', value: roomId },
-    ],
-    resources: { requests: resources(c.requests), limits: resources(c.limits) },
-  }));
+function affinity(label: string): V1Affinity {
+  return {
+    nodeAffinity: {
+      requiredDuringSchedulingIgnoredDuringExecution: {
+        nodeSelectorTerms: [{ matchExpressions: [{ key: label, operator: 'In', values: ['true'] }] }],
+      },
+    },
+  };
+}
+
+/** The one spread constraint over the scheduler's pods, with Maestro's defaults for bad values. */
+export function topologySpreadConstraint(scheduler: string, options: TopologySpreadOptions): V1TopologySpreadConstraint {
+  return {
+    maxSkew: options.maxSkew > 0 ? options.maxSkew : 5,
+    topologyKey: options.topologyKey || 'topology.kubernetes.io/zone',
+    whenUnsatisfiable: options.scheduleAnyway ? 'ScheduleAnyway' : 'DoNotSchedule',
+    labelSelector: { matchLabels: { 'maestro-scheduler': scheduler } },
+  };
+}
+
+/**
+ * The pod of one room exactly as Maestro maps a scheduler spec (runtime-kubernetes.md 3.2).
+ * Throws InvalidArgumentError on an unsupported port protocol or an unparsable resource quantity.
+ */
+export function buildPod(scheduler: Scheduler, roomId: string, spec: SchedulerSpec, options: PodBuildOptions): V1Pod {
+  const graceSeconds = Math.trunc(spec.terminationGracePeriodNs / NS_PER_SECOND);
+  const podSpec: V1PodSpec = {
+    ...(graceSeconds !== 0 ? { terminationGracePeriodSeconds: graceSeconds } : {}),
+    restartPolicy: restartPolicy(spec.restartPolicy),
+    tolerations: spec.toleration ? [{ key: 'dedicated', operator: 'Equal', value: spec.toleration, effect: 'NoSchedule' }] : [],
+    ...(spec.affinity ? { affinity: affinity(spec.affinity) } : {}),
+    ...(options.topologySpreadConstraint.enabled ? { topologySpreadConstraints: [topologySpreadConstraint(scheduler.name, options.topologySpreadConstraint)] } : {}),
+    containers: spec.containers.map((container) => buildContainer(container, scheduler.name, roomId)),
+  };
   return {
     apiVersion: 'v1',
     kind: 'Pod',
@@ -60,34 +71,6 @@ export function buildPod(scheduler: Scheduler, roomId: string, spec: SchedulerSp
       labels: { heritage: 'maestro', 'maestro-scheduler': scheduler.name, version: spec.version, ...scheduler.labels },
       annotations: { 'cluster-autoscaler.kubernetes.io/safe-to-evict': 'true', ...scheduler.annotations },
     },
-    spec: {
-      ...(graceSeconds > 0 ? { terminationGracePeriodSeconds: graceSeconds } : {}),
-      restartPolicy: RESTART_POLICIES.has(spec.restartPolicy) ? spec.restartPolicy : 'Never',
-      tolerations: spec.toleration ? [{ key: 'dedicated', operator: 'Equal', value: spec.toleration, effect: 'NoSchedule' }] : [],
-      ...(spec.affinity
-        ? {
-            affinity: {
-              nodeAffinity: {
-                requiredDuringSchedulingIgnoredDuringExecution: {
-                  nodeSelectorTerms: [{ matchExpressions: [{ key: spec.affinity, operator: 'In', values: ['true'] }] }],
-                },
-              },
-            },
-          }
-        : {}),
-      ...(topology.enabled
-        ? {
-            topologySpreadConstraints: [
-              {
-                maxSkew: topology.maxSkew > 0 ? topology.maxSkew : 5,
-                topologyKey: topology.topologyKey || 'topology.kubernetes.io/zone',
-                whenUnsatisfiable: topology.scheduleAnyway ? 'ScheduleAnyway' : 'DoNotSchedule',
-                labelSelector: { matchLabels: { 'maestro-scheduler': scheduler.name } },
-              },
-            ],
-          }
-        : {}),
-      containers,
-    },
+    spec: podSpec,
   };
 }

@@ -1,0 +1,59 @@
+import { LogField } from '@maestro/domain';
+import { createAppLogger, createPinoLogger, PinoDomainLogger, PinoNestLogger } from './logger';
+import { prettyLine } from './pretty-stream';
+
+function capture() {
+  const lines: string[] = [];
+  return { lines, destination: { write: (line: string) => void lines.push(line) } };
+}
+
+describe('logging', () => {
+  it('writes JSON lines with service, version, level and time', () => {
+    const out = capture();
+    const pino = createPinoLogger({ service: 'rooms-api', level: 'info', format: 'json', version: '1.2.3', destination: out.destination });
+    pino.info({ room_id: 'r-1' }, 'room pinged');
+    pino.debug('not written below the level');
+    expect(out.lines).toHaveLength(1);
+    expect(JSON.parse(out.lines[0])).toEqual({
+      level: 'info',
+      time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      service: 'rooms-api',
+      version: '1.2.3',
+      room_id: 'r-1',
+      msg: 'room pinged',
+    });
+  });
+
+  it('takes service, level and version from the configuration', () => {
+    const out = capture();
+    const pino = createAppLogger({ component: 'worker', log: { level: 'debug', format: 'json' }, version: '9.9.9' }, out.destination);
+    pino.debug('tick');
+    expect(JSON.parse(out.lines[0])).toMatchObject({ level: 'debug', service: 'worker', version: '9.9.9', msg: 'tick' });
+  });
+
+  it('gives the domain Logger port child loggers that carry their fields', () => {
+    const out = capture();
+    const logger = new PinoDomainLogger(createPinoLogger({ service: 'worker', level: 'debug', format: 'json', destination: out.destination }));
+    const child = logger.child({ [LogField.SchedulerName]: 'game-a' }).child({ [LogField.OperationId]: 'op-1' });
+    child.warn('operation stalled', { attempt: 2 });
+    logger.error('unrelated');
+    expect(JSON.parse(out.lines[0])).toMatchObject({ level: 'warn', scheduler_name: 'game-a', operation_id: 'op-1', attempt: 2, msg: 'operation stalled' });
+    expect(JSON.parse(out.lines[1])).not.toHaveProperty('scheduler_name');
+  });
+
+  it("redacts secrets and routes Nest's own logs with their context", () => {
+    const out = capture();
+    const pino = createPinoLogger({ service: 'management-api', level: 'info', format: 'json', destination: out.destination });
+    pino.info({ db: { password: 'hunter2' } }, 'connected');
+    new PinoNestLogger(pino).log('Mapped {/schedulers, GET} route', 'RouterExplorer');
+    expect(out.lines[0]).not.toContain('hunter2');
+    expect(JSON.parse(out.lines[1])).toMatchObject({ context: 'RouterExplorer', msg: 'Mapped {/schedulers, GET} route' });
+  });
+
+  it('writes pretty lines for humans when asked', () => {
+    const out = capture();
+    createPinoLogger({ service: 'worker', level: 'info', format: 'pretty', destination: out.destination }).info({ scheduler_name: 'a' }, 'synced');
+    expect(out.lines[0]).toMatch(/^\d\d:\d\d:\d\d\.\d{3} INFO  synced scheduler_name=a\n$/);
+    expect(prettyLine('not json')).toBe('not json');
+  });
+});

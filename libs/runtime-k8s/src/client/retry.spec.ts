@@ -1,0 +1,56 @@
+import { isRetryableApiError } from './api-errors';
+import { retryDelayMs, withRetry } from './retry';
+import { CREATE_POD_RETRY } from '../kubernetes.runtime';
+
+const apiError = (code: number) => Object.assign(new Error(`HTTP ${code}`), { code });
+
+describe('pod creation retry policy (runtime-kubernetes.md 3.4)', () => {
+  it('is 4 attempts, 10 ms x 5^n with 10 % jitter', () => {
+    expect(CREATE_POD_RETRY).toMatchObject({ attempts: 4, baseMs: 10, factor: 5, jitter: 0.1 });
+    expect([1, 2, 3].map((n) => retryDelayMs(CREATE_POD_RETRY, n, () => 0))).toEqual([10, 50, 250]);
+    expect(retryDelayMs(CREATE_POD_RETRY, 2, () => 1)).toBeCloseTo(55);
+  });
+
+  it.each([429, 500, 503, 504])('retries %d', (code) => {
+    expect(isRetryableApiError(apiError(code))).toBe(true);
+  });
+
+  it.each([400, 403, 404, 409, 422, 501])('does not retry %d', (code) => {
+    expect(isRetryableApiError(apiError(code))).toBe(false);
+  });
+
+  it('does not retry errors without a status code', () => {
+    expect(isRetryableApiError(new Error('socket hang up'))).toBe(false);
+  });
+});
+
+describe('withRetry', () => {
+  const sleeps: number[] = [];
+  const sleep = async (ms: number) => void sleeps.push(ms);
+  beforeEach(() => (sleeps.length = 0));
+
+  it('retries until success', async () => {
+    let calls = 0;
+    const result = await withRetry(CREATE_POD_RETRY, async () => (++calls < 3 ? Promise.reject(apiError(503)) : 'ok'), sleep);
+    expect(result).toBe('ok');
+    expect(calls).toBe(3);
+    expect(sleeps).toHaveLength(2);
+  });
+
+  it('gives up after the last attempt with the last error', async () => {
+    let calls = 0;
+    await expect(withRetry(CREATE_POD_RETRY, async () => (calls++, Promise.reject(apiError(429))), sleep)).rejects.toMatchObject({ code: 429 });
+    expect(calls).toBe(4);
+    expect(sleeps).toHaveLength(3);
+    [10, 50, 250].forEach((base, i) => {
+      expect(sleeps[i]).toBeGreaterThanOrEqual(base);
+      expect(sleeps[i]).toBeLessThanOrEqual(base * 1.1);
+    });
+  });
+
+  it('does not retry other errors', async () => {
+    let calls = 0;
+    await expect(withRetry(CREATE_POD_RETRY, async () => (calls++, Promise.reject(apiError(422))), sleep)).rejects.toMatchObject({ code: 422 });
+    expect(calls).toBe(1);
+  });
+});

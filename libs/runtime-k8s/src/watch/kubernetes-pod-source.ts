@@ -1,0 +1,23 @@
+import type { KubernetesClient } from '../client/kubernetes-client';
+import type { PodList, PodSource, PodWatchStream } from './pod-source';
+
+/** Lists and watches the pods of one namespace matching a label selector, through the rate-limited client. */
+export class KubernetesPodSource implements PodSource {
+  constructor(
+    private readonly client: KubernetesClient,
+    private readonly namespace: string,
+    private readonly labelSelector: string,
+  ) {}
+
+  async list(): Promise<PodList> {
+    const list = await this.client.call(() => this.client.core.listNamespacedPod({ namespace: this.namespace, labelSelector: this.labelSelector }));
+    return { items: list.items, resourceVersion: list.metadata?.resourceVersion ?? '' };
+  }
+
+  async watch(resourceVersion: string, onEvent: (type: string, object: unknown) => void, onClose: (error: unknown) => void): Promise<PodWatchStream> {
+    const path = `/api/v1/namespaces/${encodeURIComponent(this.namespace)}/pods`;
+    const query = { labelSelector: this.labelSelector, resourceVersion: resourceVersion || undefined, allowWatchBookmarks: true };
+    const controller = await this.client.watch(path, query, onEvent, onClose);
+    return { close: () => controller.abort() };
+  }
+}

@@ -1,0 +1,187 @@
+import { silentLogger } from '@maestro/domain';
+import { waitFor } from '@maestro/testing';
+import type { V1Pod } from '@kubernetes/client-node';
+import { PodInformer, type PodInformerOptions } from './pod-informer';
+import type { PodList, PodSource, PodWatchStream } from './pod-source';
+import type { PodChange } from './pod-store';
+
+interface FakeStream {
+  from: string;
+  onEvent: (type: string, object: unknown) => void;
+  onClose: (error: unknown) => void;
+  open: boolean;
+}
+
+/** An in-memory API server for one namespace: pods, resourceVersions, list and watch streams. */
+class FakeSource implements PodSource {
+  readonly pods = new Map<string, V1Pod>();
+  readonly streams: FakeStream[] = [];
+  lists = 0;
+  failLists = 0;
+  private rv = 10;
+
+  async list(): Promise<PodList> {
+    this.lists++;
+    if (this.failLists > 0 && this.failLists--) throw Object.assign(new Error('unavailable'), { code: 503 });
+    return { items: [...this.pods.values()], resourceVersion: String(this.rv) };
+  }
+
+  async watch(from: string, onEvent: FakeStream['onEvent'], onClose: FakeStream['onClose']): Promise<PodWatchStream> {
+    const stream: FakeStream = { from, onEvent, onClose, open: true };
+    this.streams.push(stream);
+    return { close: () => this.end(stream, null) };
+  }
+
+  put(name: string, phase: string, silently = false): void {
+    const type = this.pods.has(name) ? 'MODIFIED' : 'ADDED';
+    const pod: V1Pod = { metadata: { name, namespace: 'ns', resourceVersion: String(++this.rv) }, status: { phase } };
+    this.pods.set(name, pod);
+    if (!silently) this.emit(type, pod);
+  }
+
+  remove(name: string, silently = false): void {
+    const pod = this.pods.get(name)!;
+    this.pods.delete(name);
+    if (!silently) this.emit('DELETED', { ...pod, metadata: { ...pod.metadata, resourceVersion: String(++this.rv) } });
+  }
+
+  emit(type: string, object: unknown): void {
+    for (const stream of this.open) stream.onEvent(type, object);
+  }
+
+  drop(error: unknown = new Error('socket hang up')): void {
+    for (const stream of this.open) this.end(stream, error);
+  }
+
+  get open(): FakeStream[] {
+    return this.streams.filter((s) => s.open);
+  }
+
+  private end(stream: FakeStream, error: unknown): void {
+    if (!stream.open) return;
+    stream.open = false;
+    stream.onClose(error);
+  }
+}
+
+const OPTIONS: PodInformerOptions = { resyncMs: 60_000, backoffMs: 1, maxBackoffMs: 5 };
+
+describe('PodInformer', () => {
+  let source: FakeSource;
+  let changes: [string, string, string][];
+  let informer: PodInformer | undefined;
+  const names = () => changes.map(([type, name]) => `${type} ${name}`);
+
+  beforeEach(() => {
+    source = new FakeSource();
+    changes = [];
+  });
+  afterEach(async () => informer?.stop());
+
+  async function start(options: Partial<PodInformerOptions> = {}, handler?: (change: PodChange) => Promise<void> | void): Promise<PodInformer> {
+    informer = new PodInformer(source, { ...OPTIONS, ...options }, handler ?? ((c) => void changes.push([c.type, c.pod.metadata!.name!, c.pod.metadata!.resourceVersion!])), silentLogger);
+    await informer.start();
+    return informer;
+  }
+
+  it('reports the initial list before start resolves, then watches from its resourceVersion', async () => {
+    source.put('a', 'Running', true);
+    source.put('b', 'Pending', true);
+    await start();
+    expect(names()).toEqual(['added a', 'added b']);
+    await waitFor(() => source.open.length === 1);
+    expect(source.streams[0].from).toBe('12');
+  });
+
+  it('reports watch events once each: added, updated when the resourceVersion changed, deleted', async () => {
+    await start();
+    await waitFor(() => source.open.length === 1);
+    source.put('a', 'Pending');
+    source.put('a', 'Running');
+    source.emit('MODIFIED', source.pods.get('a'));
+    source.emit('BOOKMARK', { metadata: { resourceVersion: '99' } });
+    source.remove('a');
+    source.emit('DELETED', { metadata: { name: 'never-seen', resourceVersion: '100' } });
+    await waitFor(() => changes.length === 3);
+    expect(names()).toEqual(['added a', 'updated a', 'deleted a']);
+  });
+
+  it('reconnects after a dropped stream from the last resourceVersion seen, without re-listing', async () => {
+    await start();
+    await waitFor(() => source.open.length === 1);
+    source.put('a', 'Pending');
+    source.drop();
+    await waitFor(() => source.open.length === 1 && source.streams.length === 2);
+    expect(source.streams[1].from).toBe('11');
+    expect(source.lists).toBe(1);
+    source.put('b', 'Pending');
+    await waitFor(() => changes.length === 2);
+    expect(names()).toEqual(['added a', 'added b']);
+  });
+
+  it('re-lists after 410 Gone and reports only what changed meanwhile', async () => {
+    source.put('a', 'Pending', true);
+    source.put('b', 'Pending', true);
+    await start();
+    await waitFor(() => source.open.length === 1);
+    source.put('a', 'Running', true);
+    source.remove('b', true);
+    source.put('c', 'Pending', true);
+    source.emit('ERROR', { kind: 'Status', code: 410, reason: 'Expired' });
+    await waitFor(() => changes.length === 5);
+    expect(source.lists).toBe(2);
+    expect(names()).toEqual(['added a', 'added b', 'updated a', 'added c', 'deleted b']);
+    await waitFor(() => source.open.length === 1);
+    expect(source.open[0].from).toBe(String(14));
+  });
+
+  it('treats a watch refused with HTTP 410 like a 410 event', async () => {
+    await start();
+    await waitFor(() => source.open.length === 1);
+    source.drop(Object.assign(new Error('Gone'), { statusCode: 410 }));
+    await waitFor(() => source.lists === 2);
+  });
+
+  it('retries a failing re-list with backoff until it succeeds', async () => {
+    await start();
+    await waitFor(() => source.open.length === 1);
+    source.failLists = 2;
+    source.put('late', 'Pending', true);
+    source.emit('ERROR', { code: 410 });
+    await waitFor(() => changes.length === 1);
+    expect(source.lists).toBe(4);
+    expect(names()).toEqual(['added late']);
+  });
+
+  it('resyncs periodically by re-listing, without re-reporting unchanged pods', async () => {
+    source.put('a', 'Running', true);
+    await start({ resyncMs: 20 });
+    await waitFor(() => source.lists >= 3);
+    source.put('b', 'Running', true);
+    await waitFor(() => changes.length === 2);
+    expect(names()).toEqual(['added a', 'added b']);
+    expect(source.open.length).toBeLessThanOrEqual(1);
+  });
+
+  it('keeps going when the handler fails', async () => {
+    let calls = 0;
+    await start({}, () => {
+      calls++;
+      throw new Error('boom');
+    });
+    await waitFor(() => source.open.length === 1);
+    source.put('a', 'Pending');
+    source.put('b', 'Pending');
+    await waitFor(() => calls === 2);
+  });
+
+  it('reports nothing after stop and closes its stream', async () => {
+    await start();
+    await waitFor(() => source.open.length === 1);
+    const [stream] = source.open;
+    await informer!.stop();
+    expect(source.open).toHaveLength(0);
+    stream.onEvent('ADDED', { metadata: { name: 'late', resourceVersion: '50' } });
+    expect(changes).toEqual([]);
+  });
+});

@@ -1,0 +1,166 @@
+import type { Logger } from '@maestro/domain';
+import type { V1Pod } from '@kubernetes/client-node';
+import { apiErrorCode } from '../client/api-errors';
+import { type PodChange, PodStore } from './pod-store';
+import type { PodSource, PodWatchStream } from './pod-source';
+
+export interface PodInformerOptions {
+  /** Period of the full re-list; pods that did not change are not reported again. */
+  resyncMs: number;
+  /** First reconnect delay after a failed or dropped watch; doubles per failure. */
+  backoffMs: number;
+  maxBackoffMs: number;
+}
+
+type WatchEnd = { reason: 'closed' | 'failed' | 'gone' | 'interrupted'; received: boolean; error?: unknown };
+
+const WATCH_TYPES = new Set(['ADDED', 'MODIFIED', 'DELETED']);
+
+/**
+ * A pod informer: list, then watch from the list's resourceVersion. It re-lists after 410 Gone and
+ * on every resync (the watch is restarted from the new list), reconnects with backoff after a
+ * dropped or failed stream, and reports each change once, in order, one at a time.
+ */
+export class PodInformer {
+  private readonly store = new PodStore();
+  private resourceVersion = '';
+  private stopped = false;
+  private relistDue = false;
+  private stream?: PodWatchStream;
+  private timer?: NodeJS.Timeout;
+  private delivery: Promise<void> = Promise.resolve();
+  private wakeUp?: () => void;
+  /** Lists and watch streams opened so far. */
+  readonly stats = { lists: 0, watches: 0 };
+
+  constructor(
+    private readonly source: PodSource,
+    private readonly options: PodInformerOptions,
+    private readonly onChange: (change: PodChange) => Promise<void> | void,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Lists the pods, reports them, then keeps watching; resolves once the list has been reported. */
+  async start(): Promise<void> {
+    await this.list();
+    await this.delivery;
+    this.timer = setInterval(() => this.resync(), this.options.resyncMs);
+    this.timer.unref();
+    void this.run();
+  }
+
+  /** Stops watching; nothing is reported after it resolves. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    this.stream?.close();
+    this.wakeUp?.();
+    await this.delivery;
+  }
+
+  private resync(): void {
+    this.relistDue = true;
+    this.stream?.close();
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (!this.stopped) {
+      let end: WatchEnd;
+      try {
+        if (this.relistDue) {
+          this.relistDue = false;
+          await this.list();
+        }
+        end = await this.watchOnce();
+      } catch (error) {
+        this.relistDue = true;
+        end = { reason: 'failed', received: false, error };
+      }
+      if (end.reason === 'gone') this.relistDue = true;
+      if (end.received) failures = 0;
+      if (end.reason === 'interrupted' || (end.reason === 'closed' && end.received)) continue;
+      failures++;
+      const delay = Math.min(this.options.maxBackoffMs, this.options.backoffMs * 2 ** (failures - 1));
+      this.logger.debug('pod watch ended; reconnecting', { reason: end.reason, error: end.error ? String(end.error) : undefined, delay_ms: delay });
+      await this.sleep(delay * (1 + Math.random() * 0.1));
+    }
+  }
+
+  private async list(): Promise<void> {
+    this.stats.lists++;
+    const list = await this.source.list();
+    this.resourceVersion = list.resourceVersion;
+    this.deliver(this.store.replace(list.items));
+  }
+
+  private watchOnce(): Promise<WatchEnd> {
+    return new Promise((resolve) => {
+      let received = false;
+      let gone = false;
+      let closing = false;
+      let ended = false;
+      let stream: PodWatchStream | undefined;
+      const close = () => {
+        closing = true;
+        stream?.close();
+      };
+      const onEvent = (type: string, object: unknown) => {
+        if (closing || ended) return;
+        if (type === 'ERROR') {
+          gone = apiErrorCode(object) === 410;
+          close();
+          return;
+        }
+        received = true;
+        const pod = object as V1Pod;
+        this.resourceVersion = pod.metadata?.resourceVersion || this.resourceVersion;
+        if (!WATCH_TYPES.has(type)) return;
+        const change = this.store.apply(type as 'ADDED' | 'MODIFIED' | 'DELETED', pod);
+        if (change) this.deliver([change]);
+      };
+      const onClose = (error: unknown) => {
+        if (ended) return;
+        ended = true;
+        if (this.stream === stream) this.stream = undefined;
+        const reason = gone || apiErrorCode(error) === 410 ? 'gone' : this.stopped || this.relistDue ? 'interrupted' : error ? 'failed' : 'closed';
+        resolve({ reason, received, error });
+      };
+      this.stats.watches++;
+      this.source.watch(this.resourceVersion, onEvent, onClose).then(
+        (opened) => {
+          stream = opened;
+          if (ended) return;
+          this.stream = { close };
+          if (this.stopped || this.relistDue || closing) close();
+        },
+        (error: unknown) => onClose(error ?? new Error('watch failed')),
+      );
+    });
+  }
+
+  private deliver(changes: PodChange[]): void {
+    if (changes.length === 0) return;
+    this.delivery = this.delivery.then(async () => {
+      for (const change of changes) {
+        if (this.stopped) return;
+        try {
+          await this.onChange(change);
+        } catch (error) {
+          this.logger.warn('pod change handler failed', { pod: change.pod.metadata?.name, error: String(error) });
+        }
+      }
+    });
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wakeUp = done;
+    });
+  }
+}
