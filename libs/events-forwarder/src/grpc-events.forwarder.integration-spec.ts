@@ -1,63 +1,155 @@
 import { status } from '@grpc/grpc-js';
-import { TestForwarderServer, aForwarder } from '@maestro/testing';
+import { EventForwardingError, type Forwarder, type RoomMessage } from '@maestro/domain';
+import { aForwarder } from '@maestro/testing';
 import { Registry } from 'prom-client';
 import { GrpcEventsForwarder } from './grpc-events.forwarder';
+import { ForwarderTestServer } from './testing/forwarder-test-server';
+
+const room = { game: 'g', roomId: 'r1', host: 'h', port: 40001, metadata: { a: '1' }, roomType: 'green' };
+const roomEvent: RoomMessage = { rpc: 'SendRoomEvent', body: { room, eventType: 'custom' } };
 
 describe('GrpcEventsForwarder against a real gRPC server', () => {
-  let server: TestForwarderServer;
+  let server: ForwarderTestServer;
   let forwarder: GrpcEventsForwarder;
-  const registry = new Registry();
-  const room = { game: 'g', roomId: 'r1', host: 'h', port: 40001, metadata: { a: '1' }, roomType: 'green' };
+  let registry: Registry;
+  const target = (overrides: Partial<Forwarder> = {}) => aForwarder({ address: server.address, options: { timeoutMs: 300, metadata: {} }, ...overrides });
 
   beforeAll(async () => {
-    server = await TestForwarderServer.start();
-    forwarder = new GrpcEventsForwarder({ keepAliveTimeMs: 30_000, keepAliveTimeoutMs: 5_000, registry });
+    server = await ForwarderTestServer.start();
   });
 
   afterAll(async () => {
-    forwarder.close();
     await server.stop();
   });
 
   beforeEach(() => {
     server.calls.length = 0;
-    server.behaviour = {};
+    server.answer = { code: 200, message: 'ok' };
+    registry = new Registry();
+    forwarder = new GrpcEventsForwarder({ keepAliveTimeMs: 30_000, keepAliveTimeoutMs: 5_000, registry });
   });
 
-  const target = () => aForwarder({ address: server.address, options: { timeoutMs: 500, metadata: {} } });
+  afterEach(() => forwarder.close());
 
-  it('sends every RPC with the exact fields of the protocol', async () => {
-    await forwarder.send(target(), { rpc: 'SendRoomResync', body: { room, statusType: 1 } });
-    await forwarder.send(target(), { rpc: 'SendRoomStatus', body: { room, statusType: 3 } });
-    await forwarder.send(target(), { rpc: 'SendRoomEvent', body: { room, eventType: 'custom' } });
-    await forwarder.send(target(), { rpc: 'SendPlayerEvent', body: { playerId: 'p1', room: { game: 'g', roomId: 'r1' }, eventType: 1, metadata: { roomType: 'green' } } });
-    expect(server.calls.map((c) => c.rpc)).toEqual(['SendRoomResync', 'SendRoomStatus', 'SendRoomEvent', 'SendPlayerEvent']);
-    expect(server.calls[0].request).toEqual({ room, statusType: 1 });
-    expect(server.calls[1].request.statusType).toBe(3);
-    expect(server.calls[2].request).toEqual({ room, eventType: 'custom', metadata: {} });
-    expect(server.calls[3].request).toEqual({ playerId: 'p1', room: { game: 'g', roomId: 'r1', host: '', port: 0, metadata: {}, roomType: '' }, eventType: 1, metadata: { roomType: 'green' } });
+  it('sends each RPC with the exact fields of the protocol', async () => {
+    await forwarder.forwardRoomEvent(target(), { rpc: 'SendRoomResync', body: { room, statusType: 1 } });
+    await forwarder.forwardRoomEvent(target(), { rpc: 'SendRoomStatus', body: { room, statusType: 3 } });
+    await forwarder.forwardRoomEvent(target(), roomEvent);
+    await forwarder.forwardPlayerEvent(target(), { playerId: 'p1', room: { game: 'g', roomId: 'r1' }, eventType: 1, metadata: { roomType: 'green' } });
+    expect(server.calls.map(({ rpc, request }) => ({ rpc, request }))).toEqual([
+      { rpc: 'SendRoomResync', request: { room, statusType: 1 } },
+      { rpc: 'SendRoomStatus', request: { room, statusType: 3 } },
+      { rpc: 'SendRoomEvent', request: { room, eventType: 'custom', metadata: {} } },
+      { rpc: 'SendPlayerEvent', request: { playerId: 'p1', room: { game: 'g', roomId: 'r1', host: '', port: 0, metadata: {}, roomType: '' }, eventType: 1, metadata: { roomType: 'green' } } },
+    ]);
   });
 
-  it('succeeds whatever the response code is', async () => {
-    server.behaviour = { code: 500 };
-    await expect(forwarder.send(target(), { rpc: 'SendRoomEvent', body: { room, eventType: 'x' } })).resolves.toBe(500);
+  it('sets the deadline of each call from the forwarder timeout in milliseconds', async () => {
+    await forwarder.forwardRoomEvent(target({ options: { timeoutMs: 750, metadata: {} } }), roomEvent);
+    expect(server.calls[0].deadlineInMs).toBeGreaterThan(0);
+    expect(server.calls[0].deadlineInMs).toBeLessThanOrEqual(750);
+    expect(server.calls[0].deadlineInMs).toBeGreaterThan(400);
   });
 
-  it('fails with the gRPC code name on errors and timeouts', async () => {
-    server.behaviour = { failWith: status.UNIMPLEMENTED };
-    await expect(forwarder.send(target(), { rpc: 'SendRoomEvent', body: { room, eventType: 'x' } })).rejects.toThrow('failed to forward event room at "matchmaker" with code Unimplemented');
-    server.behaviour = { delayMs: 2_000 };
+  it.each([
+    [200, 'OK'],
+    [404, 'NotFound'],
+    [406, 'FailedPrecondition'],
+    [500, 'Internal'],
+    [302, 'Unknown'],
+  ])('succeeds whatever the response code is: %d is %s', async (code, outcome) => {
+    server.answer = { code, message: 'from the receiver' };
+    await expect(forwarder.forwardRoomEvent(target(), roomEvent)).resolves.toEqual({ code, outcome, message: 'from the receiver' });
+    expect(await registry.getSingleMetricAsString('maestro_events_forwarder_success_total')).toContain(
+      `{game="g",forwarder="matchmaker",method="SendRoomEvent",outcome="${outcome}"} 1`,
+    );
+  });
+
+  it.each([
+    [status.UNIMPLEMENTED, 'Unimplemented'],
+    [status.INTERNAL, 'Internal'],
+    [status.PERMISSION_DENIED, 'PermissionDenied'],
+    [status.NOT_FOUND, 'NotFound'],
+  ])('fails with the Go name of gRPC status %d', async (code, name) => {
+    server.answer = { status: code };
+    const sending = forwarder.forwardRoomEvent(target(), roomEvent);
+    await expect(sending).rejects.toThrow(`failed to forward event room at "matchmaker" with code ${name}`);
+    await expect(sending).rejects.toMatchObject({ kind: 'unexpected', failure: 'grpc_status', grpcCode: name, forwarderName: 'matchmaker' });
+    expect(await registry.getSingleMetricAsString('maestro_events_forwarder_failure_total')).toContain(`outcome="${name}"} 1`);
+  });
+
+  it('reports a slow receiver as DeadlineExceeded as soon as the timeout passes', async () => {
+    server.answer = { hang: true };
     const started = Date.now();
-    await expect(forwarder.send(target(), { rpc: 'SendRoomEvent', body: { room, eventType: 'x' } })).rejects.toThrow('with code DeadlineExceeded');
+    await expect(forwarder.forwardRoomEvent(target({ options: { timeoutMs: 200, metadata: {} } }), roomEvent)).rejects.toThrow(
+      'failed to forward event room at "matchmaker" with code DeadlineExceeded',
+    );
     expect(Date.now() - started).toBeLessThan(1_500);
-    const unreachable = aForwarder({ name: 'gone', address: '127.0.0.1:1', options: { timeoutMs: 500, metadata: {} } });
-    await expect(forwarder.send(unreachable, { rpc: 'SendRoomEvent', body: { room, eventType: 'x' } })).rejects.toThrow(/failed to forward event room at "gone" with code (Unavailable|DeadlineExceeded)/);
+    expect(await registry.getSingleMetricAsString('maestro_events_forwarder_latency_seconds')).toContain('outcome="DeadlineExceeded"');
   });
 
-  it('keeps one channel per address and counts outcomes', async () => {
-    const before = forwarder.channels;
-    for (let i = 0; i < 3; i++) await forwarder.send(target(), { rpc: 'SendRoomEvent', body: { room, eventType: 'x' } });
-    expect(forwarder.channels).toBe(before);
-    expect(await registry.getSingleMetricAsString('maestro_forwarder_calls_total')).toMatch(/outcome="OK"\} \d+/);
+  it('reports an address nobody listens on as Unavailable', async () => {
+    const gone = aForwarder({ name: 'gone', address: '127.0.0.1:1', options: { timeoutMs: 2_000, metadata: {} } });
+    const started = Date.now();
+    await expect(forwarder.forwardPlayerEvent(gone, { playerId: 'p', room: { game: 'g', roomId: 'r' }, eventType: 0, metadata: {} })).rejects.toThrow(
+      'failed to forward event room at "gone" with code Unavailable',
+    );
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it('reports an address no client can be built for as a connection failure', async () => {
+    const sending = forwarder.forwardRoomEvent(aForwarder({ name: 'bad', address: '' }), roomEvent);
+    await expect(sending).rejects.toBeInstanceOf(EventForwardingError);
+    await expect(sending).rejects.toThrow(/^failed to connect at : /);
+  });
+
+  it('reuses one channel (one connection) per address', async () => {
+    const other = await ForwarderTestServer.start();
+    try {
+      for (let i = 0; i < 3; i++) await forwarder.forwardRoomEvent(target({ name: `f${i}` }), roomEvent);
+      expect(forwarder.channels).toBe(1);
+      expect(new Set(server.calls.map((c) => c.peer)).size).toBe(1);
+      await forwarder.forwardRoomEvent(target({ address: other.address }), roomEvent);
+      expect(forwarder.channels).toBe(2);
+      expect(other.calls).toHaveLength(1);
+    } finally {
+      await other.stop();
+    }
+  });
+
+  it('opens a new channel once the cached one has expired', async () => {
+    let now = Date.now();
+    const aging = new GrpcEventsForwarder({ keepAliveTimeMs: 30_000, keepAliveTimeoutMs: 5_000, channelTtlMs: 60_000, now: () => now });
+    try {
+      await aging.forwardRoomEvent(target(), roomEvent);
+      await aging.forwardRoomEvent(target(), roomEvent);
+      now += 61_000;
+      await aging.forwardRoomEvent(target(), roomEvent);
+      const [first, second, third] = server.calls.map((c) => c.peer);
+      expect(second).toBe(first);
+      expect(third).not.toBe(first);
+      expect(aging.channels).toBe(1);
+    } finally {
+      aging.close();
+    }
+  });
+
+  it('closes its channels and opens new ones when used again', async () => {
+    await forwarder.forwardRoomEvent(target(), roomEvent);
+    forwarder.close();
+    expect(forwarder.channels).toBe(0);
+    await expect(forwarder.forwardRoomEvent(target(), roomEvent)).resolves.toMatchObject({ outcome: 'OK' });
+    expect(forwarder.channels).toBe(1);
+  });
+
+  it('shares one registry between forwarders', async () => {
+    const second = new GrpcEventsForwarder({ keepAliveTimeMs: 0, keepAliveTimeoutMs: 5_000, registry });
+    try {
+      await forwarder.forwardRoomEvent(target(), roomEvent);
+      await second.forwardRoomEvent(target(), roomEvent);
+      expect(await registry.getSingleMetricAsString('maestro_events_forwarder_success_total')).toContain('outcome="OK"} 2');
+    } finally {
+      second.close();
+    }
   });
 });

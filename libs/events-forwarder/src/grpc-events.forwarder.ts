@@ -1,81 +1,115 @@
-import { type Client, credentials, Metadata, status as GrpcStatus } from '@grpc/grpc-js';
-import type { EventsForwarder, Forwarder, ForwarderMessage } from '@maestro/domain';
-import { Counter, Histogram, type Registry } from 'prom-client';
+import { type Client, Metadata, type ServiceError } from '@grpc/grpc-js';
+import {
+  DEFAULT_FORWARDER_TIMEOUT_MS,
+  EventForwardingError,
+  type EventsForwarder,
+  type Forwarder,
+  type ForwarderRpc,
+  type ForwardResult,
+  type PlayerEventMessage,
+  responseOutcome,
+  type RoomMessage,
+} from '@maestro/domain';
+import type { Registry } from 'prom-client';
+import { ChannelPool } from './channel-pool';
+import { ForwarderMetrics } from './forwarder-metrics';
 import { forwarderService } from './forwarder-proto';
+import { grpcCodeName, grpcStatusOf } from './grpc-status-names';
 
 export interface GrpcForwarderOptions {
+  /** `adapters.grpc.keepalive.time` (30 s in Maestro's config; 0 means 15 s; at least 10 s). */
   keepAliveTimeMs: number;
+  /** `adapters.grpc.keepalive.timeout` (5 s in Maestro's config). */
   keepAliveTimeoutMs: number;
-  /** How long one channel per address is kept (Maestro: 24 h). */
+  /** How long one channel per address is reused (default 24 h, as Maestro). */
   channelTtlMs?: number;
+  /** Where the call metrics go; none recorded without it. */
   registry?: Registry;
+  /** Time source for channel expiry (tests); defaults to Date.now. */
+  now?: () => number;
 }
 
-const CODE_NAMES = Object.fromEntries(Object.entries(GrpcStatus).map(([name, code]) => [code, name.split('_').map((w) => w[0] + w.slice(1).toLowerCase()).join('')]));
-const OUTCOME_OF_CODE: Record<number, string> = { 200: 'OK', 404: 'NotFound', 406: 'FailedPrecondition', 500: 'Internal' };
+export const DEFAULT_CHANNEL_TTL_MS = 24 * 60 * 60 * 1000;
 
-type Rpc = (request: unknown, metadata: Metadata, options: { deadline: Date }, callback: (error: (Error & { code?: number }) | null, response?: { code?: number }) => void) => void;
+interface ResponseBody {
+  code?: number;
+  message?: string;
+}
 
-/** EventsForwarder over gRPC: one pooled channel per address, per-call deadline, metrics. */
+type UnaryRpc = (
+  request: unknown,
+  metadata: Metadata,
+  options: { deadline: Date },
+  callback: (error: ServiceError | null, response?: ResponseBody) => void,
+) => void;
+
+/**
+ * EventsForwarder over gRPC (events-forwarding.md 6-7): one pooled channel per address, the
+ * forwarder's timeout as the per-call deadline, no retries, metrics per forwarder, method and outcome.
+ */
 export class GrpcEventsForwarder implements EventsForwarder {
-  private readonly clients = new Map<string, { client: Client; until: number }>();
-  private readonly calls?: Counter<'forwarder' | 'rpc' | 'outcome'>;
-  private readonly latency?: Histogram<'forwarder' | 'rpc'>;
-  private readonly Service = forwarderService();
+  private readonly pool: ChannelPool;
+  private readonly metrics?: ForwarderMetrics;
+  private readonly now: () => number;
 
-  constructor(private readonly options: GrpcForwarderOptions) {
-    if (options.registry) {
-      this.calls = new Counter({ name: 'maestro_forwarder_calls_total', help: 'forwarder calls by outcome', labelNames: ['forwarder', 'rpc', 'outcome'], registers: [options.registry] });
-      this.latency = new Histogram({ name: 'maestro_forwarder_call_seconds', help: 'forwarder call latency', labelNames: ['forwarder', 'rpc'], registers: [options.registry] });
-    }
-  }
-
-  async send(forwarder: Forwarder, message: ForwarderMessage): Promise<number> {
-    const client = this.client(forwarder.address);
-    const rpc = (client as unknown as Record<string, Rpc>)[message.rpc].bind(client);
-    const timeoutMs = forwarder.options?.timeoutMs || 1000;
-    const stop = this.latency?.startTimer({ forwarder: forwarder.name, rpc: message.rpc });
-    try {
-      const response = await new Promise<{ code?: number }>((resolve, reject) =>
-        rpc(message.body, new Metadata(), { deadline: new Date(Date.now() + timeoutMs) }, (error, reply) => (error ? reject(error) : resolve(reply ?? {}))),
-      );
-      const code = response.code ?? 0;
-      this.calls?.inc({ forwarder: forwarder.name, rpc: message.rpc, outcome: OUTCOME_OF_CODE[code] ?? 'Unknown' });
-      return code;
-    } catch (error) {
-      const code = (error as { code?: number }).code;
-      const name = code !== undefined ? CODE_NAMES[code] : undefined;
-      this.calls?.inc({ forwarder: forwarder.name, rpc: message.rpc, outcome: name ?? 'Error' });
-      throw new Error(
-        name ? `failed to forward event room at "${forwarder.name}" with code ${name}` : `failed to forward event room at "${forwarder.name}" with unknown grpc code: ${String(error)}`,
-        { cause: error },
-      );
-    } finally {
-      stop?.();
-    }
-  }
-
-  /** Closes every channel. */
-  close(): void {
-    for (const { client } of this.clients.values()) client.close();
-    this.clients.clear();
-  }
-
-  private client(address: string): Client {
-    const cached = this.clients.get(address);
-    if (cached && cached.until > Date.now()) return cached.client;
-    cached?.client.close();
-    const client = new this.Service(address, credentials.createInsecure(), {
-      'grpc.keepalive_time_ms': Math.max(10_000, this.options.keepAliveTimeMs),
-      'grpc.keepalive_timeout_ms': this.options.keepAliveTimeoutMs,
-      'grpc.service_config': JSON.stringify({ loadBalancingConfig: [{ round_robin: {} }] }),
+  constructor(options: GrpcForwarderOptions) {
+    this.now = options.now ?? Date.now;
+    this.pool = new ChannelPool(forwarderService(), {
+      keepAliveTimeMs: options.keepAliveTimeMs,
+      keepAliveTimeoutMs: options.keepAliveTimeoutMs,
+      ttlMs: options.channelTtlMs ?? DEFAULT_CHANNEL_TTL_MS,
+      now: this.now,
     });
-    this.clients.set(address, { client, until: Date.now() + (this.options.channelTtlMs ?? 86_400_000) });
-    return client;
+    this.metrics = options.registry ? new ForwarderMetrics(options.registry) : undefined;
+  }
+
+  forwardRoomEvent(forwarder: Forwarder, message: RoomMessage): Promise<ForwardResult> {
+    return this.call(forwarder, message.rpc, message.body, message.body.room.game);
+  }
+
+  forwardPlayerEvent(forwarder: Forwarder, message: PlayerEventMessage): Promise<ForwardResult> {
+    return this.call(forwarder, 'SendPlayerEvent', message, message.room.game);
   }
 
   /** Number of open channels (one per address). */
   get channels(): number {
-    return this.clients.size;
+    return this.pool.size;
+  }
+
+  /** Closes every channel; later calls open new ones. */
+  close(): void {
+    this.pool.close();
+  }
+
+  private async call(forwarder: Forwarder, rpc: ForwarderRpc, body: unknown, game: string): Promise<ForwardResult> {
+    const send = this.rpcOf(forwarder, rpc);
+    const timeoutMs = forwarder.options?.timeoutMs || DEFAULT_FORWARDER_TIMEOUT_MS;
+    const started = performance.now();
+    const record = (success: boolean, outcome: string) =>
+      this.metrics?.record({ game, forwarder: forwarder.name, method: rpc, success, outcome, seconds: (performance.now() - started) / 1000 });
+    try {
+      const response = await new Promise<ResponseBody>((resolve, reject) =>
+        send(body, new Metadata(), { deadline: new Date(this.now() + timeoutMs) }, (error, reply) => (error ? reject(error) : resolve(reply ?? {}))),
+      );
+      const code = response.code ?? 0;
+      const result: ForwardResult = { code, outcome: responseOutcome(code), message: response.message ?? '' };
+      record(true, result.outcome);
+      return result;
+    } catch (error) {
+      const code = grpcStatusOf(error);
+      record(false, code === undefined ? 'Unknown' : grpcCodeName(code));
+      throw code === undefined ? EventForwardingError.unknown(forwarder.name, error) : EventForwardingError.withStatus(forwarder.name, grpcCodeName(code), error);
+    }
+  }
+
+  private rpcOf(forwarder: Forwarder, rpc: ForwarderRpc): UnaryRpc {
+    let client: Client;
+    try {
+      client = this.pool.get(forwarder.address);
+    } catch (error) {
+      throw EventForwardingError.connect(forwarder.name, forwarder.address, error);
+    }
+    const method = (client as unknown as Record<ForwarderRpc, UnaryRpc>)[rpc];
+    return method.bind(client);
   }
 }

@@ -53,7 +53,7 @@ const RULES: [string, (b: Body) => void, string][] = [
   ['autoscaling min not above max', (b) => (b.autoscaling = { ...occupancy(0.5), min: 5, max: 2 }), 'Autoscaling.Min: Min must be a number lower than Max'],
   ['autoscaling max at least -1', (b) => (b.autoscaling = { ...occupancy(0.5), max: -2 }), 'Autoscaling.Max: Max must be -1 or greater'],
   ['autoscaling cooldown at least 0', (b) => (b.autoscaling = { ...occupancy(0.5), cooldown: -1 }), 'Autoscaling.Cooldown: Cooldown must be 0 or greater'],
-  ['policy type required even when disabled', (b) => (b.autoscaling = { enabled: false, min: 1, max: 2, cooldown: 0, policy: {} }), 'Autoscaling.Policy.Type: Type is a required field'],
+  ['policy type required even when disabled', (b) => (b.autoscaling = { enabled: false, min: 1, max: 2, cooldown: 0, policy: {} }), 'Autoscaling.Policy.Type: Type must be one of [roomOccupancy fixedBuffer]'],
   ['policy type one of', (b) => (b.autoscaling = { ...occupancy(0.5), policy: { type: 'magic', parameters: {} } }), 'Autoscaling.Policy.Type: Type must be one of [roomOccupancy fixedBuffer]'],
   ['roomOccupancy parameters required', (b) => (b.autoscaling = { ...occupancy(0.5), policy: { type: 'roomOccupancy', parameters: {} } }), 'RoomOccupancy must not be nil for RoomOccupancy policy type'],
   ['fixedBuffer parameters required', (b) => (b.autoscaling = { ...occupancy(0.5), policy: { type: 'fixedBuffer', parameters: {} } }), 'FixedBuffer must not be nil for FixedBuffer policy type'],

@@ -1,18 +1,21 @@
 import {
+  type Autoscaling,
   DEFAULT_DOWN_THRESHOLD,
   DEFAULT_FORWARDER_TIMEOUT_MS,
+  DEFAULT_MAX_MATCHES,
   DEFAULT_RESTART_POLICY,
   FIRST_VERSION,
+  type Forwarder,
   type Scheduler,
 } from './scheduler';
 
 /**
- * Maestro's defaults for a scheduler built from a request: version v1.0.0, restart policy Never,
- * forwarder options `{timeout: 1000 ms, metadata: {}}`, downThreshold 0.99.
- * `readyTarget`/`downThreshold` are 32-bit floats on the wire and are stored as such (Math.fround).
+ * Maestro's defaults for a scheduler built from a create or new-version request
+ * (management-api.md 4.4): state `creating`, version v1.0.0, restart policy Never,
+ * matchAllocation `{maxMatches: 1}` when absent, then the forwarder and autoscaling normalisation.
+ * Present values are kept (a request's `maxMatches: 0` stays 0 and fails validation).
  */
 export function applySchedulerDefaults(s: Scheduler): Scheduler {
-  const occupancy = s.autoscaling?.policy.parameters.roomOccupancy;
   return {
     ...s,
     state: s.state || 'creating',
@@ -21,20 +24,34 @@ export function applySchedulerDefaults(s: Scheduler): Scheduler {
       version: s.spec.version || FIRST_VERSION,
       restartPolicy: s.spec.restartPolicy || DEFAULT_RESTART_POLICY,
     },
-    forwarders: s.forwarders.map((f) => ({
-      ...f,
-      options: f.options ?? { timeoutMs: DEFAULT_FORWARDER_TIMEOUT_MS, metadata: {} },
-    })),
-    autoscaling: s.autoscaling && {
-      ...s.autoscaling,
-      policy: {
-        ...s.autoscaling.policy,
-        parameters: {
-          ...s.autoscaling.policy.parameters,
-          roomOccupancy: occupancy && {
-            readyTarget: Math.fround(occupancy.readyTarget),
-            downThreshold: Math.fround(occupancy.downThreshold || DEFAULT_DOWN_THRESHOLD),
-          },
+    forwarders: s.forwarders.map(withDefaultForwarderOptions),
+    autoscaling: s.autoscaling && normalizeAutoscaling(s.autoscaling),
+    matchAllocation: s.matchAllocation ?? { maxMatches: DEFAULT_MAX_MATCHES },
+  };
+}
+
+/** A forwarder without options gets `{timeout: 1000 ms, metadata: {}}`. */
+export function withDefaultForwarderOptions(f: Forwarder): Forwarder {
+  return f.options ? f : { ...f, options: { timeoutMs: DEFAULT_FORWARDER_TIMEOUT_MS, metadata: {} } };
+}
+
+/**
+ * `readyTarget` and `downThreshold` are float32 on the wire: they are kept as float32 values
+ * (`Math.fround`, idempotent); a 0 (absent) `downThreshold` becomes 0.99 (autoscaling.md 1).
+ */
+export function normalizeAutoscaling(a: Autoscaling): Autoscaling {
+  const occupancy = a.policy.parameters.roomOccupancy;
+  if (!occupancy) return a;
+  const downThreshold = Math.fround(occupancy.downThreshold);
+  return {
+    ...a,
+    policy: {
+      ...a.policy,
+      parameters: {
+        ...a.policy.parameters,
+        roomOccupancy: {
+          readyTarget: Math.fround(occupancy.readyTarget),
+          downThreshold: downThreshold === 0 ? DEFAULT_DOWN_THRESHOLD : downThreshold,
         },
       },
     },

@@ -2,17 +2,37 @@ import type {
   Autoscaling,
   AutoscalingPolicy,
   Container,
+  ContainerPort,
+  ContainerResources,
+  EnvVar,
   Forwarder,
   MatchAllocation,
   PortRange,
   Scheduler,
 } from '../entities/scheduler';
-import { applySchedulerDefaults } from '../entities/scheduler-defaults';
+import { normalizeAutoscaling, withDefaultForwarderOptions } from '../entities/scheduler-defaults';
+import { AlreadyExistsError } from '../errors/domain-error';
 
-/** The fields of a PATCH: present = not undefined. Lists given here are non-empty. */
+/** One element of `spec.containers` in a PATCH: present fields update container i. */
+export interface ContainerPatch {
+  name?: string;
+  image?: string;
+  imagePullPolicy?: string;
+  command?: string[];
+  environment?: EnvVar[];
+  requests?: ContainerResources;
+  limits?: ContainerResources;
+  ports?: ContainerPort[];
+}
+
+/**
+ * The fields of a PATCH /schedulers/{name} body in domain names (management-api.md 4.6).
+ * A field is present when it is not undefined; lists are present only when non-empty
+ * (they cannot be cleared), maps are present even when empty (they can be emptied).
+ */
 export interface SchedulerPatch {
   terminationGracePeriodNs?: number;
-  containers?: Partial<Container>[];
+  containers?: ContainerPatch[];
   toleration?: string;
   affinity?: string;
   portRange?: PortRange;
@@ -36,56 +56,71 @@ const EMPTY_CONTAINER: Container = {
   ports: [],
 };
 
-const ZERO_AUTOSCALING: Autoscaling = {
-  enabled: false,
-  min: 0,
-  max: 0,
-  cooldown: 0,
-  policy: { type: '', parameters: {} },
-};
+const ZERO_AUTOSCALING: Autoscaling = { enabled: false, min: 0, max: 0, cooldown: 0, policy: { type: '', parameters: {} } };
 
-/** Whether the patch changes anything at all. */
+/** A list counts as present only when it has elements. */
+const presentList = <T>(list: T[] | undefined): T[] | undefined => (list && list.length > 0 ? list : undefined);
+
+/** Whether the patch has no present field (Maestro then answers `no change found`). */
 export function isEmptyPatch(patch: SchedulerPatch): boolean {
-  return Object.values(patch).every((value) => value === undefined);
+  const { containers, forwarders, ...others } = patch;
+  return !presentList(containers) && !presentList(forwarders) && Object.values(others).every((value) => value === undefined);
 }
 
 /**
- * Applies a PATCH as Maestro does (management-api.md 4.6): present fields replace, containers are
- * merged by index field by field, lists cannot be cleared, maps can be emptied, autoscaling starts
- * from zero values when the scheduler had none.
+ * Applies a PATCH as Maestro does (management-api.md 4.6 step 4): present top-level and spec
+ * fields replace; containers merge by index field by field (extra elements start from an empty
+ * container, containers past the patch are kept); lists cannot be cleared; maps can be emptied;
+ * autoscaling starts from zero values when the scheduler had none, and `policy` replaces the whole
+ * policy. Patched forwarders and autoscaling get the request defaults. No diff is made: a patch
+ * equal to the current values still yields a scheduler (and a new version).
+ * Throws AlreadyExistsError `no change found to scheduler <name>` when nothing is present.
  */
 export function applySchedulerPatch(current: Scheduler, patch: SchedulerPatch): Scheduler {
+  if (isEmptyPatch(patch)) throw new AlreadyExistsError(`no change found to scheduler ${current.name}`);
   const pick = <T>(value: T | undefined, fallback: T): T => (value === undefined ? fallback : value);
-  const patched: Scheduler = {
+  const containers = presentList(patch.containers);
+  const forwarders = presentList(patch.forwarders);
+  return {
     ...current,
     spec: {
       ...current.spec,
       terminationGracePeriodNs: pick(patch.terminationGracePeriodNs, current.spec.terminationGracePeriodNs),
-      containers: patch.containers ? mergeContainers(current.spec.containers, patch.containers) : current.spec.containers,
+      containers: containers ? mergeContainers(current.spec.containers, containers) : current.spec.containers,
       toleration: pick(patch.toleration, current.spec.toleration),
       affinity: pick(patch.affinity, current.spec.affinity),
     },
     portRange: pick(patch.portRange, current.portRange),
     maxSurge: pick(patch.maxSurge, current.maxSurge),
     roomsReplicas: pick(patch.roomsReplicas, current.roomsReplicas),
-    autoscaling: patch.autoscaling ? mergeAutoscaling(current.autoscaling, patch.autoscaling) : current.autoscaling,
-    forwarders: pick(patch.forwarders, current.forwarders),
+    autoscaling: patch.autoscaling ? normalizeAutoscaling(mergeAutoscaling(current.autoscaling, patch.autoscaling)) : current.autoscaling,
+    forwarders: forwarders ? forwarders.map(withDefaultForwarderOptions) : current.forwarders,
     annotations: pick(patch.annotations, current.annotations),
     labels: pick(patch.labels, current.labels),
     matchAllocation: pick(patch.matchAllocation, current.matchAllocation),
   };
-  return applySchedulerDefaults(patched);
 }
 
-function mergeContainers(current: Container[], patches: Partial<Container>[]): Container[] {
+function mergeContainers(current: Container[], patches: ContainerPatch[]): Container[] {
   const length = Math.max(current.length, patches.length);
   return Array.from({ length }, (_, i) => {
     const base = current[i] ?? EMPTY_CONTAINER;
     const patch = patches[i];
-    if (!patch) return base;
-    const defined = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
-    return { ...base, ...defined };
+    return patch ? mergeContainer(base, patch) : base;
   });
+}
+
+function mergeContainer(base: Container, patch: ContainerPatch): Container {
+  return {
+    name: patch.name ?? base.name,
+    image: patch.image ?? base.image,
+    imagePullPolicy: patch.imagePullPolicy ?? base.imagePullPolicy,
+    command: presentList(patch.command) ?? base.command,
+    environment: presentList(patch.environment) ?? base.environment,
+    requests: patch.requests ?? base.requests,
+    limits: patch.limits ?? base.limits,
+    ports: presentList(patch.ports) ?? base.ports,
+  };
 }
 
 function mergeAutoscaling(current: Autoscaling | undefined, patch: NonNullable<SchedulerPatch['autoscaling']>): Autoscaling {

@@ -1,32 +1,20 @@
 import type { Forwarder } from '../entities/scheduler';
+import type { ForwardResult, PlayerEventMessage, RoomMessage } from '../events/forwarder-messages';
 
 export const EVENTS_FORWARDER = Symbol('EventsForwarder');
 
-/** `Room` of Maestro's forwarder protocol. */
-export interface ForwardedRoom {
-  game: string;
-  roomId: string;
-  host?: string;
-  port?: number;
-  metadata?: Record<string, string>;
-  roomType?: string;
-}
-
-export const ROOM_STATUS_TYPES = { ready: 0, occupied: 1, terminating: 2, terminated: 3 } as const;
-export type RoomStatusType = keyof typeof ROOM_STATUS_TYPES;
-export const PLAYER_EVENT_TYPES = { playerJoin: 0, playerLeft: 1 } as const;
-
-/** One message to a forwarder, by RPC. */
-export type ForwarderMessage =
-  | { rpc: 'SendRoomResync' | 'SendRoomStatus'; body: { room: ForwardedRoom; statusType: number } }
-  | { rpc: 'SendRoomEvent'; body: { room: ForwardedRoom; eventType: string } }
-  | { rpc: 'SendPlayerEvent'; body: { playerId: string; room: ForwardedRoom; eventType: number; metadata: Record<string, string> } };
-
-/** Sends messages to forwarders (gRPC service `eventforwarder.GRPCForwarder`). */
+/**
+ * Sends built messages to one forwarder (gRPC service `eventforwarder.GRPCForwarder`).
+ * Deciding which forwarders get what is the domain's job (`EventsForwarderService`).
+ */
 export interface EventsForwarder {
   /**
-   * Sends one message within the forwarder's timeout. Resolves with the receiver's response code
-   * (any code is a success); rejects with a message naming the forwarder on transport errors.
+   * Sends a room message (`SendRoomResync`, `SendRoomStatus` or `SendRoomEvent`) to the forwarder's
+   * address within its `options.timeoutMs`. Resolves once the receiver answered, whatever
+   * `Response.code` is; throws `EventForwardingError` naming the forwarder (and the gRPC code)
+   * when the call did not complete. Never retries.
    */
-  send(forwarder: Forwarder, message: ForwarderMessage): Promise<number>;
+  forwardRoomEvent(forwarder: Forwarder, message: RoomMessage): Promise<ForwardResult>;
+  /** Sends a `PlayerEvent` with `SendPlayerEvent`; same guarantees as `forwardRoomEvent`. */
+  forwardPlayerEvent(forwarder: Forwarder, message: PlayerEventMessage): Promise<ForwardResult>;
 }

@@ -1,1 +1,2 @@
 export * from './room-status.rules';
+export * from './max-surge';

@@ -26,7 +26,7 @@ export class RoomEvents {
     return this.attempt(() => this.forwarding.forwardPlayerEvent(schedulerName, roomId, { ...metadata, eventType: event }));
   }
 
-  private async attempt(send: () => Promise<void>): Promise<{ success: boolean; message: string }> {
+  private async attempt(send: () => Promise<unknown>): Promise<{ success: boolean; message: string }> {
     try {
       await send();
       return { success: true, message: '' };

@@ -1,35 +1,53 @@
 import type { Autoscaling } from '../entities/scheduler';
 import { AUTOSCALING_POLICY_TYPES } from '../entities/scheduler';
-import { IssueCollector, rule } from './field-rules';
+import { IssueCollector, isOneOf, rule } from './field-rules';
+import { throwIfAny } from './validation-message';
 
-/** Every autoscaling rule of the spec, reported under the collector's path. */
+/**
+ * Every autoscaling rule of management-api.md section 5, reported under the collector's path
+ * in Go struct order (Min, Max, Cooldown, Policy.Type, Policy.Parameters.RoomOccupancy, .FixedBuffer).
+ */
 export function collectAutoscalingIssues(autoscaling: Autoscaling, at: IssueCollector): void {
-  at.check(autoscaling.min < 1, 'Min', (f) => rule.min(f, 1)) ||
-    at.check(autoscaling.max >= 0 && autoscaling.min > autoscaling.max, 'Min', (f) => rule.lowerThan(f, 'Max'));
-  at.check(autoscaling.max < -1, 'Max', (f) => rule.min(f, -1));
-  at.check(autoscaling.cooldown < 0, 'Cooldown', (f) => rule.min(f, 0));
+  at.check(autoscaling.min < 1, 'Min', 'min', (f) => rule.min(f, 1)) ||
+    at.check(autoscaling.max >= 0 && autoscaling.min > autoscaling.max, 'Min', 'custom_lower_than', (f) =>
+      rule.lowerThan(f, 'Max'),
+    );
+  at.check(autoscaling.max < -1, 'Max', 'min', (f) => rule.min(f, -1));
+  at.check(autoscaling.cooldown < 0, 'Cooldown', 'min', (f) => rule.min(f, 0));
+
   const policy = at.at('Policy');
   const type = autoscaling.policy.type;
-  policy.check(type === '', 'Type', rule.required) ||
-    policy.check(!(AUTOSCALING_POLICY_TYPES as readonly string[]).includes(type), 'Type', (f) =>
-      rule.oneOf(f, AUTOSCALING_POLICY_TYPES),
-    );
+  // No `required` tag upstream: an empty type fails `oneof` like any unknown one.
+  policy.check(!isOneOf(type, AUTOSCALING_POLICY_TYPES), 'Type', 'oneof', (f) => rule.oneOf(f, AUTOSCALING_POLICY_TYPES));
+
   const parameters = policy.at('Parameters');
   const { roomOccupancy, fixedBuffer } = autoscaling.policy.parameters;
-  parameters.check(type === 'roomOccupancy' && !roomOccupancy, 'RoomOccupancy', () =>
-    'RoomOccupancy must not be nil for RoomOccupancy policy type',
-  );
-  parameters.check(type === 'fixedBuffer' && !fixedBuffer, 'FixedBuffer', () =>
-    'FixedBuffer must not be nil for FixedBuffer policy type',
-  );
   if (roomOccupancy) {
     const occupancy = parameters.at('RoomOccupancy');
-    occupancy.check(roomOccupancy.readyTarget <= 0, 'ReadyTarget', (f) => rule.gt(f, 0)) ||
-      occupancy.check(roomOccupancy.readyTarget >= 1, 'ReadyTarget', (f) => rule.lt(f, 1));
-    occupancy.check(roomOccupancy.downThreshold <= 0, 'DownThreshold', (f) => rule.gt(f, 0)) ||
-      occupancy.check(roomOccupancy.downThreshold >= 1, 'DownThreshold', (f) => rule.lt(f, 1));
+    occupancy.check(!(roomOccupancy.readyTarget > 0), 'ReadyTarget', 'gt', (f) => rule.gt(f, 0)) ||
+      occupancy.check(!(roomOccupancy.readyTarget < 1), 'ReadyTarget', 'lt', (f) => rule.lt(f, 1));
+    occupancy.check(!(roomOccupancy.downThreshold > 0), 'DownThreshold', 'gt', (f) => rule.gt(f, 0)) ||
+      occupancy.check(!(roomOccupancy.downThreshold < 1), 'DownThreshold', 'lt', (f) => rule.lt(f, 1));
+  } else {
+    parameters.check(type === 'roomOccupancy', 'RoomOccupancy', 'required_for_room_occupancy', () =>
+      'RoomOccupancy must not be nil for RoomOccupancy policy type',
+    );
   }
   if (fixedBuffer) {
-    parameters.at('FixedBuffer').check(fixedBuffer.amount <= 0, 'Amount', (f) => rule.gt(f, 0));
+    parameters.at('FixedBuffer').check(!(fixedBuffer.amount > 0), 'Amount', 'gt', (f) => rule.gt(f, 0));
+  } else {
+    parameters.check(type === 'fixedBuffer', 'FixedBuffer', 'required_for_fixed_buffer', () =>
+      'FixedBuffer must not be nil for FixedBuffer policy type',
+    );
   }
+}
+
+/**
+ * Validates an autoscaling object on its own, as Maestro does while converting a create or
+ * new-version request: issues are named `Autoscaling.<field>`. Throws InvalidArgumentError.
+ */
+export function validateAutoscaling(autoscaling: Autoscaling): void {
+  const at = IssueCollector.root('Autoscaling');
+  collectAutoscalingIssues(autoscaling, at);
+  throwIfAny(at.issues);
 }

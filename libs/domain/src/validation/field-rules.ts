@@ -2,7 +2,7 @@ import type { FieldIssue } from '../errors/domain-error';
 
 /**
  * Message templates of Maestro's validator (go-playground English pack plus custom ones),
- * `{0}` = the Go field name; management-api.md section 5.1.
+ * `field` = the Go field name; management-api.md section 5.1.
  */
 export const rule = {
   required: (field: string) => `${field} is a required field`,
@@ -23,40 +23,64 @@ export const rule = {
   lowerThan: (field: string, other: string) => `${field} must be a number lower than ${other}`,
 };
 
-/** Collects issues under a Go struct path (`Scheduler.Spec.Containers[0]`). */
+/** A failing field with the validator tag that failed (used for the untranslated text). */
+export interface ValidationIssue extends FieldIssue {
+  /** Go field name, the last segment of the path. */
+  field: string;
+  /** go-playground tag (`required`, `max_surge`, `ltfield`...). */
+  tag: string;
+}
+
+/** Collects issues under a Go struct path (`Scheduler.Spec.Containers[0]`), in struct order. */
 export class IssueCollector {
-  readonly issues: FieldIssue[] = [];
+  private constructor(
+    private readonly prefix: string,
+    readonly issues: ValidationIssue[],
+  ) {}
 
-  constructor(private readonly prefix: string) {}
-
-  /** A collector for a nested struct. */
-  at(segment: string): IssueCollector {
-    const child = new IssueCollector(`${this.prefix}.${segment}`);
-    // Children share the parent's list so the order of the report follows the struct.
-    (child as { issues: FieldIssue[] }).issues = this.issues;
-    return child;
+  /** A collector for a root struct (`Scheduler`, `Autoscaling`). */
+  static root(prefix: string): IssueCollector {
+    return new IssueCollector(prefix, []);
   }
 
-  /** Adds an issue for `field` when `failed`; the message template gets the field name. */
-  check(failed: boolean, field: string, message: (field: string) => string): boolean {
-    if (failed) this.issues.push({ path: `${this.prefix}.${field}`, message: message(field) });
+  /** A collector for a nested struct; it shares the parent's list so the report follows the struct. */
+  at(segment: string): IssueCollector {
+    return new IssueCollector(`${this.prefix}.${segment}`, this.issues);
+  }
+
+  /** Adds an issue for `field` when `failed`; returns `failed` so that rules of one field chain with `||`. */
+  check(failed: boolean, field: string, tag: string, message: (field: string) => string): boolean {
+    if (failed) this.issues.push({ path: `${this.prefix}.${field}`, field, tag, message: message(field) });
     return failed;
   }
 }
 
 const RFC1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
-/** Kubernetes resource names: a DNS label of at most 63 characters. */
+/** Kubernetes resource names: a DNS label (RFC 1123) of at most 63 characters. */
 export function isKubeResourceName(value: string): boolean {
   return value.length <= 63 && RFC1123_LABEL.test(value);
 }
 
-/** `10` (at least 1) or `N%` (any integer, Maestro's quirk). */
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+
+/** Go's `strconv.Atoi` on a 64-bit platform: optional sign, decimal digits, int64 range. */
+export function parseGoInt(text: string): number | undefined {
+  if (!/^[+-]?\d+$/.test(text)) return undefined;
+  const value = BigInt(text);
+  return value < INT64_MIN || value > INT64_MAX ? undefined : Number(value);
+}
+
+/**
+ * Maestro's max_surge rule: `N` with N >= 1, or `N%` with any integer N (even `0%` and
+ * negatives: Maestro's quirk, management-api.md section 5).
+ */
 export function isValidMaxSurge(value: string): boolean {
   const percent = value.endsWith('%');
-  const digits = percent ? value.slice(0, -1) : value;
-  if (!/^[+-]?\d+$/.test(digits)) return false;
-  return percent || Number(digits) >= 1;
+  const parsed = parseGoInt(percent ? value.slice(0, -1) : value);
+  if (parsed === undefined) return false;
+  return percent || parsed >= 1;
 }
 
 const SEMVER = /^v?(0|[1-9]\d*)(\.(0|[1-9]\d*)){0,2}(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
@@ -65,3 +89,6 @@ const SEMVER = /^v?(0|[1-9]\d*)(\.(0|[1-9]\d*)){0,2}(-[0-9A-Za-z.-]+)?(\+[0-9A-Z
 export function isSemanticVersion(value: string): boolean {
   return SEMVER.test(value);
 }
+
+/** Whether `value` is one of `allowed` (case-sensitive). */
+export const isOneOf = (value: string, allowed: readonly string[]): boolean => allowed.includes(value);

@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from '../errors/domain-error';
 
+/** A parsed scheduler version; pre-release and build parts are dropped. */
 export interface SemanticVersion {
   prefix: '' | 'v';
   major: number;
@@ -16,6 +17,7 @@ export function parseVersion(text: string): SemanticVersion {
   return { prefix: match[1] as '' | 'v', major: Number(match[2]), minor: Number(match[3] ?? 0), patch: Number(match[4] ?? 0) };
 }
 
+/** `v1.2.0` (or `1.2.0` for a version parsed without prefix). */
 export const formatVersion = (v: SemanticVersion): string => `${v.prefix}${v.major}.${v.minor}.${v.patch}`;
 
 /**

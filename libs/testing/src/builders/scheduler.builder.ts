@@ -2,46 +2,12 @@ import {
   type Autoscaling,
   type Container,
   type Forwarder,
+  type PortRange,
   type Scheduler,
+  type SchedulerState,
   ZERO_TIME,
 } from '@maestro/domain';
-
-/** A valid container: one udp port, small requests and limits. */
-export function aContainer(overrides: Partial<Container> = {}): Container {
-  return {
-    name: 'game',
-    image: 'maestro/room-simulator:1',
-    imagePullPolicy: 'IfNotPresent',
-    command: ['./run'],
-    environment: [{ name: 'A', value: '1' }],
-    requests: { memory: '100Mi', cpu: '100m' },
-    limits: { memory: '200Mi', cpu: '200m' },
-    ports: [{ name: 'gameport', protocol: 'udp', port: 7777, hostPort: 0 }],
-    ...overrides,
-  };
-}
-
-export function aForwarder(overrides: Partial<Forwarder> = {}): Forwarder {
-  return {
-    name: 'matchmaker',
-    enabled: true,
-    forwardType: 'gRPC',
-    address: '127.0.0.1:9090',
-    options: { timeoutMs: 1000, metadata: {} },
-    ...overrides,
-  };
-}
-
-export function aRoomOccupancyAutoscaling(overrides: Partial<Autoscaling> = {}): Autoscaling {
-  return {
-    enabled: true,
-    min: 1,
-    max: 10,
-    cooldown: 0,
-    policy: { type: 'roomOccupancy', parameters: { roomOccupancy: { readyTarget: 0.5, downThreshold: Math.fround(0.99) } } },
-    ...overrides,
-  };
-}
+import { aContainer } from './scheduler-parts.builder';
 
 /** Fluent builder of a valid scheduler (`aScheduler().withRoomsReplicas(3).build()`). */
 export class SchedulerBuilder {
@@ -75,16 +41,37 @@ export class SchedulerBuilder {
     return this.with({ game });
   }
 
+  withState(state: SchedulerState): this {
+    return this.with({ state });
+  }
+
   withRoomsReplicas(roomsReplicas: number): this {
     return this.with({ roomsReplicas });
   }
 
+  withMaxSurge(maxSurge: string): this {
+    return this.with({ maxSurge });
+  }
+
+  withMaxMatches(maxMatches: number): this {
+    return this.with({ matchAllocation: { maxMatches } });
+  }
+
+  /** `undefined` removes the scheduler's port range (for per-port hostPortRange configurations). */
+  withPortRange(portRange: PortRange | undefined): this {
+    return this.with({ portRange });
+  }
+
   withVersion(version: string): this {
-    return this.with({ spec: { ...this.value.spec, version } });
+    return this.withSpec({ version });
+  }
+
+  withTerminationGracePeriodNs(terminationGracePeriodNs: number): this {
+    return this.withSpec({ terminationGracePeriodNs });
   }
 
   withContainers(...containers: Container[]): this {
-    return this.with({ spec: { ...this.value.spec, containers } });
+    return this.withSpec({ containers });
   }
 
   withAutoscaling(autoscaling: Autoscaling | undefined): this {
@@ -95,12 +82,30 @@ export class SchedulerBuilder {
     return this.with({ forwarders });
   }
 
+  withAnnotations(annotations: Record<string, string> | undefined): this {
+    return this.with({ annotations });
+  }
+
+  withLabels(labels: Record<string, string> | undefined): this {
+    return this.with({ labels });
+  }
+
+  withLastDownscaleAt(lastDownscaleAt: Date): this {
+    return this.with({ lastDownscaleAt });
+  }
+
+  /** Any field of the spec. */
+  withSpec(overrides: Partial<Scheduler['spec']>): this {
+    return this.with({ spec: { ...this.value.spec, ...overrides } });
+  }
+
   /** Any other field. */
   with(overrides: Partial<Scheduler>): this {
     this.value = { ...this.value, ...overrides };
     return this;
   }
 
+  /** A deep copy: builders never share mutable state with what they built. */
   build(): Scheduler {
     return structuredClone(this.value);
   }

@@ -1,3 +1,4 @@
 export * from './room-occupancy.policy';
 export * from './fixed-buffer.policy';
+export * from './autoscaling-limits';
 export * from './autoscaler';
