@@ -18,7 +18,9 @@ export function parsePingBody(body: unknown): PingBody {
   const input = (body && typeof body === 'object' && !Array.isArray(body) ? body : {}) as Record<string, unknown>;
   const status = input.status ?? '';
   if (typeof status !== 'string' || !REPORTABLE.includes(status)) {
-    throw new InvalidArgumentError(`cannot convert string ${String(status)} to a valid GameRoomStatus representation`, [{ path: 'status', message: 'invalid status' }]);
+    // Any JSON value may arrive here: printed without calling its (possibly overridden) toString.
+    const shown = typeof status === 'string' ? status : JSON.stringify(status);
+    throw new InvalidArgumentError(`cannot convert string ${shown} to a valid GameRoomStatus representation`, [{ path: 'status', message: 'invalid status' }]);
   }
   for (const field of ['timestamp', 'runningMatches'] as const) {
     const value = input[field];

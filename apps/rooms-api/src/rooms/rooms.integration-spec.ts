@@ -83,6 +83,9 @@ describe('rooms API', () => {
   it('answers success false for unknown schedulers and rooms, 400 for unknown statuses', async () => {
     expect((await ping('ghost', { status: 'ready' })).body).toEqual({ success: false });
     expect((await ping('r1', { status: 'ready' }, 'nobody')).body).toEqual({ success: false });
+    const odd = await ping('r1', { status: { toString: false } });
+    expect(odd.status).toBe(400);
+    expect(odd.body.message).toBe('cannot convert string {"toString":false} to a valid GameRoomStatus representation');
     for (const bad of ['unknown', '', 'READY']) {
       const response = await ping('r1', { status: bad });
       expect(response.status).toBe(400);
