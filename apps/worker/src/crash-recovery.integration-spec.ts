@@ -83,7 +83,8 @@ describe('a worker killed in the middle of an operation', () => {
     const recovered = await waitFor(
       async () => {
         const op = await storage.operations.getOperation('crashy', addRooms.id);
-        return op.status === 'error' ? op : undefined;
+        // The history line is written right after the status: wait for both.
+        return op.status === 'error' && op.executionHistory.some((e) => e.event.startsWith('Operation recovered')) ? op : undefined;
       },
       { timeoutMs: 30_000, description: 'the interrupted add_rooms ended' },
     );

@@ -12,8 +12,12 @@ import {
 import { Storage } from './storage';
 import type { StorageOptions } from './storage.options';
 
+/** The {@link Storage} holding every adapter and connection. */
 export const STORAGE = Symbol('Storage');
+/** The readiness checks (ReadinessCheck[]): Postgres `SELECT 1`, Redis `PING`. */
 export const STORAGE_READINESS = Symbol('StorageReadiness');
+/** The resolved {@link StorageOptions}. */
+export const STORAGE_OPTIONS = Symbol('StorageOptions');
 
 export interface StorageModuleAsyncOptions extends Pick<ModuleMetadata, 'imports'> {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -31,9 +35,15 @@ const PORTS = [
   [OPERATION_CANCELLATION, (s: Storage) => s.cancellation],
   [OPERATION_FLOW, (s: Storage) => s.flow],
   [STORAGE_READINESS, (s: Storage) => s.readiness],
+  [STORAGE_OPTIONS, (s: Storage) => s.options],
 ] as const;
 
-/** Binds every storage port token to the Postgres/Redis/Bull adapters. */
+/**
+ * Binds every storage port token (SCHEDULER_STORAGE, SCHEDULER_CACHE, ROOM_STORAGE, INSTANCE_STORAGE,
+ * OPERATION_STORAGE, OPERATION_FLOW, OPERATION_CANCELLATION, OPERATION_LEASE) to the Postgres, Redis
+ * and Bull adapters, plus STORAGE, STORAGE_READINESS and STORAGE_OPTIONS; closes every connection
+ * on application shutdown.
+ */
 @Module({})
 export class StorageModule implements OnApplicationShutdown {
   constructor(@Inject(STORAGE) private readonly storage: Storage) {}

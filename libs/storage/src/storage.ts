@@ -1,22 +1,33 @@
-import Redis from 'ioredis';
+import Redis, { type RedisOptions } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { BullOperationFlow } from './bull/bull-operation.flow';
 import { createDataSource } from './postgres/data-source';
 import { PostgresSchedulerStorage } from './postgres/postgres-scheduler.storage';
 import { RedisInstanceStorage } from './redis/redis-instance.storage';
-import { RedisKeys } from './redis/redis-keys';
 import { RedisOperationCancellation } from './redis/redis-operation.cancellation';
 import { RedisOperationLease } from './redis/redis-operation.lease';
 import { RedisOperationStorage } from './redis/redis-operation.storage';
 import { RedisRoomStorage } from './redis/redis-room.storage';
 import { RedisSchedulerCache } from './redis/redis-scheduler.cache';
 import { RedisSchedulerLock } from './redis/redis-scheduler.lock';
-import type { StorageOptions } from './storage.options';
+import { type StorageOptions, redisUrlsOf } from './storage.options';
 
 /** A readiness probe: resolves when the dependency answers. */
 export interface ReadinessCheck {
   name: string;
   check(): Promise<void>;
+}
+
+/** Runs every check; rejects with the names of the failing ones. */
+export async function checkReadiness(checks: ReadinessCheck[]): Promise<void> {
+  const results = await Promise.allSettled(checks.map((c) => c.check()));
+  const failing = checks.filter((_, i) => results[i].status === 'rejected').map((c) => c.name);
+  if (failing.length > 0) throw new Error(`not ready: ${failing.join(', ')}`);
+}
+
+/** ioredis settings of Maestro's clients (storage.md 4.3): 3 retries, TLS without certificate checks. */
+function redisClientOptions(url: string): RedisOptions {
+  return { maxRetriesPerRequest: 3, ...(url.startsWith('rediss://') ? { tls: { rejectUnauthorized: false } } : {}) };
 }
 
 /** Every storage adapter, built on shared connections; `close()` releases them all. */
@@ -30,24 +41,26 @@ export class Storage {
   readonly cancellation: RedisOperationCancellation;
   readonly flow: BullOperationFlow;
   readonly schedulerLock: RedisSchedulerLock;
+  /** Postgres `SELECT 1` and a Redis `PING` per distinct URL. */
   readonly readiness: ReadinessCheck[];
 
   private constructor(
     readonly dataSource: DataSource,
     private readonly clients: Map<string, Redis>,
-    options: StorageOptions,
+    readonly options: StorageOptions,
   ) {
-    const keys = new RedisKeys(options.keyPrefix ?? '');
+    const urls = redisUrlsOf(options);
     const client = (url: string) => clients.get(url) as Redis;
+    const prefix = options.keyPrefix ?? '';
     this.schedulers = new PostgresSchedulerStorage(dataSource);
-    this.cache = new RedisSchedulerCache(client(options.redis.schedulerCache), keys);
-    this.rooms = new RedisRoomStorage(client(options.redis.rooms), keys);
-    this.instances = new RedisInstanceStorage(client(options.redis.instances), keys, options.instanceScanSize);
-    this.operations = new RedisOperationStorage(client(options.redis.operations), keys);
-    this.leases = new RedisOperationLease(client(options.redis.leases), keys);
-    this.cancellation = new RedisOperationCancellation(client(options.redis.flow), keys);
-    this.flow = new BullOperationFlow({ redisUrl: options.redis.flow, keyPrefix: options.keyPrefix });
-    this.schedulerLock = new RedisSchedulerLock(client(options.redis.leases), options.keyPrefix ?? '');
+    this.cache = new RedisSchedulerCache(client(urls.schedulerCache), prefix);
+    this.rooms = new RedisRoomStorage(client(urls.rooms), prefix);
+    this.instances = new RedisInstanceStorage(client(urls.instances), prefix, options.instanceScanSize);
+    this.operations = new RedisOperationStorage(client(urls.operations), prefix);
+    this.leases = new RedisOperationLease(client(urls.leases), prefix);
+    this.cancellation = new RedisOperationCancellation(client(urls.flow), prefix);
+    this.flow = new BullOperationFlow({ redisUrl: urls.flow, keyPrefix: prefix });
+    this.schedulerLock = new RedisSchedulerLock(client(urls.leases), prefix);
     this.readiness = [
       { name: 'postgres', check: async () => void (await dataSource.query('SELECT 1')) },
       ...[...clients.entries()].map(([url, redis]) => ({
@@ -57,18 +70,22 @@ export class Storage {
     ];
   }
 
-  /** Connects to Postgres and Redis. */
+  /** Connects to Postgres and Redis (one client per distinct Redis URL). */
   static async connect(options: StorageOptions): Promise<Storage> {
+    const urls = redisUrlsOf(options);
     const dataSource = createDataSource({ url: options.postgresUrl, poolSize: options.postgresPoolSize });
     await dataSource.initialize();
     const clients = new Map<string, Redis>();
-    const { rooms, instances, operations, leases, flow, schedulerCache } = options.redis;
-    for (const url of new Set([rooms, instances, operations, leases, flow, schedulerCache])) {
-      clients.set(url, new Redis(url, { maxRetriesPerRequest: 3, enableOfflineQueue: true }));
-    }
+    for (const url of new Set(Object.values(urls))) clients.set(url, new Redis(url, redisClientOptions(url)));
     return new Storage(dataSource, clients, options);
   }
 
+  /** Resolves when Postgres and every Redis answer; rejects naming the ones that do not. */
+  checkReadiness(): Promise<void> {
+    return checkReadiness(this.readiness);
+  }
+
+  /** Closes the queues, the Redis clients and the Postgres pool. */
   async close(): Promise<void> {
     await this.flow.close();
     for (const client of this.clients.values()) client.disconnect();

@@ -46,4 +46,5 @@ module.exports = async function globalSetup() {
   process.env.E2E_ROOMS_URL = 'http://127.0.0.1:18070';
   process.env.E2E_KUBE_URL = 'http://127.0.0.1:18001';
   process.env.E2E_WORKER_INTERNAL_URL = 'http://127.0.0.1:18051';
+  process.env.E2E_REDIS_PREFIX = env.MAESTRO_ADAPTERS_REDIS_KEYPREFIX;
 };

@@ -8,8 +8,15 @@ import { DEFAULT_MAX_MATCHES, ZERO_TIME } from '../entities/scheduler';
  */
 export type GoObject = Record<string, unknown>;
 
-/** RFC 3339 as Go prints it: no fraction when it is zero. */
-const goTime = (date: Date) => date.toISOString().replace('.000Z', 'Z');
+/** RFC 3339 as Go's RFC3339Nano prints it: trailing zeros of the fraction dropped, none when zero. */
+export const formatGoTime = (date: Date): string =>
+  date.toISOString().replace(/\.(\d*?)0*Z$/, (_match, digits: string) => (digits ? `.${digits}Z` : 'Z'));
+
+/** Parses a Go time; a missing or unreadable one is Go's zero time. */
+const fromGoTime = (value: unknown): Date => {
+  const date = typeof value === 'string' && value ? new Date(value) : new Date(Number.NaN);
+  return Number.isNaN(date.getTime()) ? new Date(ZERO_TIME) : date;
+};
 const goRange = (r: PortRange | undefined) => (r ? { Start: r.start, End: r.end } : null);
 const nullIfEmpty = <T>(list: T[]) => (list.length > 0 ? list : null);
 
@@ -85,7 +92,7 @@ export function toGoSchedulerConfig(s: Scheduler): GoObject {
     Autoscaling: goAutoscaling(s.autoscaling),
     Annotations: s.annotations ?? null,
     Labels: s.labels ?? null,
-    LastDownscaleAt: goTime(s.lastDownscaleAt),
+    LastDownscaleAt: formatGoTime(s.lastDownscaleAt),
     MatchAllocation: { MaxMatches: s.matchAllocation.maxMatches },
   };
 }
@@ -109,7 +116,7 @@ export function toGoScheduler(s: Scheduler): GoObject {
     Autoscaling: config.Autoscaling,
     PortRange: config.PortRange,
     RoomsReplicas: s.roomsReplicas,
-    CreatedAt: goTime(s.createdAt),
+    CreatedAt: formatGoTime(s.createdAt),
     LastDownscaleAt: config.LastDownscaleAt,
     MaxSurge: s.maxSurge,
     Forwarders: config.Forwarders,
@@ -149,12 +156,13 @@ export function fromGoSchedulerConfig(config: GoObject, columns: SchedulerColumn
     portRange: fromGoRange(c.portrange),
     roomsReplicas: num(c.roomsreplicas),
     createdAt: columns.createdAt,
-    lastDownscaleAt: c.lastdownscaleat ? new Date(str(c.lastdownscaleat)) : new Date(ZERO_TIME),
+    lastDownscaleAt: fromGoTime(c.lastdownscaleat),
     maxSurge: str(c.maxsurge),
     forwarders: list(c.forwarders).map(fromGoForwarder),
     annotations: stringMap(c.annotations),
     labels: stringMap(c.labels),
-    matchAllocation: { maxMatches: num(caseless(c.matchallocation).maxmatches) || DEFAULT_MAX_MATCHES },
+    // Rows written before MatchAllocation existed have no key (or null): Maestro reads one match.
+    matchAllocation: { maxMatches: c.matchallocation ? num(caseless(c.matchallocation).maxmatches) : DEFAULT_MAX_MATCHES },
   };
 }
 
@@ -170,7 +178,7 @@ export function fromGoScheduler(value: GoObject): Scheduler {
       state: str(c.state),
       version: str(spec.version),
       rollbackVersion: str(c.rollbackversion),
-      createdAt: c.createdat ? new Date(str(c.createdat)) : new Date(ZERO_TIME),
+      createdAt: fromGoTime(c.createdat),
     },
   );
 }

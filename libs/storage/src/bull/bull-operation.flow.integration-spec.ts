@@ -1,6 +1,4 @@
 import { createTestRedis, type TestRedis, waitFor } from '@maestro/testing';
-import { RedisKeys } from '../redis/redis-keys';
-import { RedisOperationCancellation } from '../redis/redis-operation.cancellation';
 import { BullOperationFlow } from './bull-operation.flow';
 
 describe('BullOperationFlow', () => {
@@ -17,41 +15,87 @@ describe('BullOperationFlow', () => {
     await redis.cleanup();
   });
 
-  it('lists pending ids in delivery order: priority ids first', async () => {
+  it('lists pending ids in delivery order: normal ids at the tail, priority ids at the head', async () => {
     await flow.insertOperationId('s1', 'a');
     await flow.insertOperationId('s1', 'b');
-    await flow.insertPriorityOperationId('s1', 'p');
-    expect(await flow.listPendingOperationIds('s1')).toEqual(['p', 'a', 'b']);
-    await flow.removeOperationId('s1', 'a');
-    expect(await flow.listPendingOperationIds('s1')).toEqual(['p', 'b']);
+    await flow.insertPriorityOperationId('s1', 'p1');
+    await flow.insertPriorityOperationId('s1', 'p2');
+    expect(await flow.listPendingOperationIds('s1')).toEqual(['p2', 'p1', 'a', 'b']);
     expect(await flow.listPendingOperationIds('other')).toEqual([]);
   });
 
-  it('delivers a scheduler queue one operation at a time, in order', async () => {
+  it('keeps its queues under the key prefix', async () => {
+    const keys = await redis.client.keys(`${redis.keyPrefix}bull:operations:s1:*`);
+    expect(keys).toEqual(expect.arrayContaining([`${redis.keyPrefix}bull:operations:s1:wait`, `${redis.keyPrefix}bull:operations:s1:a`]));
+  });
+
+  it('removes a pending id, and ignores unknown ones', async () => {
+    await flow.removeOperationId('s1', 'a');
+    await flow.removeOperationId('s1', 'unknown');
+    expect(await flow.listPendingOperationIds('s1')).toEqual(['p2', 'p1', 'b']);
+  });
+
+  it('delivers a scheduler queue one operation at a time, priority first, the delivered one listed first', async () => {
     const delivered: string[] = [];
     let running = 0;
     let overlapped = false;
+    let started = false;
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
     for (const id of ['x1', 'x2', 'x3']) await flow.insertOperationId('s2', id);
-    await flow.insertPriorityOperationId('s2', 'first');
     flow.consume('s2', async (id) => {
       running += 1;
       overlapped ||= running > 1;
-      await new Promise((resolve) => setImmediate(resolve));
+      started = true;
+      if (id === 'x1') await gate;
       delivered.push(id);
       running -= 1;
     });
+    try {
+      await waitFor(() => started, { description: 'x1 delivered' });
+      // A priority id inserted while x1 runs is the next one delivered.
+      await flow.insertPriorityOperationId('s2', 'urgent');
+      expect(await flow.listPendingOperationIds('s2')).toEqual(['x1', 'urgent', 'x2', 'x3']);
+      await flow.removeOperationId('s2', 'x1');
+      expect((await flow.listPendingOperationIds('s2'))[0]).toBe('x1');
+    } finally {
+      release();
+    }
     await waitFor(() => delivered.length === 4, { description: 'four deliveries' });
-    expect(delivered).toEqual(['first', 'x1', 'x2', 'x3']);
+    expect(delivered).toEqual(['x1', 'urgent', 'x2', 'x3']);
     expect(overlapped).toBe(false);
+    await waitFor(async () => (await flow.listPendingOperationIds('s2')).length === 0, { description: 'an empty queue' });
   });
 
-  it('broadcasts cancellation requests with Maestro payload', async () => {
-    const cancellation = new RedisOperationCancellation(redis.client, new RedisKeys(redis.keyPrefix));
-    const heard: unknown[] = [];
-    const unsubscribe = await cancellation.subscribe((request) => heard.push(request));
-    await cancellation.requestCancellation({ schedulerName: 's3', operationId: 'op' });
-    await waitFor(() => heard.length === 1);
-    expect(heard).toEqual([{ schedulerName: 's3', operationId: 'op' }]);
-    await unsubscribe();
+  it('accepts an id again once its job is done, and stops delivering after release', async () => {
+    const delivered: string[] = [];
+    flow.consume('s3', async (id) => void delivered.push(id));
+    await flow.insertOperationId('s3', 'again');
+    await waitFor(() => delivered.length === 1, { description: 'first delivery' });
+    await waitFor(async () => (await flow.listPendingOperationIds('s3')).length === 0, { description: 'completed job removed' });
+    await flow.insertOperationId('s3', 'again');
+    await waitFor(() => delivered.length === 2, { description: 'second delivery' });
+    await flow.release('s3');
+    await flow.insertOperationId('s3', 'queued');
+    expect(await flow.listPendingOperationIds('s3')).toEqual(['queued']);
+    expect(delivered).toEqual(['again', 'again']);
   });
+
+  it('closes every connection', async () => {
+    const keyPrefix = `${redis.keyPrefix}own:`;
+    const own = new BullOperationFlow({ redisUrl: redis.url, keyPrefix });
+    own.consume('s4', async () => undefined);
+    own.consume('s5', async () => undefined);
+    await own.insertOperationId('s4', 'x');
+    // One shared command connection, one shared subscriber, one blocking connection per consumed queue.
+    await waitFor(async () => (await connections(keyPrefix)) === 4, { description: 'four connections' });
+    await own.close();
+    await waitFor(async () => (await connections(keyPrefix)) === 0, { description: 'every connection closed' });
+  });
+
+  async function connections(keyPrefix: string): Promise<number> {
+    const list = (await redis.client.client('LIST')) as string;
+    // Bull names the blocking connections itself (`<prefix>bull:<queue in base64>`).
+    return list.split('\n').filter((line) => line.includes(` name=maestro:${keyPrefix}bull `) || line.includes(` name=${keyPrefix}bull:`)).length;
+  }
 });

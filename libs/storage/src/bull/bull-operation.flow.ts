@@ -4,8 +4,10 @@ import Redis, { type RedisOptions } from 'ioredis';
 
 export interface BullOperationFlowOptions {
   redisUrl: string;
-  /** Prefix of every Bull key (tests isolate themselves with it). */
+  /** Prefix of every Bull key (`<keyPrefix>bull:operations:<scheduler>:...`). */
   keyPrefix?: string;
+  /** Called when a consumer stops on an error (Bull's `process()` failing); defaults to ignoring it. */
+  onError?: (error: unknown, schedulerName: string) => void;
 }
 
 interface OperationJob {
@@ -16,18 +18,22 @@ interface OperationJob {
 /** Handles one delivered operation id; the job completes when the promise settles. */
 export type OperationHandler = (operationId: string) => Promise<void>;
 
-const queueName = (schedulerName: string) => `operations:${schedulerName}`;
+/** Name of a scheduler's Bull queue. */
+export const operationQueueName = (schedulerName: string): string => `operations:${schedulerName}`;
+
+/** Bull settings: a job whose worker died is delivered again within seconds (the runner then recovers it). */
+const QUEUE_SETTINGS = { lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 1 };
 
 /**
  * OperationFlow on Bull: one queue per scheduler, job id = operation id. Normal operations go to
- * the tail, priority ones to the head (`lifo`), and each scheduler's queue is consumed one job at
- * a time per process.
+ * the tail, priority ones to the head (Bull `lifo`). All queues share one command connection and one
+ * subscriber connection; each consumed queue has its own blocking connection (Bull requires it).
  */
 export class BullOperationFlow implements OperationFlow {
   private readonly queues = new Map<string, BullQueue<OperationJob>>();
+  private readonly blocking = new Map<string, Redis>();
   private client?: Redis;
   private subscriber?: Redis;
-  private readonly blocking: Redis[] = [];
 
   constructor(private readonly options: BullOperationFlowOptions) {}
 
@@ -41,36 +47,43 @@ export class BullOperationFlow implements OperationFlow {
 
   async listPendingOperationIds(schedulerName: string): Promise<string[]> {
     const queue = this.queue(schedulerName);
+    // getWaiting lists the waiting jobs in the order Bull will deliver them.
     const [active, waiting] = await Promise.all([queue.getActive(), queue.getWaiting()]);
-    // Bull returns the waiting jobs in the order it will deliver them.
     return [...active, ...waiting].map((job) => String(job.id));
   }
 
   async removeOperationId(schedulerName: string, operationId: string): Promise<void> {
     const job = await this.queue(schedulerName).getJob(operationId);
+    // A delivered (active) job belongs to its executor; only a waiting one is taken out.
     if (job && (await job.isWaiting())) await job.remove();
   }
 
   /**
-   * Starts consuming the scheduler's queue in this process, one operation at a time. A job whose
-   * worker died is delivered again by Bull's stalled-job check.
+   * Starts consuming the scheduler's queue in this process, one operation at a time (concurrency 1),
+   * in delivery order. A job whose process died is delivered again by Bull's stalled-job check.
+   * Several processes may consume the same queue: exclusivity across them is the worker's lock.
    */
   consume(schedulerName: string, handler: OperationHandler): void {
-    void this.queue(schedulerName).process(1, (job: Job<OperationJob>) => handler(job.data.operationId));
+    this.queue(schedulerName)
+      .process(1, (job: Job<OperationJob>) => handler(job.data.operationId))
+      .catch((error: unknown) => this.options.onError?.(error, schedulerName));
   }
 
-  /** Stops consuming and forgets the scheduler's queue (scheduler deleted). */
+  /** Stops consuming and forgets the scheduler's queue (scheduler deleted); its jobs stay in Redis. */
   async release(schedulerName: string): Promise<void> {
     const queue = this.queues.get(schedulerName);
     this.queues.delete(schedulerName);
-    await queue?.close();
+    await queue?.close().catch(() => undefined);
+    this.blocking.get(schedulerName)?.disconnect();
+    this.blocking.delete(schedulerName);
   }
 
   /** Closes every queue and connection. */
   async close(): Promise<void> {
-    await Promise.all([...this.queues.values()].map((queue) => queue.close().catch(() => undefined)));
-    this.queues.clear();
-    for (const connection of [this.client, this.subscriber, ...this.blocking]) connection?.disconnect();
+    await Promise.all([...this.queues.keys()].map((name) => this.release(name)));
+    this.client?.disconnect();
+    this.subscriber?.disconnect();
+    this.client = this.subscriber = undefined;
   }
 
   private async add(schedulerName: string, operationId: string, priority: boolean): Promise<void> {
@@ -83,30 +96,41 @@ export class BullOperationFlow implements OperationFlow {
   private queue(schedulerName: string): BullQueue<OperationJob> {
     let queue = this.queues.get(schedulerName);
     if (!queue) {
-      queue = new Queue<OperationJob>(queueName(schedulerName), {
+      queue = new Queue<OperationJob>(operationQueueName(schedulerName), {
         prefix: `${this.options.keyPrefix ?? ''}bull`,
-        // A job whose worker died is delivered again within seconds (the runner then recovers it).
-        settings: { lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 1 },
-        createClient: (type, redisOptions) => this.connection(type, redisOptions),
+        settings: QUEUE_SETTINGS,
+        createClient: (type, redisOptions) => this.connection(schedulerName, type, redisOptions),
       });
       this.queues.set(schedulerName, queue);
     }
     return queue;
   }
 
-  /** Bull may share the command and subscriber connections; each blocking client is its own. */
-  private connection(type: 'client' | 'subscriber' | 'bclient', redisOptions?: RedisOptions): Redis {
-    const options: RedisOptions = { ...redisOptions, maxRetriesPerRequest: null, enableReadyCheck: false };
+  /** Bull lets queues share the command and subscriber connections, never the blocking one. */
+  private connection(schedulerName: string, type: 'client' | 'subscriber' | 'bclient', redisOptions?: RedisOptions): Redis {
+    const options: RedisOptions = {
+      ...redisOptions,
+      maxRetriesPerRequest: null,
+      enableReadyCheck: false,
+      connectionName: `maestro:${this.options.keyPrefix ?? ''}bull`,
+    };
     switch (type) {
       case 'client':
-        return (this.client ??= new Redis(this.options.redisUrl, options));
+        return (this.client ??= shared(new Redis(this.options.redisUrl, options)));
       case 'subscriber':
-        return (this.subscriber ??= new Redis(this.options.redisUrl, options));
+        return (this.subscriber ??= shared(new Redis(this.options.redisUrl, options)));
       case 'bclient': {
+        this.blocking.get(schedulerName)?.disconnect();
         const connection = new Redis(this.options.redisUrl, options);
-        this.blocking.push(connection);
+        this.blocking.set(schedulerName, connection);
         return connection;
       }
     }
   }
+}
+
+/** Every queue adds its listeners to a shared connection: no listener limit (one queue per scheduler). */
+function shared(connection: Redis): Redis {
+  connection.setMaxListeners(0);
+  return connection;
 }

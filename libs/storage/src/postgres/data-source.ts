@@ -9,7 +9,10 @@ export interface PostgresOptions {
   poolSize?: number;
 }
 
-/** A DataSource for Maestro's tables; never synchronises, migrations are explicit. */
+/**
+ * A DataSource for Maestro's tables: entities listed explicitly, never synchronised, migrations
+ * explicit (tracked in `typeorm_migrations`; golang-migrate's `schema_migrations` is left alone).
+ */
 export function createDataSource(options: PostgresOptions): DataSource {
   return new DataSource({
     type: 'postgres',
@@ -35,8 +38,8 @@ export async function ensureDatabase(url: string): Promise<void> {
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
     if (!rowCount) await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
   } catch (error) {
-    // Another process may have created it at the same moment.
-    if ((error as { code?: string }).code !== '42P04') throw error;
+    // Another process may have created it at the same moment (duplicate_database, or the catalog's unique index).
+    if (!['42P04', '23505'].includes((error as { code?: string }).code ?? '')) throw error;
   } finally {
     await client.end();
   }

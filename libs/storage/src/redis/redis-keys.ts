@@ -1,20 +1,59 @@
-/** Maestro's Redis key layout (storage.md section 4.1), under an optional prefix for isolation. */
+/**
+ * Maestro's Redis key layout (storage.md section 4.1), one builder per adapter, each under an
+ * optional prefix (empty in production, so keys are Maestro's; tests and shared servers set one).
+ */
+
+/** A key prefix, given as a string or as any object carrying it (e.g. {@link RedisKeys}). */
+export type KeyPrefix = string | { readonly prefix: string };
+
+/** The prefix string of a {@link KeyPrefix}. */
+export const prefixOf = (keyPrefix: KeyPrefix = ''): string => (typeof keyPrefix === 'string' ? keyPrefix : keyPrefix.prefix);
+
+/** Keys of RedisRoomStorage. */
+export const roomKeys = (prefix: string) => ({
+  room: (s: string, room: string) => `${prefix}scheduler:${s}:rooms:${room}`,
+  statusChannel: (s: string, room: string) => `${prefix}scheduler:${s}:rooms:${room}:updatechan`,
+  statuses: (s: string) => `${prefix}scheduler:${s}:status`,
+  pings: (s: string) => `${prefix}scheduler:${s}:ping`,
+  occupancy: (s: string) => `${prefix}scheduler:${s}:occupancy`,
+});
+
+/** Keys of RedisInstanceStorage. */
+export const instanceKeys = (prefix: string) => ({
+  podMap: (s: string) => `${prefix}scheduler:${s}:podMap`,
+});
+
+/** Keys of RedisOperationStorage. */
+export const operationKeys = (prefix: string) => ({
+  operation: (s: string, id: string) => `${prefix}operations:${s}:${id}`,
+  active: (s: string) => `${prefix}operations:${s}:lists:active`,
+  history: (s: string) => `${prefix}operations:${s}:lists:history`,
+  noAction: (s: string) => `${prefix}operations:${s}:lists:noaction`,
+});
+
+/** Keys of RedisOperationLease. */
+export const leaseKeys = (prefix: string) => ({
+  leases: (s: string) => `${prefix}operations:${s}:operationsLease`,
+});
+
+/** Keys of RedisSchedulerCache. */
+export const schedulerCacheKeys = (prefix: string) => ({
+  scheduler: (s: string) => `${prefix}scheduler:${s}`,
+});
+
+/** Channel of RedisOperationCancellation. */
+export const cancellationKeys = (prefix: string) => ({
+  channel: () => `${prefix}scheduler:operation_cancellation_requests`,
+});
+
+/** Key of RedisSchedulerLock (not in Maestro: its per-scheduler execution lock across workers). */
+export const schedulerLockKeys = (prefix: string) => ({
+  lock: (s: string) => `${prefix}scheduler:${s}:executionLock`,
+});
+
+/** A key prefix as an object, accepted by every Redis adapter's constructor. */
 export class RedisKeys {
   constructor(readonly prefix = '') {}
-
-  schedulerCache = (s: string) => `${this.prefix}scheduler:${s}`;
-  room = (s: string, room: string) => `${this.prefix}scheduler:${s}:rooms:${room}`;
-  roomStatusChannel = (s: string, room: string) => `${this.prefix}scheduler:${s}:rooms:${room}:updatechan`;
-  roomStatuses = (s: string) => `${this.prefix}scheduler:${s}:status`;
-  roomPings = (s: string) => `${this.prefix}scheduler:${s}:ping`;
-  roomOccupancy = (s: string) => `${this.prefix}scheduler:${s}:occupancy`;
-  instances = (s: string) => `${this.prefix}scheduler:${s}:podMap`;
-  operation = (s: string, id: string) => `${this.prefix}operations:${s}:${id}`;
-  activeOperations = (s: string) => `${this.prefix}operations:${s}:lists:active`;
-  historyOperations = (s: string) => `${this.prefix}operations:${s}:lists:history`;
-  noActionOperations = (s: string) => `${this.prefix}operations:${s}:lists:noaction`;
-  leases = (s: string) => `${this.prefix}operations:${s}:operationsLease`;
-  cancellationChannel = () => `${this.prefix}scheduler:operation_cancellation_requests`;
 }
 
 /** Unix seconds of a date (Maestro's sorted-set scores). */

@@ -1,22 +1,26 @@
 import type { CancellationRequest, OperationCancellation } from '@maestro/domain';
 import type Redis from 'ioredis';
-import type { RedisKeys } from './redis-keys';
+import { type KeyPrefix, cancellationKeys, prefixOf } from './redis-keys';
 
 /** Cancel requests on the channel `scheduler:operation_cancellation_requests` (Maestro's JSON payload). */
 export class RedisOperationCancellation implements OperationCancellation {
+  private readonly keys: ReturnType<typeof cancellationKeys>;
+
   constructor(
     private readonly redis: Redis,
-    private readonly keys: RedisKeys,
-  ) {}
+    keyPrefix: KeyPrefix = '',
+  ) {
+    this.keys = cancellationKeys(prefixOf(keyPrefix));
+  }
 
   async requestCancellation(request: CancellationRequest): Promise<void> {
     const payload = JSON.stringify({ schedulerName: request.schedulerName, operationID: request.operationId });
-    await this.redis.publish(this.keys.cancellationChannel(), payload);
+    await this.redis.publish(this.keys.channel(), payload);
   }
 
   async subscribe(handler: (request: CancellationRequest) => void): Promise<() => Promise<void>> {
     const subscriber = this.redis.duplicate();
-    const channel = this.keys.cancellationChannel();
+    const channel = this.keys.channel();
     subscriber.on('message', (from: string, message: string) => {
       if (from !== channel) return;
       try {

@@ -1,16 +1,20 @@
 import { AlreadyExistsError, NotFoundError, type OperationLease, type OperationLeaseInfo } from '@maestro/domain';
 import type Redis from 'ioredis';
-import { type RedisKeys, unixSeconds } from './redis-keys';
+import { type KeyPrefix, leaseKeys, prefixOf, unixSeconds } from './redis-keys';
 
 const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 
 /** OperationLease on the sorted set `operations:<s>:operationsLease` (score = expiry, unix seconds). */
 export class RedisOperationLease implements OperationLease {
+  private readonly keys: ReturnType<typeof leaseKeys>;
+
   constructor(
     private readonly redis: Redis,
-    private readonly keys: RedisKeys,
+    keyPrefix: KeyPrefix = '',
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.keys = leaseKeys(prefixOf(keyPrefix));
+  }
 
   async grantLease(schedulerName: string, operationId: string, ttlMs: number): Promise<void> {
     const expiry = unixSeconds(this.now()) + seconds(ttlMs);

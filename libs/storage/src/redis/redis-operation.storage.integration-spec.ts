@@ -1,30 +1,34 @@
-import { AlreadyExistsError, NotFoundError } from '@maestro/domain';
+import { NotFoundError, type Operation } from '@maestro/domain';
 import { anOperation, createTestRedis, type TestRedis } from '@maestro/testing';
-import { RedisKeys } from './redis-keys';
-import { RedisOperationLease } from './redis-operation.lease';
 import { RedisOperationStorage } from './redis-operation.storage';
 
-describe('RedisOperationStorage and RedisOperationLease', () => {
+describe('RedisOperationStorage', () => {
   let redis: TestRedis;
   let storage: RedisOperationStorage;
-  let lease: RedisOperationLease;
   let clock = new Date('2026-01-02T10:00:00Z');
+  const key = (suffix: string) => `${redis.keyPrefix}operations:${suffix}`;
 
   beforeAll(async () => {
     redis = await createTestRedis();
-    const keys = new RedisKeys(redis.keyPrefix);
-    storage = new RedisOperationStorage(redis.client, keys, () => clock);
-    lease = new RedisOperationLease(redis.client, keys, () => clock);
+    storage = new RedisOperationStorage(redis.client, redis.keyPrefix, () => clock);
   });
 
   afterAll(() => redis.cleanup());
+
+  const finishedAt = async (op: Operation, at: Date, noAction = false) => {
+    clock = at;
+    await storage.updateOperationStatus({ ...op, status: 'finished' }, { noAction });
+  };
 
   it('stores an operation and moves it between the active and history lists', async () => {
     const op = anOperation({ id: 'op-1', schedulerName: 's1' });
     await storage.createOperation(op);
     expect(await storage.getOperation('s1', 'op-1')).toEqual(op);
+    expect(await redis.client.pttl(key('s1:op-1'))).toBe(-1);
+    expect(await redis.client.hget(key('s1:op-1'), 'status')).toBe('0');
     await storage.updateOperationStatus({ ...op, status: 'in_progress' });
     expect((await storage.listActiveOperations('s1')).map((o) => o.id)).toEqual(['op-1']);
+    expect(await redis.client.zscore(key('s1:lists:active'), 'op-1')).toBe(String(clock.getTime() / 1000));
     await storage.appendExecutionHistory('s1', 'op-1', 'Starting operation', clock);
     await storage.updateOperationStatus({ ...op, status: 'finished' });
     expect(await storage.listActiveOperations('s1')).toEqual([]);
@@ -34,54 +38,86 @@ describe('RedisOperationStorage and RedisOperationLease', () => {
     expect(operations[0].executionHistory.map((e) => e.event)).toEqual(['Created', 'Starting operation']);
   });
 
-  it('writes a status only if the stored one is the expected one', async () => {
+  it('answers not found for a missing operation', async () => {
+    await expect(storage.getOperation('s1', 'nope')).rejects.toThrow(new NotFoundError('operation nope not found in scheduler s1'));
+    await expect(storage.updateOperationStatus(anOperation({ id: 'nope', schedulerName: 's1', status: 'finished' }))).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    await expect(storage.appendExecutionHistory('s1', 'nope', 'x', clock)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('writes a status only if the stored one is the expected one; a canceled pending operation goes to history', async () => {
     const op = anOperation({ id: 'op-2', schedulerName: 's1' });
     await storage.createOperation(op);
     expect(await storage.updateOperationStatus({ ...op, status: 'canceled' }, { expected: 'pending' })).toBe(true);
     expect(await storage.updateOperationStatus({ ...op, status: 'in_progress' }, { expected: 'pending' })).toBe(false);
     expect((await storage.getOperation('s1', 'op-2')).status).toBe('canceled');
+    expect(await redis.client.zscore(key('s1:lists:history'), 'op-2')).not.toBeNull();
+    expect(await redis.client.zscore(key('s1:lists:active'), 'op-2')).toBeNull();
   });
 
-  it('hides no-action operations from the final listing and pages by finish time', async () => {
-    for (const [i, noAction] of [[1, false], [2, true], [3, false], [4, false]] as const) {
-      clock = new Date(Date.UTC(2026, 0, 3, 0, 0, i));
-      const op = anOperation({ id: `p-${i}`, schedulerName: 's2', createdAt: clock });
-      await storage.createOperation(op);
-      await storage.updateOperationStatus({ ...op, status: 'finished' }, { noAction });
-    }
-    const first = await storage.listFinishedOperations('s2', { page: 1, perPage: 2, sortOrder: 'desc' });
-    expect(first.total).toBe(3);
-    expect(first.operations.map((o) => o.id)).toEqual(['p-4', 'p-3']);
-    const second = await storage.listFinishedOperations('s2', { page: 2, perPage: 2, sortOrder: 'desc' });
-    expect(second.operations.map((o) => o.id)).toEqual(['p-1']);
+  it('rewrites the definition input', async () => {
+    const op = anOperation({ id: 'hc', schedulerName: 's1', definitionName: 'health_controller', input: {} });
+    await storage.createOperation(op);
+    await storage.updateOperationDefinition({ ...op, input: { took_action: true } });
+    expect((await storage.getOperation('s1', 'hc')).input).toEqual({ took_action: true });
   });
 
-  it('forgets ids of expired operations on clean-up', async () => {
-    const op = anOperation({ id: 'short', schedulerName: 's3' });
-    await storage.createOperation(op, 60_000);
-    await storage.updateOperationStatus({ ...op, status: 'finished' });
-    await redis.client.del(`${redis.keyPrefix}operations:s3:short`);
+  it('pages the final list by finish time, re-sorts the page by createdAt and hides no-action operations', async () => {
+    // Created in order c1..c4 but finished in the order c3, c1, (c2 no action), c4.
+    const ops = [1, 2, 3, 4].map((i) => anOperation({ id: `c${i}`, schedulerName: 's2', createdAt: new Date(Date.UTC(2026, 0, 3, 0, 0, i)) }));
+    for (const op of ops) await storage.createOperation(op);
+    await finishedAt(ops[2], new Date(Date.UTC(2026, 0, 4, 0, 0, 1)));
+    await finishedAt(ops[0], new Date(Date.UTC(2026, 0, 4, 0, 0, 2)));
+    await finishedAt(ops[1], new Date(Date.UTC(2026, 0, 4, 0, 0, 3)), true);
+    await finishedAt(ops[3], new Date(Date.UTC(2026, 0, 4, 0, 0, 4)));
+    const ids = async (page: number, sortOrder: 'asc' | 'desc') => {
+      const result = await storage.listFinishedOperations('s2', { page, perPage: 2, sortOrder });
+      expect(result.total).toBe(3);
+      return result.operations.map((o) => o.id);
+    };
+    expect(await ids(1, 'desc')).toEqual(['c4', 'c1']);
+    expect(await ids(2, 'desc')).toEqual(['c3']);
+    expect(await ids(1, 'asc')).toEqual(['c1', 'c3']);
+    expect(await ids(2, 'asc')).toEqual(['c4']);
+    expect(await ids(3, 'asc')).toEqual([]);
+    expect(await redis.client.zscore(key('s2:lists:noaction'), 'c2')).not.toBeNull();
+  });
+
+  it('forgets ids of expired operations on clean-up, in the history and no-action lists', async () => {
+    const short = anOperation({ id: 'short', schedulerName: 's3' });
+    const quiet = anOperation({ id: 'quiet', schedulerName: 's3' });
+    const kept = anOperation({ id: 'kept', schedulerName: 's3' });
+    for (const op of [short, quiet, kept]) await storage.createOperation(op, 60_000);
+    await finishedAt(short, clock);
+    await finishedAt(quiet, clock, true);
+    await finishedAt(kept, clock);
+    await redis.client.del(key('s3:short'), key('s3:quiet'));
     await storage.cleanExpiredOperations('s3');
-    expect((await storage.listFinishedOperations('s3', { page: 1, perPage: 15, sortOrder: 'desc' })).total).toBe(0);
+    expect((await storage.listFinishedOperations('s3', { page: 1, perPage: 15, sortOrder: 'desc' })).operations.map((o) => o.id)).toEqual([
+      'kept',
+    ]);
+    expect(await redis.client.zcard(key('s3:lists:noaction'))).toBe(0);
   });
 
   it('expires short-lived operation records', async () => {
     await storage.createOperation(anOperation({ id: 'ttl', schedulerName: 's4' }), 5_000);
-    const ttl = await redis.client.pttl(`${redis.keyPrefix}operations:s4:ttl`);
+    const ttl = await redis.client.pttl(key('s4:ttl'));
     expect(ttl).toBeGreaterThan(0);
     expect(ttl).toBeLessThanOrEqual(5_000);
   });
 
-  it('grants one lease per operation, renews and revokes it', async () => {
-    clock = new Date('2026-01-02T10:00:00Z');
-    await lease.grantLease('s5', 'op', 5_000);
-    await expect(lease.grantLease('s5', 'op', 5_000)).rejects.toBeInstanceOf(AlreadyExistsError);
-    expect((await lease.fetchLease('s5', 'op')).ttl).toEqual(new Date('2026-01-02T10:00:05Z'));
-    await lease.renewLease('s5', 'op', 5_000);
-    expect((await lease.fetchLease('s5', 'op')).ttl).toEqual(new Date('2026-01-02T10:00:10Z'));
-    await expect(lease.fetchOperationsLease('s5', ['op', 'other'])).rejects.toBeInstanceOf(NotFoundError);
-    await lease.revokeLease('s5', 'op');
-    await expect(lease.revokeLease('s5', 'op')).rejects.toBeInstanceOf(NotFoundError);
-    await expect(lease.renewLease('s5', 'op', 5_000)).rejects.toBeInstanceOf(NotFoundError);
+  it('deletes the history list and its operations', async () => {
+    const op = anOperation({ id: 'old', schedulerName: 's5' });
+    const running = anOperation({ id: 'running', schedulerName: 's5' });
+    await storage.createOperation(op);
+    await storage.createOperation(running);
+    await finishedAt(op, clock);
+    await storage.updateOperationStatus({ ...running, status: 'in_progress' });
+    await storage.deleteHistory('s5');
+    await expect(storage.getOperation('s5', 'old')).rejects.toBeInstanceOf(NotFoundError);
+    expect(await redis.client.exists(key('s5:lists:history'))).toBe(0);
+    expect((await storage.listActiveOperations('s5')).map((o) => o.id)).toEqual(['running']);
+    await expect(storage.deleteHistory('empty')).resolves.toBeUndefined();
   });
 });

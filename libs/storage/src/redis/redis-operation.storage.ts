@@ -4,12 +4,13 @@ import {
   type Operation,
   type OperationStatus,
   type OperationStorage,
+  formatGoTime,
   isFinalOperationStatus,
   operationStatusToInt,
 } from '@maestro/domain';
 import type Redis from 'ioredis';
 import { operationFromHash, operationToHash } from './operation-hash.codec';
-import { type RedisKeys, unixSeconds } from './redis-keys';
+import { type KeyPrefix, operationKeys, prefixOf, unixSeconds } from './redis-keys';
 
 /**
  * Sets the status only if the stored one is the expected one (ARGV[2] = '' to skip the check),
@@ -35,11 +36,15 @@ return 1`;
 
 /** OperationStorage on one hash per operation plus the active/history/noaction sorted sets. */
 export class RedisOperationStorage implements OperationStorage {
+  private readonly keys: ReturnType<typeof operationKeys>;
+
   constructor(
     private readonly redis: Redis,
-    private readonly keys: RedisKeys,
+    keyPrefix: KeyPrefix = '',
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.keys = operationKeys(prefixOf(keyPrefix));
+  }
 
   async createOperation(operation: Operation, ttlMs?: number): Promise<void> {
     const key = this.keys.operation(operation.schedulerName, operation.id);
@@ -61,17 +66,17 @@ export class RedisOperationStorage implements OperationStorage {
     const s = operation.schedulerName;
     const target =
       operation.status === 'in_progress'
-        ? this.keys.activeOperations(s)
+        ? this.keys.active(s)
         : isFinalOperationStatus(operation.status)
-          ? options.noAction ? this.keys.noActionOperations(s) : this.keys.historyOperations(s)
+          ? options.noAction ? this.keys.noAction(s) : this.keys.history(s)
           : '';
     const result = await this.redis.eval(
       UPDATE_STATUS,
       5,
       this.keys.operation(s, operation.id),
-      this.keys.activeOperations(s),
-      this.keys.historyOperations(s),
-      this.keys.noActionOperations(s),
+      this.keys.active(s),
+      this.keys.history(s),
+      this.keys.noAction(s),
       target,
       String(operationStatusToInt(operation.status)),
       options.expected ? String(operationStatusToInt(options.expected)) : '',
@@ -87,17 +92,17 @@ export class RedisOperationStorage implements OperationStorage {
   }
 
   async appendExecutionHistory(schedulerName: string, operationId: string, event: string, at: Date): Promise<void> {
-    const done = await this.redis.eval(APPEND_HISTORY, 1, this.keys.operation(schedulerName, operationId), at.toISOString(), event);
+    const done = await this.redis.eval(APPEND_HISTORY, 1, this.keys.operation(schedulerName, operationId), formatGoTime(at), event);
     if (Number(done) === 0) throw new NotFoundError(`operation ${operationId} not found in scheduler ${schedulerName}`);
   }
 
   async listActiveOperations(schedulerName: string): Promise<Operation[]> {
-    const ids = await this.redis.zrange(this.keys.activeOperations(schedulerName), 0, -1);
+    const ids = await this.redis.zrange(this.keys.active(schedulerName), 0, -1);
     return this.loadExisting(schedulerName, ids);
   }
 
   async listFinishedOperations(schedulerName: string, query: FinishedOperationsQuery) {
-    const key = this.keys.historyOperations(schedulerName);
+    const key = this.keys.history(schedulerName);
     const start = (query.page - 1) * query.perPage;
     const stop = start + query.perPage - 1;
     const [total, ids] = await Promise.all([
@@ -112,7 +117,7 @@ export class RedisOperationStorage implements OperationStorage {
   }
 
   async cleanExpiredOperations(schedulerName: string): Promise<void> {
-    for (const list of [this.keys.historyOperations(schedulerName), this.keys.noActionOperations(schedulerName)]) {
+    for (const list of [this.keys.history(schedulerName), this.keys.noAction(schedulerName)]) {
       const ids = await this.redis.zrange(list, 0, -1);
       if (ids.length === 0) continue;
       const pipeline = this.redis.pipeline();
@@ -124,7 +129,7 @@ export class RedisOperationStorage implements OperationStorage {
   }
 
   async deleteHistory(schedulerName: string): Promise<void> {
-    const list = this.keys.historyOperations(schedulerName);
+    const list = this.keys.history(schedulerName);
     const ids = await this.redis.zrange(list, 0, -1);
     const keys = ids.map((id) => this.keys.operation(schedulerName, id));
     await this.redis.del(...keys, list);

@@ -1,28 +1,52 @@
 import { AlreadyExistsError, NotFoundError } from '@maestro/domain';
-import { aGameRoom, anInstance, createTestRedis, type TestRedis } from '@maestro/testing';
-import { RedisInstanceStorage } from './redis-instance.storage';
-import { RedisKeys } from './redis-keys';
+import { aGameRoom, createTestRedis, type TestRedis, waitFor } from '@maestro/testing';
+import type Redis from 'ioredis';
 import { RedisRoomStorage } from './redis-room.storage';
 
-describe('RedisRoomStorage and RedisInstanceStorage', () => {
+describe('RedisRoomStorage', () => {
   let redis: TestRedis;
   let rooms: RedisRoomStorage;
-  let instances: RedisInstanceStorage;
   const at = new Date('2026-01-02T10:00:00Z');
+  const key = (suffix: string) => `${redis.keyPrefix}scheduler:${suffix}`;
 
   beforeAll(async () => {
     redis = await createTestRedis();
-    rooms = new RedisRoomStorage(redis.client, new RedisKeys(redis.keyPrefix));
-    instances = new RedisInstanceStorage(redis.client, new RedisKeys(redis.keyPrefix), 2);
+    rooms = new RedisRoomStorage(redis.client, redis.keyPrefix);
   });
 
   afterAll(() => redis.cleanup());
 
   it('creates a room once and reads every field back', async () => {
-    const room = aGameRoom({ id: 'r1', schedulerId: 'rs', isValidationRoom: true });
+    const room = aGameRoom({ id: 'r1', schedulerId: 'rs', isValidationRoom: true, metadata: null });
     await rooms.createRoom(room);
     await expect(rooms.createRoom(room)).rejects.toBeInstanceOf(AlreadyExistsError);
     expect(await rooms.getRoom('rs', 'r1')).toEqual(room);
+  });
+
+  it("writes Maestro's hash fields and set scores", async () => {
+    await rooms.createRoom(aGameRoom({ id: 'layout', schedulerId: 'rs', status: 'pending', createdAt: at, lastPingAt: at, version: 'v1.2.0' }));
+    expect(await redis.client.hgetall(key('rs:rooms:layout'))).toEqual({
+      version: 'v1.2.0',
+      metadata: 'null',
+      ping_status: '0',
+      is_validation_room: '0',
+      created_at: '1767348000',
+    });
+    expect(await redis.client.zscore(key('rs:status'), 'layout')).toBe('0');
+    expect(await redis.client.zscore(key('rs:ping'), 'layout')).toBe('1767348000');
+    expect(await redis.client.zscore(key('rs:occupancy'), 'layout')).toBe('0');
+  });
+
+  it('refuses a room when any one of its set members already exists', async () => {
+    await redis.client.zadd(key('partial:occupancy'), 0, 'half');
+    await expect(rooms.createRoom(aGameRoom({ id: 'half', schedulerId: 'partial' }))).rejects.toBeInstanceOf(AlreadyExistsError);
+    expect(await redis.client.zscore(key('partial:status'), 'half')).toBeNull();
+  });
+
+  it('answers not found unless the room is in all three sets', async () => {
+    await rooms.createRoom(aGameRoom({ id: 'r-missing', schedulerId: 'rs' }));
+    await redis.client.zrem(key('rs:ping'), 'r-missing');
+    await expect(rooms.getRoom('rs', 'r-missing')).rejects.toThrow(new NotFoundError('room r-missing not found in scheduler rs'));
   });
 
   it('records pings only for rooms that exist', async () => {
@@ -31,53 +55,79 @@ describe('RedisRoomStorage and RedisInstanceStorage', () => {
     expect(room).toMatchObject({ pingStatus: 'occupied', runningMatches: 2, metadata: { a: 1 }, lastPingAt: at });
     await rooms.updateRoomPing({ schedulerName: 'rs', roomId: 'ghost', pingStatus: 'ready', runningMatches: 0, metadata: {}, at });
     await expect(rooms.getRoom('rs', 'ghost')).rejects.toBeInstanceOf(NotFoundError);
+    expect(await redis.client.zscore(key('rs:ping'), 'ghost')).toBeNull();
   });
 
-  it('publishes status changes and refuses unchanged ones', async () => {
+  it('publishes status changes as JSON and refuses unchanged ones', async () => {
+    const raw: string[] = [];
+    const listener: Redis = redis.client.duplicate();
+    listener.on('message', (_channel: string, message: string) => raw.push(message));
+    await listener.subscribe(key('rs:rooms:r1:updatechan'));
     const watcher = await rooms.watchRoomStatus('rs', 'r1');
     await rooms.updateRoomStatus('rs', 'r1', 'ready');
     await expect(watcher.next()).resolves.toBe('ready');
     await expect(rooms.updateRoomStatus('rs', 'r1', 'ready')).rejects.toBeInstanceOf(NotFoundError);
+    await expect(rooms.updateRoomStatus('rs', 'nobody', 'ready')).rejects.toBeInstanceOf(NotFoundError);
     await watcher.stop();
+    await waitFor(() => raw.length === 1, { description: 'the published status' });
+    expect(JSON.parse(raw[0])).toEqual({ RoomID: 'r1', SchedulerName: 'rs', Status: 2 });
+    listener.disconnect();
     expect(await rooms.getRoomIdsByStatus('rs', 'ready')).toEqual(['r1']);
     expect(await rooms.getRoomCountByStatus('rs', 'ready')).toBe(1);
   });
 
-  it('allocates each ready room to one caller only', async () => {
-    await rooms.createRoom(aGameRoom({ id: 'r2', schedulerId: 'alloc', status: 'ready' }));
-    await rooms.createRoom(aGameRoom({ id: 'r3', schedulerId: 'alloc', status: 'ready' }));
-    const results = await Promise.all(Array.from({ length: 6 }, () => rooms.allocateRoom('alloc', at)));
-    expect(results.filter(Boolean).sort()).toEqual(['r2', 'r3']);
-    expect((await rooms.getRoom('alloc', 'r2')).status).toBe('allocated');
-    expect((await rooms.getRoom('alloc', 'r2')).allocatedAt).toEqual(at);
+  it('buffers statuses published before next() and stops waiting on abort', async () => {
+    await rooms.createRoom(aGameRoom({ id: 'w1', schedulerId: 'watch', status: 'pending' }));
+    const watcher = await rooms.watchRoomStatus('watch', 'w1');
+    await rooms.updateRoomStatus('watch', 'w1', 'unready');
+    await rooms.updateRoomStatus('watch', 'w1', 'ready');
+    await expect(watcher.next()).resolves.toBe('unready');
+    await expect(watcher.next()).resolves.toBe('ready');
+    const abort = new AbortController();
+    const waiting = watcher.next(abort.signal);
+    abort.abort(new Error('validation timed out'));
+    await expect(waiting).rejects.toThrow('validation timed out');
+    await watcher.stop();
   });
 
-  it('sums running matches of existing rooms only', async () => {
+  it('allocates each ready room to one caller only, smallest id first, without publishing', async () => {
+    await rooms.createRoom(aGameRoom({ id: 'r3', schedulerId: 'alloc', status: 'ready' }));
+    await rooms.createRoom(aGameRoom({ id: 'r2', schedulerId: 'alloc', status: 'ready' }));
+    await rooms.createRoom(aGameRoom({ id: 'r0', schedulerId: 'alloc', status: 'occupied' }));
+    expect(await rooms.allocateRoom('alloc', at)).toBe('r2');
+    const results = await Promise.all(Array.from({ length: 5 }, () => rooms.allocateRoom('alloc', at)));
+    expect(results.filter(Boolean)).toEqual(['r3']);
+    expect(await rooms.allocateRoom('alloc', at)).toBeUndefined();
+    expect(await rooms.getRoom('alloc', 'r2')).toMatchObject({ status: 'allocated', allocatedAt: at });
+    expect((await rooms.getRoom('alloc', 'r0')).allocatedAt).toBeUndefined();
+  });
+
+  it('sums positive running matches of existing rooms only', async () => {
     await rooms.createRoom(aGameRoom({ id: 'm1', schedulerId: 'matches', runningMatches: 3 }));
     await rooms.createRoom(aGameRoom({ id: 'm2', schedulerId: 'matches', runningMatches: 2 }));
-    await redis.client.zadd(`${redis.keyPrefix}scheduler:matches:occupancy`, 7, 'orphan');
+    await rooms.createRoom(aGameRoom({ id: 'm3', schedulerId: 'matches', runningMatches: -1 }));
+    await redis.client.zadd(key('matches:occupancy'), 7, 'orphan');
     expect(await rooms.getRunningMatchesCount('matches')).toBe(5);
+    expect(await rooms.getRunningMatchesCount('empty')).toBe(0);
   });
 
-  it('finds rooms by last ping and deletes a room entirely', async () => {
+  it('finds rooms by last ping and counts rooms', async () => {
     await rooms.createRoom(aGameRoom({ id: 'old', schedulerId: 'pings', lastPingAt: new Date(at.getTime() - 60_000) }));
     await rooms.createRoom(aGameRoom({ id: 'new', schedulerId: 'pings', lastPingAt: at }));
     expect(await rooms.getRoomIdsByLastPing('pings', new Date(at.getTime() - 1_000))).toEqual(['old']);
-    await rooms.deleteRoom('pings', 'old');
-    await expect(rooms.deleteRoom('pings', 'old')).rejects.toBeInstanceOf(NotFoundError);
-    expect(await rooms.getAllRoomIds('pings')).toEqual(['new']);
-    expect(await rooms.getRoomCount('pings')).toBe(1);
+    expect((await rooms.getAllRoomIds('pings')).sort()).toEqual(['new', 'old']);
+    expect(await rooms.getRoomCount('pings')).toBe(2);
   });
 
-  it('keeps instances per scheduler and scans them all', async () => {
-    for (let i = 0; i < 5; i++) await instances.upsertInstance(anInstance({ id: `i${i}`, schedulerId: 'inst' }));
-    await instances.upsertInstance(anInstance({ id: 'i0', schedulerId: 'inst', status: { type: 'error', description: 'boom' }, address: undefined }));
-    expect(await instances.getInstance('inst', 'i0')).toEqual(
-      anInstance({ id: 'i0', schedulerId: 'inst', status: { type: 'error', description: 'boom' }, address: undefined }),
-    );
-    expect((await instances.getAllInstances('inst')).map((i) => i.id).sort()).toEqual(['i0', 'i1', 'i2', 'i3', 'i4']);
-    expect(await instances.getInstanceCount('inst')).toBe(5);
-    await instances.deleteInstance('inst', 'i0');
-    await expect(instances.getInstance('inst', 'i0')).rejects.toBeInstanceOf(NotFoundError);
+  it('deletes a room entirely, and reports not found when any part was missing', async () => {
+    await rooms.createRoom(aGameRoom({ id: 'del', schedulerId: 'delete' }));
+    await rooms.deleteRoom('delete', 'del');
+    expect(await redis.client.exists(key('delete:rooms:del'))).toBe(0);
+    expect(await rooms.getAllRoomIds('delete')).toEqual([]);
+    await expect(rooms.deleteRoom('delete', 'del')).rejects.toBeInstanceOf(NotFoundError);
+    await rooms.createRoom(aGameRoom({ id: 'part', schedulerId: 'delete' }));
+    await redis.client.del(key('delete:rooms:part'));
+    await expect(rooms.deleteRoom('delete', 'part')).rejects.toBeInstanceOf(NotFoundError);
+    expect(await rooms.getRoomCount('delete')).toBe(0);
   });
 });

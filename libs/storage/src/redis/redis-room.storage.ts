@@ -12,24 +12,28 @@ import {
   roomStatusToInt,
 } from '@maestro/domain';
 import type Redis from 'ioredis';
-import { type RedisKeys, unixSeconds } from './redis-keys';
+import { type KeyPrefix, prefixOf, roomKeys, unixSeconds } from './redis-keys';
 import { ALLOCATE_ROOM, CREATE_ROOM, RUNNING_MATCHES } from './redis-room.scripts';
 import { RedisRoomStatusWatcher } from './redis-room-status.watcher';
 
 /** RoomStorage on a hash per room plus the status, ping and occupancy sorted sets. */
 export class RedisRoomStorage implements RoomStorage {
+  private readonly keys: ReturnType<typeof roomKeys>;
+
   constructor(
     private readonly redis: Redis,
-    private readonly keys: RedisKeys,
-  ) {}
+    keyPrefix: KeyPrefix = '',
+  ) {
+    this.keys = roomKeys(prefixOf(keyPrefix));
+  }
 
   async getRoom(schedulerName: string, roomId: string): Promise<GameRoom> {
     const results = await this.redis
       .pipeline()
       .hgetall(this.keys.room(schedulerName, roomId))
-      .zscore(this.keys.roomStatuses(schedulerName), roomId)
-      .zscore(this.keys.roomPings(schedulerName), roomId)
-      .zscore(this.keys.roomOccupancy(schedulerName), roomId)
+      .zscore(this.keys.statuses(schedulerName), roomId)
+      .zscore(this.keys.pings(schedulerName), roomId)
+      .zscore(this.keys.occupancy(schedulerName), roomId)
       .exec();
     const [hash, status, ping, occupancy] = (results ?? []).map(([error, value]) => {
       if (error) throw error;
@@ -60,9 +64,9 @@ export class RedisRoomStorage implements RoomStorage {
       CREATE_ROOM,
       4,
       this.keys.room(s, room.id),
-      this.keys.roomStatuses(s),
-      this.keys.roomPings(s),
-      this.keys.roomOccupancy(s),
+      this.keys.statuses(s),
+      this.keys.pings(s),
+      this.keys.occupancy(s),
       room.id,
       room.version,
       JSON.stringify(room.metadata),
@@ -81,16 +85,16 @@ export class RedisRoomStorage implements RoomStorage {
     await this.redis
       .multi()
       .hset(this.keys.room(s, ping.roomId), 'metadata', JSON.stringify(ping.metadata), 'ping_status', String(pingStatusToInt(ping.pingStatus)))
-      .zadd(this.keys.roomPings(s), 'XX', 'CH', unixSeconds(ping.at), ping.roomId)
-      .zadd(this.keys.roomOccupancy(s), 'XX', 'CH', ping.runningMatches, ping.roomId)
+      .zadd(this.keys.pings(s), 'XX', 'CH', unixSeconds(ping.at), ping.roomId)
+      .zadd(this.keys.occupancy(s), 'XX', 'CH', ping.runningMatches, ping.roomId)
       .exec();
   }
 
   async updateRoomStatus(schedulerName: string, roomId: string, status: RoomStatus): Promise<void> {
-    const changed = await this.redis.zadd(this.keys.roomStatuses(schedulerName), 'XX', 'CH', roomStatusToInt(status), roomId);
+    const changed = await this.redis.zadd(this.keys.statuses(schedulerName), 'XX', 'CH', roomStatusToInt(status), roomId);
     if (Number(changed) === 0) throw new NotFoundError(`room ${roomId} not found in scheduler ${schedulerName} or status unchanged`);
     await this.redis.publish(
-      this.keys.roomStatusChannel(schedulerName, roomId),
+      this.keys.statusChannel(schedulerName, roomId),
       JSON.stringify({ RoomID: roomId, SchedulerName: schedulerName, Status: roomStatusToInt(status) }),
     );
   }
@@ -99,9 +103,9 @@ export class RedisRoomStorage implements RoomStorage {
     const results = await this.redis
       .multi()
       .del(this.keys.room(schedulerName, roomId))
-      .zrem(this.keys.roomStatuses(schedulerName), roomId)
-      .zrem(this.keys.roomPings(schedulerName), roomId)
-      .zrem(this.keys.roomOccupancy(schedulerName), roomId)
+      .zrem(this.keys.statuses(schedulerName), roomId)
+      .zrem(this.keys.pings(schedulerName), roomId)
+      .zrem(this.keys.occupancy(schedulerName), roomId)
       .exec();
     if ((results ?? []).some(([, removed]) => Number(removed) === 0)) {
       throw new NotFoundError(`room ${roomId} not found in scheduler ${schedulerName}`);
@@ -109,29 +113,29 @@ export class RedisRoomStorage implements RoomStorage {
   }
 
   getAllRoomIds(schedulerName: string): Promise<string[]> {
-    return this.redis.zrange(this.keys.roomStatuses(schedulerName), 0, -1);
+    return this.redis.zrange(this.keys.statuses(schedulerName), 0, -1);
   }
 
   getRoomIdsByStatus(schedulerName: string, status: RoomStatus): Promise<string[]> {
     const score = roomStatusToInt(status);
-    return this.redis.zrangebyscore(this.keys.roomStatuses(schedulerName), score, score);
+    return this.redis.zrangebyscore(this.keys.statuses(schedulerName), score, score);
   }
 
   getRoomIdsByLastPing(schedulerName: string, before: Date): Promise<string[]> {
-    return this.redis.zrangebyscore(this.keys.roomPings(schedulerName), '-inf', `(${unixSeconds(before)}`);
+    return this.redis.zrangebyscore(this.keys.pings(schedulerName), '-inf', `(${unixSeconds(before)}`);
   }
 
   getRoomCount(schedulerName: string): Promise<number> {
-    return this.redis.zcard(this.keys.roomStatuses(schedulerName));
+    return this.redis.zcard(this.keys.statuses(schedulerName));
   }
 
   getRoomCountByStatus(schedulerName: string, status: RoomStatus): Promise<number> {
     const score = roomStatusToInt(status);
-    return this.redis.zcount(this.keys.roomStatuses(schedulerName), score, score);
+    return this.redis.zcount(this.keys.statuses(schedulerName), score, score);
   }
 
   async getRunningMatchesCount(schedulerName: string): Promise<number> {
-    const total = await this.redis.eval(RUNNING_MATCHES, 2, this.keys.roomOccupancy(schedulerName), this.keys.roomStatuses(schedulerName));
+    const total = await this.redis.eval(RUNNING_MATCHES, 2, this.keys.occupancy(schedulerName), this.keys.statuses(schedulerName));
     return Number(total);
   }
 
@@ -139,7 +143,7 @@ export class RedisRoomStorage implements RoomStorage {
     const id = await this.redis.eval(
       ALLOCATE_ROOM,
       2,
-      this.keys.roomStatuses(schedulerName),
+      this.keys.statuses(schedulerName),
       this.keys.room(schedulerName, ''),
       String(roomStatusToInt('ready')),
       String(roomStatusToInt('allocated')),
@@ -149,7 +153,7 @@ export class RedisRoomStorage implements RoomStorage {
   }
 
   async watchRoomStatus(schedulerName: string, roomId: string): Promise<RoomStatusWatcher> {
-    return RedisRoomStatusWatcher.start(this.redis, this.keys.roomStatusChannel(schedulerName, roomId));
+    return RedisRoomStatusWatcher.start(this.redis, this.keys.statusChannel(schedulerName, roomId));
   }
 }
 

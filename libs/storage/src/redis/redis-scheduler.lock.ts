@@ -1,4 +1,5 @@
 import type Redis from 'ioredis';
+import { type KeyPrefix, prefixOf, schedulerLockKeys } from './redis-keys';
 
 const RENEW = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) else return 0 end`;
 const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
@@ -8,13 +9,17 @@ const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call
  * operation of a scheduler executes anywhere. The key expires if its owner dies.
  */
 export class RedisSchedulerLock {
+  private readonly keys: ReturnType<typeof schedulerLockKeys>;
+
   constructor(
     private readonly redis: Redis,
-    private readonly prefix: string,
-  ) {}
+    keyPrefix: KeyPrefix = '',
+  ) {
+    this.keys = schedulerLockKeys(prefixOf(keyPrefix));
+  }
 
   private key(schedulerName: string): string {
-    return `${this.prefix}scheduler:${schedulerName}:executionLock`;
+    return this.keys.lock(schedulerName);
   }
 
   /** Takes the lock if free; true when `owner` holds it now. */
