@@ -34,6 +34,8 @@ export interface KubeSimOptions {
   roomsApiUrl?: string;
   /** How often watches that allow bookmarks get one (default 5 s). */
   bookmarkIntervalMs?: number;
+  /** URL written to the kubeconfig when clients reach kube-sim by another name (containers). */
+  advertiseUrl?: string;
   /** How many changes watches can resume from (default 20,000; older resourceVersions get 410 Gone). */
   watchHistory?: number;
 }
@@ -77,7 +79,7 @@ export async function startKubeSim(options: KubeSimOptions = {}): Promise<KubeSi
   const { port } = server.address() as AddressInfo;
   const url = `http://${host}:${port}`;
   const kubeconfigPath = path.resolve(options.kubeconfigPath ?? path.join('.kube-sim', 'kubeconfig.yaml'));
-  writeKubeconfig(kubeconfigPath, url);
+  writeKubeconfig(kubeconfigPath, options.advertiseUrl ?? url);
   return {
     url,
     kubeconfigPath,

@@ -4,7 +4,7 @@ import { parseQuantity } from './sim/quantity';
 
 const USAGE = `usage: npm run kube-sim -- [--port 8001] [--host 127.0.0.1] [--nodes 3] [--node-cpu 8] [--node-memory 32Gi]
   [--node-pods 110] [--kubeconfig .kube-sim/kubeconfig.yaml] [--rooms-api-url http://127.0.0.1:8070]
-  [--no-room-simulator] [--schedule-ms 20] [--container-creating-ms 300] [--ready-ms 300]`;
+  [--no-room-simulator] [--schedule-ms 20] [--container-creating-ms 300] [--ready-ms 300] [--advertise-url http://kube-sim:8001]`;
 
 const whole = (name: string, text: string, min = 0): number => {
   const n = Number(text);
@@ -29,6 +29,7 @@ async function main(): Promise<void> {
       'node-pods': { type: 'string', default: '110' },
       kubeconfig: { type: 'string', default: '.kube-sim/kubeconfig.yaml' },
       'rooms-api-url': { type: 'string' },
+      'advertise-url': { type: 'string' },
       'no-room-simulator': { type: 'boolean', default: false },
       'schedule-ms': { type: 'string', default: '20' },
       'container-creating-ms': { type: 'string', default: '300' },
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
   const sim = await startKubeSim({
     port: whole('port', values.port),
     host: values.host,
+    advertiseUrl: values['advertise-url'],
     nodes: whole('nodes', values.nodes, 1),
     nodeCapacity: { cpu: quantity('node-cpu', values['node-cpu']), memory: quantity('node-memory', values['node-memory']), pods: whole('node-pods', values['node-pods'], 1) },
     kubeconfigPath: values.kubeconfig,
