@@ -123,6 +123,9 @@ if (!externalCluster) {
   const port = ports.kubeSim;
   startComponent('kube-sim', 'tools/kube-sim/src/main.ts', {}, [
     '--port', port, '--kubeconfig', kubeconfig, '--rooms-api-url', `http://127.0.0.1:${ports.rooms}`,
+    // Bigger simulated clusters for experiments, e.g. KUBE_SIM_NODES=10 KUBE_SIM_NODE_PODS=500.
+    ...(env.KUBE_SIM_NODES ? ['--nodes', env.KUBE_SIM_NODES] : []),
+    ...(env.KUBE_SIM_NODE_PODS ? ['--node-pods', env.KUBE_SIM_NODE_PODS, '--node-cpu', '1000', '--node-memory', '4000Gi'] : []),
   ]);
   components.push({ name: 'kube-sim', url: `http://127.0.0.1:${port}`, ready: `http://127.0.0.1:${port}/version` });
   log(`kubectl works too: kubectl --kubeconfig ${kubeconfig} get pods -A`);
