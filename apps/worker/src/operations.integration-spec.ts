@@ -1,5 +1,5 @@
 import { OperationName, PlainDefinition, type Scheduler } from '@maestro/domain';
-import { aContainer, aScheduler, waitFor } from '@maestro/testing';
+import { aContainer, aGameRoom, aScheduler, anInstance, waitFor } from '@maestro/testing';
 import { WorkerStack } from './testing/worker-stack';
 
 const simulatedRooms = (name: string, replicas: number): Scheduler =>
@@ -21,6 +21,17 @@ describe('worker operations on kube-sim', () => {
   const finalOps = async (name: string) =>
     (await stack.operations.listOperations(name, { stage: 'final', sortOrder: 'asc', page: 1, perPage: 100 })).operations;
   const readyRooms = (name: string) => stack.storage.rooms.getRoomCountByStatus(name, 'ready');
+
+  it('forgets rooms whose pods are gone (Redis kept them across a cluster restart)', async () => {
+    const longAgo = new Date(Date.now() - 120_000);
+    await stack.storage.rooms.createRoom(aGameRoom({ id: 'haunted-ghost', schedulerId: 'haunted', status: 'ready', createdAt: longAgo, lastPingAt: new Date() }));
+    await stack.storage.instances.upsertInstance(anInstance({ id: 'haunted-ghost', schedulerId: 'haunted' }));
+    await stack.schedulers.createScheduler(simulatedRooms('haunted', 0));
+    await waitFor(async () => (await stack.storage.rooms.getRoomCount('haunted')) === 0 && (await stack.storage.instances.getInstanceCount('haunted')) === 0, {
+      timeoutMs: 15_000,
+      description: 'the ghost room removed',
+    });
+  });
 
   it('creates the scheduler namespace, then rooms up to roomsReplicas that become ready', async () => {
     await stack.schedulers.createScheduler(simulatedRooms('fleet', 2));

@@ -96,13 +96,14 @@ export class WorkerRoot {
             return new OperationRunner({ storage, lease, executors, clock, logger }, { leaseTtlMs: config.operationLeaseTtlMs });
           },
         ),
-        provide(WORKER_DEPS, [STORAGE, OperationRunner, OperationManager, RoomStatusService, ROOM_STORAGE, RUNTIME, LOGGER], (storage: Storage, runner, operations, statuses, rooms, runtime, logger) => ({
+        provide(WORKER_DEPS, [STORAGE, OperationRunner, OperationManager, RoomStatusService, ROOM_STORAGE, INSTANCE_STORAGE, RUNTIME, LOGGER], (storage: Storage, runner, operations, statuses, rooms, instances, runtime, logger) => ({
           flow: storage.flow,
           lock: storage.schedulerLock,
           runner,
           operations,
           statuses,
           rooms,
+          instances,
           runtime,
           config,
           logger,

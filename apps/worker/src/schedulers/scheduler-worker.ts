@@ -1,6 +1,7 @@
 import {
   type InstanceWatcher,
   LogField,
+  type InstanceStorage,
   type Logger,
   type OperationManager,
   OperationName,
@@ -22,6 +23,7 @@ export interface SchedulerWorkerDeps {
   operations: OperationManager;
   statuses: RoomStatusService;
   rooms: RoomStorage;
+  instances: InstanceStorage;
   runtime: Runtime;
   config: MaestroConfig;
   logger: Logger;
@@ -53,8 +55,10 @@ export class SchedulerWorker {
     this.every(config.workers.healthControllerIntervalMs, () => this.enqueueOnce(OperationName.HealthController));
     this.every(config.workers.storageCleanupIntervalMs, () => this.enqueueOnce(OperationName.StorageCleanUp));
     this.every(config.disruption.intervalSeconds * 1000, () => this.mitigateDisruption());
+    const listed = new Set<string>();
     this.watcher = await this.deps.runtime
       .watchGameRoomInstances(this.scheduler, async (event) => {
+        listed.add(event.instance.id);
         if (event.type === 'deleted') await this.deps.statuses.removeInstance(event.instance);
         else await this.deps.statuses.applyInstance(event.instance).catch((error: unknown) => this.logger.debug('instance not applied', { [LogField.Error]: String(error) }));
       })
@@ -62,6 +66,23 @@ export class SchedulerWorker {
         this.logger.warn('runtime watcher did not start', { [LogField.Error]: String(error) });
         return undefined;
       });
+    if (this.watcher) await this.removeGhosts(listed).catch((error: unknown) => this.logger.warn('ghost clean-up failed', { [LogField.Error]: String(error) }));
+  }
+
+  /**
+   * Instances whose pod the runtime no longer has (Redis kept them across a cluster restart, e.g.
+   * kube-sim) are removed with their rooms; rooms younger than a minute are left alone, as their pod
+   * may be in creation right now.
+   */
+  private async removeGhosts(listed: Set<string>): Promise<void> {
+    const youngerThan = Date.now() - 60_000;
+    for (const instance of await this.deps.instances.getAllInstances(this.scheduler.name)) {
+      if (listed.has(instance.id)) continue;
+      const room = await this.deps.rooms.getRoom(this.scheduler.name, instance.id).catch(() => undefined);
+      if (room && room.createdAt.getTime() > youngerThan) continue;
+      await this.deps.statuses.removeInstance(instance);
+      this.logger.info('removed a room whose pod no longer exists', { [LogField.RoomId]: instance.id });
+    }
   }
 
   async stop(): Promise<void> {
