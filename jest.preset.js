@@ -19,19 +19,7 @@ function aliasMapper() {
 
 const ESM_PACKAGES = ['@kubernetes/client-node', 'jsonpath-plus', 'openid-client', 'oauth4webapi', 'jose', 'rfc4648'];
 
-const swcTransform = [
-  '@swc/jest',
-  {
-    jsc: {
-      target: 'es2022',
-      parser: { syntax: 'typescript', decorators: true },
-      transform: { legacyDecorator: true, decoratorMetadata: true },
-      keepClassNames: true,
-    },
-    module: { type: 'commonjs' },
-    sourceMaps: 'inline',
-  },
-];
+const swcTransform = ['@swc/jest', require('./tools/scripts/swc-options.cjs')];
 
 function projectConfig(projectDir, overrides = {}) {
   const kind = process.env.MAESTRO_TEST_KIND || 'unit';

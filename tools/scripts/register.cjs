@@ -18,16 +18,7 @@ Module._resolveFilename = function resolveWithAliases(request, ...rest) {
   return originalResolve.call(this, target ?? request, ...rest);
 };
 
-const swcOptions = {
-  jsc: {
-    target: 'es2022',
-    parser: { syntax: 'typescript', decorators: true },
-    transform: { legacyDecorator: true, decoratorMetadata: true },
-    keepClassNames: true,
-  },
-  module: { type: 'commonjs' },
-  sourceMaps: 'inline',
-};
+const swcOptions = require('./swc-options.cjs');
 
 require.extensions['.ts'] = function compileTypeScript(module, filename) {
   const source = fs.readFileSync(filename, 'utf8');
