@@ -13,7 +13,8 @@ describe('worker operations on kube-sim', () => {
   let stack: WorkerStack;
 
   beforeAll(async () => {
-    stack = await WorkerStack.start();
+    // Rooms are created two at a time, so that an add_rooms can be caught in the middle.
+    stack = await WorkerStack.start({ MAESTRO_OPERATIONS_ROOMS_ADD_BATCHSIZE: '2' });
   });
 
   afterAll(() => stack.stop());
@@ -69,10 +70,42 @@ describe('worker operations on kube-sim', () => {
     await stack.operations.cancelOperation('fleet', op.id);
     const ended = await waitFor(async () => {
       const current = await stack.operations.getOperation('fleet', op.id);
-      return current.status === 'canceled' ? current : undefined;
+      return current.status === 'canceled' && current.executionHistory.some((e) => e.event === 'Operation finished') ? current : undefined;
     }, { timeoutMs: 10_000 });
     expect(ended.executionHistory.map((e) => e.event)).toEqual(expect.arrayContaining(['Starting operation rollback', 'Operation rollback flow execution finished with success', 'Operation finished']));
     await expect(stack.storage.leases.fetchLease('fleet', op.id)).rejects.toThrow();
+  });
+
+  it('fails add_rooms when pod creation keeps failing (5xx injected in kube-sim)', async () => {
+    stack.sim.faults.setApiFaults({ errorRate: 1, errorCode: 500, verbs: ['create'], resources: ['pods'] });
+    try {
+      const op = await stack.operations.createOperation('fleet', new PlainDefinition(OperationName.AddRooms, { amount: 3 }));
+      const failed = await waitFor(async () => {
+        const current = await stack.operations.getOperation('fleet', op.id);
+        return current.status === 'error' ? current : undefined;
+      }, { timeoutMs: 20_000 });
+      expect(failed.executionHistory.map((e) => e.event)).toContain('more rooms failed than succeeded, errors: 3 and successes: 0 of amount: 3');
+    } finally {
+      stack.sim.faults.reset();
+    }
+  });
+
+  it('cancels a running add_rooms between batches: fewer rooms, operation canceled, rollback run', async () => {
+    stack.sim.faults.setApiFaults({ latencyMs: 300, verbs: ['create'], resources: ['pods'] });
+    try {
+      const op = await stack.operations.createOperation('fleet', new PlainDefinition(OperationName.AddRooms, { amount: 20 }));
+      await waitFor(async () => (await stack.operations.getOperation('fleet', op.id)).status === 'in_progress', { timeoutMs: 15_000 });
+      await stack.operations.cancelOperation('fleet', op.id);
+      const ended = await waitFor(async () => {
+        const current = await stack.operations.getOperation('fleet', op.id);
+        // 'Operation finished' is written right after the final status.
+        return current.status === 'canceled' && current.executionHistory.some((e) => e.event === 'Operation finished') ? current : undefined;
+      }, { timeoutMs: 15_000 });
+      expect(ended.executionHistory.map((e) => e.event)).toEqual(expect.arrayContaining(['operation canceled: canceled', 'Starting operation rollback', 'Operation finished']));
+      expect(ended.executionHistory.map((e) => e.event)).not.toContain('added 20 rooms');
+    } finally {
+      stack.sim.faults.reset();
+    }
   });
 
   it('fails create_scheduler when the namespace exists and rolls the scheduler back', async () => {

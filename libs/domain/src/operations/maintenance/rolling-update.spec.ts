@@ -60,10 +60,10 @@ describe('rolling update (operations.md 9, "few rooms, downscale" with the sourc
     autoscaling: { enabled: true, min: 1, max: 100, cooldown: 0, policy: { type: 'roomOccupancy', parameters: { roomOccupancy: { readyTarget: 0.5, downThreshold: Math.fround(0.99) } } } },
   };
 
-  it('replaces 20 ready + 5 occupied old rooms, alternating surges and removals, occupied rooms last, never below the autoscaler target', async () => {
+  async function simulate(oldReady: number, oldOccupied: number) {
     const fleet = new Fleet();
-    fleet.add('v1.0.0', 'ready', 20);
-    fleet.add('v1.0.0', 'occupied', 5);
+    fleet.add('v1.0.0', 'ready', oldReady);
+    fleet.add('v1.0.0', 'occupied', oldOccupied);
     let enqueued: OperationDefinition[] = [];
     const ports = {
       schedulers: {
@@ -81,8 +81,8 @@ describe('rolling update (operations.md 9, "few rooms, downscale" with the sourc
     const context = { operation: { schedulerName: 'fleet', input: {} }, signal: new AbortController().signal, logger: silentLogger, appendHistory: async () => undefined } as unknown as ExecutionContext;
 
     const steps: string[] = [];
-    let oldOccupiedRemovedWhileOldReadyLeft = false;
-    for (let cycle = 0; cycle < 30 && fleet.count((r) => r.version === 'v1.0.0') > 0; cycle++) {
+    let occupiedBeforeReady = false;
+    for (let cycle = 0; cycle < 40 && fleet.count((r) => r.version === 'v1.0.0') > 0; cycle++) {
       enqueued = [];
       await executor.execute(context);
       for (const definition of enqueued) {
@@ -98,7 +98,7 @@ describe('rolling update (operations.md 9, "few rooms, downscale" with the sourc
             fleet.rooms.delete(id);
           }
           // Occupied rooms go last: never while a ready old room stays.
-          if (removedOccupied && fleet.count((r) => r.version === 'v1.0.0' && r.status === 'ready') > 0) oldOccupiedRemovedWhileOldReadyLeft = true;
+          if (removedOccupied && fleet.count((r) => r.version === 'v1.0.0' && r.status === 'ready') > 0) occupiedBeforeReady = true;
           steps.push(`-${chosen.length}`);
         }
       }
@@ -107,9 +107,61 @@ describe('rolling update (operations.md 9, "few rooms, downscale" with the sourc
       expect(fleet.rooms.size).toBeGreaterThanOrEqual(Math.max(1, Math.ceil(occupied / 0.5)));
       expect(fleet.count((r) => r.status === 'ready')).toBeGreaterThanOrEqual(Math.ceil(fleet.rooms.size * 0.5) - occupied);
     }
+    return { steps, oldLeft: fleet.count((r) => r.version === 'v1.0.0'), occupiedBeforeReady };
+  }
+
+  it('downscale: 20 ready + 5 occupied old rooms: -15 (old ready first), then +3/-3, occupied last, never below the autoscaler target', async () => {
+    const { steps, oldLeft, occupiedBeforeReady } = await simulate(20, 5);
     // The spec's walk-through: remove 15 (old ready first), then alternate +3 / -3.
     expect(steps.slice(0, 5)).toEqual(['-15', '+3', '-3', '+3', '-3']);
-    expect(fleet.count((r) => r.version === 'v1.0.0')).toBe(0);
-    expect(oldOccupiedRemovedWhileOldReadyLeft).toBe(false);
+    expect(oldLeft).toBe(0);
+    expect(occupiedBeforeReady).toBe(false);
+  });
+
+  it('upscale: 2 ready + 8 occupied old rooms: surge to desired + 25 %, then replace, never below the autoscaler target', async () => {
+    const { steps, oldLeft, occupiedBeforeReady } = await simulate(2, 8);
+    // desired = ceil(8 / 0.5) = 16, surge ceil(25 % of 16) = 4: grow to 20 at once, then remove 4.
+    expect(steps.slice(0, 2)).toEqual(['+10', '-4']);
+    expect(oldLeft).toBe(0);
+    expect(occupiedBeforeReady).toBe(false);
+  });
+});
+
+describe('health controller autoscaling cooldown (autoscaling.md 2.1)', () => {
+  const buffer = (lastDownscaleAt: Date): Scheduler => ({
+    ...aScheduler().withName('fleet').build(),
+    lastDownscaleAt,
+    autoscaling: { enabled: true, min: 1, max: 10, cooldown: 60, policy: { type: 'fixedBuffer', parameters: { fixedBuffer: { amount: 1 } } } },
+  });
+
+  async function decide(scheduler: Scheduler, ready: number, occupied: number): Promise<Record<string, unknown>[]> {
+    const fleet = new Fleet();
+    fleet.add('v1.0.0', 'ready', ready);
+    fleet.add('v1.0.0', 'occupied', occupied);
+    const enqueued: OperationDefinition[] = [];
+    const ports = {
+      schedulers: { getScheduler: async () => scheduler, getSchedulerWithVersion: async () => scheduler, updateScheduler: async () => undefined },
+      rooms: fleet.roomStorage(),
+      instances: fleet.instanceStorage(),
+      operations: { createPriorityOperation: async (_: string, d: OperationDefinition) => (enqueued.push(d), { id: 'op' }) },
+      clock: { now: () => new Date() },
+      lookup: {},
+    };
+    const executor = new HealthControllerExecutor(ports as never, { roomInitializationTimeoutMs: 120_000, roomPingTimeoutMs: 240_000, roomDeletionTimeoutMs: 120_000 });
+    const context = { operation: { schedulerName: 'fleet', input: {} }, signal: new AbortController().signal, logger: silentLogger, appendHistory: async () => undefined } as unknown as ExecutionContext;
+    await executor.execute(context);
+    return enqueued.map((d) => ({ name: d.name, ...d.toInput() }));
+  }
+
+  it('keeps surplus rooms while the cooldown after the last downscale runs', async () => {
+    expect(await decide(buffer(new Date(Date.now() - 10_000)), 4, 0)).toEqual([]);
+  });
+
+  it('downscales to occupied + buffer once the cooldown is over', async () => {
+    expect(await decide(buffer(new Date(Date.now() - 120_000)), 4, 0)).toEqual([{ name: 'remove_rooms', amount: 3, rooms_ids: null, reason: 'scale_down' }]);
+  });
+
+  it('never delays an upscale, whatever the cooldown', async () => {
+    expect(await decide(buffer(new Date()), 0, 3)).toEqual([{ name: 'add_rooms', amount: 1 }]);
   });
 });
