@@ -14,7 +14,11 @@ describe('worker operations on kube-sim', () => {
 
   beforeAll(async () => {
     // Rooms are created two at a time, so that an add_rooms can be caught in the middle.
-    stack = await WorkerStack.start({ MAESTRO_OPERATIONS_ROOMS_ADD_BATCHSIZE: '2' });
+    stack = await WorkerStack.start({
+      MAESTRO_OPERATIONS_ROOMS_ADD_BATCHSIZE: '2',
+      MAESTRO_SERVICES_ROOMMANAGER_ROOMVALIDATIONTIMEOUTMILLIS: '5000',
+      MAESTRO_SERVICES_ROOMMANAGER_ROOMVALIDATIONATTEMPTS: '2',
+    });
   });
 
   afterAll(() => stack.stop());
@@ -74,6 +78,25 @@ describe('worker operations on kube-sim', () => {
     }, { timeoutMs: 10_000 });
     expect(ended.executionHistory.map((e) => e.event)).toEqual(expect.arrayContaining(['Starting operation rollback', 'Operation rollback flow execution finished with success', 'Operation finished']));
     await expect(stack.storage.leases.fetchLease('fleet', op.id)).rejects.toThrow();
+  });
+
+  it('refuses a major version whose validation room fails (image pull error injected) and rolls back', async () => {
+    stack.sim.faults.failImagePull('broken:1');
+    const active = await stack.storage.schedulers.getScheduler('fleet');
+    const broken = { ...active, spec: { ...active.spec, containers: [{ ...active.spec.containers[0], image: 'broken:1' }] } };
+    const op = await stack.schedulers.createNewSchedulerVersion(broken);
+    const failed = await waitFor(async () => {
+      const current = await stack.operations.getOperation('fleet', op.id);
+      return current.status === 'error' && current.executionHistory.some((e) => e.event === 'Operation finished') ? current : undefined;
+    }, { timeoutMs: 30_000 });
+    const events = failed.executionHistory.map((e) => e.event);
+    expect(events).toContain('Major version detected, starting game room validation process...');
+    expect(events.filter((e) => /^\dº Attempt: The room created for validation with ID fleet-\w{5} is entering in error state/.test(e))).toHaveLength(2);
+    expect(events).toContain('All validation attempts have failed, operation aborted!');
+    expect(events).toContain('Operation rollback flow execution finished with success');
+    const after = await stack.storage.schedulers.getScheduler('fleet');
+    expect(after).toMatchObject({ state: 'in-sync', spec: { version: active.spec.version } });
+    await waitFor(async () => (await stack.storage.rooms.getRoomCount('fleet')) === active.roomsReplicas, { timeoutMs: 15_000, description: 'validation rooms gone' });
   });
 
   it('fails add_rooms when pod creation keeps failing (5xx injected in kube-sim)', async () => {
