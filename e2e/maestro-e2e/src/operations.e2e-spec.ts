@@ -11,8 +11,9 @@ describe('operations: cancel, lease, listing, delete (cancel_operation, operatio
   });
 
   it('cancelling a final operation answers 409', async () => {
-    const created = (await operations(name, 'final')).find((op) => op.definitionName === 'create_scheduler');
-    const response = await management('POST', `/schedulers/${name}/operations/${created?.id}/cancel`);
+    // The scheduler turns in-sync just before its create_scheduler operation is recorded as finished.
+    const created = await waitFor(async () => (await operations(name, 'final')).find((op) => op.definitionName === 'create_scheduler'), { timeoutMs: 10_000 });
+    const response = await management('POST', `/schedulers/${name}/operations/${created.id}/cancel`);
     expect(response.status).toBe(409);
     expect(response.body.code).toBe(10);
   });
