@@ -142,6 +142,38 @@ describe('worker operations on kube-sim', () => {
     await expect(stack.storage.schedulers.getScheduler('taken')).rejects.toThrow('scheduler taken not found');
   });
 
+  const failedWith = async (name: string, id: string) =>
+    waitFor(async () => {
+      const current = await stack.operations.getOperation(name, id);
+      return current.status === 'error' && current.executionHistory.some((e) => e.event === 'Operation finished') ? current : undefined;
+    }, { timeoutMs: 20_000 });
+
+  it('fails remove_rooms when pods cannot be deleted (5xx injected in kube-sim); the room stays', async () => {
+    const before = await stack.storage.rooms.getRoomCount('fleet');
+    stack.sim.faults.setApiFaults({ errorRate: 1, errorCode: 500, verbs: ['delete'], resources: ['pods'] });
+    try {
+      const op = await stack.operations.createOperation('fleet', new PlainDefinition(OperationName.RemoveRooms, { amount: 1, rooms_ids: null, reason: 'scale_down' }));
+      const failed = await failedWith('fleet', op.id);
+      expect(failed.executionHistory.some((e) => /^error removing room "fleet-\w{5}"\. Reason => /.test(e.event))).toBe(true);
+      expect(await stack.storage.rooms.getRoomCount('fleet')).toBe(before);
+    } finally {
+      stack.sim.faults.reset();
+    }
+  });
+
+  it('fails delete_scheduler when the namespace cannot be deleted; the scheduler stays in Postgres', async () => {
+    stack.sim.faults.setApiFaults({ errorRate: 1, errorCode: 500, verbs: ['delete'], resources: ['namespaces'] });
+    try {
+      const op = await stack.schedulers.deleteScheduler('fleet');
+      const failed = await failedWith('fleet', op.id);
+      expect(failed.executionHistory.some((e) => e.event.startsWith('error deleting scheduler: '))).toBe(true);
+      expect((await stack.storage.schedulers.getScheduler('fleet')).name).toBe('fleet');
+      expect((await stack.kube('/api/v1/namespaces/fleet')).status).toBe(200);
+    } finally {
+      stack.sim.faults.reset();
+    }
+  });
+
   it('deletes the scheduler: rows, namespace and pods', async () => {
     await stack.schedulers.deleteScheduler('fleet');
     await waitFor(async () => (await stack.kube('/api/v1/namespaces/fleet')).status === 404, { timeoutMs: 20_000, description: 'namespace gone' });
