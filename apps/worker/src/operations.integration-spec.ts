@@ -18,6 +18,7 @@ describe('worker operations on kube-sim', () => {
       MAESTRO_OPERATIONS_ROOMS_ADD_BATCHSIZE: '2',
       MAESTRO_SERVICES_ROOMMANAGER_ROOMVALIDATIONTIMEOUTMILLIS: '5000',
       MAESTRO_SERVICES_ROOMMANAGER_ROOMVALIDATIONATTEMPTS: '2',
+      MAESTRO_REPORTER_METRICS_INTERVALMILLIS: '200',
     });
   });
 
@@ -50,6 +51,11 @@ describe('worker operations on kube-sim', () => {
     expect(created?.status).toBe('finished');
     const history = (await stack.operations.getOperation('fleet', created!.id)).executionHistory.map((e) => e.event);
     expect(history).toEqual(['Created', 'Starting operation', 'Operation finished']);
+    // The metrics reporter publishes rooms per scheduler and status.
+    await waitFor(async () => /maestro_rooms\{scheduler="fleet",game="my-game",status="ready"\} 2/.test((await stack.worker.internal('/metrics')).body), {
+      timeoutMs: 5_000,
+      description: 'the ready-rooms gauge',
+    });
   });
 
   it('scales with a minor version (PATCH roomsReplicas) and keeps the pods', async () => {

@@ -27,6 +27,7 @@ import { EventsForwarderModule } from '@maestro/events-forwarder';
 import { METRICS_REGISTRY, PlatformModule, createPinoLogger } from '@maestro/platform';
 import { RuntimeK8sModule } from '@maestro/runtime-k8s';
 import { STORAGE, type Storage, StorageModule } from '@maestro/storage';
+import { FleetMetrics } from './metrics/fleet-metrics';
 import { SchedulerWorkersService, WORKER_DEPS } from './schedulers/scheduler-workers.service';
 
 const provide = <T>(token: unknown, inject: unknown[], useFactory: (...args: any[]) => T) => ({ provide: token as symbol, inject: inject as symbol[], useFactory }); // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -96,7 +97,7 @@ export class WorkerRoot {
             return new OperationRunner({ storage, lease, executors, clock, logger }, { leaseTtlMs: config.operationLeaseTtlMs });
           },
         ),
-        provide(WORKER_DEPS, [STORAGE, OperationRunner, OperationManager, RoomStatusService, ROOM_STORAGE, INSTANCE_STORAGE, RUNTIME, LOGGER], (storage: Storage, runner, operations, statuses, rooms, instances, runtime, logger) => ({
+        provide(WORKER_DEPS, [STORAGE, OperationRunner, OperationManager, RoomStatusService, ROOM_STORAGE, INSTANCE_STORAGE, RUNTIME, LOGGER, METRICS_REGISTRY], (storage: Storage, runner, operations, statuses, rooms, instances, runtime, logger, registry) => ({
           flow: storage.flow,
           lock: storage.schedulerLock,
           runner,
@@ -104,6 +105,7 @@ export class WorkerRoot {
           statuses,
           rooms,
           instances,
+          metrics: new FleetMetrics(registry),
           runtime,
           config,
           logger,

@@ -15,6 +15,7 @@ import {
 import type { BullOperationFlow, RedisSchedulerLock } from '@maestro/storage';
 import type { MaestroConfig } from '@maestro/config';
 import { randomUUID } from 'node:crypto';
+import type { FleetMetrics } from '../metrics/fleet-metrics';
 
 export interface SchedulerWorkerDeps {
   flow: BullOperationFlow;
@@ -24,6 +25,7 @@ export interface SchedulerWorkerDeps {
   statuses: RoomStatusService;
   rooms: RoomStorage;
   instances: InstanceStorage;
+  metrics: FleetMetrics;
   runtime: Runtime;
   config: MaestroConfig;
   logger: Logger;
@@ -55,6 +57,7 @@ export class SchedulerWorker {
     this.every(config.workers.healthControllerIntervalMs, () => this.enqueueOnce(OperationName.HealthController));
     this.every(config.workers.storageCleanupIntervalMs, () => this.enqueueOnce(OperationName.StorageCleanUp));
     this.every(config.disruption.intervalSeconds * 1000, () => this.mitigateDisruption());
+    this.every(config.reporter.intervalMs, () => this.deps.metrics.report(this.scheduler, this.deps.rooms));
     const listed = new Set<string>();
     this.watcher = await this.deps.runtime
       .watchGameRoomInstances(this.scheduler, async (event) => {
@@ -87,6 +90,7 @@ export class SchedulerWorker {
 
   async stop(): Promise<void> {
     this.timers.forEach(clearInterval);
+    this.deps.metrics.forget(this.scheduler);
     await this.watcher?.stop();
     await this.deps.flow.release(this.scheduler.name);
   }
