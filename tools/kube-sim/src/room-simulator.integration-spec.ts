@@ -67,8 +67,10 @@ describe('simulated game rooms', () => {
     });
     expect(pod.status.containerStatuses[0].state.terminated).toMatchObject({ exitCode: 3, reason: 'Error' });
     const statuses = pings.filter((p) => p.url.includes('/sched-match/')).map((p) => p.body.status);
-    // ready -> occupied -> ready again; pings 30 ms apart may overtake each other on their way.
-    expect([...statuses.slice(0, 3)].sort()).toEqual(['occupied', 'ready', 'ready']);
+    // ready -> occupied -> ready again. Pings 30 ms apart may overtake each other, and a jittered
+    // timer may repeat a status: what must hold is a ready ping after the first occupied one.
+    expect(statuses).toContain('occupied');
+    expect(statuses.lastIndexOf('ready')).toBeGreaterThan(statuses.indexOf('occupied'));
   });
 
   it('injects image pull errors, crash loops and OOM kills', async () => {
