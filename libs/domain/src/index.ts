@@ -36,6 +36,5 @@ export * from './services/room-access';
 export * from './services/room-events';
 export * from './operations/registry';
 export * from './operations/executor-ports';
-export * from './operations/maintenance/max-surge';
 export * from './ports/events-forwarder.port';
 export * from './events';

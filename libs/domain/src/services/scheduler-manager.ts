@@ -8,7 +8,7 @@ import { SchedulerDefinition } from '../operations/scheduler-definition';
 import type { RoomStorage } from '../ports/room-storage.port';
 import type { SchedulerCache } from '../ports/scheduler-cache.port';
 import type { SchedulerStorage } from '../ports/scheduler-storage.port';
-import { applySchedulerPatch, type SchedulerPatch } from '../patch';
+import { applySchedulerPatch, isEmptyPatch, type SchedulerPatch } from '../patch';
 import { validateScheduler } from '../validation';
 import type { OperationManager } from './operation-manager';
 
@@ -56,7 +56,7 @@ export class SchedulerManager {
 
   /** Enqueues a new version built from a partial scheduler (PATCH /schedulers/{name}). */
   async patchScheduler(name: string, patch: SchedulerPatch): Promise<Operation> {
-    if (Object.values(patch).every((value) => value === undefined)) {
+    if (isEmptyPatch(patch)) {
       throw new AlreadyExistsError(`no change found to scheduler ${name}`);
     }
     await this.ensureNoOngoingVersionOperation(name, 'cannot patch scheduler');

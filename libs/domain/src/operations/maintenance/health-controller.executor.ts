@@ -7,7 +7,7 @@ import type { ExecutionContext, ExecutionResult, OperationExecutor } from '../op
 import { PlainDefinition } from '../operation-definition';
 import { OperationName } from '../operation-names';
 import type { ExecutorOptions, ExecutorPorts } from '../executor-ports';
-import { maxSurgeAmount } from './max-surge';
+import { parseMaxSurge } from '../../rooms/max-surge';
 
 interface Classified {
   available: GameRoom[];
@@ -117,7 +117,7 @@ export class HealthControllerExecutor implements OperationExecutor {
     if (autoscaling) desired = await autoscaler.desiredRooms(scheduler);
     const rolling = await this.isRollingUpdate(scheduler, available);
     if (rolling) {
-      let upper = desired + maxSurgeAmount(scheduler.maxSurge, desired);
+      let upper = desired + parseMaxSurge(scheduler.maxSurge, desired);
       if (autoscaling && scheduler.autoscaling && scheduler.autoscaling.max >= 0) upper = Math.min(upper, scheduler.autoscaling.max);
       if (available.length < upper) desired = upper;
     }
