@@ -5,7 +5,7 @@ export * from './health/internal-api.controller';
 export * from './health/internal-api.module';
 export * from './http/grpc-status';
 export * from './http/maestro-exception.filter';
-export * from './http/proto-json.interceptor';
+export * from './http/proto-json';
 export * from './http/route-registry';
 export * from './http/validation.pipe';
 export * from './http/fastify-edge';

@@ -1,12 +1,11 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import type { MaestroConfig } from '@maestro/config';
 import { LOGGER } from '@maestro/domain';
 import type { Logger as PinoLogger } from 'pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { METRICS_REGISTRY } from './health/internal-api.controller';
 import { MaestroExceptionFilter } from './http/maestro-exception.filter';
-import { ProtoJsonInterceptor } from './http/proto-json.interceptor';
 import { RouteRegistry } from './http/route-registry';
 import { createValidationPipe } from './http/validation.pipe';
 import { PinoDomainLogger, createAppLogger } from './logging/logger';
@@ -16,7 +15,8 @@ export const PINO = Symbol('Pino');
 
 /**
  * Nest glue shared by the apps, global: the domain Logger (LOGGER) on pino, the metrics registry
- * (METRICS_REGISTRY), Maestro's error bodies, the validation pipe and proto JSON key handling.
+ * (METRICS_REGISTRY), Maestro's error bodies and the validation pipe (proto JSON key handling is
+ * at the Fastify edge: configureJsonBodies).
  */
 @Module({})
 export class PlatformModule {
@@ -34,7 +34,6 @@ export class PlatformModule {
         RouteRegistry,
         { provide: APP_FILTER, useClass: MaestroExceptionFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
-        { provide: APP_INTERCEPTOR, useClass: ProtoJsonInterceptor },
       ],
       exports: [PINO, LOGGER, METRICS_REGISTRY, RouteRegistry],
     };

@@ -25,9 +25,13 @@ export async function checkReadiness(checks: ReadinessCheck[]): Promise<void> {
   if (failing.length > 0) throw new Error(`not ready: ${failing.join(', ')}`);
 }
 
-/** ioredis settings of Maestro's clients (storage.md 4.3): 3 retries, TLS without certificate checks. */
-function redisClientOptions(url: string): RedisOptions {
-  return { maxRetriesPerRequest: 3, ...(url.startsWith('rediss://') ? { tls: { rejectUnauthorized: false } } : {}) };
+/**
+ * ioredis settings of Maestro's clients (storage.md 4.3): 3 retries, TLS without certificate checks;
+ * plus automatic pipelining, which sends the commands issued in one tick (a ping's script and
+ * instance read, and those of concurrent requests) in one write.
+ */
+export function redisClientOptions(url: string): RedisOptions {
+  return { maxRetriesPerRequest: 3, enableAutoPipelining: true, ...(url.startsWith('rediss://') ? { tls: { rejectUnauthorized: false } } : {}) };
 }
 
 /** Every storage adapter, built on shared connections; `close()` releases them all. */

@@ -16,8 +16,12 @@ export interface RoomStorage {
   getRoom(schedulerName: string, roomId: string): Promise<GameRoom>;
   /** Writes a new room; throws AlreadyExistsError when any of its set members exists. */
   createRoom(room: GameRoom): Promise<void>;
-  /** Records a ping: metadata, ping status, last ping and running matches (set members only if present). */
-  updateRoomPing(ping: RoomPing): Promise<void>;
+  /**
+   * Records a ping (metadata, ping status, last ping, running matches) and answers the room as stored
+   * afterwards, in one atomic step. A room outside the status set gets no write; one missing from any
+   * of the three sets throws NotFoundError (like getRoom).
+   */
+  recordPing(ping: RoomPing): Promise<GameRoom>;
   /**
    * Writes the status only when the room exists and the status changes, then publishes it.
    * Throws NotFoundError when nothing changed (room missing or same status).

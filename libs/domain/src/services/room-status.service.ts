@@ -39,26 +39,30 @@ export class RoomStatusService {
     private readonly events: RoomEventsSink = NO_EVENTS,
   ) {}
 
-  /** Handles a ping; false where Maestro answers `success: false`. */
+  /**
+   * Handles a ping; false where Maestro answers `success: false`. The write, the room read back,
+   * its instance and the scheduler are fetched together: one Redis round trip when they share a server.
+   */
   async ping(ping: RoomPing): Promise<boolean> {
-    const logger = this.ports.logger.child({ [LogField.SchedulerName]: ping.schedulerName, [LogField.RoomId]: ping.roomId });
     try {
-      const [, scheduler] = await Promise.all([this.ports.rooms.updateRoomPing(ping), this.ports.schedulers.get(ping.schedulerName)]);
-      const [room, instance] = await Promise.all([
-        this.ports.rooms.getRoom(ping.schedulerName, ping.roomId),
+      const [room, instance, scheduler] = await Promise.all([
+        this.ports.rooms.recordPing(ping),
         this.ports.instances.getInstance(ping.schedulerName, ping.roomId),
+        this.ports.schedulers.get(ping.schedulerName),
       ]);
       const outcome = await this.reconcile(scheduler, room, instance);
       if (outcome === 'rejected') return false;
       if (outcome === 'terminated') return true;
-      await this.events.pinged(scheduler, room, instance, ping).catch((error: unknown) =>
-        logger.warn('failed to forward ping', { [LogField.Error]: String(error) }),
-      );
+      await this.events.pinged(scheduler, room, instance, ping).catch((error: unknown) => this.log(ping).warn('failed to forward ping', { [LogField.Error]: String(error) }));
       return true;
     } catch (error) {
-      logger.debug('ping not applied', { [LogField.Error]: String(error) });
+      this.log(ping).debug('ping not applied', { [LogField.Error]: String(error) });
       return false;
     }
+  }
+
+  private log(ping: RoomPing): Logger {
+    return this.ports.logger.child({ [LogField.SchedulerName]: ping.schedulerName, [LogField.RoomId]: ping.roomId });
   }
 
   /** A pod was added or changed: store the instance and recompute the room's status. */

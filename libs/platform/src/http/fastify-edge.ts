@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { normalizeProtoJsonKeys } from './proto-json';
 
 /** Largest request body accepted (a scheduler with many containers fits easily). */
 export const BODY_LIMIT_BYTES = 10 * 1024 * 1024;
@@ -10,19 +11,27 @@ function parseJsonBody(_request: FastifyRequest, body: string | Buffer, done: Do
   // grpc-gateway reads an empty body as {} on routes that take one.
   if (text === '') return done(null, {});
   try {
-    done(null, JSON.parse(text));
+    done(null, normalizeProtoJsonKeys(JSON.parse(text)));
   } catch (error) {
     done(Object.assign(new Error(`invalid JSON body: ${(error as Error).message}`), { statusCode: 400 }));
   }
 }
 
 /**
- * Request bodies as grpc-gateway reads them: JSON whatever the content type (its default
- * marshaler takes any), an empty body as {}, malformed JSON a 400 naming the parse error.
+ * Request bodies and query strings as grpc-gateway reads them: JSON whatever the content type (its
+ * default marshaler takes any), an empty or absent body as {} (except on GET), malformed JSON a 400
+ * naming the parse error, and snake_case field names (`max_surge`) brought to lowerCamelCase. Done
+ * here, in the parser and one hook, rather than in a Nest interceptor: no per-request Observable
+ * and AsyncResource on the hot routes (bench/rooms-api-ping.bench.ts).
  */
 export function configureJsonBodies(fastify: FastifyInstance): void {
   fastify.removeAllContentTypeParsers();
   const options = { parseAs: 'string' as const, bodyLimit: BODY_LIMIT_BYTES };
   fastify.addContentTypeParser('application/json', options, parseJsonBody);
   fastify.addContentTypeParser('*', options, parseJsonBody);
+  fastify.addHook('preValidation', (request, _reply, done) => {
+    if (request.body === undefined && request.method !== 'GET') request.body = {};
+    if (request.query && typeof request.query === 'object' && Object.keys(request.query).length > 0) request.query = normalizeProtoJsonKeys(request.query);
+    done();
+  });
 }

@@ -1,7 +1,9 @@
 /** Lua scripts of the room storage (atomic multi-key steps). */
+import { LuaScript } from './lua-script';
 
 /** Creates a room only if none of its set members exists. KEYS: hash, status, ping, occupancy. */
-export const CREATE_ROOM = `
+export const CREATE_ROOM = new LuaScript(
+  `
 for i = 2, 4 do
   if redis.call('ZSCORE', KEYS[i], ARGV[1]) then return 0 end
 end
@@ -10,25 +12,51 @@ redis.call('HSET', KEYS[1], 'version', ARGV[2], 'metadata', ARGV[3], 'ping_statu
 redis.call('ZADD', KEYS[2], ARGV[7], ARGV[1])
 redis.call('ZADD', KEYS[3], ARGV[8], ARGV[1])
 redis.call('ZADD', KEYS[4], ARGV[9], ARGV[1])
-return 1`;
+return 1`,
+  4,
+);
 
 /**
  * Takes the lexicographically smallest `ready` room and marks it `allocated`.
  * KEYS: status set, room hash prefix; ARGV: ready score, allocated score, now (unix s).
  */
-export const ALLOCATE_ROOM = `
+export const ALLOCATE_ROOM = new LuaScript(
+  `
 local ids = redis.call('ZRANGEBYSCORE', KEYS[1], ARGV[1], ARGV[1], 'LIMIT', 0, 1)
 if #ids == 0 then return false end
 local id = ids[1]
 redis.call('ZADD', KEYS[1], 'XX', ARGV[2], id)
 redis.call('HSET', KEYS[2] .. id, 'allocated_at', ARGV[3])
-return id`;
+return id`,
+  2,
+);
 
 /** Sum of positive running-match counts of rooms still in the status set. KEYS: occupancy, status. */
-export const RUNNING_MATCHES = `
+export const RUNNING_MATCHES = new LuaScript(
+  `
 local total = 0
 local entries = redis.call('ZRANGEBYSCORE', KEYS[1], '(0', '+inf', 'WITHSCORES')
 for i = 1, #entries, 2 do
   if redis.call('ZSCORE', KEYS[2], entries[i]) then total = total + tonumber(entries[i + 1]) end
 end
-return total`;
+return total`,
+  2,
+);
+
+/**
+ * Records a ping and reads the room back, in one round trip. Writes nothing when the room is not in
+ * the status set (Maestro would leave an orphan hash); otherwise writes the hash fields and, for
+ * members that exist, the ping and occupancy scores (storage.md 4.1), then answers
+ * {status, ping, occupancy, hash as a flat list}, the scores as strings (false when missing).
+ * KEYS: hash, status, ping, occupancy; ARGV: room id, metadata JSON, ping status, now, running matches.
+ */
+export const RECORD_PING = new LuaScript(
+  `
+local status = redis.call('ZSCORE', KEYS[2], ARGV[1])
+if not status then return false end
+redis.call('HSET', KEYS[1], 'metadata', ARGV[2], 'ping_status', ARGV[3])
+redis.call('ZADD', KEYS[3], 'XX', ARGV[4], ARGV[1])
+redis.call('ZADD', KEYS[4], 'XX', ARGV[5], ARGV[1])
+return {status, redis.call('ZSCORE', KEYS[3], ARGV[1]), redis.call('ZSCORE', KEYS[4], ARGV[1]), redis.call('HGETALL', KEYS[1])}`,
+  4,
+);

@@ -49,13 +49,33 @@ describe('RedisRoomStorage', () => {
     await expect(rooms.getRoom('rs', 'r-missing')).rejects.toThrow(new NotFoundError('room r-missing not found in scheduler rs'));
   });
 
-  it('records pings only for rooms that exist', async () => {
-    await rooms.updateRoomPing({ schedulerName: 'rs', roomId: 'r1', pingStatus: 'occupied', runningMatches: 2, metadata: { a: 1 }, at });
-    const room = await rooms.getRoom('rs', 'r1');
-    expect(room).toMatchObject({ pingStatus: 'occupied', runningMatches: 2, metadata: { a: 1 }, lastPingAt: at });
-    await rooms.updateRoomPing({ schedulerName: 'rs', roomId: 'ghost', pingStatus: 'ready', runningMatches: 0, metadata: {}, at });
-    await expect(rooms.getRoom('rs', 'ghost')).rejects.toBeInstanceOf(NotFoundError);
+  it('records a ping and answers the room as stored afterwards', async () => {
+    const recorded = await rooms.recordPing({ schedulerName: 'rs', roomId: 'r1', pingStatus: 'occupied', runningMatches: 2, metadata: { a: 1 }, at });
+    expect(recorded).toMatchObject({ id: 'r1', pingStatus: 'occupied', runningMatches: 2, metadata: { a: 1 }, lastPingAt: at });
+    expect(await rooms.getRoom('rs', 'r1')).toEqual(recorded);
+  });
+
+  it('writes nothing for a ping of a room outside the status set', async () => {
+    const ghost = { schedulerName: 'rs', roomId: 'ghost', pingStatus: 'ready' as const, runningMatches: 0, metadata: {}, at };
+    await expect(rooms.recordPing(ghost)).rejects.toThrow(new NotFoundError('room ghost not found in scheduler rs'));
     expect(await redis.client.zscore(key('rs:ping'), 'ghost')).toBeNull();
+    expect(await redis.client.exists(key('rs:rooms:ghost'))).toBe(0);
+  });
+
+  it('records the ping of a room missing from the ping set, then answers not found', async () => {
+    await rooms.createRoom(aGameRoom({ id: 'no-ping', schedulerId: 'rs', pingStatus: 'ready' }));
+    await redis.client.zrem(key('rs:ping'), 'no-ping');
+    await expect(rooms.recordPing({ schedulerName: 'rs', roomId: 'no-ping', pingStatus: 'occupied', runningMatches: 3, metadata: {}, at })).rejects.toBeInstanceOf(NotFoundError);
+    expect(await redis.client.hget(key('rs:rooms:no-ping'), 'ping_status')).toBe('2');
+    expect(await redis.client.zscore(key('rs:occupancy'), 'no-ping')).toBe('3');
+    expect(await redis.client.zscore(key('rs:ping'), 'no-ping')).toBeNull();
+  });
+
+  it('reloads its scripts after the server forgot them (SCRIPT FLUSH)', async () => {
+    await rooms.createRoom(aGameRoom({ id: 'flushed', schedulerId: 'rs' }));
+    await redis.client.script('FLUSH');
+    const room = await rooms.recordPing({ schedulerName: 'rs', roomId: 'flushed', pingStatus: 'ready', runningMatches: 0, metadata: { b: 2 }, at });
+    expect(room.metadata).toEqual({ b: 2 });
   });
 
   it('publishes status changes as JSON and refuses unchanged ones', async () => {

@@ -13,7 +13,7 @@ import {
 } from '@maestro/domain';
 import type Redis from 'ioredis';
 import { type KeyPrefix, prefixOf, roomKeys, unixSeconds } from './redis-keys';
-import { ALLOCATE_ROOM, CREATE_ROOM, RUNNING_MATCHES } from './redis-room.scripts';
+import { ALLOCATE_ROOM, CREATE_ROOM, RECORD_PING, RUNNING_MATCHES } from './redis-room.scripts';
 import { RedisRoomStatusWatcher } from './redis-room-status.watcher';
 
 /** RoomStorage on a hash per room plus the status, ping and occupancy sorted sets. */
@@ -39,30 +39,12 @@ export class RedisRoomStorage implements RoomStorage {
       if (error) throw error;
       return value;
     }) as [Record<string, string>, string | null, string | null, string | null];
-    const roomStatus = status === null ? undefined : roomStatusFromInt(Number(status));
-    if (!roomStatus || ping === null || occupancy === null) {
-      throw new NotFoundError(`room ${roomId} not found in scheduler ${schedulerName}`);
-    }
-    return {
-      id: roomId,
-      schedulerId: schedulerName,
-      version: hash.version ?? '',
-      status: roomStatus,
-      pingStatus: pingStatusFromInt(Number(hash.ping_status ?? 0)),
-      metadata: parseMetadata(hash.metadata),
-      lastPingAt: new Date(Number(ping) * 1000),
-      isValidationRoom: hash.is_validation_room === '1',
-      runningMatches: Number(occupancy),
-      createdAt: new Date(Number(hash.created_at ?? 0) * 1000),
-      ...(hash.allocated_at ? { allocatedAt: new Date(Number(hash.allocated_at) * 1000) } : {}),
-    };
+    return roomFromRedis(schedulerName, roomId, hash, status, ping, occupancy);
   }
 
   async createRoom(room: GameRoom): Promise<void> {
     const s = room.schedulerId;
-    const created = await this.redis.eval(
-      CREATE_ROOM,
-      4,
+    const created = await CREATE_ROOM.run(this.redis, [
       this.keys.room(s, room.id),
       this.keys.statuses(s),
       this.keys.pings(s),
@@ -76,18 +58,28 @@ export class RedisRoomStorage implements RoomStorage {
       String(roomStatusToInt(room.status)),
       String(unixSeconds(room.lastPingAt)),
       String(room.runningMatches),
-    );
+    ]);
     if (Number(created) === 0) throw new AlreadyExistsError(`room ${room.id} already exists in scheduler ${s}`);
   }
 
-  async updateRoomPing(ping: RoomPing): Promise<void> {
+  async recordPing(ping: RoomPing): Promise<GameRoom> {
     const s = ping.schedulerName;
-    await this.redis
-      .multi()
-      .hset(this.keys.room(s, ping.roomId), 'metadata', JSON.stringify(ping.metadata), 'ping_status', String(pingStatusToInt(ping.pingStatus)))
-      .zadd(this.keys.pings(s), 'XX', 'CH', unixSeconds(ping.at), ping.roomId)
-      .zadd(this.keys.occupancy(s), 'XX', 'CH', ping.runningMatches, ping.roomId)
-      .exec();
+    const reply = (await RECORD_PING.run(this.redis, [
+      this.keys.room(s, ping.roomId),
+      this.keys.statuses(s),
+      this.keys.pings(s),
+      this.keys.occupancy(s),
+      ping.roomId,
+      JSON.stringify(ping.metadata),
+      pingStatusToInt(ping.pingStatus),
+      unixSeconds(ping.at),
+      ping.runningMatches,
+    ])) as [string, string | null, string | null, string[]] | null;
+    if (!reply) return roomFromRedis(s, ping.roomId, {}, null, null, null);
+    const [status, pingScore, occupancy, flatHash] = reply;
+    const hash: Record<string, string> = {};
+    for (let i = 0; i < flatHash.length; i += 2) hash[flatHash[i]] = flatHash[i + 1];
+    return roomFromRedis(s, ping.roomId, hash, status, pingScore, occupancy);
   }
 
   async updateRoomStatus(schedulerName: string, roomId: string, status: RoomStatus): Promise<void> {
@@ -135,26 +127,52 @@ export class RedisRoomStorage implements RoomStorage {
   }
 
   async getRunningMatchesCount(schedulerName: string): Promise<number> {
-    const total = await this.redis.eval(RUNNING_MATCHES, 2, this.keys.occupancy(schedulerName), this.keys.statuses(schedulerName));
+    const total = await RUNNING_MATCHES.run(this.redis, [this.keys.occupancy(schedulerName), this.keys.statuses(schedulerName)]);
     return Number(total);
   }
 
   async allocateRoom(schedulerName: string, at: Date): Promise<string | undefined> {
-    const id = await this.redis.eval(
-      ALLOCATE_ROOM,
-      2,
+    const id = await ALLOCATE_ROOM.run(this.redis, [
       this.keys.statuses(schedulerName),
       this.keys.room(schedulerName, ''),
       String(roomStatusToInt('ready')),
       String(roomStatusToInt('allocated')),
       String(unixSeconds(at)),
-    );
+    ]);
     return typeof id === 'string' ? id : undefined;
   }
 
   async watchRoomStatus(schedulerName: string, roomId: string): Promise<RoomStatusWatcher> {
     return RedisRoomStatusWatcher.start(this.redis, this.keys.statusChannel(schedulerName, roomId));
   }
+}
+
+/** A room from its hash and its three scores; NotFoundError unless all three scores exist. */
+function roomFromRedis(
+  schedulerName: string,
+  roomId: string,
+  hash: Record<string, string>,
+  status: string | null,
+  ping: string | null,
+  occupancy: string | null,
+): GameRoom {
+  const roomStatus = status === null ? undefined : roomStatusFromInt(Number(status));
+  if (!roomStatus || ping === null || occupancy === null) {
+    throw new NotFoundError(`room ${roomId} not found in scheduler ${schedulerName}`);
+  }
+  return {
+    id: roomId,
+    schedulerId: schedulerName,
+    version: hash.version ?? '',
+    status: roomStatus,
+    pingStatus: pingStatusFromInt(Number(hash.ping_status ?? 0)),
+    metadata: parseMetadata(hash.metadata),
+    lastPingAt: new Date(Number(ping) * 1000),
+    isValidationRoom: hash.is_validation_room === '1',
+    runningMatches: Number(occupancy),
+    createdAt: new Date(Number(hash.created_at ?? 0) * 1000),
+    ...(hash.allocated_at ? { allocatedAt: new Date(Number(hash.allocated_at) * 1000) } : {}),
+  };
 }
 
 function parseMetadata(raw: string | undefined): Record<string, unknown> | null {

@@ -1,4 +1,4 @@
-import { normalizeProtoJsonKeys } from './proto-json.interceptor';
+import { normalizeProtoJsonKeys } from './proto-json';
 
 describe('proto JSON key normalisation', () => {
   it('renames snake_case message fields at every depth', () => {
