@@ -91,6 +91,11 @@ describe("Maestro's HTTP conventions on a Nest app", () => {
       expect(json(response)).toEqual({ received: { name: 'a', maxSurge: 3 } });
     });
 
+    it('accepts snake_case query parameters', async () => {
+      const response = await t.inject({ method: 'GET', url: '/things/echo/query?page_size=5&order=desc' });
+      expect(json(response)).toEqual({ query: { pageSize: '5', order: 'desc' } });
+    });
+
     it('answers malformed JSON 400 with code 3 and the parser message', async () => {
       const response = await t.inject({ method: 'POST', url: '/things', payload: '{"name": ', headers: { 'content-type': 'application/json' } });
       expect(response.statusCode).toBe(400);

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
 import { AbortedError, AlreadyExistsError, ConflictError, InvalidArgumentError, NotFoundError, UnexpectedError } from '@maestro/domain';
 import { Type } from 'class-transformer';
 import { IsArray, IsInt, IsOptional, IsString, ValidateNested } from 'class-validator';
@@ -44,6 +44,11 @@ export class ThingsController {
   @Get()
   list(): { things: string[] } {
     return { things: [] };
+  }
+
+  @Get('echo/query')
+  echoQuery(@Query() query: Record<string, unknown>): { query: Record<string, unknown> } {
+    return { query };
   }
 
   @Get(':thingName')
