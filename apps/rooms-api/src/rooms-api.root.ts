@@ -3,12 +3,11 @@ import { AppConfigModule, MAESTRO_CONFIG, type MaestroConfig, storageOptionsOf }
 import {
   CLOCK,
   EVENTS_FORWARDER,
-  EventsForwarding,
+  EventsForwarderService,
   INSTANCE_STORAGE,
   LOGGER,
   ROOM_STORAGE,
   RoomAccess,
-  RoomEvents,
   RoomStatusService,
   SCHEDULER_CACHE,
   SCHEDULER_STORAGE,
@@ -46,18 +45,17 @@ export class RoomsApiRoot {
           useFactory: (cache, storage) => new SchedulerLookup(cache, storage, config.schedulerCacheTtlMs, 1_000),
         },
         {
-          provide: EventsForwarding,
-          inject: [EVENTS_FORWARDER, SchedulerLookup, ROOM_STORAGE, INSTANCE_STORAGE, LOGGER],
-          useFactory: (forwarder, schedulers, rooms, instances, logger) => new EventsForwarding({ forwarder, schedulers, rooms, instances, logger }),
+          provide: EventsForwarderService,
+          inject: [EVENTS_FORWARDER, SchedulerLookup, ROOM_STORAGE, INSTANCE_STORAGE, LOGGER, CLOCK],
+          useFactory: (forwarder, schedulers, rooms, instances, logger, clock) => new EventsForwarderService({ forwarder, schedulers, rooms, instances, logger, clock }),
         },
         {
           provide: RoomStatusService,
-          inject: [ROOM_STORAGE, INSTANCE_STORAGE, SchedulerLookup, CLOCK, LOGGER, EventsForwarding],
+          inject: [ROOM_STORAGE, INSTANCE_STORAGE, SchedulerLookup, CLOCK, LOGGER, EventsForwarderService],
           useFactory: (rooms, instances, schedulers, clock, logger, forwarding) =>
             new RoomStatusService({ rooms, instances, schedulers, clock, logger }, { allocationTtlMs: config.roomManager.allocationTtlMs }, forwarding),
         },
         { provide: RoomAccess, inject: [ROOM_STORAGE, INSTANCE_STORAGE, CLOCK], useFactory: (rooms, instances, clock) => new RoomAccess({ rooms, instances, clock }) },
-        { provide: RoomEvents, inject: [EventsForwarding], useFactory: (forwarding) => new RoomEvents(forwarding) },
       ],
     };
   }

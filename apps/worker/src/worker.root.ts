@@ -3,7 +3,7 @@ import { AppConfigModule, MAESTRO_CONFIG, type MaestroConfig, storageOptionsOf }
 import {
   CLOCK,
   EVENTS_FORWARDER,
-  EventsForwarding,
+  EventsForwarderService,
   INSTANCE_STORAGE,
   LOGGER,
   OPERATION_CANCELLATION,
@@ -66,13 +66,15 @@ export class WorkerRoot {
         provide(OperationManager, [OPERATION_STORAGE, OPERATION_FLOW, OPERATION_LEASE, OPERATION_CANCELLATION, SCHEDULER_STORAGE, CLOCK], (storage, flow, lease, cancellation, schedulers, clock) =>
           new OperationManager({ storage, flow, lease, cancellation, schedulers, clock }, { operationsTtlMs: config.workers.operationsTtlMs }),
         ),
-        provide(EventsForwarding, [EVENTS_FORWARDER, SchedulerLookup, ROOM_STORAGE, INSTANCE_STORAGE, LOGGER], (forwarder, schedulers, rooms, instances, logger) =>
-          new EventsForwarding({ forwarder, schedulers, rooms, instances, logger }),
+        provide(EventsForwarderService, [EVENTS_FORWARDER, SchedulerLookup, ROOM_STORAGE, INSTANCE_STORAGE, LOGGER, CLOCK], (forwarder, schedulers, rooms, instances, logger, clock) =>
+          new EventsForwarderService({ forwarder, schedulers, rooms, instances, logger, clock }),
         ),
-        provide(RoomManager, [ROOM_STORAGE, INSTANCE_STORAGE, RUNTIME, PORT_ALLOCATOR, CLOCK, LOGGER, EventsForwarding], (rooms, instances, runtime, portAllocator, clock, logger, forwarding: EventsForwarding) =>
-          new RoomManager({ rooms, instances, runtime, portAllocator, clock, logger }, (scheduler, roomId) => forwarding.terminated(scheduler, roomId)),
+        provide(RoomManager, [ROOM_STORAGE, INSTANCE_STORAGE, RUNTIME, PORT_ALLOCATOR, CLOCK, LOGGER, EventsForwarderService], (rooms, instances, runtime, portAllocator, clock, logger, forwarding: EventsForwarderService) =>
+          new RoomManager({ rooms, instances, runtime, portAllocator, clock, logger }, (scheduler, roomId, _instance, storedMetadata) =>
+            forwarding.forwardStatusTerminated(scheduler, roomId, storedMetadata),
+          ),
         ),
-        provide(RoomStatusService, [ROOM_STORAGE, INSTANCE_STORAGE, SchedulerLookup, CLOCK, LOGGER, EventsForwarding], (rooms, instances, schedulers, clock, logger, forwarding) =>
+        provide(RoomStatusService, [ROOM_STORAGE, INSTANCE_STORAGE, SchedulerLookup, CLOCK, LOGGER, EventsForwarderService], (rooms, instances, schedulers, clock, logger, forwarding) =>
           new RoomStatusService({ rooms, instances, schedulers, clock, logger }, { allocationTtlMs: config.roomManager.allocationTtlMs }, forwarding),
         ),
         provide(

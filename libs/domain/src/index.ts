@@ -33,7 +33,6 @@ export * from './services/room-status.service';
 export * from './services/room-manager';
 export * from './services/operation-runner';
 export * from './services/room-access';
-export * from './services/room-events';
 export * from './operations/registry';
 export * from './operations/executor-ports';
 export * from './ports/events-forwarder.port';

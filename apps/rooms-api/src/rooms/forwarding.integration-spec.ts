@@ -94,6 +94,7 @@ describe('events forwarding from the rooms API to a real gRPC forwarder', () => 
     expect((await api.request('POST', '/scheduler/fwd/rooms/fwd-1/playerevent', { event: 'playerDanced', metadata: { playerId: 'p' } })).body.message).toBe(
       'invalid PlayerEventType. Should be "playerLeft" or "playerJoin"',
     );
+    expect((await api.request('PUT', '/scheduler/fwd/rooms/fwd-1/status', { status: 'sleeping' })).body).toEqual({ success: false });
     server.behaviour = { delayMs: 2_000 };
     const slow = await api.request('POST', '/scheduler/fwd/rooms/fwd-1/roomevent', { event: 'x' });
     expect(slow.body).toEqual({ success: false, message: 'failed to forward event room at "matchmaker" with code DeadlineExceeded' });

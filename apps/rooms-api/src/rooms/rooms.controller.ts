@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put } from '@nestjs/common';
 import { ApiBody } from '@nestjs/swagger';
-import { CLOCK, type Clock, RoomAccess, RoomEvents, RoomStatusService } from '@maestro/domain';
+import { CLOCK, type Clock, EventsForwarderService, RoomAccess, RoomStatusService } from '@maestro/domain';
 import { parsePingBody } from './ping-body';
 import { RoomEventRequest, RoomReportRequest } from './dto/room-report.request';
 
@@ -10,7 +10,7 @@ export class RoomsController {
   constructor(
     @Inject(RoomStatusService) private readonly statuses: RoomStatusService,
     @Inject(RoomAccess) private readonly access: RoomAccess,
-    @Inject(RoomEvents) private readonly events: RoomEvents,
+    @Inject(EventsForwarderService) private readonly events: EventsForwarderService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 

@@ -100,6 +100,8 @@ describe('rooms API', () => {
     expect(missing).toEqual({ status: 500, body: { code: 2, message: 'error getting instance: instance none not found in scheduler game', details: [] } });
     expect((await api.request('PUT', '/scheduler/game/rooms/r4/status', { status: 'ready' })).body).toEqual({ success: true });
     expect((await api.request('PUT', '/scheduler/nobody/rooms/r4/status', { status: 'ready' })).body).toEqual({ success: false });
+    // Maestro validates the status inside the per-forwarder loop: with no forwarder, nothing fails.
+    expect((await api.request('PUT', '/scheduler/game/rooms/r4/status', { status: 'sleeping' })).body).toEqual({ success: true });
     expect((await api.request('POST', '/scheduler/game/rooms/r4/roomevent', { event: 'x' })).body).toEqual({ success: true, message: '' });
     expect((await api.request('POST', '/scheduler/game/rooms/r4/playerevent', { event: 'playerJoin', metadata: { playerId: 'p' } })).body).toEqual({ success: true, message: '' });
     expect((await api.request('POST', '/scheduler/nobody/rooms/r4/roomevent', { event: 'x' })).body.success).toBe(false);

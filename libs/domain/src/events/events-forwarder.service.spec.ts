@@ -7,8 +7,9 @@ import type { EventsForwarder } from '../ports/events-forwarder.port';
 import type { InstanceStorage } from '../ports/instance-storage.port';
 import type { Logger, LogFields } from '../ports/logger.port';
 import type { RoomStorage } from '../ports/room-storage.port';
+import { systemClock } from '../ports/clock.port';
+import type { RoomEventsSink } from '../services/room-status.service';
 import { EventsForwarderService } from './events-forwarder.service';
-import { EventsForwarding } from './events-forwarding.service';
 import { EventForwardingError } from './events-forwarding.errors';
 import type { ForwardResult, PlayerEventMessage, RoomMessage } from './forwarder-messages';
 
@@ -238,18 +239,18 @@ describe('EventsForwarderService', () => {
     });
   });
 
-  it('serves RoomStatusService as its events sink (EventsForwarding)', async () => {
+  it("serves RoomStatusService as its events sink: the ping's own room and instance, then a gone room's placeholder", async () => {
     const { forwarder, scheduler } = setUp();
-    const sink = new EventsForwarding({
+    const sink: RoomEventsSink = new EventsForwarderService({
       forwarder,
       schedulers: { get: async () => scheduler },
       rooms: { getRoom: async () => Promise.reject(new NotFoundError('gone')) } as unknown as RoomStorage,
       instances: { getInstance: async () => Promise.reject(new NotFoundError('gone')) } as unknown as InstanceStorage,
       logger: new RecordingLogger(),
+      clock: systemClock,
     });
-    const { room, instance } = liveRoom();
-    await sink.pinged(scheduler, room, instance, { schedulerName: 'sched', roomId: ROOM, pingStatus: 'ready', runningMatches: 0, metadata: {}, at: new Date() });
-    await sink.terminated(scheduler, ROOM, { ...instance, address: undefined });
+    await sink.forwardPing(scheduler, liveRoom(), { pingStatus: 'ready', metadata: {} });
+    await sink.forwardStatusTerminated(scheduler, ROOM);
     expect(forwarder.sent.map((s) => [s.rpc, s.body.room.host])).toEqual([
       ['SendRoomResync', 'node-1'],
       ['SendRoomStatus', ''],

@@ -8,6 +8,7 @@ import type { EventsForwarder } from '../ports/events-forwarder.port';
 import type { InstanceStorage } from '../ports/instance-storage.port';
 import type { Logger } from '../ports/logger.port';
 import type { RoomStorage } from '../ports/room-storage.port';
+import type { RoomEventsSink } from '../services/room-status.service';
 import {
   isUnreliable,
   type PlayerEventAttributes,
@@ -68,7 +69,7 @@ const FORWARDER_FIELD = 'forwarder_name';
  * scheduler's enabled forwarders in list order, the first error stopping the loop; and the
  * behaviours of the callers (ping, status, roomevent and playerevent routes, room termination).
  */
-export class EventsForwarderService {
+export class EventsForwarderService implements RoomEventsSink {
   constructor(protected readonly ports: EventsForwarderPorts) {}
 
   /**

@@ -4,4 +4,3 @@ export * from './event-attributes';
 export * from './events-forwarding.errors';
 export * from './message-builders';
 export * from './events-forwarder.service';
-export * from './events-forwarding.service';

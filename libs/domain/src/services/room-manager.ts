@@ -19,8 +19,11 @@ export interface RoomManagerPorts {
   logger: Logger;
 }
 
-/** Called after a room was marked terminating (events forwarding of the "terminated" status). */
-export type RoomTerminatedListener = (scheduler: Scheduler, roomId: string, instance: Instance) => Promise<void>;
+/**
+ * Called after a room was marked terminating (events forwarding of the "terminated" status), with the
+ * room's stored metadata when the deleting caller read it (remove_rooms by amount).
+ */
+export type RoomTerminatedListener = (scheduler: Scheduler, roomId: string, instance: Instance, storedMetadata?: Record<string, unknown> | null) => Promise<void>;
 
 /** Creates and deletes game rooms: Redis records, pods and instances kept consistent. */
 export class RoomManager {
@@ -68,9 +71,9 @@ export class RoomManager {
   /**
    * Deletes a room: the pod goes (graceful), the room becomes `terminating` and listeners hear of it;
    * records are removed when the runtime watcher sees the pod gone. A room without instance or pod
-   * is cleaned up at once.
+   * is cleaned up at once. `storedMetadata` (the room as the caller read it) goes to the listeners.
    */
-  async deleteRoom(scheduler: Scheduler, roomId: string, reason: RoomRemovalReason): Promise<void> {
+  async deleteRoom(scheduler: Scheduler, roomId: string, reason: RoomRemovalReason, storedMetadata?: Record<string, unknown> | null): Promise<void> {
     let instance: Instance;
     try {
       instance = await this.ports.instances.getInstance(scheduler.name, roomId);
@@ -93,7 +96,7 @@ export class RoomManager {
       // A missing room, or one already terminating, is fine here.
       if (!isNotFound(error)) throw error;
     }
-    await this.onTerminated(scheduler, roomId, instance);
+    await this.onTerminated(scheduler, roomId, instance, storedMetadata);
   }
 
   /** A copy of the scheduler's spec whose ports carry freshly allocated host ports. */

@@ -10,15 +10,15 @@ import type { RoomStorage } from '../ports/room-storage.port';
 import { calculateRoomStatus, isTransitionAllowed } from '../rooms/room-status.rules';
 import type { SchedulerLookup } from './scheduler-lookup';
 
-/** Forwarding of room events (the events forwarder; a no-op where none is configured). */
+/** Forwarding of room events (EventsForwarderService; a no-op where none is configured). */
 export interface RoomEventsSink {
-  /** Every successful ping (`resync`). */
-  pinged(scheduler: Scheduler, room: GameRoom, instance: Instance, ping: RoomPing): Promise<void>;
+  /** Every successful ping (`resync`), with the room and instance the ping read. */
+  forwardPing(scheduler: Scheduler, loaded: { room: GameRoom; instance: Instance }, ping: Pick<RoomPing, 'pingStatus' | 'metadata'>): Promise<void>;
   /** A room whose instance is terminating or gone ("terminated" status event). */
-  terminated(scheduler: Scheduler, roomId: string, instance: Instance | undefined): Promise<void>;
+  forwardStatusTerminated(scheduler: Scheduler, roomId: string): Promise<void>;
 }
 
-export const NO_EVENTS: RoomEventsSink = { pinged: async () => undefined, terminated: async () => undefined };
+export const NO_EVENTS: RoomEventsSink = { forwardPing: async () => undefined, forwardStatusTerminated: async () => undefined };
 
 export interface RoomStatusPorts {
   rooms: RoomStorage;
@@ -53,7 +53,7 @@ export class RoomStatusService {
       const outcome = await this.reconcile(scheduler, room, instance);
       if (outcome === 'rejected') return false;
       if (outcome === 'terminated') return true;
-      await this.events.pinged(scheduler, room, instance, ping).catch((error: unknown) => this.log(ping).warn('failed to forward ping', { [LogField.Error]: String(error) }));
+      await this.events.forwardPing(scheduler, { room, instance }, ping).catch((error: unknown) => this.log(ping).warn('failed to forward ping', { [LogField.Error]: String(error) }));
       return true;
     } catch (error) {
       this.log(ping).debug('ping not applied', { [LogField.Error]: String(error) });
@@ -81,7 +81,7 @@ export class RoomStatusService {
     await this.ports.rooms.deleteRoom(instance.schedulerId, instance.id).catch(ignoreMissing);
     await this.ports.instances.deleteInstance(instance.schedulerId, instance.id).catch(ignoreMissing);
     const scheduler = await this.ports.schedulers.get(instance.schedulerId).catch(() => undefined);
-    if (scheduler) await this.events.terminated(scheduler, instance.id, { ...instance, address: undefined });
+    if (scheduler) await this.events.forwardStatusTerminated(scheduler, instance.id);
   }
 
   private async reconcile(scheduler: Scheduler, room: GameRoom, instance: Instance): Promise<'unchanged' | 'changed' | 'rejected' | 'terminated'> {
@@ -101,7 +101,7 @@ export class RoomStatusService {
       if (!isNotFound(error) && instance.status.type !== 'terminating') return 'rejected';
     }
     if (instance.status.type === 'terminating') {
-      await this.events.terminated(scheduler, room.id, instance);
+      await this.events.forwardStatusTerminated(scheduler, room.id);
       return 'terminated';
     }
     return 'changed';

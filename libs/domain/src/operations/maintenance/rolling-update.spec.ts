@@ -93,7 +93,7 @@ describe('rolling update (operations.md 9, "few rooms, downscale" with the sourc
         } else {
           const chosen = await roomsToRemove(fleet.roomStorage() as never, active, Number(input.amount), 240_000, new Date());
           let removedOccupied = false;
-          for (const id of chosen) {
+          for (const { id } of chosen) {
             removedOccupied ||= fleet.rooms.get(id)?.status === 'occupied';
             fleet.rooms.delete(id);
           }

@@ -3,12 +3,18 @@ import type { Scheduler } from '../../entities/scheduler';
 import type { RoomStorage } from '../../ports/room-storage.port';
 import { parseVersion } from '../../versioning/semantic-version';
 
+/** A room chosen for removal, with the metadata it had when it was read (undefined if unreadable). */
+export interface RoomToRemove {
+  id: string;
+  metadata?: Record<string, unknown> | null;
+}
+
 /**
  * Which rooms go first (operations.md 8.5): errors, stale pings, then pending, ready, occupied;
  * rooms of the active major that are pending/ready/occupied are protected and go last;
  * terminating rooms are always appended (deleted again).
  */
-export async function roomsToRemove(rooms: RoomStorage, scheduler: Scheduler, amount: number, pingTimeoutMs: number, now: Date): Promise<string[]> {
+export async function roomsToRemove(rooms: RoomStorage, scheduler: Scheduler, amount: number, pingTimeoutMs: number, now: Date): Promise<RoomToRemove[]> {
   const name = scheduler.name;
   const byStatus = (s: RoomStatus) => rooms.getRoomIdsByStatus(name, s);
   const candidates = [
@@ -19,16 +25,19 @@ export async function roomsToRemove(rooms: RoomStorage, scheduler: Scheduler, am
     ...(await byStatus('occupied')),
   ];
   const activeMajor = safeMajor(scheduler.spec.version);
-  const first: string[] = [];
-  const protectedIds: string[] = [];
-  const terminating: string[] = [];
+  const first: RoomToRemove[] = [];
+  const protectedRooms: RoomToRemove[] = [];
+  const terminating: RoomToRemove[] = [];
   for (const id of [...new Set(candidates)]) {
-    const room: Pick<GameRoom, 'status' | 'version'> = await rooms.getRoom(name, id).catch(() => ({ status: 'error', version: scheduler.spec.version }));
-    if (room.status === 'terminating') terminating.push(id);
-    else if (['pending', 'ready', 'occupied'].includes(room.status) && safeMajor(room.version) === activeMajor) protectedIds.push(id);
-    else first.push(id);
+    const room: Pick<GameRoom, 'status' | 'version'> & Partial<Pick<GameRoom, 'metadata'>> = await rooms
+      .getRoom(name, id)
+      .catch(() => ({ status: 'error', version: scheduler.spec.version }));
+    const chosen = { id, metadata: room.metadata };
+    if (room.status === 'terminating') terminating.push(chosen);
+    else if (['pending', 'ready', 'occupied'].includes(room.status) && safeMajor(room.version) === activeMajor) protectedRooms.push(chosen);
+    else first.push(chosen);
   }
-  return [...[...first, ...protectedIds].slice(0, amount), ...terminating];
+  return [...[...first, ...protectedRooms].slice(0, amount), ...terminating];
 }
 
 function safeMajor(version: string): number | undefined {

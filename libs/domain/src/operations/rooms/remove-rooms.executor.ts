@@ -3,7 +3,7 @@ import { isNotFound } from '../../errors/domain-error';
 import type { ExecutionContext, ExecutionResult, OperationExecutor } from '../operation-executor';
 import { OperationName } from '../operation-names';
 import { throwIfAborted, type ExecutorOptions, type ExecutorPorts } from '../executor-ports';
-import { roomsToRemove } from './deletion-priority';
+import { type RoomToRemove, roomsToRemove } from './deletion-priority';
 
 /** remove_rooms: by ids (no cap), then by amount with the deletion priority (capped). */
 export class RemoveRoomsExecutor implements OperationExecutor {
@@ -20,12 +20,13 @@ export class RemoveRoomsExecutor implements OperationExecutor {
     const scheduler = await this.ports.lookup.get(context.operation.schedulerName);
     const ids = Array.isArray(input.rooms_ids) ? (input.rooms_ids as string[]) : [];
     if (ids.length > 0) {
-      await this.removeAll(context, scheduler, ids, reason);
+      await this.removeAll(context, scheduler, ids.map((id) => ({ id })), reason);
       await context.appendHistory(`removed rooms: [${ids.join(' ')}]`);
     }
     const limit = this.options.removeRoomsLimit > 0 ? this.options.removeRoomsLimit : 50;
     const amount = Math.min(Number(input.amount ?? 0), limit);
     if (amount > 0) {
+      // Rooms chosen by amount were read from Redis: their "terminated" events carry their stored metadata.
       const chosen = await roomsToRemove(this.ports.rooms, scheduler, amount, this.options.roomPingTimeoutMs, this.ports.clock.now());
       await this.removeAll(context, scheduler, chosen, reason);
       await context.appendHistory(`removed ${amount} rooms`);
@@ -37,13 +38,13 @@ export class RemoveRoomsExecutor implements OperationExecutor {
     // Deleted rooms cannot come back; the health controller reconciles the count.
   }
 
-  private async removeAll(context: ExecutionContext, scheduler: Parameters<ExecutorPorts['roomManager']['deleteRoom']>[0], ids: string[], reason: RoomRemovalReason) {
+  private async removeAll(context: ExecutionContext, scheduler: Parameters<ExecutorPorts['roomManager']['deleteRoom']>[0], targets: RoomToRemove[], reason: RoomRemovalReason) {
     throwIfAborted(context.signal);
-    const results = await Promise.allSettled(ids.map((id) => this.ports.roomManager.deleteRoom(scheduler, id, reason)));
+    const results = await Promise.allSettled(targets.map(({ id, metadata }) => this.ports.roomManager.deleteRoom(scheduler, id, reason, metadata)));
     let failed: unknown;
     for (const [i, result] of results.entries()) {
       if (result.status === 'fulfilled') continue;
-      await context.appendHistory(`error removing room "${ids[i]}". Reason => ${String(result.reason)}`);
+      await context.appendHistory(`error removing room "${targets[i].id}". Reason => ${String(result.reason)}`);
       if (!isNotFound(result.reason)) failed ??= result.reason;
     }
     if (failed) throw failed;
