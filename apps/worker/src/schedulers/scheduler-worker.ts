@@ -32,6 +32,8 @@ export interface SchedulerWorkerDeps {
 }
 
 const LOCK_TTL_MS = 10_000;
+/** Share of a periodic task's period that a replica's claim of it lasts. */
+const PERIOD_CLAIM_SHARE = 0.8;
 
 /**
  * Everything the worker does for one scheduler: executes its operations one at a time (across
@@ -54,8 +56,8 @@ export class SchedulerWorker {
   async start(): Promise<void> {
     const { config } = this.deps;
     this.deps.flow.consume(this.scheduler.name, (operationId) => this.execute(operationId));
-    this.every(config.workers.healthControllerIntervalMs, () => this.enqueueOnce(OperationName.HealthController));
-    this.every(config.workers.storageCleanupIntervalMs, () => this.enqueueOnce(OperationName.StorageCleanUp));
+    this.every(config.workers.healthControllerIntervalMs, () => this.enqueueOnce(OperationName.HealthController, config.workers.healthControllerIntervalMs));
+    this.every(config.workers.storageCleanupIntervalMs, () => this.enqueueOnce(OperationName.StorageCleanUp, config.workers.storageCleanupIntervalMs));
     this.every(config.disruption.intervalSeconds * 1000, () => this.mitigateDisruption());
     this.every(config.reporter.intervalMs, () => this.deps.metrics.report(this.scheduler, this.deps.rooms));
     const listed = new Set<string>();
@@ -116,8 +118,12 @@ export class SchedulerWorker {
     }
   }
 
-  /** Enqueues a periodic operation unless one of that kind is already waiting. */
-  private async enqueueOnce(definition: string): Promise<void> {
+  /**
+   * Enqueues a periodic operation once per period across every replica (the replica that claims the
+   * period first; the claim lasts 80% of it, room for timer drift), and not while one is waiting.
+   */
+  private async enqueueOnce(definition: string, periodMs: number): Promise<void> {
+    if (!(await this.deps.lock.claimPeriod(this.scheduler.name, definition, this.owner, Math.floor(periodMs * PERIOD_CLAIM_SHARE)))) return;
     const pendingIds = await this.deps.flow.listPendingOperationIds(this.scheduler.name);
     const pending = await Promise.all(pendingIds.map((id) => this.deps.operations.getOperation(this.scheduler.name, id).catch(() => undefined)));
     if (pending.some((op) => op?.definitionName === definition && op.status === 'pending')) return;

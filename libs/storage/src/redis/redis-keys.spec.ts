@@ -29,6 +29,7 @@ describe('Redis key builders (storage.md 4.1)', () => {
     expect(schedulerCacheKeys('').scheduler('s')).toBe('scheduler:s');
     expect(cancellationKeys('').channel()).toBe('scheduler:operation_cancellation_requests');
     expect(schedulerLockKeys('').lock('s')).toBe('scheduler:s:executionLock');
+    expect(schedulerLockKeys('').period('s', 'health_controller')).toBe('scheduler:s:periodClaim:health_controller');
   });
 
   it('puts the prefix in front of every key and channel', () => {

@@ -46,9 +46,10 @@ export const cancellationKeys = (prefix: string) => ({
   channel: () => `${prefix}scheduler:operation_cancellation_requests`,
 });
 
-/** Key of RedisSchedulerLock (not in Maestro: its per-scheduler execution lock across workers). */
+/** Keys of RedisSchedulerLock (not in Maestro: its per-scheduler execution lock and period claims across workers). */
 export const schedulerLockKeys = (prefix: string) => ({
   lock: (s: string) => `${prefix}scheduler:${s}:executionLock`,
+  period: (s: string, task: string) => `${prefix}scheduler:${s}:periodClaim:${task}`,
 });
 
 /** A key prefix as an object, accepted by every Redis adapter's constructor. */

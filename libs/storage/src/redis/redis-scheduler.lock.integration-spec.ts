@@ -23,4 +23,14 @@ describe('RedisSchedulerLock', () => {
     await lock.release('s', 'worker-a');
     expect(await lock.tryAcquire('s', 'worker-b', 5_000)).toBe(true);
   });
+
+  it('gives a periodic task to one claimer per period', async () => {
+    expect(await lock.claimPeriod('s', 'health_controller', 'worker-a', 200)).toBe(true);
+    expect(await lock.claimPeriod('s', 'health_controller', 'worker-b', 200)).toBe(false);
+    expect(await lock.claimPeriod('s', 'health_controller', 'worker-a', 200)).toBe(false);
+    expect(await lock.claimPeriod('s', 'storage_clean_up', 'worker-b', 200)).toBe(true);
+    expect(await lock.claimPeriod('other', 'health_controller', 'worker-b', 200)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(await lock.claimPeriod('s', 'health_controller', 'worker-b', 200)).toBe(true);
+  });
 });

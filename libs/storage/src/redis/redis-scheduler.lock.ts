@@ -6,7 +6,8 @@ const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call
 
 /**
  * One owner at a time per scheduler, across every worker process: the guarantee that at most one
- * operation of a scheduler executes anywhere. The key expires if its owner dies.
+ * operation of a scheduler executes anywhere. The key expires if its owner dies. Also claims of a
+ * periodic task's turn, so that replicas ticking on their own clocks enqueue it once per period.
  */
 export class RedisSchedulerLock {
   private readonly keys: ReturnType<typeof schedulerLockKeys>;
@@ -34,5 +35,13 @@ export class RedisSchedulerLock {
 
   async release(schedulerName: string, owner: string): Promise<void> {
     await this.redis.eval(RELEASE, 1, this.key(schedulerName), owner);
+  }
+
+  /**
+   * Claims the scheduler's periodic `task` for `ttlMs`: true for the first caller, false for every
+   * other until the claim expires (it is never released, so claims are at least `ttlMs` apart).
+   */
+  async claimPeriod(schedulerName: string, task: string, owner: string, ttlMs: number): Promise<boolean> {
+    return (await this.redis.set(this.keys.period(schedulerName, task), owner, 'PX', ttlMs, 'NX')) === 'OK';
   }
 }
