@@ -46,6 +46,24 @@ describe('kubectl against kube-sim', () => {
     await expect(kubectl('get', 'pod', 'victim', '-n', 'x')).rejects.toThrow(/NotFound.*pods "victim" not found/);
   });
 
+  it("prints kubectl's columns from server-side tables (get, -o wide, -A, one pod, nodes)", async () => {
+    await call(sim.url, 'POST', '/api/v1/namespaces/x/pods', aPod('printed'));
+    await waitFor(async () => (await call(sim.url, 'GET', '/api/v1/namespaces/x/pods/printed')).body.status.containerStatuses?.[0]?.ready === true);
+    const lines = (text: string) => text.trim().split('\n').map((line) => line.trim().split(/\s{2,}/));
+    expect(lines(await kubectl('get', 'pods', '-n', 'x'))).toEqual([
+      ['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE'],
+      ['printed', '1/1', 'Running', '0', expect.stringMatching(/^\d+s$/)],
+    ]);
+    const [header, row] = lines(await kubectl('get', 'pod', 'printed', '-n', 'x', '-o', 'wide'));
+    expect(header).toEqual(['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE', 'IP', 'NODE', 'NOMINATED NODE', 'READINESS GATES']);
+    expect(row.slice(5)).toEqual([expect.stringMatching(/^10\.244\./), expect.stringMatching(/^kube-sim-node-\d$/), '<none>', '<none>']);
+    expect(lines(await kubectl('get', 'pods', '-A'))[1].slice(0, 4)).toEqual(['x', 'printed', '1/1', 'Running']);
+    expect(lines(await kubectl('get', 'nodes'))[1]).toEqual(['kube-sim-node-0', 'Ready', '<none>', expect.stringMatching(/^\d+s$/), 'v1.32.0-kube-sim']);
+    // A deleted pod in its grace period shows Terminating.
+    await call(sim.url, 'DELETE', '/api/v1/namespaces/x/pods/printed?gracePeriodSeconds=30');
+    expect(lines(await kubectl('get', 'pod', 'printed', '-n', 'x'))[1][2]).toBe('Terminating');
+  });
+
   it('deletes a namespace with its pods', async () => {
     await call(sim.url, 'POST', '/api/v1/namespaces/x/pods', aPod('tenant'));
     expect(await kubectl('delete', 'namespace', 'x')).toContain('namespace "x" deleted');

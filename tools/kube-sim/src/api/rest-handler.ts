@@ -9,6 +9,7 @@ import { jsonPatch, mergePatch } from './patch';
 import type { RequestTarget } from './request-target';
 import { parseFieldSelector, parseLabelSelector } from './selectors';
 import { sendJson, sendStatus } from './status';
+import { includeObjectOf, tableOf, wantsTable } from './table';
 import type { WatchHub } from './watch-stream';
 
 /** Behaviour of the simulated cluster around plain storage (pod defaults, graceful deletion...). */
@@ -76,10 +77,12 @@ export class RestHandler {
 
   private read(req: IncomingMessage, res: ServerResponse, target: RequestTarget, query: URLSearchParams): void {
     const { resource, namespace, name } = target;
+    const asTable = wantsTable(req.headers.accept) && !target.subresource;
+    const includeObject = includeObjectOf(query);
     if (name && !isWatch(target, query)) {
       const found = this.store.get(resource, namespace, name);
       if (!found) throw notFound(resource, name);
-      return sendJson(res, 200, found);
+      return sendJson(res, 200, asTable ? tableOf(resource, [found], { includeObject, metadata: { resourceVersion: found.metadata.resourceVersion } }) : found);
     }
     const labels = parseLabelSelector(query.get('labelSelector') ?? undefined);
     const byField = parseFieldSelector(query.get('fieldSelector') ?? undefined);
@@ -93,11 +96,13 @@ export class RestHandler {
         bookmarks: query.get('allowWatchBookmarks') === 'true',
         timeoutSeconds: query.get('timeoutSeconds') ? Number(query.get('timeoutSeconds')) : undefined,
         bookmarkIntervalMs: this.bookmarkIntervalMs,
+        ...(asTable ? { render: (object: K8sObject, first: boolean) => tableOf(resource, [object], { includeObject, withoutColumns: !first, metadata: { resourceVersion: object.metadata.resourceVersion } }) } : {}),
       });
     }
     const type = RESOURCES[resource];
     const resourceVersion = String(this.store.resourceVersion);
     const page = pageOf(this.store.list(resource, namespace).filter(matches), query, resourceVersion);
+    if (asTable) return sendJson(res, 200, tableOf(resource, page.items, { includeObject, metadata: page.metadata }));
     return sendJson(res, 200, { kind: `${type.kind}List`, apiVersion: type.apiVersion, metadata: page.metadata, items: page.items });
   }
 

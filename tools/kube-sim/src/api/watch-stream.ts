@@ -11,6 +11,8 @@ export interface WatchOptions {
   bookmarks: boolean;
   timeoutSeconds?: number;
   bookmarkIntervalMs: number;
+  /** How objects of ADDED/MODIFIED/DELETED events are written (a Table for `kubectl get -w`); as stored by default. */
+  render?: (object: K8sObject, first: boolean) => unknown;
 }
 
 /**
@@ -39,9 +41,14 @@ export class WatchHub {
   /** Streams watch events as newline-delimited JSON until the client leaves or the watch ends. */
   serve(store: ObjectStore, req: IncomingMessage, res: ServerResponse, options: WatchOptions): void {
     const write = (type: string, object: unknown) => res.write(`${JSON.stringify({ type, object })}\n`);
+    let first = true;
+    const writeObject = (type: string, object: K8sObject) => {
+      write(type, options.render ? options.render(object, first) : object);
+      first = false;
+    };
     const emit = (e: StoredEvent) => {
       const type = eventTypeFor(e, options);
-      if (type) write(type, e.object);
+      if (type) writeObject(type, e.object);
     };
     res.writeHead(200, { 'content-type': 'application/json', 'transfer-encoding': 'chunked' });
     res.flushHeaders();
@@ -59,7 +66,7 @@ export class WatchHub {
       store
         .list(options.resource, options.namespace)
         .filter(options.matches)
-        .forEach((o) => write('ADDED', o));
+        .forEach((o) => writeObject('ADDED', o));
     }
 
     const onChange = (e: StoredEvent) => emit(e);
