@@ -4,77 +4,37 @@
  * run takes, and the period achieved against the configured interval).
  * Run: node tools/scripts/run.mjs bench/worker-500-schedulers.bench.ts [schedulers] [rooms]
  */
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import Redis from 'ioredis';
-import path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { createScheduler, simulatedScheduler, startSystem, until } from './support/running-system';
 
 const schedulers = Number(process.argv[2] ?? 500);
 const roomsEach = Number(process.argv[3] ?? 4);
-const root = path.resolve(__dirname, '..');
-const suffix = randomBytes(3).toString('hex');
-const api = 'http://127.0.0.1:38080';
 const HC_INTERVAL_S = 5;
-
-async function until<T>(probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
 
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))] ?? NaN;
 
 async function main(): Promise<void> {
-  const system = spawn(process.execPath, [path.join(root, 'tools/scripts/start.mjs')], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: {
-      ...process.env,
-      KUBE_SIM_PORT: '38001',
-      KUBE_SIM_KUBECONFIG: path.join(root, 'tmp', `bench-${suffix}`, 'kubeconfig.yaml'),
-      KUBE_SIM_NODES: '10',
-      KUBE_SIM_NODE_PODS: String(Math.ceil((schedulers * roomsEach) / 10) + 20),
-      MANAGEMENT_API_PORT: '38080',
-      ROOMS_API_PORT: '38070',
-      WORKER_INTERNAL_PORT: '38051',
-      MAESTRO_ADAPTERS_SCHEDULERSTORAGE_POSTGRES_URL: `postgres://postgres@127.0.0.1:5432/maestro_bench_${suffix}`,
-      MAESTRO_ADAPTERS_REDIS_KEYPREFIX: `bench:${suffix}:`,
-      MAESTRO_ADAPTERS_RUNTIME_KUBERNETES_TOPOLOGYSPREADCONSTRAINT_ENABLED: 'false',
-      MAESTRO_WORKERS_HEALTHCONTROLLERINTERVAL: `${HC_INTERVAL_S}s`,
-      MAESTRO_WORKERS_SYNCINTERVAL: '2s',
-      MAESTRO_LOG_LEVEL: 'warn',
-    },
+  const system = await startSystem({
+    portBase: 38000,
+    nodes: 10,
+    podsPerNode: Math.ceil((schedulers * roomsEach) / 10) + 20,
+    env: { MAESTRO_WORKERS_HEALTHCONTROLLERINTERVAL: `${HC_INTERVAL_S}s`, MAESTRO_WORKERS_SYNCINTERVAL: '2s' },
   });
-  let output = '';
-  system.stdout?.on('data', (chunk) => (output += chunk));
+  const { api } = system;
   try {
-    await until(async () => (output.includes('press Ctrl-C to stop') ? true : undefined), 90_000);
     const clientsBefore = redisClients();
-    const body = (name: string) => ({
-      name,
-      game: 'bench-many',
-      maxSurge: '10%',
-      roomsReplicas: roomsEach,
-      portRange: { start: 20000, end: 60000 },
-      spec: {
-        terminationGracePeriod: '1s',
-        containers: [{ name: 'room', image: 'maestro/room-simulator:1', imagePullPolicy: 'IfNotPresent', environment: [{ name: 'ROOM_PING_INTERVAL_MS', value: '20000' }], requests: { memory: '1Mi', cpu: '1m' }, limits: { memory: '2Mi', cpu: '2m' }, ports: [{ name: 'game', protocol: 'udp', port: 7777 }] }],
-      },
-    });
+    const body = (name: string) => simulatedScheduler(name, 'bench-many', roomsEach, { ROOM_PING_INTERVAL_MS: '20000' });
     const started = Date.now();
     for (let i = 0; i < schedulers; i++) {
-      await fetch(`${api}/schedulers`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body(`many-${i}`)) });
+      await createScheduler(api, body(`many-${i}`));
     }
     const total = schedulers * roomsEach;
     const ready = await until(async () => {
       const info = (await (await fetch(`${api}/schedulers/info?game=bench-many`)).json()) as { schedulers: { roomsReady: number }[] };
       const sum = info.schedulers.reduce((n, s) => n + s.roomsReady, 0);
       return sum >= total ? Date.now() : undefined;
-    }, 900_000);
+    }, 900_000, 500);
     // Let a few health-controller rounds run on the settled fleet, then read their timings.
     await new Promise((resolve) => setTimeout(resolve, 3 * HC_INTERVAL_S * 1000));
     // Health controllers that found nothing to do sit in the no-action list: read their histories.
@@ -82,7 +42,7 @@ async function main(): Promise<void> {
     const durations: number[] = [];
     const periods: number[] = [];
     for (let i = 0; i < schedulers; i++) {
-      const prefix = `bench:${suffix}:operations:many-${i}`;
+      const prefix = `${system.redisPrefix}operations:many-${i}`;
       const ids = await redis.zrange(`${prefix}:lists:noaction`, 0, -1);
       const starts: number[] = [];
       for (const id of ids) {
@@ -117,7 +77,7 @@ async function main(): Promise<void> {
       ),
     );
   } finally {
-    system.kill('SIGINT');
+    system.stop();
   }
 }
 

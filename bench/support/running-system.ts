@@ -1,0 +1,104 @@
+/** The whole system (kube-sim and the three apps, via tools/scripts/start.mjs) for the benchmarks. */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+
+const root = path.resolve(__dirname, '../..');
+
+/** Polls `probe` until it returns a value; throws after `timeoutMs`. Probe errors count as "not yet". */
+export async function until<T>(probe: () => Promise<T | undefined>, timeoutMs: number, pollMs = 200): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe().catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
+  }
+}
+
+export interface SystemOptions {
+  /** Ports are base + 1 (kube-sim), + 80 (management API), + 70 (rooms API), + 51 (worker internal). */
+  portBase: number;
+  /** Simulated nodes and how many pods each takes. */
+  nodes: number;
+  podsPerNode: number;
+  /** Extra MAESTRO_* settings. */
+  env?: Record<string, string>;
+}
+
+export interface RunningSystem {
+  /** Management API URL. */
+  api: string;
+  /** kube-sim URL. */
+  kube: string;
+  /** Redis key prefix of this run (its own database and prefix: runs never mix). */
+  redisPrefix: string;
+  stop(): void;
+}
+
+/** Starts the system on its own ports, database and Redis prefix; resolves once every part is ready. */
+export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
+  const suffix = randomBytes(3).toString('hex');
+  const port = (offset: number) => String(options.portBase + offset);
+  const redisPrefix = `bench:${suffix}:`;
+  const system: ChildProcess = spawn(process.execPath, [path.join(root, 'tools/scripts/start.mjs')], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: {
+      ...process.env,
+      KUBE_SIM_PORT: port(1),
+      KUBE_SIM_KUBECONFIG: path.join(root, 'tmp', `bench-${suffix}`, 'kubeconfig.yaml'),
+      KUBE_SIM_NODES: String(options.nodes),
+      KUBE_SIM_NODE_PODS: String(options.podsPerNode),
+      MANAGEMENT_API_PORT: port(80),
+      ROOMS_API_PORT: port(70),
+      WORKER_INTERNAL_PORT: port(51),
+      MAESTRO_ADAPTERS_SCHEDULERSTORAGE_POSTGRES_URL: `postgres://postgres@127.0.0.1:5432/maestro_bench_${suffix}`,
+      MAESTRO_ADAPTERS_REDIS_KEYPREFIX: redisPrefix,
+      MAESTRO_ADAPTERS_RUNTIME_KUBERNETES_TOPOLOGYSPREADCONSTRAINT_ENABLED: 'false',
+      MAESTRO_LOG_LEVEL: 'warn',
+      ...options.env,
+    },
+  });
+  let output = '';
+  system.stdout?.on('data', (chunk) => (output += chunk));
+  const stop = () => void system.kill('SIGINT');
+  try {
+    await until(async () => (output.includes('press Ctrl-C to stop') ? true : undefined), 90_000);
+  } catch (error) {
+    stop();
+    throw error;
+  }
+  return { api: `http://127.0.0.1:${port(80)}`, kube: `http://127.0.0.1:${port(1)}`, redisPrefix, stop };
+}
+
+/** A scheduler of simulated rooms (kube-sim's room simulator) with tiny resources. */
+export function simulatedScheduler(name: string, game: string, rooms: number, environment: Record<string, string>): Record<string, unknown> {
+  return {
+    name,
+    game,
+    maxSurge: '10%',
+    roomsReplicas: rooms,
+    portRange: { start: 20000, end: 60000 },
+    spec: {
+      terminationGracePeriod: '1s',
+      containers: [
+        {
+          name: 'room',
+          image: 'maestro/room-simulator:1',
+          imagePullPolicy: 'IfNotPresent',
+          environment: Object.entries(environment).map(([key, value]) => ({ name: key, value })),
+          requests: { memory: '1Mi', cpu: '1m' },
+          limits: { memory: '2Mi', cpu: '2m' },
+          ports: [{ name: 'game', protocol: 'udp', port: 7777 }],
+        },
+      ],
+    },
+  };
+}
+
+/** POSTs a scheduler to the management API; throws on a non-2xx answer. */
+export async function createScheduler(api: string, body: Record<string, unknown>): Promise<void> {
+  const response = await fetch(`${api}/schedulers`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (!response.ok) throw new Error(`POST /schedulers answered ${response.status}: ${await response.text()}`);
+}
