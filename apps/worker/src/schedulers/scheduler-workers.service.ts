@@ -5,15 +5,18 @@ import { SchedulerWorker, type SchedulerWorkerDeps } from './scheduler-worker';
 export const WORKER_DEPS = Symbol('SchedulerWorkerDeps');
 
 /**
- * Keeps one SchedulerWorker per scheduler found in Postgres (synced every
- * `workers.syncInterval`), and routes cancel requests to the operations this process runs.
+ * Keeps one SchedulerWorker per scheduler found in Postgres (synced every `workers.syncInterval`,
+ * and at once when an operation is enqueued for a scheduler it does not know yet, such as a new
+ * scheduler's create_scheduler), and routes cancel requests to the operations this process runs.
  */
 @Injectable()
 export class SchedulerWorkersService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly workers = new Map<string, SchedulerWorker>();
   private timer?: NodeJS.Timeout;
   private unsubscribe?: () => Promise<void>;
+  private unwatch?: () => Promise<void>;
   private syncing?: Promise<void>;
+  private syncAgain = false;
 
   constructor(
     @Inject(SCHEDULER_STORAGE) private readonly schedulers: SchedulerStorage,
@@ -25,6 +28,9 @@ export class SchedulerWorkersService implements OnApplicationBootstrap, OnApplic
 
   async onApplicationBootstrap(): Promise<void> {
     this.unsubscribe = await this.cancellation.subscribe(({ operationId }) => this.runner.abort(operationId, 'canceled'));
+    this.unwatch = await this.deps.flow.watchInsertions((name) => {
+      if (!this.workers.has(name)) void this.sync();
+    });
     await this.sync();
     this.timer = setInterval(() => void this.sync(), this.deps.config.workers.syncIntervalMs);
   }
@@ -34,6 +40,7 @@ export class SchedulerWorkersService implements OnApplicationBootstrap, OnApplic
     await this.syncing;
     this.runner.abortAll();
     await this.unsubscribe?.();
+    await this.unwatch?.();
     await Promise.all([...this.workers.values()].map((worker) => worker.stop()));
     this.workers.clear();
   }
@@ -43,9 +50,18 @@ export class SchedulerWorkersService implements OnApplicationBootstrap, OnApplic
     return this.workers.size;
   }
 
-  /** Starts workers of new schedulers and stops those of deleted ones. */
+  /** Starts workers of new schedulers and stops those of deleted ones; a call during a sync runs another after it. */
   sync(): Promise<void> {
-    this.syncing ??= this.doSync().finally(() => (this.syncing = undefined));
+    if (this.syncing) {
+      this.syncAgain = true;
+      return this.syncing;
+    }
+    this.syncing = (async () => {
+      do {
+        this.syncAgain = false;
+        await this.doSync();
+      } while (this.syncAgain);
+    })().finally(() => (this.syncing = undefined));
     return this.syncing;
   }
 

@@ -24,6 +24,24 @@ describe('BullOperationFlow', () => {
     expect(await flow.listPendingOperationIds('other')).toEqual([]);
   });
 
+  it('tells watchers, in any process, the scheduler of every inserted operation', async () => {
+    const other = new BullOperationFlow({ redisUrl: redis.url, keyPrefix: redis.keyPrefix });
+    const heard: string[] = [];
+    const stop = await other.watchInsertions((name) => heard.push(name));
+    try {
+      await flow.insertOperationId('watched-a', 'w1');
+      await flow.insertPriorityOperationId('watched-b', 'w2');
+      await waitFor(() => heard.length === 2, { description: 'both insertions heard' });
+      expect(heard).toEqual(['watched-a', 'watched-b']);
+      await stop();
+      await flow.insertOperationId('watched-c', 'w3');
+      expect(await flow.listPendingOperationIds('watched-c')).toEqual(['w3']);
+      expect(heard).toEqual(['watched-a', 'watched-b']);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('keeps its queues under the key prefix', async () => {
     const keys = await redis.client.keys(`${redis.keyPrefix}bull:operations:s1:*`);
     expect(keys).toEqual(expect.arrayContaining([`${redis.keyPrefix}bull:operations:s1:wait`, `${redis.keyPrefix}bull:operations:s1:a`]));

@@ -21,6 +21,9 @@ export type OperationHandler = (operationId: string) => Promise<void>;
 /** Name of a scheduler's Bull queue. */
 export const operationQueueName = (schedulerName: string): string => `operations:${schedulerName}`;
 
+/** Channel on which every insertion publishes its scheduler's name (so workers find new schedulers at once). */
+export const operationEnqueuedChannel = (keyPrefix = ''): string => `${keyPrefix}bull:operations:enqueued`;
+
 /** Bull settings: a job whose worker died is delivered again within seconds (the runner then recovers it). */
 const QUEUE_SETTINGS = { lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 1 };
 
@@ -34,6 +37,7 @@ export class BullOperationFlow implements OperationFlow {
   private readonly blocking = new Map<string, Redis>();
   private client?: Redis;
   private subscriber?: Redis;
+  private readonly watchers = new Set<Redis>();
 
   constructor(private readonly options: BullOperationFlowOptions) {}
 
@@ -78,8 +82,28 @@ export class BullOperationFlow implements OperationFlow {
     this.blocking.delete(schedulerName);
   }
 
+  /**
+   * Calls `listener` with the scheduler name of every operation inserted from now on, by any
+   * process. Resolves once subscribed, with the function that stops listening.
+   */
+  async watchInsertions(listener: (schedulerName: string) => void): Promise<() => Promise<void>> {
+    const connection = new Redis(this.options.redisUrl, { maxRetriesPerRequest: null, connectionName: `maestro:${this.options.keyPrefix ?? ''}bull:watch` });
+    this.watchers.add(connection);
+    const channel = operationEnqueuedChannel(this.options.keyPrefix);
+    connection.on('message', (from: string, schedulerName: string) => {
+      if (from === channel) listener(schedulerName);
+    });
+    await connection.subscribe(channel);
+    return async () => {
+      this.watchers.delete(connection);
+      connection.disconnect();
+    };
+  }
+
   /** Closes every queue and connection. */
   async close(): Promise<void> {
+    for (const connection of this.watchers) connection.disconnect();
+    this.watchers.clear();
     await Promise.all([...this.queues.keys()].map((name) => this.release(name)));
     this.client?.disconnect();
     this.subscriber?.disconnect();
@@ -87,10 +111,10 @@ export class BullOperationFlow implements OperationFlow {
   }
 
   private async add(schedulerName: string, operationId: string, priority: boolean): Promise<void> {
-    await this.queue(schedulerName).add(
-      { schedulerName, operationId },
-      { jobId: operationId, lifo: priority, removeOnComplete: true, removeOnFail: true, attempts: 1 },
-    );
+    const queue = this.queue(schedulerName);
+    await queue.add({ schedulerName, operationId }, { jobId: operationId, lifo: priority, removeOnComplete: true, removeOnFail: true, attempts: 1 });
+    // Best effort: a worker that misses it still finds the scheduler on its periodic sync.
+    await queue.client.publish(operationEnqueuedChannel(this.options.keyPrefix), schedulerName).catch(() => undefined);
   }
 
   private queue(schedulerName: string): BullQueue<OperationJob> {
@@ -101,6 +125,11 @@ export class BullOperationFlow implements OperationFlow {
         settings: QUEUE_SETTINGS,
         createClient: (type, redisOptions) => this.connection(schedulerName, type, redisOptions),
       });
+      // Bull names the blocking connection from process() without handling a failure: a queue released
+      // while that command is in flight would reject unhandled (and stop the process). Keep the name, drop the error.
+      const named = queue as unknown as { setWorkerName(): Promise<unknown> };
+      const setWorkerName = named.setWorkerName.bind(queue);
+      named.setWorkerName = () => setWorkerName().catch(() => undefined);
       this.queues.set(schedulerName, queue);
     }
     return queue;
