@@ -5,7 +5,13 @@ import { throwIfAborted, type ExecutorOptions, type ExecutorPorts } from '../exe
 const withTimeout = <T>(promise: Promise<T>, ms: number): Promise<T> =>
   Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`room creation timed out after ${ms} ms`)), ms).unref())]);
 
-/** add_rooms: creates rooms in sequential batches; fails when more rooms failed than succeeded. */
+/** Whether going from `before` to `after` of `total` passes 25, 50 or 75 %. */
+const crossesQuarter = (before: number, after: number, total: number): boolean => Math.floor((after * 4) / total) > Math.floor((before * 4) / total);
+
+/**
+ * add_rooms: creates rooms in sequential batches; fails when more rooms failed than succeeded.
+ * Operations of several batches show their progress in the history at each quarter (not in Maestro).
+ */
 export class AddRoomsExecutor implements OperationExecutor {
   readonly name = OperationName.AddRooms;
 
@@ -40,6 +46,8 @@ export class AddRoomsExecutor implements OperationExecutor {
           context.logger.warn('room creation failed', { error: String(result.reason) });
         }
       }
+      const done = created + batch;
+      if (done < amount && crossesQuarter(created, done, amount)) await context.appendHistory(`created ${done} of ${amount} rooms (${failures} failed)`);
     }
     throwIfAborted(context.signal);
     if (failures > successes) {
