@@ -96,6 +96,13 @@ describe('schedulers and operations routes', () => {
     const invalid = await api.request('PATCH', '/schedulers/flow', { maxSurge: '0' });
     expect(invalid.status).toBe(400);
     expect(invalid.body.message).toMatch(/^invalid patched scheduler: Validation Error:\nScheduler.MaxSurge/);
+    // Field types are checked at the edge, naming the field, for top-level and spec fields alike.
+    const badType = await api.request('PATCH', '/schedulers/flow', { roomsReplicas: 'many' });
+    expect(badType.status).toBe(400);
+    expect(badType.body.message).toContain('roomsReplicas');
+    const badSpec = await api.request('PATCH', '/schedulers/flow', { spec: { terminationGracePeriod: 5 } });
+    expect(badSpec.status).toBe(400);
+    expect(badSpec.body.message).toContain('spec.terminationGracePeriod');
   });
 
   it('enqueues switch, delete, add-rooms and remove-rooms operations', async () => {

@@ -1,9 +1,8 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsArray, IsOptional, IsString, ValidateNested } from 'class-validator';
-import { IsInt32 } from './int32.validator';
-import { AutoscalingDto, ContainerDto, ForwarderDto, MatchAllocationDto, PortRangeDto } from './scheduler-parts.request';
-import { IsStringMap, STRING_MAP_SCHEMA } from './string-map.validator';
+import { ContainerDto } from './scheduler-parts.request';
+import { NewSchedulerVersionRequest } from './scheduler.request';
 
 /** OptionalSpec: the spec fields a PATCH may change. */
 export class PatchSpecDto {
@@ -14,19 +13,10 @@ export class PatchSpecDto {
   @ApiPropertyOptional() @IsOptional() @IsString() affinity?: string;
 }
 
-/** Body of PATCH /schedulers/{name}: only the fields present change. */
-export class PatchSchedulerRequest {
+/**
+ * Body of PATCH /schedulers/{name}: only the fields present change. The fields of a new version,
+ * but `game`, and a spec whose fields are all optional.
+ */
+export class PatchSchedulerRequest extends OmitType(NewSchedulerVersionRequest, ['game', 'spec'] as const) {
   @ApiPropertyOptional({ type: PatchSpecDto }) @IsOptional() @ValidateNested() @Type(() => PatchSpecDto) spec?: PatchSpecDto;
-  @ApiPropertyOptional({ type: PortRangeDto })
-  @IsOptional() @ValidateNested() @Type(() => PortRangeDto) portRange?: PortRangeDto;
-  @ApiPropertyOptional() @IsOptional() @IsString() maxSurge?: string;
-  @ApiPropertyOptional({ type: 'integer', format: 'int32' }) @IsOptional() @IsInt32() roomsReplicas?: number;
-  @ApiPropertyOptional({ type: AutoscalingDto })
-  @IsOptional() @ValidateNested() @Type(() => AutoscalingDto) autoscaling?: AutoscalingDto;
-  @ApiPropertyOptional({ type: [ForwarderDto] })
-  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => ForwarderDto) forwarders?: ForwarderDto[];
-  @ApiPropertyOptional(STRING_MAP_SCHEMA) @IsOptional() @IsStringMap() annotations?: Record<string, string>;
-  @ApiPropertyOptional(STRING_MAP_SCHEMA) @IsOptional() @IsStringMap() labels?: Record<string, string>;
-  @ApiPropertyOptional({ type: MatchAllocationDto })
-  @IsOptional() @ValidateNested() @Type(() => MatchAllocationDto) matchAllocation?: MatchAllocationDto;
 }
