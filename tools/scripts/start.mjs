@@ -10,8 +10,14 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const require = createRequire(path.join(root, 'package.json'));
 const env = { ...process.env };
 const postgresUrl = (env.MAESTRO_ADAPTERS_SCHEDULERSTORAGE_POSTGRES_URL ??= 'postgres://postgres@127.0.0.1:5432/maestro');
+// Ctrl-C gives running operations this long to finish (production default: 2m), within STOP_GRACE_MS.
+env.MAESTRO_WORKERS_STOPTIMEOUTDURATION ??= '5s';
+const STOP_GRACE_MS = 10_000;
 const redisUrl = env.MAESTRO_ADAPTERS_OPERATIONSTORAGE_REDIS_URL ?? 'redis://127.0.0.1:6379/0';
 const runner = path.join(root, 'tools', 'scripts', 'run.mjs');
+// Components run as `node -r register.cjs <entry>` directly (not through run.mjs): signals, and a
+// forced SIGKILL, reach the process itself and leave no orphan behind.
+const register = path.join(root, 'tools', 'scripts', 'register.cjs');
 // Ports of the local system (all overridable, e.g. to run the e2e suites beside a dev instance).
 const ports = {
   kubeSim: env.KUBE_SIM_PORT ?? '8001',
@@ -21,6 +27,7 @@ const ports = {
 };
 const internalOf = (port) => String(Number(port) + 1);
 const children = [];
+let cluster;
 let stopping = false;
 
 function log(line) {
@@ -62,7 +69,7 @@ async function requireService(name, check, howToStart) {
 }
 
 function startComponent(name, entry, extraEnv, args = []) {
-  const child = spawn(process.execPath, [runner, entry, ...args], {
+  const child = spawn(process.execPath, ['-r', register, entry, ...args], {
     cwd: root,
     env: { ...env, ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -74,7 +81,7 @@ function startComponent(name, entry, extraEnv, args = []) {
   prefix(child.stdout, process.stdout);
   prefix(child.stderr, process.stderr);
   child.on('exit', (code, signal) => {
-    if (stopping) return;
+    if (stopping) return log(`${name} stopped (${signal ?? code}) after ${((Date.now() - stopping) / 1000).toFixed(1)} s`);
     log(`${name} exited (${signal ?? code}); stopping everything`);
     stop(1);
   });
@@ -97,16 +104,24 @@ async function waitReady(name, url, timeoutMs = 60_000) {
   return false;
 }
 
+/** Stops the apps first (the worker drains its operations, which may still need the cluster), then kube-sim. */
 function stop(code = 0) {
   if (stopping) return;
-  stopping = true;
+  stopping = Date.now();
   log('stopping');
-  for (const child of children) child.kill('SIGTERM');
-  const force = setTimeout(() => children.forEach((child) => child.kill('SIGKILL')), 10_000);
-  Promise.all(children.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve() : child.on('exit', resolve))))).then(() => {
-    clearTimeout(force);
-    process.exit(code);
-  });
+  const exited = (list) => Promise.all(list.map((child) => new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.on('exit', resolve)))));
+  const apps = children.filter((child) => child !== cluster);
+  for (const child of apps) child.kill('SIGTERM');
+  const force = setTimeout(() => children.forEach((child) => child.kill('SIGKILL')), STOP_GRACE_MS);
+  exited(apps)
+    .then(() => {
+      cluster?.kill('SIGTERM');
+      return exited(children);
+    })
+    .then(() => {
+      clearTimeout(force);
+      process.exit(code);
+    });
 }
 
 process.on('SIGINT', () => stop(0));
@@ -121,7 +136,7 @@ if (!externalCluster) {
   const kubeconfig = env.KUBE_SIM_KUBECONFIG ?? path.join(root, '.kube-sim', 'kubeconfig.yaml');
   env.MAESTRO_ADAPTERS_RUNTIME_KUBERNETES_KUBECONFIG = kubeconfig;
   const port = ports.kubeSim;
-  startComponent('kube-sim', 'tools/kube-sim/src/main.ts', {}, [
+  cluster = startComponent('kube-sim', 'tools/kube-sim/src/main.ts', {}, [
     '--port', port, '--kubeconfig', kubeconfig, '--rooms-api-url', `http://127.0.0.1:${ports.rooms}`,
     // Bigger simulated clusters for experiments, e.g. KUBE_SIM_NODES=10 KUBE_SIM_NODE_PODS=500.
     ...(env.KUBE_SIM_NODES ? ['--nodes', env.KUBE_SIM_NODES] : []),

@@ -57,6 +57,11 @@ export class SchedulerWorker {
     const { config } = this.deps;
     this.deps.flow.consume(this.scheduler.name, (operationId) => this.execute(operationId));
     this.every(config.workers.healthControllerIntervalMs, () => this.enqueueOnce(OperationName.HealthController, config.workers.healthControllerIntervalMs));
+    // A first health controller at once (Maestro waits a whole interval): a new scheduler gets its rooms
+    // right after create_scheduler, and a restarted worker reconciles at once. The period claim keeps it one per period.
+    this.enqueueOnce(OperationName.HealthController, config.workers.healthControllerIntervalMs).catch((error: unknown) =>
+      this.logger.warn('first health controller not enqueued', { [LogField.Error]: String(error) }),
+    );
     this.every(config.workers.storageCleanupIntervalMs, () => this.enqueueOnce(OperationName.StorageCleanUp, config.workers.storageCleanupIntervalMs));
     this.every(config.disruption.intervalSeconds * 1000, () => this.mitigateDisruption());
     this.every(config.reporter.intervalMs, () => this.deps.metrics.report(this.scheduler, this.deps.rooms));
@@ -90,11 +95,12 @@ export class SchedulerWorker {
     }
   }
 
+  /** Stops: no new periodic operations, waits for the running operation (the queue closes after it), then the watcher. */
   async stop(): Promise<void> {
     this.timers.forEach(clearInterval);
+    await this.deps.flow.release(this.scheduler.name);
     this.deps.metrics.forget(this.scheduler);
     await this.watcher?.stop();
-    await this.deps.flow.release(this.scheduler.name);
   }
 
   update(scheduler: Scheduler): void {

@@ -35,13 +35,24 @@ export class SchedulerWorkersService implements OnApplicationBootstrap, OnApplic
     this.timer = setInterval(() => void this.sync(), this.deps.config.workers.syncIntervalMs);
   }
 
+  /**
+   * Drains: no new operation starts, running ones get `workers.stopTimeout` to finish, then those
+   * left are aborted (they end `canceled`, rolled back). Cancel requests are served until the end.
+   */
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
-    await this.syncing;
-    this.runner.abortAll();
-    await this.unsubscribe?.();
     await this.unwatch?.();
-    await Promise.all([...this.workers.values()].map((worker) => worker.stop()));
+    await this.syncing;
+    const deadline = setTimeout(() => {
+      this.logger.warn('operations still running at the stop timeout are aborted');
+      this.runner.abortAll();
+    }, this.deps.config.workers.stopTimeoutMs);
+    try {
+      await Promise.all([...this.workers.values()].map((worker) => worker.stop()));
+    } finally {
+      clearTimeout(deadline);
+    }
+    await this.unsubscribe?.();
     this.workers.clear();
   }
 

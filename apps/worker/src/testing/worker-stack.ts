@@ -73,8 +73,16 @@ export class WorkerStack {
     return new WorkerStack(sim, worker, storage, schedulers, operations, roomsApi);
   }
 
+  private workerStopped?: Promise<void>;
+
+  /** Shuts the worker app down as a SIGTERM would (its shutdown hooks run); once. */
+  stopWorker(): Promise<void> {
+    this.workerStopped ??= this.worker.running.close();
+    return this.workerStopped;
+  }
+
   async stop(): Promise<void> {
-    await this.worker.running.close();
+    await this.stopWorker();
     await this.storage.close();
     await this.sim.stop();
     this.roomsApi.close();
