@@ -35,7 +35,7 @@ export default [
   },
   {
     // CommonJS configuration and jest setup files.
-    files: ['**/*.js'],
+    files: ['**/*.js', '**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
