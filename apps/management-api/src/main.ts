@@ -9,6 +9,7 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env, 'management-api');
   if (config.postgres.migrateOnStart) await migrate({ url: config.postgres.url });
   await bootstrapApp(ManagementApiRoot.forConfig(process.env, config), {
+    config,
     port: config.api.port,
     internalPort: config.internalApi.port,
     readinessToken: STORAGE_READINESS,

@@ -7,6 +7,7 @@ import { RoomsApiRoot } from './rooms-api.root';
 async function main(): Promise<void> {
   const config = loadConfig(process.env, 'rooms-api');
   await bootstrapApp(RoomsApiRoot.forConfig(process.env, config), {
+    config,
     port: config.api.port,
     internalPort: config.internalApi.port,
     readinessToken: STORAGE_READINESS,

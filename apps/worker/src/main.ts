@@ -7,6 +7,7 @@ import { WorkerRoot } from './worker.root';
 async function main(): Promise<void> {
   const config = loadConfig(process.env, 'worker');
   await bootstrapApp(WorkerRoot.forConfig(process.env, config), {
+    config,
     internalPort: config.internalApi.port,
     readinessToken: STORAGE_READINESS,
   });

@@ -49,7 +49,7 @@ describe('new versions, patch and switch (create_new_scheduler_version, patch_sc
       return versions.length === 2 && versions.every((v: string) => v === 'v1.2.0');
     }, { timeoutMs: 90_000, description: 'every pod back at v1.2.0' });
     const missing = await management('PUT', `/schedulers/${name}`, { version: 'DOES_NOT_EXIST' });
-    expect(missing.status).toBe(200);
+    expect(missing).toMatchObject({ status: 200 });
     await waitFor(async () => (await operations(name, 'final')).some((op) => op.id === missing.body.operationId && op.status === 'error'), { timeoutMs: 30_000 });
   });
 });

@@ -8,6 +8,7 @@ import { type InternalApiOptions, InternalApiModule } from './health/internal-ap
 import type { ReadinessCheck } from './health/readiness-check';
 import { configureJsonBodies } from './http/fastify-edge';
 import { RouteRegistry } from './http/route-registry';
+import { closeWithin } from './http/shutdown-deadline';
 import { PinoNestLogger } from './logging/logger';
 import { instrumentHttp } from './metrics/http-metrics';
 import { PINO } from './platform.module';
@@ -29,6 +30,12 @@ export interface BootstrapOptions {
   configure?: (app: NestFastifyApplication) => void | Promise<void>;
 }
 
+/** Options of createMaestroApp. */
+export interface MaestroAppOptions extends Pick<BootstrapOptions, 'configure'> {
+  /** Time requests in flight get when the app closes (api.gracefulShutdownTimeout); unbounded if unset. */
+  shutdownDeadlineMs?: number;
+}
+
 export interface RunningApp {
   app: NestFastifyApplication;
   internal: INestApplication;
@@ -40,21 +47,28 @@ export interface RunningApp {
  * JSON bodies as grpc-gateway reads them, routing errors 404/501, request metrics. The module
  * must import PlatformModule. Call init() (tests, fastify inject) or listen() on the result.
  */
-export async function createMaestroApp(module: unknown, options: Pick<BootstrapOptions, 'configure'> = {}): Promise<NestFastifyApplication> {
+export async function createMaestroApp(module: unknown, options: MaestroAppOptions = {}): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(module as never, new FastifyAdapter(), { bodyParser: false, bufferLogs: true });
   app.useLogger(new PinoNestLogger(app.get(PINO)));
   const fastify = app.getHttpAdapter().getInstance();
   app.get(RouteRegistry).attach(fastify);
   configureJsonBodies(fastify);
   instrumentHttp(fastify, app.get<Registry>(METRICS_REGISTRY));
+  if (options.shutdownDeadlineMs !== undefined) closeWithin(fastify, options.shutdownDeadlineMs);
   await options.configure?.(app);
   app.enableShutdownHooks();
   return app;
 }
 
 /** Builds (without starting) the internal API app: /health, /healthz, /readyz, /metrics. */
-export async function createInternalApp(checks: ReadinessCheck[], registry: Registry, options: InternalApiOptions = {}): Promise<NestFastifyApplication> {
-  return NestFactory.create<NestFastifyApplication>(InternalApiModule.forRoot(checks, registry, options), new FastifyAdapter(), { logger: false });
+export async function createInternalApp(
+  checks: ReadinessCheck[],
+  registry: Registry,
+  options: InternalApiOptions & { shutdownDeadlineMs?: number } = {},
+): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(InternalApiModule.forRoot(checks, registry, options), new FastifyAdapter(), { logger: false });
+  if (options.shutdownDeadlineMs !== undefined) closeWithin(app.getHttpAdapter().getInstance(), options.shutdownDeadlineMs);
+  return app;
 }
 
 /**
@@ -78,7 +92,7 @@ async function start(module: unknown, options: BootstrapOptions, port: number | 
   const internalPort = options.internalPort ?? options.config?.internalApi.port;
   if (internalPort === undefined) throw new Error('bootstrap needs an internal API port (internalPort or config)');
   const host = options.host ?? '0.0.0.0';
-  const app = await createMaestroApp(module, options);
+  const app = await createMaestroApp(module, { configure: options.configure, shutdownDeadlineMs: options.config?.api.gracefulShutdownTimeoutMs });
   if (port !== undefined) await app.listen(port, host);
   else await app.init();
 
@@ -89,6 +103,7 @@ async function start(module: unknown, options: BootstrapOptions, port: number | 
     healthcheckEnabled: internalApi?.healthcheckEnabled,
     metricsEnabled: internalApi?.metricsEnabled,
     readinessTimeoutMs: options.readinessTimeoutMs,
+    shutdownDeadlineMs: internalApi?.gracefulShutdownTimeoutMs,
   });
   await internal.listen(internalPort, host);
   app.get(PINO).info({ port, internal_port: internalPort }, 'listening');

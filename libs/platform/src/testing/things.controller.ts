@@ -38,12 +38,25 @@ export const THROWN: Record<string, () => Error> = {
   crash: () => new TypeError('secret internals'),
 };
 
+/** Requests to GET /things/slow/request: entered, and released by the test (or never). */
+export const slowRequests = {
+  entered: 0,
+  release: (): void => undefined,
+};
+
 /** A small controller of the platform tests: route templates, bodies, and domain errors by kind. */
 @Controller('things')
 export class ThingsController {
   @Get()
   list(): { things: string[] } {
     return { things: [] };
+  }
+
+  @Get('slow/request')
+  async slow(): Promise<{ slow: true }> {
+    slowRequests.entered += 1;
+    await new Promise<void>((resolve) => (slowRequests.release = resolve));
+    return { slow: true };
   }
 
   @Get('echo/query')

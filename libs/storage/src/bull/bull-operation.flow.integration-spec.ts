@@ -47,6 +47,13 @@ describe('BullOperationFlow', () => {
     expect(keys).toEqual(expect.arrayContaining([`${redis.keyPrefix}bull:operations:s1:wait`, `${redis.keyPrefix}bull:operations:s1:a`]));
   });
 
+  it('skips a job that completed while it was being listed (its hash gone, its id still listed)', async () => {
+    await flow.insertOperationId('racy', 'done-meanwhile');
+    await flow.insertOperationId('racy', 'still-waiting');
+    await redis.client.del(`${redis.keyPrefix}bull:operations:racy:done-meanwhile`);
+    expect(await flow.listPendingOperationIds('racy')).toEqual(['still-waiting']);
+  });
+
   it('removes a pending id, and ignores unknown ones', async () => {
     await flow.removeOperationId('s1', 'a');
     await flow.removeOperationId('s1', 'unknown');

@@ -53,7 +53,8 @@ export class BullOperationFlow implements OperationFlow {
     const queue = this.queue(schedulerName);
     // getWaiting lists the waiting jobs in the order Bull will deliver them.
     const [active, waiting] = await Promise.all([queue.getActive(), queue.getWaiting()]);
-    return [...active, ...waiting].map((job) => String(job.id));
+    // Bull answers null for a job that completed (and was removed) between its listing and its read.
+    return [...active, ...waiting].filter((job): job is Job<OperationJob> => job !== null).map((job) => String(job.id));
   }
 
   async removeOperationId(schedulerName: string, operationId: string): Promise<void> {
