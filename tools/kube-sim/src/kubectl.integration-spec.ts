@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { startKubeSim, type KubeSim } from './index';
@@ -62,6 +62,22 @@ describe('kubectl against kube-sim', () => {
     // A deleted pod in its grace period shows Terminating.
     await call(sim.url, 'DELETE', '/api/v1/namespaces/x/pods/printed?gracePeriodSeconds=30');
     expect(lines(await kubectl('get', 'pod', 'printed', '-n', 'x'))[1][2]).toBe('Terminating');
+  });
+
+  it('creates and applies manifests with validation on (kubectl probes the OpenAPI v3 documents)', async () => {
+    const dir = path.resolve(`tmp/kube-sim-${process.pid}/kubectl`);
+    mkdirSync(dir, { recursive: true });
+    const manifest = (label: string) => {
+      const file = path.join(dir, `manifest-${label}.yaml`);
+      const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'declared', namespace: 'x', labels: { tier: label } }, spec: { containers: [{ name: 'c', image: 'game:1' }] } };
+      writeFileSync(file, JSON.stringify(pod));
+      return file;
+    };
+    expect(await kubectl('create', '-f', manifest('first'))).toContain('pod/declared created');
+    expect(await kubectl('apply', '-f', manifest('second'))).toContain('pod/declared configured');
+    expect((await call(sim.url, 'GET', '/api/v1/namespaces/x/pods/declared')).body.metadata.labels).toEqual({ tier: 'second' });
+    expect(await kubectl('apply', '-f', manifest('second'))).toContain('pod/declared unchanged');
+    expect(await kubectl('delete', '-f', manifest('second'), '--wait=false')).toContain('pod "declared" deleted');
   });
 
   it('deletes a namespace with its pods', async () => {

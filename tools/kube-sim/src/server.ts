@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { handleControl } from './api/control';
+import { openApiDocument } from './api/openapi';
 import { discovery } from './api/discovery';
 import { decodeProtobufObject, PROTOBUF_MEDIA_TYPE } from './api/protobuf';
 import { parseRequestTarget } from './api/request-target';
@@ -85,7 +86,7 @@ async function handle(parts: ServerParts, rest: RestHandler, req: IncomingMessag
     res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
     return void res.end('ok');
   }
-  const document = method === 'GET' ? discovery(url.pathname.replace(/\/$/, '')) : undefined;
+  const document = method === 'GET' ? (discovery(url.pathname.replace(/\/$/, '')) ?? openApiDocument(url.pathname)) : undefined;
   if (document) return sendJson(res, 200, document);
   const target = parseRequestTarget(url.pathname);
   if (!target) return sendStatus(res, 404, 'NotFound', 'the server could not find the requested resource');
