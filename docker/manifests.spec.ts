@@ -29,6 +29,11 @@ describe('Kubernetes manifests of Maestro', () => {
     expect(deployments.map((d) => d.metadata.name)).toEqual(['management-api', 'rooms-api', 'worker']);
   });
 
+  it("gives the worker more time to stop than its operations' stop timeout (2 minutes)", () => {
+    const worker = deployments.find((d) => d.metadata.name === 'worker');
+    expect(worker?.spec.template.spec.terminationGracePeriodSeconds).toBeGreaterThan(120);
+  });
+
   it('selects its own pods, probes named ports and runs as the maestro service account', () => {
     for (const d of deployments) {
       expect(d.spec.template.metadata.labels).toMatchObject(d.spec.selector.matchLabels);
