@@ -8,5 +8,7 @@ export function storageOptionsOf(c: MaestroConfig) {
     redis: c.redis,
     keyPrefix: c.redis.keyPrefix,
     instanceScanSize: c.redis.instanceScanSize,
+    // The rooms API's pings gain from batching concurrent commands; the worker's operations do not.
+    autoPipelining: c.component === 'rooms-api',
   };
 }

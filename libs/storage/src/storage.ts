@@ -27,11 +27,11 @@ export async function checkReadiness(checks: ReadinessCheck[]): Promise<void> {
 
 /**
  * ioredis settings of Maestro's clients (storage.md 4.3): 3 retries, TLS without certificate checks;
- * plus automatic pipelining, which sends the commands issued in one tick (a ping's script and
+ * optionally automatic pipelining, which sends the commands issued in one tick (a ping's script and
  * instance read, and those of concurrent requests) in one write.
  */
-export function redisClientOptions(url: string): RedisOptions {
-  return { maxRetriesPerRequest: 3, enableAutoPipelining: true, ...(url.startsWith('rediss://') ? { tls: { rejectUnauthorized: false } } : {}) };
+export function redisClientOptions(url: string, { autoPipelining = false } = {}): RedisOptions {
+  return { maxRetriesPerRequest: 3, enableAutoPipelining: autoPipelining, ...(url.startsWith('rediss://') ? { tls: { rejectUnauthorized: false } } : {}) };
 }
 
 /** Every storage adapter, built on shared connections; `close()` releases them all. */
@@ -80,7 +80,7 @@ export class Storage {
     const dataSource = createDataSource({ url: options.postgresUrl, poolSize: options.postgresPoolSize });
     await dataSource.initialize();
     const clients = new Map<string, Redis>();
-    for (const url of new Set(Object.values(urls))) clients.set(url, new Redis(url, redisClientOptions(url)));
+    for (const url of new Set(Object.values(urls))) clients.set(url, new Redis(url, redisClientOptions(url, { autoPipelining: options.autoPipelining })));
     return new Storage(dataSource, clients, options);
   }
 
