@@ -10,29 +10,36 @@ import {
 } from '@maestro/domain';
 import type Redis from 'ioredis';
 import { operationFromHash, operationToHash } from './operation-hash.codec';
+import { LuaScript } from './lua-script';
 import { type KeyPrefix, operationKeys, prefixOf, unixSeconds } from './redis-keys';
 
 /**
  * Sets the status only if the stored one is the expected one (ARGV[2] = '' to skip the check),
  * then moves the id to exactly one list. KEYS: hash, active, history, noaction, target list or ''.
  */
-const UPDATE_STATUS = `
+const UPDATE_STATUS = new LuaScript(
+  `
 if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
 if ARGV[2] ~= '' and redis.call('HGET', KEYS[1], 'status') ~= ARGV[2] then return 0 end
 redis.call('HSET', KEYS[1], 'status', ARGV[1])
 redis.call('ZREM', KEYS[2], ARGV[3]); redis.call('ZREM', KEYS[3], ARGV[3]); redis.call('ZREM', KEYS[4], ARGV[3])
 if KEYS[5] ~= '' then redis.call('ZADD', KEYS[5], ARGV[4], ARGV[3]) end
-return 1`;
+return 1`,
+  5,
+);
 
 /** Appends one event to the JSON history atomically. KEYS: hash; ARGV: createdAt, event. */
-const APPEND_HISTORY = `
+const APPEND_HISTORY = new LuaScript(
+  `
 if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
 local raw = redis.call('HGET', KEYS[1], 'executionHistory')
 local history = {}
 if raw and raw ~= '' and raw ~= '[]' and raw ~= 'null' then history = cjson.decode(raw) end
 table.insert(history, { CreatedAt = ARGV[1], Event = ARGV[2] })
 redis.call('HSET', KEYS[1], 'executionHistory', cjson.encode(history))
-return 1`;
+return 1`,
+  1,
+);
 
 /** OperationStorage on one hash per operation plus the active/history/noaction sorted sets. */
 export class RedisOperationStorage implements OperationStorage {
@@ -70,9 +77,7 @@ export class RedisOperationStorage implements OperationStorage {
         : isFinalOperationStatus(operation.status)
           ? options.noAction ? this.keys.noAction(s) : this.keys.history(s)
           : '';
-    const result = await this.redis.eval(
-      UPDATE_STATUS,
-      5,
+    const result = await UPDATE_STATUS.run(this.redis, [
       this.keys.operation(s, operation.id),
       this.keys.active(s),
       this.keys.history(s),
@@ -82,7 +87,7 @@ export class RedisOperationStorage implements OperationStorage {
       options.expected ? String(operationStatusToInt(options.expected)) : '',
       operation.id,
       String(unixSeconds(this.now())),
-    );
+    ]);
     if (Number(result) === -1) throw new NotFoundError(`operation ${operation.id} not found in scheduler ${s}`);
     return Number(result) === 1;
   }
@@ -92,7 +97,7 @@ export class RedisOperationStorage implements OperationStorage {
   }
 
   async appendExecutionHistory(schedulerName: string, operationId: string, event: string, at: Date): Promise<void> {
-    const done = await this.redis.eval(APPEND_HISTORY, 1, this.keys.operation(schedulerName, operationId), formatGoTime(at), event);
+    const done = await APPEND_HISTORY.run(this.redis, [this.keys.operation(schedulerName, operationId), formatGoTime(at), event]);
     if (Number(done) === 0) throw new NotFoundError(`operation ${operationId} not found in scheduler ${schedulerName}`);
   }
 

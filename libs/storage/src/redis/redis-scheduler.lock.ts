@@ -1,8 +1,9 @@
 import type Redis from 'ioredis';
+import { LuaScript } from './lua-script';
 import { type KeyPrefix, prefixOf, schedulerLockKeys } from './redis-keys';
 
-const RENEW = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) else return 0 end`;
-const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
+const RENEW = new LuaScript(`if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) else return 0 end`, 1);
+const RELEASE = new LuaScript(`if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`, 1);
 
 /**
  * One owner at a time per scheduler, across every worker process: the guarantee that at most one
@@ -30,11 +31,11 @@ export class RedisSchedulerLock {
 
   /** Extends the lock; false when `owner` lost it. */
   async renew(schedulerName: string, owner: string, ttlMs: number): Promise<boolean> {
-    return Number(await this.redis.eval(RENEW, 1, this.key(schedulerName), owner, String(ttlMs))) === 1;
+    return Number(await RENEW.run(this.redis, [this.key(schedulerName), owner, String(ttlMs)])) === 1;
   }
 
   async release(schedulerName: string, owner: string): Promise<void> {
-    await this.redis.eval(RELEASE, 1, this.key(schedulerName), owner);
+    await RELEASE.run(this.redis, [this.key(schedulerName), owner]);
   }
 
   /**
