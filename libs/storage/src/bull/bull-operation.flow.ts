@@ -1,6 +1,7 @@
 import type { OperationFlow } from '@maestro/domain';
 import Queue, { type Job, type Queue as BullQueue } from 'bull';
 import Redis, { type RedisOptions } from 'ioredis';
+import { type StopListening, listenToChannel } from '../redis/redis-channel';
 
 export interface BullOperationFlowOptions {
   redisUrl: string;
@@ -37,7 +38,7 @@ export class BullOperationFlow implements OperationFlow {
   private readonly blocking = new Map<string, Redis>();
   private client?: Redis;
   private subscriber?: Redis;
-  private readonly watchers = new Set<Redis>();
+  private readonly watchers = new Set<StopListening>();
 
   constructor(private readonly options: BullOperationFlowOptions) {}
 
@@ -87,24 +88,20 @@ export class BullOperationFlow implements OperationFlow {
    * Calls `listener` with the scheduler name of every operation inserted from now on, by any
    * process. Resolves once subscribed, with the function that stops listening.
    */
-  async watchInsertions(listener: (schedulerName: string) => void): Promise<() => Promise<void>> {
+  async watchInsertions(listener: (schedulerName: string) => void): Promise<StopListening> {
     const connection = new Redis(this.options.redisUrl, { maxRetriesPerRequest: null, connectionName: `maestro:${this.options.keyPrefix ?? ''}bull:watch` });
-    this.watchers.add(connection);
-    const channel = operationEnqueuedChannel(this.options.keyPrefix);
-    connection.on('message', (from: string, schedulerName: string) => {
-      if (from === channel) listener(schedulerName);
-    });
-    await connection.subscribe(channel);
-    return async () => {
-      this.watchers.delete(connection);
-      connection.disconnect();
+    const stop = await listenToChannel(connection, operationEnqueuedChannel(this.options.keyPrefix), listener);
+    const stopOnce = async () => {
+      this.watchers.delete(stopOnce);
+      await stop();
     };
+    this.watchers.add(stopOnce);
+    return stopOnce;
   }
 
   /** Closes every queue and connection. */
   async close(): Promise<void> {
-    for (const connection of this.watchers) connection.disconnect();
-    this.watchers.clear();
+    await Promise.all([...this.watchers].map((stop) => stop()));
     await Promise.all([...this.queues.keys()].map((name) => this.release(name)));
     this.client?.disconnect();
     this.subscriber?.disconnect();

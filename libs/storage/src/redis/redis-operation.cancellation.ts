@@ -1,5 +1,6 @@
 import type { CancellationRequest, OperationCancellation } from '@maestro/domain';
 import type Redis from 'ioredis';
+import { listenToChannel } from './redis-channel';
 import { type KeyPrefix, cancellationKeys, prefixOf } from './redis-keys';
 
 /** Cancel requests on the channel `scheduler:operation_cancellation_requests` (Maestro's JSON payload). */
@@ -18,11 +19,8 @@ export class RedisOperationCancellation implements OperationCancellation {
     await this.redis.publish(this.keys.channel(), payload);
   }
 
-  async subscribe(handler: (request: CancellationRequest) => void): Promise<() => Promise<void>> {
-    const subscriber = this.redis.duplicate();
-    const channel = this.keys.channel();
-    subscriber.on('message', (from: string, message: string) => {
-      if (from !== channel) return;
+  subscribe(handler: (request: CancellationRequest) => void): Promise<() => Promise<void>> {
+    return listenToChannel(this.redis.duplicate(), this.keys.channel(), (message) => {
       try {
         const parsed = JSON.parse(message) as { schedulerName?: string; operationID?: string };
         if (parsed.schedulerName && parsed.operationID) {
@@ -32,10 +30,5 @@ export class RedisOperationCancellation implements OperationCancellation {
         // A malformed request is ignored: there is nobody to answer.
       }
     });
-    await subscriber.subscribe(channel);
-    return async () => {
-      await subscriber.unsubscribe(channel).catch(() => undefined);
-      subscriber.disconnect();
-    };
   }
 }

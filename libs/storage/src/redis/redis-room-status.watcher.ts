@@ -1,20 +1,18 @@
 import { type RoomStatus, type RoomStatusWatcher, roomStatusFromInt } from '@maestro/domain';
 import type Redis from 'ioredis';
+import { type StopListening, listenToChannel } from './redis-channel';
 
 /** One room's status channel: a dedicated subscriber connection buffering what it hears. */
 export class RedisRoomStatusWatcher implements RoomStatusWatcher {
   private readonly buffered: RoomStatus[] = [];
   private waiting?: (status: RoomStatus) => void;
+  private stopListening: StopListening = async () => undefined;
 
-  private constructor(
-    private readonly subscriber: Redis,
-    private readonly channel: string,
-  ) {}
+  private constructor() {}
 
   static async start(redis: Redis, channel: string): Promise<RedisRoomStatusWatcher> {
-    const watcher = new RedisRoomStatusWatcher(redis.duplicate(), channel);
-    watcher.subscriber.on('message', (_: string, message: string) => watcher.receive(message));
-    await watcher.subscriber.subscribe(channel);
+    const watcher = new RedisRoomStatusWatcher();
+    watcher.stopListening = await listenToChannel(redis.duplicate(), channel, (message) => watcher.receive(message));
     return watcher;
   }
 
@@ -32,9 +30,8 @@ export class RedisRoomStatusWatcher implements RoomStatusWatcher {
     });
   }
 
-  async stop(): Promise<void> {
-    await this.subscriber.unsubscribe(this.channel).catch(() => undefined);
-    this.subscriber.disconnect();
+  stop(): Promise<void> {
+    return this.stopListening();
   }
 
   private receive(message: string): void {
