@@ -2,6 +2,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { simulatedSchedulerRequest } from '@maestro/testing';
 
 const root = path.resolve(__dirname, '../..');
 
@@ -72,29 +73,16 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   return { api: `http://127.0.0.1:${port(80)}`, kube: `http://127.0.0.1:${port(1)}`, redisPrefix, stop };
 }
 
-/** A scheduler of simulated rooms (kube-sim's room simulator) with tiny resources. */
+/** A scheduler of simulated rooms (kube-sim's room simulator) with tiny resources, so thousands fit. */
 export function simulatedScheduler(name: string, game: string, rooms: number, environment: Record<string, string>): Record<string, unknown> {
-  return {
-    name,
+  return simulatedSchedulerRequest(name, {
     game,
     maxSurge: '10%',
     roomsReplicas: rooms,
     portRange: { start: 20000, end: 60000 },
-    spec: {
-      terminationGracePeriod: '1s',
-      containers: [
-        {
-          name: 'room',
-          image: 'maestro/room-simulator:1',
-          imagePullPolicy: 'IfNotPresent',
-          environment: Object.entries(environment).map(([key, value]) => ({ name: key, value })),
-          requests: { memory: '1Mi', cpu: '1m' },
-          limits: { memory: '2Mi', cpu: '2m' },
-          ports: [{ name: 'game', protocol: 'udp', port: 7777 }],
-        },
-      ],
-    },
-  };
+    environment,
+    resources: { requests: { memory: '1Mi', cpu: '1m' }, limits: { memory: '2Mi', cpu: '2m' } },
+  });
 }
 
 /** POSTs a scheduler to the management API; throws on a non-2xx answer. */

@@ -1,4 +1,6 @@
 /** HTTP helpers of the e2e suites: they talk to the running system like any client would. */
+import { simulatedSchedulerRequest } from '@maestro/testing';
+
 export interface JsonResponse {
   status: number;
   body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -49,28 +51,10 @@ export async function operations(scheduler: string, stage: 'pending' | 'active' 
   }[];
 }
 
-/** A scheduler of simulated rooms (maestro/room-simulator) as Maestro JSON. */
+/** A scheduler of simulated rooms (maestro/room-simulator) as Maestro JSON, with the e2e defaults. */
 export function simulatedScheduler(name: string, extra: Record<string, unknown> = {}, env: Record<string, string> = {}) {
   return {
-    name,
-    game: 'e2e',
-    maxSurge: '50%',
-    roomsReplicas: 0,
-    portRange: { start: 40000, end: 41000 },
-    spec: {
-      terminationGracePeriod: '1s',
-      containers: [
-        {
-          name: 'room',
-          image: 'maestro/room-simulator:1',
-          imagePullPolicy: 'IfNotPresent',
-          environment: Object.entries({ ROOM_READY_AFTER_MS: '100', ROOM_PING_INTERVAL_MS: '500', ...env }).map(([n, value]) => ({ name: n, value })),
-          requests: { memory: '32Mi', cpu: '10m' },
-          limits: { memory: '64Mi', cpu: '20m' },
-          ports: [{ name: 'game', protocol: 'udp', port: 7777 }],
-        },
-      ],
-    },
+    ...simulatedSchedulerRequest(name, { game: 'e2e', maxSurge: '50%', environment: { ROOM_READY_AFTER_MS: '100', ROOM_PING_INTERVAL_MS: '500', ...env } }),
     ...extra,
   };
 }

@@ -3,3 +3,4 @@ export * from './scheduler.builder';
 export * from './game-room.builder';
 export * from './instance.builder';
 export * from './operation.builder';
+export * from './simulated-scheduler.request';
