@@ -1,4 +1,4 @@
-import { RESOURCES, type ResourceType } from '../store/k8s-object';
+import { RESOURCES, type ResourceType, groupOf } from '../store/k8s-object';
 
 /**
  * OpenAPI v3 documents, just enough for kubectl's field-validation probe: for every resource, the
@@ -9,7 +9,7 @@ import { RESOURCES, type ResourceType } from '../store/k8s-object';
  */
 
 /** Group-version paths as the OpenAPI v3 root lists them (`api/v1`, `apis/policy/v1`). */
-const groupVersionPath = (apiVersion: string): string => (apiVersion.includes('/') ? `apis/${apiVersion}` : `api/${apiVersion}`);
+const groupVersionPath = (apiVersion: string): string => (groupOf(apiVersion) ? `apis/${apiVersion}` : `api/${apiVersion}`);
 
 const API_VERSIONS = [...new Set(Object.values(RESOURCES).map((r) => r.apiVersion))];
 
@@ -19,7 +19,8 @@ function objectPath(resource: ResourceType): string {
 }
 
 function groupVersionDocument(apiVersion: string): Record<string, unknown> {
-  const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') : ['', apiVersion];
+  const group = groupOf(apiVersion);
+  const version = apiVersion.slice(apiVersion.indexOf('/') + 1);
   const paths = Object.fromEntries(
     Object.values(RESOURCES)
       .filter((r) => r.apiVersion === apiVersion)

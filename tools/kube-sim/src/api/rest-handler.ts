@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { dnsLabelIssues, dnsSubdomainIssues, InvalidError, required } from '../resources/validation';
 import type { K8sObject } from '../store/k8s-object';
-import { RESOURCES } from '../store/k8s-object';
+import { RESOURCES, groupOf } from '../store/k8s-object';
 import { notFound, type ObjectStore, StoreError } from '../store/object-store';
 import { pageOf } from './list-page';
 import { jsonPatch, mergePatch } from './patch';
@@ -66,8 +66,8 @@ export class RestHandler {
       }
     } catch (error) {
       if (error instanceof StoreError) {
-        const type = RESOURCES[target.resource];
-        const group = type.apiVersion.includes('/') ? { group: type.apiVersion.split('/')[0] } : {};
+        const apiGroup = groupOf(RESOURCES[target.resource].apiVersion);
+        const group = apiGroup ? { group: apiGroup } : {};
         const causes = error instanceof InvalidError ? { kind: error.objectKind, causes: error.causes } : { kind: target.resource };
         return sendStatus(res, error.code, error.reason, error.message, { name: target.name ?? (error instanceof InvalidError ? error.objectName : undefined), ...group, ...causes });
       }
@@ -167,7 +167,7 @@ export class RestHandler {
     if (seconds !== undefined && !(seconds >= 0)) throw new InvalidError('DeleteOptions', name, [{ reason: 'FieldValueInvalid', field: 'gracePeriodSeconds', message: 'must be >= 0' }]);
     const deleted = this.hooks.delete(resource, namespace, name, seconds);
     if (DELETE_RETURNS_OBJECT.has(resource)) return sendJson(res, 200, deleted);
-    const group = RESOURCES[resource].apiVersion.includes('/') ? RESOURCES[resource].apiVersion.split('/')[0] : '';
+    const group = groupOf(RESOURCES[resource].apiVersion);
     return sendJson(res, 200, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', details: { name, group, kind: resource, uid: deleted.metadata.uid } });
   }
 

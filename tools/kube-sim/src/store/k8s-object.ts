@@ -45,6 +45,9 @@ export interface ResourceType {
   verbs: string[];
 }
 
+/** The API group of an apiVersion (`policy` of `policy/v1`; `` for the core `v1`). */
+export const groupOf = (apiVersion: string): string => (apiVersion.includes('/') ? apiVersion.split('/')[0] : '');
+
 const ALL_VERBS = ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'];
 
 export const RESOURCES: Record<string, ResourceType> = {
