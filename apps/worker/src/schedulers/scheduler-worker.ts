@@ -56,12 +56,11 @@ export class SchedulerWorker {
   async start(): Promise<void> {
     const { config } = this.deps;
     this.deps.flow.consume(this.scheduler.name, (operationId) => this.execute(operationId));
-    this.every(config.workers.healthControllerIntervalMs, () => this.enqueueOnce(OperationName.HealthController, config.workers.healthControllerIntervalMs));
+    const healthController = () => this.enqueueOnce(OperationName.HealthController, config.workers.healthControllerIntervalMs);
+    this.every(config.workers.healthControllerIntervalMs, healthController);
     // A first health controller at once (Maestro waits a whole interval): a new scheduler gets its rooms
     // right after create_scheduler, and a restarted worker reconciles at once. The period claim keeps it one per period.
-    this.enqueueOnce(OperationName.HealthController, config.workers.healthControllerIntervalMs).catch((error: unknown) =>
-      this.logger.warn('first health controller not enqueued', { [LogField.Error]: String(error) }),
-    );
+    healthController().catch((error: unknown) => this.logger.warn('first health controller not enqueued', { [LogField.Error]: String(error) }));
     this.every(config.workers.storageCleanupIntervalMs, () => this.enqueueOnce(OperationName.StorageCleanUp, config.workers.storageCleanupIntervalMs));
     this.every(config.disruption.intervalSeconds * 1000, () => this.mitigateDisruption());
     this.every(config.reporter.intervalMs, () => this.deps.metrics.report(this.scheduler, this.deps.rooms));
