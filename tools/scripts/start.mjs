@@ -14,9 +14,8 @@ const postgresUrl = (env.MAESTRO_ADAPTERS_SCHEDULERSTORAGE_POSTGRES_URL ??= 'pos
 env.MAESTRO_WORKERS_STOPTIMEOUTDURATION ??= '5s';
 const STOP_GRACE_MS = 10_000;
 const redisUrl = env.MAESTRO_ADAPTERS_OPERATIONSTORAGE_REDIS_URL ?? 'redis://127.0.0.1:6379/0';
-const runner = path.join(root, 'tools', 'scripts', 'run.mjs');
-// Components run as `node -r register.cjs <entry>` directly (not through run.mjs): signals, and a
-// forced SIGKILL, reach the process itself and leave no orphan behind.
+// Components and migrations run as `node -r register.cjs <entry>` directly (not through run.mjs):
+// signals, and a forced SIGKILL, reach the process itself and leave no orphan behind.
 const register = path.join(root, 'tools', 'scripts', 'register.cjs');
 // Ports of the local system (all overridable, e.g. to run the e2e suites beside a dev instance).
 const ports = {
@@ -28,7 +27,8 @@ const ports = {
 const internalOf = (port) => String(Number(port) + 1);
 const children = [];
 let cluster;
-let stopping = false;
+/** When the stop began (ms since the epoch); 0 while running. */
+let stopping = 0;
 
 function log(line) {
   process.stdout.write(`[maestro] ${line}\n`);
@@ -149,7 +149,7 @@ if (!externalCluster) {
 }
 
 log('running database migrations');
-const migrate = spawnSync(process.execPath, [runner, 'libs/storage/src/postgres/migrate.cli.ts'], { cwd: root, env, stdio: 'inherit' });
+const migrate = spawnSync(process.execPath, ['-r', register, 'libs/storage/src/postgres/migrate.cli.ts'], { cwd: root, env, stdio: 'inherit' });
 if (migrate.status !== 0) {
   log('migrations failed');
   stop(1);
