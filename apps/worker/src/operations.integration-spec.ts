@@ -86,6 +86,27 @@ describe('worker operations on kube-sim', () => {
     await expect(stack.storage.leases.fetchLease('fleet', op.id)).rejects.toThrow();
   });
 
+  it('lists as pending only the operations still waiting, not the running one', async () => {
+    const running = await stack.operations.createOperation('fleet', new PlainDefinition(OperationName.TestOperation, { sleepSeconds: 100 }));
+    await waitFor(async () => (await stack.operations.getOperation('fleet', running.id)).status === 'in_progress', { timeoutMs: 15_000 });
+    const waiting = await stack.operations.createOperation('fleet', new PlainDefinition(OperationName.TestOperation, { sleepSeconds: 100 }));
+    try {
+      const pending = await stack.operations.listOperations('fleet', { stage: 'pending', sortOrder: 'desc', page: 1, perPage: 15 });
+      // A health controller may wait in the queue too; the running operation must not be listed.
+      const ids = pending.operations.map((op) => op.id);
+      expect(ids).toContain(waiting.id);
+      expect(ids).not.toContain(running.id);
+      expect(pending.operations.every((op) => op.status === 'pending')).toBe(true);
+      expect(pending).toMatchObject({ total: ids.length, pageSize: ids.length, page: 1 });
+      const active = await stack.operations.listOperations('fleet', { stage: 'active', sortOrder: 'desc', page: 1, perPage: 15 });
+      expect(active.operations.map((op) => op.id)).toEqual([running.id]);
+    } finally {
+      await stack.operations.cancelOperation('fleet', waiting.id);
+      await stack.operations.cancelOperation('fleet', running.id);
+      await waitFor(async () => (await stack.operations.getOperation('fleet', running.id)).status === 'canceled', { timeoutMs: 10_000 });
+    }
+  });
+
   it('refuses a major version whose validation room fails (image pull error injected) and rolls back', async () => {
     stack.sim.faults.failImagePull('broken:1');
     const active = await stack.storage.schedulers.getScheduler('fleet');
@@ -130,7 +151,9 @@ describe('worker operations on kube-sim', () => {
         // 'Operation finished' is written right after the final status.
         return current.status === 'canceled' && current.executionHistory.some((e) => e.event === 'Operation finished') ? current : undefined;
       }, { timeoutMs: 15_000 });
-      expect(ended.executionHistory.map((e) => e.event)).toEqual(expect.arrayContaining(['operation canceled: canceled', 'Starting operation rollback', 'Operation finished']));
+      // Maestro's failure path lines (the status stays canceled: docs/compatibility/domain.md).
+      expect(ended.executionHistory.map((e) => e.event)).toEqual(expect.arrayContaining(['operation execution failed', 'Starting operation rollback', 'Operation finished']));
+      expect(ended.executionHistory.map((e) => e.event)).not.toContain('context canceled');
       expect(ended.executionHistory.map((e) => e.event)).not.toContain('added 20 rooms');
     } finally {
       stack.sim.faults.reset();

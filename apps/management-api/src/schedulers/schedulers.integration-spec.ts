@@ -70,6 +70,8 @@ describe('schedulers and operations routes', () => {
     expect((await api.request('POST', `/schedulers/flow/operations/${created.body.operationId}/cancel`)).status).toBe(200);
     const canceled = await api.request('GET', `/schedulers/flow/operations/${created.body.operationId}`);
     expect(canceled.body.operation.status).toBe('canceled');
+    // Maestro's pending cancel only sets the status: no history line is added.
+    expect(canceled.body.operation.executionHistory.map((e: { event: string }) => e.event)).toEqual(['Created']);
     expect((await pending('flow')).map((o: { id: string }) => o.id)).not.toContain(created.body.operationId);
     const final = await api.request('GET', '/schedulers/flow/operations?stage=final');
     expect(final.body.operations.map((o: { id: string }) => o.id)).toContain(created.body.operationId);

@@ -94,7 +94,6 @@ export class OperationManager {
         { expected: 'pending' },
       );
       if (canceled) {
-        await this.ports.storage.appendExecutionHistory(schedulerName, operationId, 'Canceled while pending', this.ports.clock.now());
         await this.ports.flow.removeOperationId(schedulerName, operationId);
         return;
       }
@@ -134,13 +133,19 @@ export class OperationManager {
     return operation;
   }
 
+  /**
+   * The operations still waiting in the queue. The queue's delivered job stays listed until its
+   * operation starts (it may wait for the scheduler's lock), never once it runs or has ended.
+   */
   private async listPending(schedulerName: string): Promise<Operation[]> {
     const ids = await this.ports.flow.listPendingOperationIds(schedulerName);
+    let operations: Operation[];
     try {
-      return await Promise.all(ids.map((id) => this.ports.storage.getOperation(schedulerName, id)));
+      operations = await Promise.all(ids.map((id) => this.ports.storage.getOperation(schedulerName, id)));
     } catch (cause) {
       throw new UnexpectedError('error listing operations on pending stage', { cause });
     }
+    return operations.filter((op) => op.status === 'pending');
   }
 
   private async listActive(schedulerName: string): Promise<Operation[]> {

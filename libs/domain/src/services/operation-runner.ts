@@ -80,12 +80,12 @@ export class OperationRunner {
       await this.ports.storage.updateOperationStatus({ ...operation, status: 'error' });
       return { ...operation, status: 'error' };
     }
-    const started = await this.ports.storage
-      .updateOperationStatus({ ...operation, status: 'in_progress' }, { expected: 'pending' })
-      .catch(async (error: unknown) => {
-        await history(`Failed to start operation, reason: ${messageOf(error)}`);
-        return false;
-      });
+    let started: boolean;
+    try {
+      started = await this.ports.storage.updateOperationStatus({ ...operation, status: 'in_progress' }, { expected: 'pending' });
+    } catch (error) {
+      return this.failStart(operation, error, history, logger);
+    }
     if (!started) {
       // Canceled between the status check and the start: nothing ran.
       await this.revoke(schedulerName, operationId, logger);
@@ -114,7 +114,8 @@ export class OperationRunner {
     } catch (error) {
       const aborted = controller.signal.aborted;
       final = { ...operation, status: aborted ? 'canceled' : 'error' };
-      await history(aborted ? `operation canceled: ${String(controller.signal.reason)}` : 'operation execution failed');
+      // Maestro's lines: a user cancel takes the failure path, a stopping worker aborts.
+      await history(controller.signal.reason === ('worker_stopping' satisfies AbortReason) ? 'context canceled' : 'operation execution failed');
       await history('Starting operation rollback');
       try {
         await executor.rollback(context, error);
@@ -153,6 +154,28 @@ export class OperationRunner {
       logger.warn('recovered an operation whose worker died');
     }
     return this.ports.storage.getOperation(schedulerName, id);
+  }
+
+  /**
+   * The `in_progress` write failed: the operation ends `error` (conditionally, so a cancel that won
+   * the race keeps its status) with Maestro's history line, and its lease is revoked so that it
+   * blocks nothing. Nothing ran, so there is no rollback and no `Operation finished` line.
+   */
+  private async failStart(
+    operation: Operation,
+    cause: unknown,
+    history: (event: string) => Promise<void>,
+    logger: Logger,
+  ): Promise<Operation> {
+    const { schedulerName, id } = operation;
+    logger.error('operation could not be started', { [LogField.Error]: messageOf(cause) });
+    const failed = { ...operation, status: 'error' as const };
+    await history(`Failed to start operation, reason: ${messageOf(cause)}`).catch(() => undefined);
+    await this.ports.storage.updateOperationStatus(failed, { expected: 'pending' }).catch((error: unknown) =>
+      logger.error('failed operation start could not be recorded', { [LogField.Error]: messageOf(error) }),
+    );
+    await this.revoke(schedulerName, id, logger);
+    return this.ports.storage.getOperation(schedulerName, id).catch(() => failed);
   }
 
   private async finish(operation: Operation, history: (event: string) => Promise<void>, event: string) {
