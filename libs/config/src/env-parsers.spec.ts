@@ -62,11 +62,19 @@ describe('configuration value parsers', () => {
     expect(parsePortRange(text)).toEqual(value);
   });
 
+  it.each([
+    ['0', 0],
+    ['5s', 5_000],
+    ['30s', 30_000],
+  ])('accepts the gRPC keepalive time %p as Maestro does (the forwarder applies its floor)', (text, ms) => {
+    expect(parseEnvValue(variable('MAESTRO_ADAPTERS_GRPC_KEEPALIVE_TIME'), text)).toBe(ms);
+  });
+
   it('checks the limits of a variable and names it with the value', () => {
     expect(parseEnvValue(variable('MAESTRO_API_PORT'), '9000')).toBe(9000);
     expect(() => parseEnvValue(variable('MAESTRO_API_PORT'), '70000')).toThrow('MAESTRO_API_PORT: "70000" must be at most 65535');
-    expect(() => parseEnvValue(variable('MAESTRO_ADAPTERS_GRPC_KEEPALIVE_TIME'), '5s')).toThrow(
-      'MAESTRO_ADAPTERS_GRPC_KEEPALIVE_TIME: "5s" must be at least 10000 ms',
+    expect(() => parseEnvValue(variable('MAESTRO_ADAPTERS_GRPC_KEEPALIVE_TIMEOUT'), '0s')).toThrow(
+      'MAESTRO_ADAPTERS_GRPC_KEEPALIVE_TIMEOUT: "0s" must be at least 1 ms',
     );
     expect(() => parseEnvValue(variable('MAESTRO_LOG_FORMAT'), 'xml')).toThrow(ConfigError);
     expect(parseEnvValue(variable('MAESTRO_LOG_FORMAT'), 'pretty')).toBe('pretty');

@@ -89,7 +89,8 @@ export const ENV_SCHEMA: readonly EnvVariable[] = [
   v(`${TSC}_TOPOLOGYKEY`, 'kubernetes.topologySpread.topologyKey', 'string', 'topology.kubernetes.io/zone', 'its topology key'),
   v(`${TSC}_WHENUNSATISFIABLESCHEDULEANYWAY`, 'kubernetes.topologySpread.scheduleAnyway', 'bool', 'false', 'ScheduleAnyway instead of DoNotSchedule'),
   v('ADAPTERS_PORTALLOCATOR_RANDOM_RANGE', 'portAllocator.range', 'portRange', '60001-60010', 'fallback host-port range, start-end'),
-  v('ADAPTERS_GRPC_KEEPALIVE_TIME', 'grpc.keepAliveTimeMs', 'duration', '30s', 'forwarder keepalive ping interval (at least 10s)', { min: 10_000 }),
+  // Any duration, as in Maestro: the forwarder turns 0 into 15s and raises what is below 10s to 10s.
+  v('ADAPTERS_GRPC_KEEPALIVE_TIME', 'grpc.keepAliveTimeMs', 'duration', '30s', 'forwarder keepalive ping interval (0 means 15s; less than 10s is raised to 10s)'),
   v('ADAPTERS_GRPC_KEEPALIVE_TIMEOUT', 'grpc.keepAliveTimeoutMs', 'duration', '5s', 'forwarder keepalive ack timeout', positive),
   // Worker
   v('WORKERS_SYNCINTERVAL', 'workers.syncIntervalMs', 'duration', '10s', 'how often the worker syncs its schedulers with Postgres', positive),

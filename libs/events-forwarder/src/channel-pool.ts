@@ -52,7 +52,7 @@ export class ChannelPool {
 
   private channelOptions(): ChannelOptions {
     return {
-      'grpc.keepalive_time_ms': Math.max(MIN_KEEPALIVE_TIME_MS, this.options.keepAliveTimeMs || DEFAULT_KEEPALIVE_TIME_MS),
+      'grpc.keepalive_time_ms': effectiveKeepAliveTimeMs(this.options.keepAliveTimeMs),
       'grpc.keepalive_timeout_ms': this.options.keepAliveTimeoutMs,
       'grpc.service_config': JSON.stringify({ loadBalancingConfig: [{ round_robin: {} }] }),
       // Each client owns its connections (grpc-js shares them process-wide by default), so that a
@@ -60,4 +60,9 @@ export class ChannelPool {
       'grpc.use_local_subchannel_pool': 1,
     };
   }
+}
+
+/** Maestro's keepalive rule: 0 means 15 s, and anything below gRPC's 10 s minimum is raised to it. */
+export function effectiveKeepAliveTimeMs(configuredMs: number): number {
+  return Math.max(MIN_KEEPALIVE_TIME_MS, configuredMs || DEFAULT_KEEPALIVE_TIME_MS);
 }

@@ -13,11 +13,14 @@ export function toOperationItemJson(op: Operation, withLease = false) {
   };
 }
 
-/** Operation of GET .../operations/{id}: `input` is null for an empty definition. */
+/**
+ * Operation of GET .../operations/{id}. `input` is always an object: Maestro stores every definition
+ * as JSON, so an empty one (delete_scheduler, storage_clean_up...) is `{}`, never `null`.
+ */
 export function toOperationJson(op: Operation) {
   return {
     ...toOperationItemJson(op),
-    input: Object.keys(op.input).length === 0 ? null : op.input,
+    input: op.input,
     executionHistory: op.executionHistory.map((e) => ({ createdAt: formatTimestamp(e.createdAt), event: e.event })),
   };
 }

@@ -5,6 +5,10 @@ describe('GET .../operations query', () => {
     expect(parseListOperationsQuery({ stage: 'final' })).toEqual({ stage: 'final', sortOrder: 'desc', page: 1, perPage: 15 });
   });
 
+  it.each(['', ' ', '\t \n'])('falls back to createdAt desc for an empty or blank orderBy (%j), as Maestro does', (orderBy) => {
+    expect(parseListOperationsQuery({ stage: 'final', orderBy }).sortOrder).toBe('desc');
+  });
+
   it('accepts an explicit ascending order', () => {
     expect(parseListOperationsQuery({ stage: 'pending', orderBy: 'createdAt asc' }).sortOrder).toBe('asc');
   });

@@ -12,7 +12,7 @@ const DEFAULT_PER_PAGE = 15;
 
 /** Checks the query of GET .../operations in Maestro's order and with its messages. */
 export function parseListOperationsQuery(raw: RawListOperationsQuery): OperationListQuery {
-  const sortOrder = parseOrderBy(raw.orderBy ?? 'createdAt desc');
+  const sortOrder = parseOrderBy(raw.orderBy ?? '');
   const page = parseUint(raw.page, 'page');
   const perPage = parseUint(raw.perPage, 'perPage');
   if (page !== undefined && page < 1) throw new InvalidArgumentError('page must be greater than 0');
@@ -34,7 +34,8 @@ function isStage(value: string): value is OperationStage {
 function parseOrderBy(orderBy: string): 'asc' | 'desc' {
   const tokens = orderBy.trim().split(/\s+/).filter(Boolean);
   if (tokens.length > 2) throw new InvalidArgumentError('invalid sorting parameters number');
-  const [field = '', order = 'desc'] = tokens;
+  // No token (absent, empty or blank orderBy) means Maestro's default, createdAt desc.
+  const [field = 'createdAt', order = 'desc'] = tokens;
   if (field !== 'createdAt') throw new InvalidArgumentError(`invalid sorting field: ${field}`);
   if (order !== 'asc' && order !== 'desc') throw new InvalidArgumentError(`invalid sorting order: ${order}`);
   return order;

@@ -21,7 +21,7 @@ export class ListOperationItemResponse {
 }
 
 export class OperationResponse extends ListOperationItemResponse {
-  @ApiProperty({ type: 'object', nullable: true, additionalProperties: true }) input!: Record<string, unknown> | null;
+  @ApiProperty({ type: 'object', additionalProperties: true }) input!: Record<string, unknown>;
   @ApiProperty({ type: [OperationEventResponse] }) executionHistory!: OperationEventResponse[];
 }
 
