@@ -118,7 +118,12 @@ describe('worker operations on kube-sim', () => {
     }, { timeoutMs: 30_000 });
     const events = failed.executionHistory.map((e) => e.event);
     expect(events).toContain('Major version detected, starting game room validation process...');
-    expect(events.filter((e) => /^\dº Attempt: The room created for validation with ID fleet-\w{5} is entering in error state/.test(e))).toHaveLength(2);
+    const attempts = events.filter((e) => /^\dº Attempt: The room created for validation with ID fleet-\w{5} is entering in error state/.test(e));
+    expect(attempts).toHaveLength(2);
+    // The instance's status description, Go-quoted: the user's main clue for a broken image.
+    for (const attempt of attempts) {
+      expect(attempt).toMatch(/Last event in the game room: "(ErrImagePull: failed to pull and unpack image \\"broken:1\\": not found|ImagePullBackOff: Back-off pulling image \\"broken:1\\")"$/);
+    }
     expect(events).toContain('All validation attempts have failed, operation aborted!');
     expect(events).toContain('Operation rollback flow execution finished with success');
     const after = await stack.storage.schedulers.getScheduler('fleet');

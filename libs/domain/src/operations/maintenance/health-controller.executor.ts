@@ -1,4 +1,3 @@
-import type { GameRoom } from '../../entities/game-room';
 import type { Instance } from '../../entities/instance';
 import { isAutoscalingEnabled, type Scheduler } from '../../entities/scheduler';
 import { Autoscaler, isCooldownOver } from '../../policies/autoscaling/autoscaler';
@@ -9,8 +8,14 @@ import { OperationName } from '../operation-names';
 import type { ExecutorOptions, ExecutorPorts } from '../executor-ports';
 import { parseMaxSurge } from '../../rooms/max-surge';
 
+/** A room counted as available; its version is unknown when its record could not be read. */
+interface AvailableRoom {
+  id: string;
+  version?: string;
+}
+
 interface Classified {
-  available: GameRoom[];
+  available: AvailableRoom[];
   expired: string[];
 }
 
@@ -54,7 +59,7 @@ export class HealthControllerExecutor implements OperationExecutor {
     const actual = available.length;
     if (actual > desired) {
       let remove = actual - desired;
-      if (rolling) remove = Math.min(remove, available.filter((room) => room.version !== scheduler.spec.version).length);
+      if (rolling) remove = Math.min(remove, available.filter((room) => room.version !== undefined && room.version !== scheduler.spec.version).length);
       const id = await enqueue({ amount: remove, rooms_ids: null, reason: rolling ? 'rolling_update_replace' : 'scale_down' }, OperationName.RemoveRooms);
       await context.appendHistory(`created operation (id: ${id}) to remove ${remove} rooms.`);
       tookAction = true;
@@ -89,11 +94,13 @@ export class HealthControllerExecutor implements OperationExecutor {
     for (const [id, instance] of instances) {
       if (instance.status.type === 'unknown') continue;
       const room = await this.ports.rooms.getRoom(name, id).catch(() => undefined);
-      if (!room) continue;
+      // A pending instance is available whatever its record says (Maestro does not read it here);
+      // the version, when readable, still counts for the rolling update.
       if (instance.status.type === 'pending') {
-        result.available.push(room);
+        result.available.push({ id, version: room?.version });
         continue;
       }
+      if (!room) continue;
       const sinceCreated = now - room.createdAt.getTime();
       const sincePing = now - room.lastPingAt.getTime();
       if (
@@ -104,13 +111,13 @@ export class HealthControllerExecutor implements OperationExecutor {
       ) {
         result.expired.push(id);
       } else if (room.status !== 'terminating' && room.status !== 'error') {
-        result.available.push(room);
+        result.available.push({ id, version: room.version });
       }
     }
     return result;
   }
 
-  private async desiredRooms(scheduler: Scheduler, available: GameRoom[], context: ExecutionContext): Promise<{ desired: number; rolling: boolean }> {
+  private async desiredRooms(scheduler: Scheduler, available: AvailableRoom[], context: ExecutionContext): Promise<{ desired: number; rolling: boolean }> {
     let desired = scheduler.roomsReplicas;
     const autoscaling = isAutoscalingEnabled(scheduler);
     const autoscaler = new Autoscaler(this.ports.rooms);
@@ -138,8 +145,8 @@ export class HealthControllerExecutor implements OperationExecutor {
   }
 
   /** A rolling update is in progress while an available room runs a configuration of another major. */
-  private async isRollingUpdate(scheduler: Scheduler, available: GameRoom[]): Promise<boolean> {
-    const versions = new Set(available.map((room) => room.version).filter((v) => v !== scheduler.spec.version));
+  private async isRollingUpdate(scheduler: Scheduler, available: AvailableRoom[]): Promise<boolean> {
+    const versions = new Set(available.flatMap((room) => (room.version === undefined || room.version === scheduler.spec.version ? [] : [room.version])));
     for (const version of versions) {
       const old = await this.ports.schedulers.getSchedulerWithVersion(scheduler.name, version).catch(() => undefined);
       if (old && isMajorChange(old, scheduler)) return true;

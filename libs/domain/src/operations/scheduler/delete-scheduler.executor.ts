@@ -4,6 +4,9 @@ import type { ExecutionContext, OperationExecutor } from '../operation-executor'
 import { OperationName } from '../operation-names';
 import { sleep, type ExecutorPorts } from '../executor-ports';
 
+/** How often the instance count is read while the rooms of a deleted scheduler go. */
+const INSTANCE_CHECK_MS = 1_000;
+
 /** delete_scheduler: Postgres rows and the namespace in one transaction, then waits for the rooms to go. */
 export class DeleteSchedulerExecutor implements OperationExecutor {
   readonly name = OperationName.DeleteScheduler;
@@ -24,13 +27,7 @@ export class DeleteSchedulerExecutor implements OperationExecutor {
         await this.ports.runtime.deleteScheduler(scheduler).catch((error: unknown) => {
           if (!isNotFound(error)) throw error;
         });
-        const tgpSeconds = Math.trunc(scheduler.spec.terminationGracePeriodNs / 1e9) || 30;
-        const initial = await this.ports.instances.getInstanceCount(name);
-        const deadline = Date.now() + Math.max(1, tgpSeconds * initial) * 1000;
-        for (let left = initial; left > 0 && Date.now() < deadline; left = await this.ports.instances.getInstanceCount(name)) {
-          await context.appendHistory(`Waiting for instances to be deleted: ${left}`);
-          await sleep(Math.min(tgpSeconds * 1000, 1000), context.signal);
-        }
+        await this.waitForInstancesToGo(name, scheduler.spec.terminationGracePeriodNs, context);
         await this.ports.lookup.invalidate(name).catch(() => undefined);
         await this.ports.operationStorage.deleteHistory(name).catch(() => undefined);
       });
@@ -38,6 +35,30 @@ export class DeleteSchedulerExecutor implements OperationExecutor {
       await context.appendHistory(`error deleting scheduler: ${messageOf(error)}`);
       throw error;
     }
+  }
+
+  /**
+   * Waits until the scheduler has no instance left, for at most TGP seconds per initial instance
+   * (TGP is 30 when unset); the timeout is only logged. Maestro polls every TGP and writes the count
+   * it just read; this writes the same lines at the same period, but checks every second so that the
+   * deletion ends as soon as the pods are gone, with the final `0` line.
+   */
+  private async waitForInstancesToGo(name: string, terminationGracePeriodNs: number, context: ExecutionContext): Promise<void> {
+    const count = () => this.ports.instances.getInstanceCount(name);
+    let left = await count();
+    if (left === 0) return;
+    const periodMs = (Math.trunc(terminationGracePeriodNs / 1e9) || 30) * 1000;
+    const start = Date.now();
+    const deadline = start + periodMs * left;
+    let nextLineAt = start + periodMs;
+    while (left > 0 && Date.now() < deadline) {
+      await sleep(Math.min(INSTANCE_CHECK_MS, periodMs, deadline - Date.now()), context.signal);
+      left = await count();
+      if (left > 0 && Date.now() < nextLineAt) continue;
+      await context.appendHistory(`Waiting for instances to be deleted: ${left}`);
+      while (nextLineAt <= Date.now()) nextLineAt += periodMs;
+    }
+    if (left > 0) context.logger.warn('timeout waiting for instances to be deleted', { instances: left });
   }
 
   async rollback(): Promise<void> {

@@ -20,7 +20,7 @@ export class NewVersionExecutor implements OperationExecutor {
   private readonly validationRooms = new Map<string, { scheduler: Scheduler; roomId: string }>();
 
   constructor(
-    private readonly ports: Pick<ExecutorPorts, 'schedulers' | 'lookup' | 'rooms' | 'roomManager' | 'operations'>,
+    private readonly ports: Pick<ExecutorPorts, 'schedulers' | 'lookup' | 'rooms' | 'instances' | 'roomManager' | 'operations'>,
     private readonly options: Pick<ExecutorOptions, 'validationTimeoutMs' | 'validationAttempts' | 'validationAcceptOccupied'>,
   ) {}
 

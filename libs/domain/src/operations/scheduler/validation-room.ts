@@ -2,6 +2,7 @@ import type { RoomStatus } from '../../entities/game-room';
 import type { Scheduler } from '../../entities/scheduler';
 import type { ExecutionContext } from '../operation-executor';
 import type { ExecutorOptions, ExecutorPorts } from '../executor-ports';
+import { goQuote } from '../../formatting/go-quote';
 
 export interface ValidationOutcome {
   success: boolean;
@@ -16,7 +17,7 @@ export async function validateWithRoom(
   scheduler: Scheduler,
   attempt: number,
   context: ExecutionContext,
-  ports: Pick<ExecutorPorts, 'rooms' | 'roomManager'>,
+  ports: Pick<ExecutorPorts, 'rooms' | 'instances' | 'roomManager'>,
   options: Pick<ExecutorOptions, 'validationTimeoutMs' | 'validationAcceptOccupied'>,
   register: (roomId: string | undefined) => void,
 ): Promise<ValidationOutcome> {
@@ -32,7 +33,8 @@ export async function validateWithRoom(
       return { success: false, history: `${ordinal} Got timeout waiting for the GRU with ID: ${room.id} to be ready. You can check if\n\t\tthe GRU image is stable on its logs.` };
     }
     if (status === 'error') {
-      return { success: false, history: `${ordinal} The room created for validation with ID ${room.id} is entering in error state. You can check if\n\t\tthe GRU image is stable on its logs using the provided room id. Last event in the game room: "unknown"` };
+      const lastEvent = await lastEventOf(scheduler.name, room.id, ports);
+      return { success: false, history: `${ordinal} The room created for validation with ID ${room.id} is entering in error state. You can check if\n\t\tthe GRU image is stable on its logs using the provided room id. Last event in the game room: ${goQuote(lastEvent)}` };
     }
     return { success: true, history: `${ordinal} Game room validation success!` };
   } catch (error) {
@@ -44,6 +46,12 @@ export async function validateWithRoom(
       register(undefined);
     }
   }
+}
+
+/** The instance's status description (e.g. the image pull error), `unknown` when it cannot be read. */
+async function lastEventOf(schedulerName: string, roomId: string, ports: Pick<ExecutorPorts, 'instances'>): Promise<string> {
+  const instance = await ports.instances.getInstance(schedulerName, roomId).catch(() => undefined);
+  return instance ? instance.status.description : 'unknown';
 }
 
 async function waitForStatus(

@@ -1,0 +1,58 @@
+import { anOperation, aScheduler } from '@maestro/testing';
+import { silentLogger } from '../../ports/logger.port';
+import type { ExecutionContext } from '../operation-executor';
+import { DeleteSchedulerExecutor } from './delete-scheduler.executor';
+
+describe('DeleteSchedulerExecutor waiting for the rooms to go', () => {
+  beforeEach(() => jest.useFakeTimers({ now: 0 }));
+  afterEach(() => jest.useRealTimers());
+
+  /** Runs a deletion whose instance count at each moment is `instancesAt(ms since start)`. */
+  async function run(tgpSeconds: number, instancesAt: (elapsedMs: number) => number) {
+    const scheduler = aScheduler().build();
+    scheduler.spec.terminationGracePeriodNs = tgpSeconds * 1e9;
+    const reads: number[] = [];
+    const executor = new DeleteSchedulerExecutor({
+      lookup: { get: async () => scheduler, invalidate: async () => undefined },
+      schedulers: { deleteScheduler: async (_name: string, andThen: () => Promise<void>) => andThen() },
+      runtime: { deleteScheduler: async () => undefined },
+      instances: {
+        getInstanceCount: async () => {
+          reads.push(Date.now());
+          return instancesAt(Date.now());
+        },
+      },
+      operationStorage: { deleteHistory: async () => undefined },
+    } as never);
+    const history: string[] = [];
+    const context = {
+      operation: anOperation({ definitionName: 'delete_scheduler', input: {} }),
+      signal: new AbortController().signal,
+      logger: silentLogger,
+      appendHistory: async (line: string) => void history.push(line),
+    } as ExecutionContext;
+    let endedAt: number | undefined;
+    const done = executor.execute(context).then(() => void (endedAt = Date.now()));
+    await jest.advanceTimersByTimeAsync(10 * 60_000);
+    await done;
+    return { history, endedAt, reads };
+  }
+
+  it('writes the count it just read once per grace period, and the final 0 as soon as the pods are gone', async () => {
+    const { history, endedAt } = await run(30, (ms) => (ms < 20_000 ? 20 : ms < 45_000 ? 10 : 0));
+    expect(history).toEqual(['Waiting for instances to be deleted: 10', 'Waiting for instances to be deleted: 0']);
+    expect(endedAt).toBe(45_000);
+  });
+
+  it('writes nothing when no instance is left', async () => {
+    const { history, reads } = await run(30, () => 0);
+    expect(history).toEqual([]);
+    expect(reads).toHaveLength(1);
+  });
+
+  it('gives up after one grace period per initial instance (30 s when unset), only logging it', async () => {
+    const { history, endedAt } = await run(0, () => 2);
+    expect(history).toEqual(['Waiting for instances to be deleted: 2', 'Waiting for instances to be deleted: 2']);
+    expect(endedAt).toBe(60_000);
+  });
+});
