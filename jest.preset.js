@@ -17,7 +17,7 @@ function aliasMapper() {
   return mapper;
 }
 
-const ESM_PACKAGES = ['@kubernetes/client-node', 'jsonpath-plus', 'openid-client', 'oauth4webapi', 'jose', 'rfc4648'];
+const ESM_PACKAGES = ['@kubernetes/client-node', 'jsonpath-plus', 'openid-client', 'oauth4webapi', 'jose', 'rfc4648', 'content-disposition'];
 
 const swcTransform = ['@swc/jest', require('./tools/scripts/swc-options.cjs')];
 
@@ -30,7 +30,8 @@ function projectConfig(projectDir, overrides = {}) {
     displayName: `${path.relative(__dirname, projectDir)} (${kind})`,
     testEnvironment: 'node',
     transform: { '^.+\\.(t|m?j)s$': swcTransform },
-    // The Kubernetes client (1.x) and a few of its dependencies ship ES modules only: compile them too.
+    // The Kubernetes client (1.x) and a few of its dependencies, and content-disposition (used by
+    // @fastify/static, which serves Swagger UI's assets) ship ES modules only: compile them too.
     transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`],
     moduleFileExtensions: ['ts', 'js', 'json'],
     moduleNameMapper: aliasMapper(),

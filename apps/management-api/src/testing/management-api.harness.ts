@@ -2,13 +2,13 @@ import { TestApp } from '@maestro/testing';
 import { ManagementApiRoot } from '../management-api.root';
 import { setUpSwagger } from '../swagger';
 
-/** The real management API on its own database and Redis prefix (Swagger JSON only: see swagger.ts). */
+/** The real management API on its own database and Redis prefix, with its Swagger UI and document. */
 export const ManagementApiHarness = {
   start: () =>
     TestApp.start({
       component: 'management-api',
       root: (env, config) => ManagementApiRoot.forConfig(env, config),
-      configure: (app) => setUpSwagger(app, { ui: false }),
+      configure: setUpSwagger,
     }),
 };
 export type ManagementApiHarness = TestApp;

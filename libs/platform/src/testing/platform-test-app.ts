@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Registry } from 'prom-client';
-import { createMaestroApp } from '../bootstrap';
+import { type MaestroAppOptions, createMaestroApp } from '../bootstrap';
 import { METRICS_REGISTRY } from '../health/internal-api.controller';
 import { createPinoLogger } from '../logging/logger';
 import { PlatformModule } from '../platform.module';
@@ -17,7 +17,7 @@ export interface PlatformTestApp {
 }
 
 /** Builds the things app with the platform (filter, pipe, parsers, metrics) and log lines captured. */
-export async function startPlatformTestApp(): Promise<PlatformTestApp> {
+export async function startPlatformTestApp(options: MaestroAppOptions = {}): Promise<PlatformTestApp> {
   const logs: Record<string, unknown>[] = [];
   const pino = createPinoLogger({
     service: 'platform-test',
@@ -27,7 +27,7 @@ export async function startPlatformTestApp(): Promise<PlatformTestApp> {
   });
   @Module({ imports: [PlatformModule.forApp(pino)], controllers: [ThingsController] })
   class ThingsModule {}
-  const app = await createMaestroApp(ThingsModule);
+  const app = await createMaestroApp(ThingsModule, options);
   await app.init();
   const fastify = app.getHttpAdapter().getInstance();
   return { app, logs, registry: app.get<Registry>(METRICS_REGISTRY), inject: (options) => fastify.inject(options) };
