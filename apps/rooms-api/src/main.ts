@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from '@maestro/config';
 import { bootstrapApp } from '@maestro/platform';
 import { STORAGE_READINESS } from '@maestro/storage';
 import { RoomsApiRoot } from './rooms-api.root';
+import { setUpSwagger } from './swagger';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env, 'rooms-api');
@@ -11,6 +12,7 @@ async function main(): Promise<void> {
     port: config.api.port,
     internalPort: config.internalApi.port,
     readinessToken: STORAGE_READINESS,
+    configure: (app) => setUpSwagger(app),
   });
 }
 

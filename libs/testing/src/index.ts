@@ -3,3 +3,4 @@ export * from './builders';
 export * from './infra';
 export * from './app/test-app';
 export * from './grpc/forwarder-server';
+export * from './reference';
