@@ -1,11 +1,7 @@
 import { ManagementApiHarness, aSchedulerBody } from './testing/management-api.harness';
-import { readSharedReference } from './testing/shared-reference';
+import { type OpenApiRoutes, readMaestroOpenApi } from '@maestro/testing';
 
-interface OpenApi {
-  paths: Record<string, Record<string, unknown>>;
-}
-
-const reference = JSON.parse(readSharedReference('reference/maestro-v10-openapi.json')) as OpenApi;
+const reference = readMaestroOpenApi();
 const ROUTES = Object.entries(reference.paths)
   .filter(([route]) => route.startsWith('/schedulers'))
   .flatMap(([route, methods]) => Object.keys(methods).map((method) => [method.toUpperCase(), route] as const));
@@ -13,7 +9,7 @@ const ROUTES = Object.entries(reference.paths)
 describe("Maestro v10's management routes (reference OpenAPI document)", () => {
   let api: ManagementApiHarness;
   let operationId: string;
-  let docs: OpenApi;
+  let docs: OpenApiRoutes;
 
   beforeAll(async () => {
     api = await ManagementApiHarness.start();

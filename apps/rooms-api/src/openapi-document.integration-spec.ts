@@ -1,9 +1,9 @@
-import { MAESTRO_OPENAPI_REFERENCE, TestApp, readSharedReferenceFile, routesOf } from '@maestro/testing';
+import { TestApp, readMaestroOpenApi, routesOf } from '@maestro/testing';
 import { RoomsApiRoot } from './rooms-api.root';
 import { setUpSwagger } from './swagger';
 import { operationShape } from './testing/operation-shape';
 
-const reference = JSON.parse(readSharedReferenceFile(MAESTRO_OPENAPI_REFERENCE));
+const reference = readMaestroOpenApi();
 const ROOMS_ROUTES = routesOf(reference).filter((route) => route.includes(' /scheduler/'));
 
 describe("the rooms API's OpenAPI document", () => {

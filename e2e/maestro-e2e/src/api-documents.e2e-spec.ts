@@ -1,7 +1,7 @@
-import { MAESTRO_OPENAPI_REFERENCE, readSharedReferenceFile, routesOf } from '@maestro/testing';
+import { readMaestroOpenApi, routesOf } from '@maestro/testing';
 import { management, rooms } from './support/maestro-client';
 
-const REFERENCE_ROUTES = routesOf(JSON.parse(readSharedReferenceFile(MAESTRO_OPENAPI_REFERENCE)));
+const REFERENCE_ROUTES = routesOf(readMaestroOpenApi());
 const APIS = { management, rooms };
 
 describe("the running APIs' OpenAPI documents (management on its port, rooms on its own)", () => {

@@ -1,1 +1,1 @@
-export * from './shared-reference';
+export * from './maestro-openapi';
