@@ -1,6 +1,9 @@
 import type Redis from 'ioredis';
 
-/** Ends a channel subscription by closing its connection (the server drops its subscriptions with it). */
+/**
+ * Ends a channel subscription: nothing more is delivered, and the connection is closed (the server
+ * drops its subscriptions with it) before it resolves.
+ */
 export type StopListening = () => Promise<void>;
 
 /**
@@ -9,8 +12,10 @@ export type StopListening = () => Promise<void>;
  * subscription fails and when the returned function is called.
  */
 export async function listenToChannel(connection: Redis, channel: string, onMessage: (message: string) => void): Promise<StopListening> {
+  // Messages already on their way when the subscription stops are dropped here, not delivered.
+  let listening = true;
   connection.on('message', (from: string, message: string) => {
-    if (from === channel) onMessage(message);
+    if (listening && from === channel) onMessage(message);
   });
   try {
     await connection.subscribe(channel);
@@ -19,5 +24,11 @@ export async function listenToChannel(connection: Redis, channel: string, onMess
     throw error;
   }
   // No UNSUBSCRIBE first: on a connection that is reconnecting it could wait forever.
-  return async () => connection.disconnect();
+  return async () => {
+    listening = false;
+    if (connection.status === 'end') return;
+    const ended = new Promise<void>((resolve) => connection.once('end', () => resolve()));
+    connection.disconnect();
+    await ended;
+  };
 }
