@@ -9,7 +9,7 @@ import type { RoomStorage } from '../ports/room-storage.port';
 import type { SchedulerCache } from '../ports/scheduler-cache.port';
 import type { SchedulerStorage } from '../ports/scheduler-storage.port';
 import { applySchedulerPatch, isEmptyPatch, type SchedulerPatch } from '../patch';
-import { validateScheduler } from '../validation';
+import { validatePatchedScheduler, validateScheduler } from '../validation';
 import type { OperationManager } from './operation-manager';
 
 export interface SchedulerManagerPorts {
@@ -62,12 +62,8 @@ export class SchedulerManager {
     await this.ensureNoOngoingVersionOperation(name, 'cannot patch scheduler');
     const active = await this.loadActiveForNewVersion(name);
     const patched = applySchedulerPatch(active, patch);
-    try {
-      validateScheduler(patched);
-    } catch (error) {
-      if (!(error instanceof InvalidArgumentError)) throw error;
-      throw new InvalidArgumentError(`invalid patched scheduler: ${error.message}`, error.issues, { cause: error });
-    }
+    // Maestro's message here is the raw validator text (management-api.md 4.6 step 5).
+    validatePatchedScheduler(patched);
     return this.ports.operations.createOperation(
       name,
       new SchedulerDefinition(OperationName.CreateNewSchedulerVersion, patched),
