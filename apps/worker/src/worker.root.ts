@@ -7,6 +7,7 @@ import {
   INSTANCE_STORAGE,
   LOGGER,
   OPERATION_CANCELLATION,
+  OPERATION_CONSUMER,
   OPERATION_FLOW,
   OPERATION_LEASE,
   OPERATION_STORAGE,
@@ -18,17 +19,19 @@ import {
   RoomManager,
   RoomStatusService,
   SCHEDULER_CACHE,
+  SCHEDULER_LOCK,
   SCHEDULER_STORAGE,
   SchedulerLookup,
+  WorkerSupervisor,
   buildExecutorRegistry,
   systemClock,
 } from '@maestro/domain';
 import { EventsForwarderModule } from '@maestro/events-forwarder';
 import { METRICS_REGISTRY, PlatformModule, createPinoLogger } from '@maestro/platform';
 import { RuntimeK8sModule } from '@maestro/runtime-k8s';
-import { STORAGE, type Storage, StorageModule } from '@maestro/storage';
-import { FleetMetrics } from './metrics/fleet-metrics';
-import { SchedulerWorkersService, WORKER_DEPS } from './schedulers/scheduler-workers.service';
+import { StorageModule } from '@maestro/storage';
+import { PrometheusFleetMetrics } from './metrics/prometheus-fleet-metrics';
+import { WorkerLifecycle } from './worker-lifecycle';
 
 const provide = <T>(token: unknown, inject: unknown[], useFactory: (...args: any[]) => T) => ({ provide: token as symbol, inject: inject as symbol[], useFactory }); // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -99,20 +102,24 @@ export class WorkerRoot {
             return new OperationRunner({ storage, lease, executors, clock, logger }, { leaseTtlMs: config.operationLeaseTtlMs });
           },
         ),
-        provide(WORKER_DEPS, [STORAGE, OperationRunner, OperationManager, RoomStatusService, ROOM_STORAGE, INSTANCE_STORAGE, RUNTIME, LOGGER, METRICS_REGISTRY], (storage: Storage, runner, operations, statuses, rooms, instances, runtime, logger, registry) => ({
-          flow: storage.flow,
-          lock: storage.schedulerLock,
-          runner,
-          operations,
-          statuses,
-          rooms,
-          instances,
-          metrics: new FleetMetrics(registry),
-          runtime,
-          config,
-          logger,
-        })),
-        SchedulerWorkersService,
+        provide(
+          WorkerSupervisor,
+          [SCHEDULER_STORAGE, OPERATION_CANCELLATION, OPERATION_CONSUMER, OPERATION_FLOW, SCHEDULER_LOCK, OperationRunner, OperationManager, RoomStatusService, ROOM_STORAGE, INSTANCE_STORAGE, RUNTIME, LOGGER, METRICS_REGISTRY],
+          (schedulers, cancellation, consumer, flow, lock, runner, operations, statuses, rooms, instances, runtime, logger, registry) =>
+            new WorkerSupervisor(
+              { schedulers, cancellation, consumer, flow, lock, runner, operations, statuses, rooms, instances, runtime, logger, metrics: new PrometheusFleetMetrics(registry) },
+              {
+                syncIntervalMs: config.workers.syncIntervalMs,
+                stopTimeoutMs: config.workers.stopTimeoutMs,
+                healthControllerIntervalMs: config.workers.healthControllerIntervalMs,
+                storageCleanupIntervalMs: config.workers.storageCleanupIntervalMs,
+                disruptionIntervalMs: config.disruption.intervalSeconds * 1000,
+                disruptionSafetyPercentage: config.disruption.safetyPercentage,
+                metricsIntervalMs: config.reporter.intervalMs,
+              },
+            ),
+        ),
+        WorkerLifecycle,
       ],
     };
   }

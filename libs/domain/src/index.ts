@@ -37,3 +37,7 @@ export * from './operations/registry';
 export * from './operations/executor-ports';
 export * from './ports/events-forwarder.port';
 export * from './events';
+export * from './ports/operation-consumer.port';
+export * from './ports/scheduler-lock.port';
+export * from './ports/fleet-metrics.port';
+export * from './worker';

@@ -2,11 +2,13 @@ import { type DynamicModule, Inject, Module, type ModuleMetadata, type OnApplica
 import {
   INSTANCE_STORAGE,
   OPERATION_CANCELLATION,
+  OPERATION_CONSUMER,
   OPERATION_FLOW,
   OPERATION_LEASE,
   OPERATION_STORAGE,
   ROOM_STORAGE,
   SCHEDULER_CACHE,
+  SCHEDULER_LOCK,
   SCHEDULER_STORAGE,
 } from '@maestro/domain';
 import { Storage } from './storage';
@@ -34,14 +36,16 @@ const PORTS = [
   [OPERATION_LEASE, (s: Storage) => s.leases],
   [OPERATION_CANCELLATION, (s: Storage) => s.cancellation],
   [OPERATION_FLOW, (s: Storage) => s.flow],
+  [OPERATION_CONSUMER, (s: Storage) => s.flow],
+  [SCHEDULER_LOCK, (s: Storage) => s.schedulerLock],
   [STORAGE_READINESS, (s: Storage) => s.readiness],
   [STORAGE_OPTIONS, (s: Storage) => s.options],
 ] as const;
 
 /**
  * Binds every storage port token (SCHEDULER_STORAGE, SCHEDULER_CACHE, ROOM_STORAGE, INSTANCE_STORAGE,
- * OPERATION_STORAGE, OPERATION_FLOW, OPERATION_CANCELLATION, OPERATION_LEASE) to the Postgres, Redis
- * and Bull adapters, plus STORAGE, STORAGE_READINESS and STORAGE_OPTIONS; closes every connection
+ * OPERATION_STORAGE, OPERATION_FLOW, OPERATION_CONSUMER, OPERATION_CANCELLATION, OPERATION_LEASE,
+ * SCHEDULER_LOCK) to the Postgres, Redis and Bull adapters, plus STORAGE, STORAGE_READINESS and STORAGE_OPTIONS; closes every connection
  * on application shutdown.
  */
 @Module({})

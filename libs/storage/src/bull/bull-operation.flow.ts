@@ -1,4 +1,4 @@
-import type { OperationFlow } from '@maestro/domain';
+import type { OperationConsumer, OperationFlow, OperationHandler } from '@maestro/domain';
 import Queue, { type Job, type Queue as BullQueue } from 'bull';
 import Redis, { type RedisOptions } from 'ioredis';
 import { type StopListening, listenToChannel } from '../redis/redis-channel';
@@ -16,9 +16,6 @@ interface OperationJob {
   operationId: string;
 }
 
-/** Handles one delivered operation id; the job completes when the promise settles. */
-export type OperationHandler = (operationId: string) => Promise<void>;
-
 /** Name of a scheduler's Bull queue. */
 export const operationQueueName = (schedulerName: string): string => `operations:${schedulerName}`;
 
@@ -33,7 +30,7 @@ const QUEUE_SETTINGS = { lockDuration: 10_000, stalledInterval: 5_000, maxStalle
  * the tail, priority ones to the head (Bull `lifo`). All queues share one command connection and one
  * subscriber connection; each consumed queue has its own blocking connection (Bull requires it).
  */
-export class BullOperationFlow implements OperationFlow {
+export class BullOperationFlow implements OperationFlow, OperationConsumer {
   private readonly queues = new Map<string, BullQueue<OperationJob>>();
   private readonly blocking = new Map<string, Redis>();
   private client?: Redis;

@@ -1,3 +1,4 @@
+import type { SchedulerLock } from '@maestro/domain';
 import type Redis from 'ioredis';
 import { LuaScript } from './lua-script';
 import { type KeyPrefix, prefixOf, schedulerLockKeys } from './redis-keys';
@@ -10,7 +11,7 @@ const RELEASE = new LuaScript(`if redis.call('GET', KEYS[1]) == ARGV[1] then ret
  * operation of a scheduler executes anywhere. The key expires if its owner dies. Also claims of a
  * periodic task's turn, so that replicas ticking on their own clocks enqueue it once per period.
  */
-export class RedisSchedulerLock {
+export class RedisSchedulerLock implements SchedulerLock {
   private readonly keys: ReturnType<typeof schedulerLockKeys>;
 
   constructor(

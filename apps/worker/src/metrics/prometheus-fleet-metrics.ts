@@ -1,8 +1,8 @@
-import { ROOM_STATUSES, type RoomStorage, type Scheduler } from '@maestro/domain';
+import { type FleetMetrics, type RoomStatus, ROOM_STATUSES, type Scheduler } from '@maestro/domain';
 import { Gauge, type Registry } from 'prom-client';
 
-/** Prometheus gauges of the metrics reporter: rooms per scheduler and status, and the fleet target. */
-export class FleetMetrics {
+/** The worker's fleet metrics as Prometheus gauges: rooms per scheduler and status, and the target. */
+export class PrometheusFleetMetrics implements FleetMetrics {
   private readonly rooms: Gauge<'scheduler' | 'game' | 'status'>;
   private readonly desired: Gauge<'scheduler' | 'game'>;
 
@@ -11,14 +11,11 @@ export class FleetMetrics {
     this.desired = new Gauge({ name: 'maestro_rooms_replicas', help: 'roomsReplicas of the active version', labelNames: ['scheduler', 'game'], registers: [registry] });
   }
 
-  /** Reads the room counters of one scheduler and publishes them. */
-  async report(scheduler: Scheduler, rooms: RoomStorage): Promise<void> {
-    const counts = await Promise.all(ROOM_STATUSES.map((status) => rooms.getRoomCountByStatus(scheduler.name, status)));
-    ROOM_STATUSES.forEach((status, i) => this.rooms.set({ scheduler: scheduler.name, game: scheduler.game, status }, counts[i]));
+  report(scheduler: Scheduler, roomsByStatus: ReadonlyMap<RoomStatus, number>): void {
+    for (const [status, count] of roomsByStatus) this.rooms.set({ scheduler: scheduler.name, game: scheduler.game, status }, count);
     this.desired.set({ scheduler: scheduler.name, game: scheduler.game }, scheduler.roomsReplicas);
   }
 
-  /** Drops the series of a deleted scheduler. */
   forget(scheduler: Scheduler): void {
     for (const status of ROOM_STATUSES) this.rooms.remove({ scheduler: scheduler.name, game: scheduler.game, status });
     this.desired.remove({ scheduler: scheduler.name, game: scheduler.game });

@@ -1,0 +1,5 @@
+export * from './worker-options';
+export * from './worker-supervisor';
+export * from './scheduler-worker';
+export * from './locked-execution';
+export * from './periodic-operations';

@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+import { ROOM_STATUSES, type RoomStatus } from '../entities/game-room';
+import type { Scheduler } from '../entities/scheduler';
+import { LogField } from '../logging/log-fields';
+import { OperationName } from '../operations/operation-names';
+import type { FleetMetrics } from '../ports/fleet-metrics.port';
+import type { InstanceStorage } from '../ports/instance-storage.port';
+import type { Logger } from '../ports/logger.port';
+import type { OperationConsumer } from '../ports/operation-consumer.port';
+import type { OperationFlow } from '../ports/operation-flow.port';
+import type { RoomStorage } from '../ports/room-storage.port';
+import type { Runtime } from '../ports/runtime.port';
+import type { SchedulerLock } from '../ports/scheduler-lock.port';
+import type { OperationManager } from '../services/operation-manager';
+import type { OperationRunner } from '../services/operation-runner';
+import type { RoomStatusService } from '../services/room-status.service';
+import { InstanceMirror } from './instance-mirror';
+import { LockedExecution } from './locked-execution';
+import { PeriodicOperations } from './periodic-operations';
+import { every, type StopRecurring } from './recurring-task';
+import type { WorkerOptions } from './worker-options';
+
+/** What a scheduler worker needs; one set shared by every scheduler of the process. */
+export interface SchedulerWorkerPorts {
+  consumer: OperationConsumer;
+  flow: OperationFlow;
+  lock: SchedulerLock;
+  runner: OperationRunner;
+  operations: OperationManager;
+  statuses: RoomStatusService;
+  rooms: RoomStorage;
+  instances: InstanceStorage;
+  runtime: Runtime;
+  metrics: FleetMetrics;
+  logger: Logger;
+}
+
+/**
+ * Everything the worker does for one scheduler: executes its operations one at a time under the
+ * scheduler lock, enqueues its health controller and storage clean-up once per period, mirrors its
+ * pods into instances, keeps its disruption budget and publishes its fleet metrics.
+ */
+export class SchedulerWorker {
+  private readonly owner = randomUUID();
+  private readonly logger: Logger;
+  private readonly mirror: InstanceMirror;
+  private readonly periodic: PeriodicOperations;
+  private readonly execution: LockedExecution;
+  private stops: StopRecurring[] = [];
+
+  constructor(
+    private scheduler: Scheduler,
+    private readonly ports: SchedulerWorkerPorts,
+    private readonly options: WorkerOptions,
+  ) {
+    this.logger = ports.logger.child({ [LogField.SchedulerName]: scheduler.name });
+    this.mirror = new InstanceMirror({ ...ports, logger: this.logger });
+    this.periodic = new PeriodicOperations(scheduler.name, this.owner, ports);
+    this.execution = new LockedExecution(scheduler.name, this.owner, { ...ports, logger: this.logger });
+  }
+
+  async start(): Promise<void> {
+    const { options } = this;
+    this.ports.consumer.consume(this.scheduler.name, (operationId) => this.execution.execute(operationId));
+    const healthController = () => this.periodic.enqueueOnce(OperationName.HealthController, options.healthControllerIntervalMs);
+    this.stops = [
+      every(options.healthControllerIntervalMs, 'health controller enqueue', healthController, this.logger),
+      every(options.storageCleanupIntervalMs, 'storage clean-up enqueue', () => this.periodic.enqueueOnce(OperationName.StorageCleanUp, options.storageCleanupIntervalMs), this.logger),
+      every(options.disruptionIntervalMs, 'disruption budget update', () => this.mitigateDisruption(), this.logger),
+      every(options.metricsIntervalMs, 'fleet metrics report', () => this.reportMetrics(), this.logger),
+    ];
+    // A first health controller at once (Maestro waits a whole interval): a new scheduler gets its rooms
+    // right after create_scheduler, and a restarted worker reconciles at once. The period claim keeps it one per period.
+    healthController().catch((error: unknown) => this.logger.warn('first health controller not enqueued', { [LogField.Error]: String(error) }));
+    await this.mirror.start(this.scheduler);
+  }
+
+  /** Stops: no new periodic operations, waits for the running operation (the queue closes after it), then the watcher. */
+  async stop(): Promise<void> {
+    this.stops.forEach((stop) => stop());
+    await this.ports.consumer.release(this.scheduler.name);
+    this.ports.metrics.forget(this.scheduler);
+    await this.mirror.stop();
+  }
+
+  /** The scheduler's current configuration (read by the periodic tasks). */
+  update(scheduler: Scheduler): void {
+    this.scheduler = scheduler;
+  }
+
+  private async mitigateDisruption(): Promise<void> {
+    const rooms = await this.ports.rooms.getRoomCount(this.scheduler.name);
+    await this.ports.runtime.mitigateDisruption(this.scheduler, rooms, this.options.disruptionSafetyPercentage);
+  }
+
+  private async reportMetrics(): Promise<void> {
+    const scheduler = this.scheduler;
+    const counts = await Promise.all(ROOM_STATUSES.map((status) => this.ports.rooms.getRoomCountByStatus(scheduler.name, status)));
+    this.ports.metrics.report(scheduler, new Map<RoomStatus, number>(ROOM_STATUSES.map((status, i) => [status, counts[i]])));
+  }
+}
