@@ -1,3 +1,4 @@
+import { LogField } from '../../logging/log-fields';
 import { messageOf } from '../../services/operation-manager';
 import type { ExecutionContext, OperationExecutor } from '../operation-executor';
 import { OperationName } from '../operation-names';
@@ -36,5 +37,7 @@ export class CreateSchedulerExecutor implements OperationExecutor {
       await context.appendHistory(`error deleting newly created scheduler: ${messageOf(error)}`);
       throw error;
     }
+    // A ping of one of its rooms may have cached the scheduler meanwhile.
+    await this.ports.lookup.invalidate(scheduler.name).catch((error: unknown) => context.logger.warn('failed to invalidate the cached scheduler', { [LogField.Error]: messageOf(error) }));
   }
 }

@@ -1,4 +1,5 @@
 import { isNotFound } from '../../errors/domain-error';
+import { LogField } from '../../logging/log-fields';
 import { messageOf } from '../../services/operation-manager';
 import type { ExecutionContext, OperationExecutor } from '../operation-executor';
 import { OperationName } from '../operation-names';
@@ -28,13 +29,14 @@ export class DeleteSchedulerExecutor implements OperationExecutor {
           if (!isNotFound(error)) throw error;
         });
         await this.waitForInstancesToGo(name, scheduler.spec.terminationGracePeriodNs, context);
-        await this.ports.lookup.invalidate(name).catch(() => undefined);
         await this.ports.operationStorage.deleteHistory(name).catch(() => undefined);
       });
     } catch (error) {
       await context.appendHistory(`error deleting scheduler: ${messageOf(error)}`);
       throw error;
     }
+    // After the commit: invalidating inside the transaction let a concurrent read cache the doomed row.
+    await this.ports.lookup.invalidate(name).catch((error: unknown) => context.logger.warn('failed to invalidate the cached scheduler', { [LogField.Error]: messageOf(error) }));
   }
 
   /**
