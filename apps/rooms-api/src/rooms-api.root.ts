@@ -41,7 +41,8 @@ export class RoomsApiRoot {
         {
           provide: SchedulerLookup,
           inject: [SCHEDULER_CACHE, SCHEDULER_STORAGE],
-          // Pings reuse a scheduler for a second in-process: no Redis read of the scheduler per ping.
+          // Pings reuse a scheduler in-process for up to a second: each ping only checks, in its pipelined
+          // write, that the cache's invalidation generation is unchanged (the worker's switches show at once).
           useFactory: (cache, storage) => new SchedulerLookup(cache, storage, config.schedulerCacheTtlMs, 1_000),
         },
         {

@@ -34,6 +34,7 @@ export * from './services/room-manager';
 export * from './services/operation-runner';
 export * from './services/room-access';
 export * from './operations/registry';
+export * from './operations/scheduler/switch-active-version.executor';
 export * from './operations/executor-ports';
 export * from './ports/events-forwarder.port';
 export * from './events';

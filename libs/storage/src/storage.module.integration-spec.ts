@@ -62,7 +62,8 @@ describe('StorageModule', () => {
       expect(moduleRef.get(OPERATION_LEASE)).toBeInstanceOf(RedisOperationLease);
       expect(moduleRef.get<StorageOptions>(STORAGE_OPTIONS).schedulerCacheTtlMs).toBe(120_000);
       await moduleRef.get<PostgresSchedulerStorage>(SCHEDULER_STORAGE).createScheduler(aScheduler().withName('wired').build());
-      await moduleRef.get<RedisSchedulerCache>(SCHEDULER_CACHE).setScheduler(aScheduler().withName('wired').build(), 1_000);
+      const cache = moduleRef.get<RedisSchedulerCache>(SCHEDULER_CACHE);
+      await cache.setScheduler(aScheduler().withName('wired').build(), 1_000, (await cache.read('wired')).generation);
       expect(await redis.client.exists(`${redis.keyPrefix}scheduler:wired`)).toBe(1);
     } finally {
       await moduleRef.close();

@@ -110,8 +110,8 @@ export class SchedulerManager {
   /** The active scheduler (cache first), or the scheduler as configured in `version`. */
   async getScheduler(name: string, version?: string): Promise<Scheduler> {
     if (version) return this.ports.storage.getSchedulerWithVersion(name, version);
-    const cached = await this.ports.cache.getScheduler(name).catch(() => undefined);
-    return cached ?? this.ports.storage.getScheduler(name);
+    const cached = await this.ports.cache.read(name).catch(() => undefined);
+    return cached?.scheduler ?? this.ports.storage.getScheduler(name);
   }
 
   /** Schedulers matching the filter. */

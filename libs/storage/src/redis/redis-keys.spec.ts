@@ -27,6 +27,7 @@ describe('Redis key builders (storage.md 4.1)', () => {
     expect(ops.noAction('s')).toBe('operations:s:lists:noaction');
     expect(leaseKeys('').leases('s')).toBe('operations:s:operationsLease');
     expect(schedulerCacheKeys('').scheduler('s')).toBe('scheduler:s');
+    expect(schedulerCacheKeys('').generation('s')).toBe('scheduler:s:cacheGeneration');
     expect(cancellationKeys('').channel()).toBe('scheduler:operation_cancellation_requests');
     expect(schedulerLockKeys('').lock('s')).toBe('scheduler:s:executionLock');
     expect(schedulerLockKeys('').period('s', 'health_controller')).toBe('scheduler:s:periodClaim:health_controller');

@@ -36,9 +36,10 @@ export const leaseKeys = (prefix: string) => ({
   leases: (s: string) => `${prefix}operations:${s}:operationsLease`,
 });
 
-/** Keys of RedisSchedulerCache. */
+/** Keys of RedisSchedulerCache (the generation is not in Maestro: its invalidation counter, never expiring). */
 export const schedulerCacheKeys = (prefix: string) => ({
   scheduler: (s: string) => `${prefix}scheduler:${s}`,
+  generation: (s: string) => `${prefix}scheduler:${s}:cacheGeneration`,
 });
 
 /** Channel of RedisOperationCancellation. */

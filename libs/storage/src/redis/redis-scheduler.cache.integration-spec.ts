@@ -1,4 +1,5 @@
-import { aRoomOccupancyAutoscaling, aScheduler, createTestRedis, type TestRedis } from '@maestro/testing';
+import { toGoScheduler } from '@maestro/domain';
+import { aRoomOccupancyAutoscaling, aScheduler, createTestRedis, schedulerCacheContract, type TestRedis } from '@maestro/testing';
 import { RedisSchedulerCache } from './redis-scheduler.cache';
 
 describe('RedisSchedulerCache', () => {
@@ -12,10 +13,11 @@ describe('RedisSchedulerCache', () => {
 
   afterAll(() => redis.cleanup());
 
-  it('caches the scheduler as Go-shaped JSON for the given time and reads it back', async () => {
+  schedulerCacheContract(() => cache);
+
+  it('caches the scheduler as Go-shaped JSON on Maestro\'s key for the given time', async () => {
     const scheduler = aScheduler().withName('cached').withAutoscaling(aRoomOccupancyAutoscaling()).withLabels({}).build();
-    await cache.setScheduler(scheduler, 120_000);
-    expect(await cache.getScheduler('cached')).toEqual(scheduler);
+    expect(await cache.setScheduler(scheduler, 120_000, (await cache.read('cached')).generation)).toBe(true);
     const key = `${redis.keyPrefix}scheduler:cached`;
     const ttl = await redis.client.pttl(key);
     expect(ttl).toBeGreaterThan(100_000);
@@ -24,11 +26,15 @@ describe('RedisSchedulerCache', () => {
     expect(stored).toMatchObject({ Name: 'cached', Game: 'my-game', Spec: { Version: 'v1.0.0', TerminationGracePeriod: 100_000_000_000 } });
   });
 
-  it('misses unknown schedulers and forgets deleted ones', async () => {
-    expect(await cache.getScheduler('unknown')).toBeUndefined();
-    await cache.setScheduler(aScheduler().withName('dropped').build(), 60_000);
-    await cache.deleteScheduler('dropped');
-    expect(await cache.getScheduler('dropped')).toBeUndefined();
-    await expect(cache.deleteScheduler('dropped')).resolves.toBeUndefined();
+  it('reads an entry Maestro wrote, and counts invalidations on a key without expiry', async () => {
+    const scheduler = aScheduler().withName('written-by-maestro').build();
+    const key = `${redis.keyPrefix}scheduler:written-by-maestro`;
+    await redis.client.set(key, JSON.stringify(toGoScheduler(scheduler)), 'PX', 60_000);
+    expect(await cache.read('written-by-maestro')).toEqual({ generation: '0', unchanged: false, scheduler });
+    await cache.invalidate('written-by-maestro');
+    await cache.invalidate('written-by-maestro');
+    expect(await redis.client.exists(key)).toBe(0);
+    expect(await redis.client.get(`${key}:cacheGeneration`)).toBe('2');
+    expect(await redis.client.pttl(`${key}:cacheGeneration`)).toBe(-1);
   });
 });

@@ -1,0 +1,151 @@
+import { anOperation, aForwarder, aScheduler, InMemorySchedulerCache } from '@maestro/testing';
+import type { Scheduler } from '../entities/scheduler';
+import { NotFoundError } from '../errors/domain-error';
+import type { ExecutionContext } from '../operations/operation-executor';
+import { SwitchActiveVersionExecutor } from '../operations/scheduler/switch-active-version.executor';
+import { silentLogger } from '../ports/logger.port';
+import type { SchedulerCache } from '../ports/scheduler-cache.port';
+import type { SchedulerStorage } from '../ports/scheduler-storage.port';
+import { SchedulerLookup } from './scheduler-lookup';
+
+const TTL_MS = 120_000;
+
+/** Active rows and version rows of schedulers; `pauseNextRead` holds one read between the read and the return. */
+class SchedulerRows {
+  readonly active = new Map<string, Scheduler>();
+  readonly versions = new Map<string, Scheduler>();
+  reads = 0;
+  private pause?: { read: () => void; released: Promise<void> };
+
+  add(...schedulers: Scheduler[]): void {
+    for (const scheduler of schedulers) {
+      if (!this.active.has(scheduler.name)) this.active.set(scheduler.name, scheduler);
+      this.versions.set(`${scheduler.name}@${scheduler.spec.version}`, scheduler);
+    }
+  }
+
+  /** The next read answers what it read only once `release` is called; `read` resolves when it has read. */
+  pauseNextRead(): { read: Promise<void>; release: () => void } {
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const read = new Promise<void>((resolve) => (this.pause = { read: resolve, released }));
+    return { read, release };
+  }
+
+  readonly storage = {
+    getScheduler: async (name: string): Promise<Scheduler> => {
+      this.reads++;
+      const row = this.active.get(name);
+      const pause = this.pause;
+      this.pause = undefined;
+      if (pause) {
+        pause.read();
+        await pause.released;
+      }
+      if (!row) throw new NotFoundError(`scheduler ${name} not found`);
+      return row;
+    },
+    getSchedulerWithVersion: async (name: string, version: string): Promise<Scheduler> => {
+      const row = this.versions.get(`${name}@${version}`);
+      if (!row) throw new NotFoundError(`scheduler ${name} not found`);
+      return row;
+    },
+    updateScheduler: async (scheduler: Scheduler): Promise<void> => void this.active.set(scheduler.name, scheduler),
+  } as unknown as SchedulerStorage;
+}
+
+describe('SchedulerLookup', () => {
+  let rows: SchedulerRows;
+  let cache: InMemorySchedulerCache;
+  const v1 = aScheduler().withName('game').withVersion('v1.0.0').withState('in-sync').build();
+  const v2 = aScheduler().withName('game').withVersion('v1.1.0').withState('in-sync').withForwarders(aForwarder()).build();
+
+  beforeEach(() => {
+    rows = new SchedulerRows();
+    rows.add(v1, v2);
+    cache = new InMemorySchedulerCache();
+  });
+
+  /** switch_active_version run by the worker, with a lookup of its own. */
+  async function switchTo(version: string): Promise<void> {
+    const context = {
+      operation: anOperation({ schedulerName: 'game', definitionName: 'switch_active_version', input: { newActiveVersion: version } }),
+      signal: new AbortController().signal,
+      logger: silentLogger,
+      appendHistory: async () => undefined,
+    } as ExecutionContext;
+    await new SwitchActiveVersionExecutor({ schedulers: rows.storage, lookup: new SchedulerLookup(cache, rows.storage, TTL_MS) }).execute(context);
+  }
+
+  it('reads the storage once, then serves every process from the cache', async () => {
+    expect(await new SchedulerLookup(cache, rows.storage, TTL_MS).get('game')).toEqual(v1);
+    expect(await new SchedulerLookup(cache, rows.storage, TTL_MS).get('game')).toEqual(v1);
+    expect(rows.reads).toBe(1);
+  });
+
+  it('keeps out of the cache a version read before a switch whose invalidation came before the cache write', async () => {
+    const paused = rows.pauseNextRead();
+    const reading = new SchedulerLookup(cache, rows.storage, TTL_MS).get('game');
+    await paused.read;
+    await switchTo('v1.1.0');
+    paused.release();
+    expect((await reading).spec.version).toBe('v1.0.0');
+    expect((await cache.read('game')).scheduler).toBeUndefined();
+    expect((await new SchedulerLookup(cache, rows.storage, TTL_MS).get('game')).spec.version).toBe('v1.1.0');
+    expect((await cache.read('game')).scheduler?.spec.version).toBe('v1.1.0');
+  });
+
+  it('reuses its in-process copy while nothing is invalidated, the cache answering unchanged', async () => {
+    const reads: boolean[] = [];
+    const watched: SchedulerCache = {
+      read: async (name, known) => {
+        const read = await cache.read(name, known);
+        reads.push(read.unchanged);
+        return read;
+      },
+      setScheduler: (scheduler, ttlMs, generation) => cache.setScheduler(scheduler, ttlMs, generation),
+      invalidate: (name) => cache.invalidate(name),
+    };
+    const roomsApi = new SchedulerLookup(watched, rows.storage, TTL_MS, 60_000);
+    expect(await roomsApi.get('game')).toEqual(v1);
+    expect(await roomsApi.get('game')).toEqual(v1);
+    expect(reads).toEqual([false, true]);
+    expect(rows.reads).toBe(1);
+  });
+
+  it("drops its in-process copy at once when another process invalidates", async () => {
+    const roomsApi = new SchedulerLookup(cache, rows.storage, TTL_MS, 60_000);
+    expect((await roomsApi.get('game')).spec.version).toBe('v1.0.0');
+    await switchTo('v1.1.0');
+    const seen = await roomsApi.get('game');
+    expect(seen.spec.version).toBe('v1.1.0');
+    expect(seen.forwarders).toEqual(v2.forwarders);
+  });
+
+  it('answers from the storage when the cache does not answer, keeping a fresh in-process copy meanwhile', async () => {
+    let up = true;
+    const unreliable: SchedulerCache = {
+      read: async (name, known) => (up ? cache.read(name, known) : Promise.reject(new Error('connection refused'))),
+      setScheduler: async (scheduler, ttlMs, generation) => (up ? cache.setScheduler(scheduler, ttlMs, generation) : Promise.reject(new Error('connection refused'))),
+      invalidate: async (name) => (up ? cache.invalidate(name) : Promise.reject(new Error('connection refused'))),
+    };
+    up = false;
+    const worker = new SchedulerLookup(unreliable, rows.storage, TTL_MS);
+    expect(await worker.get('game')).toEqual(v1);
+    expect(await worker.get('game')).toEqual(v1);
+    expect(rows.reads).toBe(2);
+    up = true;
+    const roomsApi = new SchedulerLookup(unreliable, rows.storage, TTL_MS, 60_000);
+    expect(await roomsApi.get('game')).toEqual(v1);
+    up = false;
+    expect(await roomsApi.get('game')).toEqual(v1);
+    expect(rows.reads).toBe(3);
+  });
+
+  it('caches no answer for an unknown scheduler', async () => {
+    const lookup = new SchedulerLookup(cache, rows.storage, TTL_MS, 60_000);
+    await expect(lookup.get('nobody')).rejects.toThrow(NotFoundError);
+    rows.add(aScheduler().withName('nobody').build());
+    expect((await lookup.get('nobody')).name).toBe('nobody');
+  });
+});

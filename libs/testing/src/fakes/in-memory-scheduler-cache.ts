@@ -1,0 +1,33 @@
+import type { Scheduler, SchedulerCache, SchedulerCacheRead } from '@maestro/domain';
+
+/**
+ * SchedulerCache in memory for domain unit tests: the same contract as the Redis adapter
+ * (schedulerCacheContract), entries copied in and out as the JSON round trip would.
+ */
+export class InMemorySchedulerCache implements SchedulerCache {
+  private readonly entries = new Map<string, { scheduler: Scheduler; expiresAt: number }>();
+  private readonly generations = new Map<string, number>();
+
+  async read(name: string, knownGeneration?: string): Promise<SchedulerCacheRead> {
+    const generation = this.generationOf(name);
+    if (generation === knownGeneration) return { generation, unchanged: true };
+    const entry = this.entries.get(name);
+    const live = entry && entry.expiresAt > Date.now() ? structuredClone(entry.scheduler) : undefined;
+    return { generation, unchanged: false, scheduler: live };
+  }
+
+  async setScheduler(scheduler: Scheduler, ttlMs: number, generation: string): Promise<boolean> {
+    if (this.generationOf(scheduler.name) !== generation) return false;
+    this.entries.set(scheduler.name, { scheduler: structuredClone(scheduler), expiresAt: Date.now() + ttlMs });
+    return true;
+  }
+
+  async invalidate(name: string): Promise<void> {
+    this.generations.set(name, (this.generations.get(name) ?? 0) + 1);
+    this.entries.delete(name);
+  }
+
+  private generationOf(name: string): string {
+    return String(this.generations.get(name) ?? 0);
+  }
+}
