@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { handleControl } from './api/control';
 import { openApiDocument } from './api/openapi';
 import { discovery } from './api/discovery';
+import { choosePrettyPrint } from './api/pretty-print';
 import { decodeProtobufObject, PROTOBUF_MEDIA_TYPE } from './api/protobuf';
 import { parseRequestTarget } from './api/request-target';
 import { isWatch, RestHandler } from './api/rest-handler';
@@ -72,6 +73,7 @@ export function createKubeSimServer(parts: ServerParts): Server {
 async function handle(parts: ServerParts, rest: RestHandler, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://kube-sim');
   const method = req.method ?? 'GET';
+  choosePrettyPrint(req, url.searchParams, res);
   let body: unknown;
   try {
     body = await readBody(req);

@@ -1,5 +1,6 @@
 import type { K8sObject } from '../store/k8s-object';
 import { StoreError } from '../store/object-store';
+import type { ListOptions } from './request-options';
 
 const keyOf = (o: K8sObject) => `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
 
@@ -7,19 +8,19 @@ const keyOf = (o: K8sObject) => `${o.metadata.namespace ?? ''}/${o.metadata.name
  * One page of a list (`limit` / `continue`): items must be in key order, as the store lists them.
  * The continue token carries the last key served; later pages read the current state.
  */
-export function pageOf(items: K8sObject[], query: URLSearchParams, resourceVersion: string): { items: K8sObject[]; metadata: Record<string, unknown> } {
+export function pageOf(items: K8sObject[], options: Pick<ListOptions, 'limit' | 'continue'>, resourceVersion: string): { items: K8sObject[]; metadata: Record<string, unknown> } {
   let rest = items;
-  const token = query.get('continue');
+  const token = options.continue;
   if (token) {
     let after: string;
     try {
       after = String(JSON.parse(Buffer.from(token, 'base64url').toString('utf8')).after);
     } catch {
-      throw new StoreError(400, 'BadRequest', 'continue key is not valid: illegal base64 data');
+      throw new StoreError(400, 'BadRequest', 'invalid continue token: continue key is not valid: illegal base64 data');
     }
     rest = items.filter((o) => keyOf(o) > after);
   }
-  const limit = Number(query.get('limit') ?? 0);
+  const { limit } = options;
   if (!(limit > 0) || rest.length <= limit) return { items: rest, metadata: { resourceVersion } };
   const page = rest.slice(0, limit);
   const next = Buffer.from(JSON.stringify({ after: keyOf(page[page.length - 1]) })).toString('base64url');

@@ -1,11 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
+import { eventIssues } from '../resources/events';
 import { dnsLabelIssues, dnsSubdomainIssues, InvalidError, required } from '../resources/validation';
+import { HAS_STATUS, ownerReferenceIssues, prepareForCreate, prepareForUpdate } from '../resources/write-rules';
 import type { K8sObject } from '../store/k8s-object';
 import { RESOURCES, groupOf } from '../store/k8s-object';
 import { notFound, type ObjectStore, StoreError } from '../store/object-store';
 import { pageOf } from './list-page';
 import { jsonPatch, mergePatch } from './patch';
+import { queryFlag } from './query-values';
+import { checkGetOptions, deleteOptionsOf, listOptionsOf, writeOptionsOf } from './request-options';
 import type { RequestTarget } from './request-target';
 import { parseFieldSelector, parseLabelSelector } from './selectors';
 import { sendJson, sendStatus } from './status';
@@ -16,13 +20,8 @@ import type { WatchHub } from './watch-stream';
 export interface ClusterHooks {
   /** Adjusts or refuses an object about to be created (throws StoreError). */
   beforeCreate(resource: string, object: K8sObject): void;
-  /** Deletes with Kubernetes semantics; returns the object as it is after the call. */
-  delete(resource: string, namespace: string | undefined, name: string, gracePeriodSeconds?: number): K8sObject;
-}
-
-interface DeleteOptions {
-  gracePeriodSeconds?: number;
-  preconditions?: { uid?: string; resourceVersion?: string };
+  /** Deletes with Kubernetes semantics; returns the object as it is after the call (as it would be, with `dryRun`). */
+  delete(resource: string, namespace: string | undefined, name: string, gracePeriodSeconds?: number, dryRun?: boolean): K8sObject;
 }
 
 const NAME_SUFFIX = 'bcdfghjklmnpqrstvwxz2456789';
@@ -30,9 +29,12 @@ const randomSuffix = () => Array.from(randomBytes(5), (b) => NAME_SUFFIX[b % NAM
 /** Resources whose DELETE answers the object itself; the others answer a Status (as the API server does). */
 const DELETE_RETURNS_OBJECT = new Set(['pods', 'namespaces']);
 
-/** Whether a GET is a watch (`?watch=true|1` or the legacy `/watch/` path). */
-export const isWatch = (target: RequestTarget, query: URLSearchParams): boolean =>
-  target.watchPath || query.get('watch') === 'true' || query.get('watch') === '1';
+/**
+ * Whether a GET is a watch: the legacy `/watch/` paths, or `?watch=` on a collection read as the
+ * API server reads booleans (anything but "0" and "false" is true). A GET of one object by name
+ * ignores `watch`, as the API server's get handler does.
+ */
+export const isWatch = (target: RequestTarget, query: URLSearchParams): boolean => target.watchPath || (!target.name && queryFlag(query, 'watch') === true);
 
 /** The REST verbs on one resource path. */
 export class RestHandler {
@@ -46,7 +48,7 @@ export class RestHandler {
   /** Serves one request; store errors become Status objects with their code and reason. */
   async handle(req: IncomingMessage, res: ServerResponse, target: RequestTarget, query: URLSearchParams, body: unknown): Promise<void> {
     try {
-      if (target.subresource && target.subresource !== 'status') {
+      if (target.subresource && (target.subresource !== 'status' || !HAS_STATUS.has(target.resource))) {
         throw new StoreError(404, 'NotFound', `the server could not find the requested resource (${req.method} ${target.resource}/${target.subresource})`);
       }
       switch (req.method) {
@@ -54,23 +56,18 @@ export class RestHandler {
           return this.read(req, res, target, query);
         case 'POST':
           if (target.name) throw new StoreError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
-          return sendJson(res, 201, this.create(target, body));
+          return sendJson(res, 201, this.create(target, query, body));
         case 'PUT':
-          return sendJson(res, 200, this.replace(target, body));
+          return sendJson(res, 200, this.replace(target, query, body));
         case 'PATCH':
-          return sendJson(res, 200, this.patch(target, String(req.headers['content-type'] ?? ''), body));
+          return sendJson(res, 200, this.patch(target, query, String(req.headers['content-type'] ?? ''), body));
         case 'DELETE':
           return this.remove(res, target, query, body);
         default:
           throw new StoreError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
       }
     } catch (error) {
-      if (error instanceof StoreError) {
-        const apiGroup = groupOf(RESOURCES[target.resource].apiVersion);
-        const group = apiGroup ? { group: apiGroup } : {};
-        const causes = error instanceof InvalidError ? { kind: error.objectKind, causes: error.causes } : { kind: target.resource };
-        return sendStatus(res, error.code, error.reason, error.message, { name: target.name ?? (error instanceof InvalidError ? error.objectName : undefined), ...group, ...causes });
-      }
+      if (error instanceof StoreError) return sendStatus(res, error.code, error.reason, error.message, statusDetails(target, error));
       return sendStatus(res, 400, 'BadRequest', (error as Error).message);
     }
   }
@@ -78,36 +75,46 @@ export class RestHandler {
   private read(req: IncomingMessage, res: ServerResponse, target: RequestTarget, query: URLSearchParams): void {
     const { resource, namespace, name } = target;
     const asTable = wantsTable(req.headers.accept) && !target.subresource;
-    const includeObject = includeObjectOf(query);
-    if (name && !isWatch(target, query)) {
+    if (name && !target.watchPath) {
+      checkGetOptions(query);
       const found = this.store.get(resource, namespace, name);
       if (!found) throw notFound(resource, name);
-      return sendJson(res, 200, asTable ? tableOf(resource, [found], { includeObject, metadata: { resourceVersion: found.metadata.resourceVersion } }) : found);
+      if (!asTable) return sendJson(res, 200, found);
+      return sendJson(res, 200, tableOf(resource, [found], { includeObject: includeObjectOf(query), metadata: { resourceVersion: found.metadata.resourceVersion } }));
     }
-    const labels = parseLabelSelector(query.get('labelSelector') ?? undefined);
-    const byField = parseFieldSelector(query.get('fieldSelector') ?? undefined);
+    const options = listOptionsOf(query, target.watchPath);
+    if (name && options.fieldSelector) throw new StoreError(400, 'BadRequest', 'both a name and a field selector provided; please provide one or the other.');
+    const labels = parseLabelSelector(options.labelSelector);
+    const byField = parseFieldSelector(options.fieldSelector);
     const matches = (o: K8sObject) => (!name || o.metadata.name === name) && labels(o.metadata.labels ?? {}) && byField(o);
-    if (isWatch(target, query)) {
+    if (options.watch) {
+      const includeObject = asTable ? includeObjectOf(query) : 'Metadata';
       return this.watches.serve(this.store, req, res, {
         resource,
         namespace,
         matches,
-        resourceVersion: query.get('resourceVersion') ?? undefined,
-        bookmarks: query.get('allowWatchBookmarks') === 'true',
-        timeoutSeconds: query.get('timeoutSeconds') ? Number(query.get('timeoutSeconds')) : undefined,
+        resourceVersion: options.resourceVersion,
+        sendInitialEvents: options.sendInitialEvents,
+        bookmarks: options.allowWatchBookmarks,
+        timeoutSeconds: options.timeoutSeconds,
         bookmarkIntervalMs: this.bookmarkIntervalMs,
         ...(asTable ? { render: (object: K8sObject, first: boolean) => tableOf(resource, [object], { includeObject, withoutColumns: !first, metadata: { resourceVersion: object.metadata.resourceVersion } }) } : {}),
       });
     }
     const type = RESOURCES[resource];
     const resourceVersion = String(this.store.resourceVersion);
-    const page = pageOf(this.store.list(resource, namespace).filter(matches), query, resourceVersion);
-    if (asTable) return sendJson(res, 200, tableOf(resource, page.items, { includeObject, metadata: page.metadata }));
+    const page = pageOf(this.store.list(resource, namespace).filter(matches), options, resourceVersion);
+    if (asTable) {
+      // The API server checks includeObject row by row: an empty table never refuses it.
+      const includeObject = page.items.length > 0 ? includeObjectOf(query) : 'None';
+      return sendJson(res, 200, tableOf(resource, page.items, { includeObject, metadata: page.metadata }));
+    }
     return sendJson(res, 200, { kind: `${type.kind}List`, apiVersion: type.apiVersion, metadata: page.metadata, items: page.items });
   }
 
-  private create(target: RequestTarget, body: unknown): K8sObject {
+  private create(target: RequestTarget, query: URLSearchParams, body: unknown): K8sObject {
     const type = RESOURCES[target.resource];
+    const { dryRun } = writeOptionsOf(query, 'CreateOptions');
     const object = this.validBody(body, type.kind);
     if (type.namespaced) {
       if (object.metadata.namespace && target.namespace && object.metadata.namespace !== target.namespace) {
@@ -119,22 +126,26 @@ export class RestHandler {
     for (const field of ['uid', 'resourceVersion', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds'] as const) delete object.metadata[field];
     const name = object.metadata.name ?? '';
     const issues = !name ? [required('metadata.name')] : target.resource === 'namespaces' ? dnsLabelIssues('metadata.name', name) : dnsSubdomainIssues('metadata.name', name);
+    issues.push(...ownerReferenceIssues(object), ...(target.resource === 'events' ? eventIssues(object) : []));
     if (issues.length > 0) throw new InvalidError(type.kind, name, issues);
+    prepareForCreate(target.resource, object);
     this.hooks.beforeCreate(target.resource, object);
-    return this.store.create(target.resource, object);
+    return this.store.create(target.resource, object, dryRun);
   }
 
-  private replace(target: RequestTarget, body: unknown): K8sObject {
+  private replace(target: RequestTarget, query: URLSearchParams, body: unknown): K8sObject {
     const type = RESOURCES[target.resource];
+    const { dryRun } = writeOptionsOf(query, 'UpdateOptions');
     const object = this.validBody(body, type.kind);
     if (!target.name || object.metadata.name !== target.name) {
       throw new StoreError(400, 'BadRequest', 'the name of the object does not match the name on the URL');
     }
     object.metadata.namespace = type.namespaced ? target.namespace : undefined;
-    return this.store.update(target.resource, object, object.metadata.resourceVersion);
+    return this.write(target, object, object.metadata.resourceVersion, dryRun);
   }
 
-  private patch(target: RequestTarget, contentType: string, body: unknown): K8sObject {
+  private patch(target: RequestTarget, query: URLSearchParams, contentType: string, body: unknown): K8sObject {
+    const { dryRun } = writeOptionsOf(query, 'PatchOptions');
     const current = target.name ? this.store.get(target.resource, target.namespace, target.name) : undefined;
     if (!current) throw notFound(target.resource, target.name ?? '');
     const patched = (contentType.includes('json-patch') ? jsonPatch(current, body as never) : mergePatch(current, body)) as K8sObject;
@@ -142,13 +153,23 @@ export class RestHandler {
     // A resourceVersion in the patch is a precondition, as in the API server; otherwise the patch applies to the latest object.
     const expected = Array.isArray(body) ? undefined : (body as K8sObject | undefined)?.metadata?.resourceVersion;
     patched.metadata = { ...patched.metadata, name: current.metadata.name, namespace: current.metadata.namespace };
-    return this.store.update(target.resource, patched, expected);
+    return this.write(target, patched, expected, dryRun);
+  }
+
+  /** An update through the resource or its `/status`: each writes its own part of the object. */
+  private write(target: RequestTarget, object: K8sObject, expectedVersion: string | undefined, dryRun: boolean): K8sObject {
+    const current = this.store.get(target.resource, target.namespace, object.metadata.name);
+    if (!current) throw notFound(target.resource, object.metadata.name);
+    const issues = ownerReferenceIssues(object);
+    if (issues.length > 0) throw new InvalidError(RESOURCES[target.resource].kind, object.metadata.name, issues);
+    prepareForUpdate(target.resource, target.subresource, object, current);
+    return this.store.update(target.resource, object, expectedVersion, false, dryRun);
   }
 
   private remove(res: ServerResponse, target: RequestTarget, query: URLSearchParams, body: unknown): void {
     const { resource, namespace, name } = target;
     if (!name) throw new StoreError(405, 'MethodNotAllowed', 'deletecollection is not supported by kube-sim');
-    const options = (body && typeof body === 'object' ? body : {}) as DeleteOptions;
+    const options = deleteOptionsOf(query, body);
     const current = this.store.get(resource, namespace, name);
     if (!current) throw notFound(resource, name);
     const { uid, resourceVersion } = options.preconditions ?? {};
@@ -162,10 +183,7 @@ export class RestHandler {
         `Operation cannot be fulfilled on ${RESOURCES[resource].qualified} "${name}": Precondition failed: ResourceVersion in precondition: ${resourceVersion}, ResourceVersion in object meta: ${current.metadata.resourceVersion}`,
       );
     }
-    const grace = query.get('gracePeriodSeconds') ?? options.gracePeriodSeconds;
-    const seconds = grace === undefined || grace === null || grace === '' ? undefined : Number(grace);
-    if (seconds !== undefined && !(seconds >= 0)) throw new InvalidError('DeleteOptions', name, [{ reason: 'FieldValueInvalid', field: 'gracePeriodSeconds', message: 'must be >= 0' }]);
-    const deleted = this.hooks.delete(resource, namespace, name, seconds);
+    const deleted = this.hooks.delete(resource, namespace, name, options.gracePeriodSeconds, options.dryRun);
     if (DELETE_RETURNS_OBJECT.has(resource)) return sendJson(res, 200, deleted);
     const group = groupOf(RESOURCES[resource].apiVersion);
     return sendJson(res, 200, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', details: { name, group, kind: resource, uid: deleted.metadata.uid } });
@@ -178,4 +196,17 @@ export class RestHandler {
     if (object.kind && object.kind !== kind) throw new StoreError(400, 'BadRequest', `the API version in the data (${object.apiVersion}) and kind (${object.kind}) do not match the resource ${kind}`);
     return object;
   }
+}
+
+/**
+ * The `details` of an error Status, as the API server fills them: none for a BadRequest; the
+ * options kind and meta.k8s.io for invalid options; else the object's name, group and kind.
+ */
+function statusDetails(target: RequestTarget, error: StoreError): Record<string, unknown> | undefined {
+  if (error.reason === 'BadRequest') return undefined;
+  if (error instanceof InvalidError && error.group) return { group: error.group, kind: error.objectKind, causes: error.causes };
+  const apiGroup = groupOf(RESOURCES[target.resource].apiVersion);
+  const group = apiGroup ? { group: apiGroup } : {};
+  const causes = error instanceof InvalidError ? { kind: error.objectKind, causes: error.causes } : { kind: target.resource };
+  return { name: target.name ?? (error instanceof InvalidError ? error.objectName : undefined), ...group, ...causes };
 }

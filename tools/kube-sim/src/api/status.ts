@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import { isPretty } from './pretty-print';
 
 /** Kubernetes Status objects for errors, with real reasons and codes. */
 export function statusBody(code: number, reason: string, message: string, details?: Record<string, unknown>) {
@@ -6,7 +7,7 @@ export function statusBody(code: number, reason: string, message: string, detail
 }
 
 export function sendJson(res: ServerResponse, code: number, body: unknown): void {
-  const text = JSON.stringify(body);
+  const text = isPretty(res) ? `${JSON.stringify(body, null, 2)}\n` : JSON.stringify(body);
   res.writeHead(code, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
   res.end(text);
 }

@@ -66,6 +66,11 @@ describe('server-side tables', () => {
     expect(rowOf('Object').object).toBe(object);
     expect(rowOf('None')).not.toHaveProperty('object');
     expect(rowOf(null).object).toMatchObject({ kind: 'PartialObjectMetadata' });
+    expect(rowOf('Metadata').object).toMatchObject({ kind: 'PartialObjectMetadata' });
+  });
+
+  it('refuses an includeObject value the API server does not know with a 400', () => {
+    expect(() => includeObjectOf(new URLSearchParams('includeObject=All'))).toThrow(expect.objectContaining({ code: 400, message: 'unrecognized includeObject value: "All"' }));
   });
 
   it('leaves the column definitions out when asked (watch events after the first)', () => {

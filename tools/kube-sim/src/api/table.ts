@@ -1,4 +1,5 @@
 import type { K8sObject } from '../store/k8s-object';
+import { StoreError } from '../store/object-store';
 
 /**
  * Server-side printing (meta.k8s.io Table), what `kubectl get` asks for with
@@ -43,9 +44,11 @@ export function wantsTable(accept: string | undefined): boolean {
   });
 }
 
+/** `?includeObject=` of a Table request: Metadata when absent; an unknown value is a 400, as the API server answers. */
 export function includeObjectOf(query: URLSearchParams): IncludeObject {
-  const value = query.get('includeObject');
-  return value === 'None' || value === 'Object' ? value : 'Metadata';
+  const value = query.get('includeObject') || 'Metadata';
+  if (value === 'None' || value === 'Object' || value === 'Metadata') return value;
+  throw new StoreError(400, 'BadRequest', `unrecognized includeObject value: ${JSON.stringify(value)}`);
 }
 
 /**

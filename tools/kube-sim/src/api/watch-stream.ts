@@ -3,11 +3,20 @@ import { type K8sObject, RESOURCES, type StoredEvent } from '../store/k8s-object
 import type { ObjectStore } from '../store/object-store';
 import { statusBody } from './status';
 
+/** The annotation of the bookmark that ends a watch-list's initial events. */
+export const INITIAL_EVENTS_END = 'k8s.io/initial-events-end';
+
 export interface WatchOptions {
   resource: string;
   namespace?: string;
   matches: (o: K8sObject) => boolean;
   resourceVersion?: string;
+  /**
+   * Watch-list streaming: true sends the current objects as ADDED events, then (with bookmarks) a
+   * BOOKMARK annotated `k8s.io/initial-events-end`; false starts at the resourceVersion (or now).
+   * Undefined keeps the classic rules: ADDED events for the current objects without a resourceVersion.
+   */
+  sendInitialEvents?: boolean;
   bookmarks: boolean;
   timeoutSeconds?: number;
   bookmarkIntervalMs: number;
@@ -53,33 +62,38 @@ export class WatchHub {
     res.writeHead(200, { 'content-type': 'application/json', 'transfer-encoding': 'chunked' });
     res.flushHeaders();
 
+    const { kind, apiVersion } = RESOURCES[options.resource];
+    const bookmark = (annotations?: Record<string, string>) =>
+      write('BOOKMARK', { kind, apiVersion, metadata: { resourceVersion: String(store.resourceVersion), ...(annotations ? { annotations } : {}) } });
+    const sendCurrentObjects = () =>
+      store
+        .list(options.resource, options.namespace)
+        .filter(options.matches)
+        .forEach((o) => writeObject('ADDED', o));
     const fromVersion = options.resourceVersion && options.resourceVersion !== '0' ? Number(options.resourceVersion) : undefined;
-    if (fromVersion !== undefined) {
-      const changes = Number.isFinite(fromVersion) ? store.changesSince(fromVersion) : undefined;
+    if (options.sendInitialEvents) {
+      sendCurrentObjects();
+      if (options.bookmarks) bookmark({ [INITIAL_EVENTS_END]: 'true' });
+    } else if (fromVersion !== undefined) {
+      const changes = store.changesSince(fromVersion);
       if (!changes) {
         write('ERROR', statusBody(410, 'Expired', `too old resource version: ${options.resourceVersion} (${store.oldestWatchableVersion})`));
         res.end();
         return;
       }
       changes.forEach(emit);
-    } else {
-      store
-        .list(options.resource, options.namespace)
-        .filter(options.matches)
-        .forEach((o) => writeObject('ADDED', o));
+    } else if (options.sendInitialEvents === undefined) {
+      sendCurrentObjects();
     }
 
     const onChange = (e: StoredEvent) => emit(e);
     store.on('change', onChange);
     this.open.add(res);
-    const { kind, apiVersion } = RESOURCES[options.resource];
-    const bookmark = options.bookmarks
-      ? setInterval(() => write('BOOKMARK', { kind, apiVersion, metadata: { resourceVersion: String(store.resourceVersion) } }), options.bookmarkIntervalMs)
-      : undefined;
+    const bookmarks = options.bookmarks ? setInterval(() => bookmark(), options.bookmarkIntervalMs) : undefined;
     const timeout = options.timeoutSeconds ? setTimeout(() => res.end(), options.timeoutSeconds * 1000) : undefined;
     const close = () => {
       store.off('change', onChange);
-      clearInterval(bookmark);
+      clearInterval(bookmarks);
       clearTimeout(timeout);
       this.open.delete(res);
     };

@@ -2,23 +2,35 @@ import { StoreError } from '../store/object-store';
 
 /** One entry of a 422 Status' `details.causes`. */
 export interface Cause {
-  reason: 'FieldValueInvalid' | 'FieldValueRequired' | 'FieldValueNotSupported' | 'FieldValueDuplicate';
+  reason: 'FieldValueInvalid' | 'FieldValueRequired' | 'FieldValueNotSupported' | 'FieldValueDuplicate' | 'FieldValueForbidden';
   message: string;
   field: string;
 }
 
-/** An Invalid (422) error carrying every cause, like the API server's field error lists. */
+/** The API server's text of a field error list: one error as is, several in brackets. */
+const aggregate = (causes: Cause[]): string => {
+  const texts = causes.map((c) => `${c.field}: ${c.message}`);
+  return texts.length === 1 ? texts[0] : `[${texts.join(', ')}]`;
+};
+
+/**
+ * An Invalid (422) error carrying every cause, like the API server's field error lists.
+ * `group` qualifies the kind (`ListOptions.meta.k8s.io "" is invalid: ...`) and goes to the Status details.
+ */
 export class InvalidError extends StoreError {
   constructor(
     readonly objectKind: string,
     readonly objectName: string,
     readonly causes: Cause[],
+    readonly group?: string,
   ) {
-    super(422, 'Invalid', `${objectKind} "${objectName}" is invalid: ${causes.map((c) => `${c.field}: ${c.message}`).join(', ')}`);
+    super(422, 'Invalid', `${group ? `${objectKind}.${group}` : objectKind} "${objectName}" is invalid: ${aggregate(causes)}`);
   }
 }
 
 export const required = (field: string): Cause => ({ reason: 'FieldValueRequired', field, message: 'Required value' });
+
+export const forbidden = (field: string, why: string): Cause => ({ reason: 'FieldValueForbidden', field, message: `Forbidden: ${why}` });
 
 export const invalidValue = (field: string, value: unknown, why: string): Cause => ({
   reason: 'FieldValueInvalid',
@@ -26,10 +38,14 @@ export const invalidValue = (field: string, value: unknown, why: string): Cause 
   message: `Invalid value: ${JSON.stringify(value)}: ${why}`,
 });
 
+/** A bad value as the API server prints it: strings quoted, string slices as Go's `[]string{"a", "b"}`. */
+const shown = (value: unknown): string =>
+  Array.isArray(value) ? `[]string{${value.map((v) => JSON.stringify(String(v))).join(', ')}}` : JSON.stringify(value);
+
 export const notSupported = (field: string, value: unknown, supported: string[]): Cause => ({
   reason: 'FieldValueNotSupported',
   field,
-  message: `Unsupported value: ${JSON.stringify(value)}: supported values: ${supported.map((s) => `"${s}"`).join(', ')}`,
+  message: `Unsupported value: ${shown(value)}: supported values: ${supported.map((s) => `"${s}"`).join(', ')}`,
 });
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;

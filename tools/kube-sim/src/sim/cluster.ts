@@ -66,23 +66,29 @@ export class SimulatedCluster implements ClusterHooks {
     if (resource === 'pods') admitPod(object);
   }
 
-  delete(resource: string, namespace: string | undefined, name: string, gracePeriodSeconds?: number): K8sObject {
-    if (resource === 'namespaces') return this.terminateNamespace(name);
-    if (resource !== 'pods') return this.store.remove(resource, namespace, name);
-    const pod = this.store.get('pods', namespace, name);
-    if (!pod) throw notFound('pods', name);
+  delete(resource: string, namespace: string | undefined, name: string, gracePeriodSeconds?: number, dryRun = false): K8sObject {
+    if (resource === 'namespaces') return this.terminateNamespace(name, dryRun);
+    const current = this.store.get(resource, namespace, name);
+    if (!current) throw notFound(resource, name);
+    if (resource !== 'pods') return dryRun ? current : this.store.remove(resource, namespace, name);
+    const pod = current;
     const terminal = ['Succeeded', 'Failed'].includes(pod.status?.phase);
     const grace = !pod.spec?.nodeName || terminal ? 0 : (gracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30);
     if (pod.metadata.deletionTimestamp && grace >= (pod.metadata.deletionGracePeriodSeconds ?? 0)) return pod;
-    if (grace <= 0) return this.removePod(pod);
-    if (!pod.metadata.deletionTimestamp) this.kubelet.stopping(pod);
-    const marked = this.store.mutate('pods', namespace, name, (p) => {
+    const markDeleted = (p: K8sObject) => {
       p.metadata.deletionTimestamp = timestamp(Date.now() + grace * 1000);
       p.metadata.deletionGracePeriodSeconds = grace;
-    }) as K8sObject;
+    };
+    if (dryRun) {
+      if (grace > 0) markDeleted(pod);
+      return pod;
+    }
+    if (grace <= 0) return this.removePod(pod);
+    if (!pod.metadata.deletionTimestamp) this.kubelet.stopping(pod);
+    const marked = this.store.mutate('pods', namespace, name, markDeleted) as K8sObject;
     this.timers.set(podKey(pod), grace * 1000, () => {
-      const current = this.store.get('pods', namespace, name);
-      if (current) this.removePod(current);
+      const now = this.store.get('pods', namespace, name);
+      if (now) this.removePod(now);
     });
     return marked;
   }
@@ -170,15 +176,20 @@ export class SimulatedCluster implements ClusterHooks {
     }, this.timing.scheduleMs).unref();
   }
 
-  private terminateNamespace(name: string): K8sObject {
+  private terminateNamespace(name: string, dryRun: boolean): K8sObject {
     const ns = this.store.get('namespaces', undefined, name);
     if (!ns) throw notFound('namespaces', name);
     if (PROTECTED_NAMESPACES.includes(name)) throw new StoreError(403, 'Forbidden', `namespaces "${name}" is forbidden: this namespace may not be deleted`);
     if (ns.status?.phase === 'Terminating') return ns;
-    const marked = this.store.mutate('namespaces', undefined, name, (n) => {
+    const terminating = (n: K8sObject) => {
       n.metadata.deletionTimestamp = timestamp();
       n.status = { phase: 'Terminating' };
-    }) as K8sObject;
+    };
+    if (dryRun) {
+      terminating(ns);
+      return ns;
+    }
+    const marked = this.store.mutate('namespaces', undefined, name, terminating) as K8sObject;
     for (const pod of this.store.list('pods', name)) this.delete('pods', name, pod.metadata.name);
     const finish = () => {
       if (this.store.list('pods', name).length > 0) return void this.timers.set(`namespace/${name}`, 50, finish);

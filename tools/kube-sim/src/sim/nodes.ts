@@ -1,9 +1,31 @@
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { K8sObject } from '../store/k8s-object';
 
 export interface NodeCapacity {
   cpu: string;
   memory: string;
   pods: number;
+}
+
+export const KUBELET_VERSION = 'v1.32.0-kube-sim';
+
+/**
+ * What a kubelet reports about its machine: every field of NodeSystemInfo, all of which the
+ * OpenAPI schema marks required. The identifiers are new for each node, as on real machines.
+ */
+export function nodeSystemInfo(): Record<string, string> {
+  return {
+    machineID: randomBytes(16).toString('hex'),
+    systemUUID: randomUUID(),
+    bootID: randomUUID(),
+    kernelVersion: '6.1.0-kube-sim',
+    osImage: 'kube-sim',
+    containerRuntimeVersion: 'kube-sim://1',
+    kubeletVersion: KUBELET_VERSION,
+    kubeProxyVersion: KUBELET_VERSION,
+    operatingSystem: 'linux',
+    architecture: 'amd64',
+  };
 }
 
 /** A simulated node with capacity, zone label and addresses. */
@@ -14,6 +36,7 @@ export function buildNode(index: number, capacity: NodeCapacity): K8sObject {
     metadata: {
       name,
       labels: {
+        'kubernetes.io/arch': 'amd64',
         'kubernetes.io/hostname': name,
         'kubernetes.io/os': 'linux',
         'topology.kubernetes.io/zone': `zone-${String.fromCharCode(97 + (index % 3))}`,
@@ -29,7 +52,8 @@ export function buildNode(index: number, capacity: NodeCapacity): K8sObject {
         { type: 'ExternalIP', address: `127.0.0.1` },
         { type: 'Hostname', address: name },
       ],
-      nodeInfo: { kubeletVersion: 'v1.32.0-kube-sim', containerRuntimeVersion: 'kube-sim://1', osImage: 'kube-sim', architecture: 'amd64', operatingSystem: 'linux' },
+      daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
+      nodeInfo: nodeSystemInfo(),
     },
   };
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
+import { withEncodingDefaults } from './encoding-defaults';
 import type { K8sObject, StoredEvent } from './k8s-object';
 import { RESOURCES } from './k8s-object';
 
@@ -62,14 +63,15 @@ export class ObjectStore extends EventEmitter {
     return this.table(resource).size;
   }
 
-  create(resource: string, object: K8sObject): K8sObject {
+  /** Stores a new object; with `dryRun`, only answers what it would store (no resourceVersion, nothing recorded). */
+  create(resource: string, object: K8sObject, dryRun = false): K8sObject {
     const type = RESOURCES[resource];
     const table = this.table(resource);
     const k = key(object.metadata.namespace, object.metadata.name);
     if (table.has(k)) {
       throw new StoreError(409, 'AlreadyExists', `${type.qualified} "${object.metadata.name}" already exists`);
     }
-    const stored: K8sObject = {
+    const stored: K8sObject = withEncodingDefaults(resource, {
       ...structuredClone(object),
       apiVersion: type.apiVersion,
       kind: type.kind,
@@ -78,9 +80,13 @@ export class ObjectStore extends EventEmitter {
         uid: randomUUID(),
         generation: 1,
         creationTimestamp: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
-        resourceVersion: String(++this.version),
+        resourceVersion: dryRun ? undefined : String(++this.version),
       },
-    };
+    });
+    if (dryRun) {
+      delete stored.metadata.resourceVersion;
+      return stored;
+    }
     table.set(k, stored);
     this.record('ADDED', resource, stored);
     return structuredClone(stored);
@@ -89,8 +95,9 @@ export class ObjectStore extends EventEmitter {
   /**
    * Replaces an object; with `expectedVersion` the write fails with 409 Conflict when stale.
    * Client writes keep the server-owned metadata; `system` writes (the simulated controllers) may set it.
+   * With `dryRun`, only answers what it would store (the resourceVersion stays, nothing is recorded).
    */
-  update(resource: string, object: K8sObject, expectedVersion?: string, system = false): K8sObject {
+  update(resource: string, object: K8sObject, expectedVersion?: string, system = false, dryRun = false): K8sObject {
     const table = this.table(resource);
     const k = key(object.metadata.namespace, object.metadata.name);
     const current = table.get(k);
@@ -102,23 +109,25 @@ export class ObjectStore extends EventEmitter {
         `Operation cannot be fulfilled on ${RESOURCES[resource].qualified} "${object.metadata.name}": the object has been modified; please apply your changes to the latest version and try again`,
       );
     }
-    const specChanged = JSON.stringify(object.spec) !== JSON.stringify(current.spec);
+    const incoming = withEncodingDefaults(resource, structuredClone(object));
+    const specChanged = JSON.stringify(incoming.spec) !== JSON.stringify(current.spec);
     const stored: K8sObject = {
-      ...structuredClone(object),
+      ...incoming,
       apiVersion: current.apiVersion,
       kind: current.kind,
       metadata: {
-        ...structuredClone(object.metadata),
+        ...incoming.metadata,
         // Fields only the server sets survive whatever the client sends back.
         uid: current.metadata.uid,
         creationTimestamp: current.metadata.creationTimestamp,
         deletionTimestamp: system ? object.metadata.deletionTimestamp : current.metadata.deletionTimestamp,
         deletionGracePeriodSeconds: system ? object.metadata.deletionGracePeriodSeconds : current.metadata.deletionGracePeriodSeconds,
         generation: ((current.metadata.generation as number | undefined) ?? 1) + (specChanged ? 1 : 0),
-        resourceVersion: String(++this.version),
+        resourceVersion: dryRun ? current.metadata.resourceVersion : String(++this.version),
       },
     };
     for (const field of ['deletionTimestamp', 'deletionGracePeriodSeconds'] as const) if (stored.metadata[field] === undefined) delete stored.metadata[field];
+    if (dryRun) return stored;
     table.set(k, stored);
     this.record('MODIFIED', resource, stored, current);
     return structuredClone(stored);
