@@ -27,7 +27,8 @@ describe('field selectors', () => {
     expect(parseFieldSelector(selector)(pod)).toBe(expected);
   });
 
-  it('refuses unknown fields', () => {
-    expect(() => parseFieldSelector('spec.magic=1')).toThrow('field label not supported');
+  it("refuses unknown fields and selectors it cannot read with the API server's texts", () => {
+    expect(() => parseFieldSelector('spec.magic=1')).toThrow(new Error('field label not supported: spec.magic'));
+    expect(() => parseFieldSelector('metadata.name=p,phase')).toThrow(new Error("invalid selector: 'metadata.name=p,phase'; can't understand 'phase'"));
   });
 });

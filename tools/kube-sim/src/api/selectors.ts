@@ -68,7 +68,8 @@ export function parseFieldSelector(selector: string | undefined): (o: K8sObject)
   if (!selector || !selector.trim()) return () => true;
   const requirements = selector.split(',').map((part) => {
     const m = /^([\w.]+)\s*(==|=|!=)\s*(.*)$/.exec(part.trim());
-    if (!m || !FIELDS[m[1]]) throw new Error(`field label not supported: ${part.trim()}`);
+    if (!m) throw new Error(`invalid selector: '${selector}'; can't understand '${part}'`);
+    if (!FIELDS[m[1]]) throw new Error(`field label not supported: ${m[1]}`);
     const [, field, op, value] = m;
     const read = FIELDS[field];
     return op === '!=' ? (o: K8sObject) => read(o) !== value : (o: K8sObject) => read(o) === value;
