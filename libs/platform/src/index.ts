@@ -12,3 +12,4 @@ export * from './http/fastify-edge';
 export * from './logging/logger';
 export * from './logging/pretty-stream';
 export * from './metrics/http-metrics';
+export * from './composition';

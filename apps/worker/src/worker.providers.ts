@@ -1,0 +1,82 @@
+import type { Provider } from '@nestjs/common';
+import { MAESTRO_CONFIG, type MaestroConfig } from '@maestro/config';
+import {
+  buildExecutorRegistry,
+  CLOCK,
+  EventsForwarderService,
+  INSTANCE_STORAGE,
+  LOGGER,
+  OPERATION_CANCELLATION,
+  OPERATION_CONSUMER,
+  OPERATION_FLOW,
+  OPERATION_LEASE,
+  OPERATION_STORAGE,
+  OperationManager,
+  OperationRunner,
+  PORT_ALLOCATOR,
+  ROOM_STORAGE,
+  RoomManager,
+  RoomStatusService,
+  RUNTIME,
+  SCHEDULER_LOCK,
+  SCHEDULER_STORAGE,
+  SchedulerLookup,
+  WorkerSupervisor,
+} from '@maestro/domain';
+import { METRICS_REGISTRY } from '@maestro/platform';
+import { PrometheusFleetMetrics } from './metrics/prometheus-fleet-metrics';
+
+// The worker's own use cases as Nest providers (those shared with the APIs are in @maestro/platform).
+
+/** RoomManager: creates and deletes rooms; a deleted room's "terminated" event is forwarded. */
+export const roomManagerProvider: Provider = {
+  provide: RoomManager,
+  inject: [ROOM_STORAGE, INSTANCE_STORAGE, RUNTIME, PORT_ALLOCATOR, CLOCK, LOGGER, EventsForwarderService],
+  useFactory: (rooms, instances, runtime, portAllocator, clock, logger, forwarding: EventsForwarderService) =>
+    new RoomManager({ rooms, instances, runtime, portAllocator, clock, logger }, (scheduler, roomId, _instance, storedMetadata) =>
+      forwarding.forwardStatusTerminated(scheduler, roomId, storedMetadata),
+    ),
+};
+
+/** OperationRunner with every executor, configured from `operations.*` and `services.roomManager.*`. */
+export const operationRunnerProvider: Provider = {
+  provide: OperationRunner,
+  inject: [OPERATION_STORAGE, OPERATION_LEASE, CLOCK, LOGGER, SCHEDULER_STORAGE, SchedulerLookup, ROOM_STORAGE, INSTANCE_STORAGE, OperationManager, RoomManager, RUNTIME, MAESTRO_CONFIG],
+  useFactory: (storage, lease, clock, logger, schedulers, lookup, rooms, instances, operations, roomManager, runtime, config: MaestroConfig) => {
+    const executors = buildExecutorRegistry(
+      { schedulers, lookup, rooms, instances, operationStorage: storage, operations, roomManager, runtime, clock, logger },
+      {
+        addRoomsLimit: config.operations.addRoomsLimit,
+        addRoomsBatchSize: config.operations.addRoomsBatchSize,
+        addRoomTimeoutMs: config.operations.addRoomTimeoutMs,
+        removeRoomsLimit: config.operations.removeRoomsLimit,
+        roomInitializationTimeoutMs: config.roomManager.initializationTimeoutMs,
+        roomPingTimeoutMs: config.roomManager.pingTimeoutMs,
+        roomDeletionTimeoutMs: config.roomManager.deletionTimeoutMs,
+        validationTimeoutMs: config.roomManager.validationTimeoutMs,
+        validationAttempts: config.roomManager.validationAttempts,
+        validationAcceptOccupied: config.roomManager.validationAcceptOccupied,
+      },
+    );
+    return new OperationRunner({ storage, lease, executors, clock, logger }, { leaseTtlMs: config.operationLeaseTtlMs });
+  },
+};
+
+/** WorkerSupervisor: one scheduler worker per scheduler, with the worker timings of the configuration. */
+export const workerSupervisorProvider: Provider = {
+  provide: WorkerSupervisor,
+  inject: [SCHEDULER_STORAGE, OPERATION_CANCELLATION, OPERATION_CONSUMER, OPERATION_FLOW, SCHEDULER_LOCK, OperationRunner, OperationManager, RoomStatusService, ROOM_STORAGE, INSTANCE_STORAGE, RUNTIME, LOGGER, METRICS_REGISTRY, MAESTRO_CONFIG],
+  useFactory: (schedulers, cancellation, consumer, flow, lock, runner, operations, statuses, rooms, instances, runtime, logger, registry, config: MaestroConfig) =>
+    new WorkerSupervisor(
+      { schedulers, cancellation, consumer, flow, lock, runner, operations, statuses, rooms, instances, runtime, logger, metrics: new PrometheusFleetMetrics(registry) },
+      {
+        syncIntervalMs: config.workers.syncIntervalMs,
+        stopTimeoutMs: config.workers.stopTimeoutMs,
+        healthControllerIntervalMs: config.workers.healthControllerIntervalMs,
+        storageCleanupIntervalMs: config.workers.storageCleanupIntervalMs,
+        disruptionIntervalMs: config.disruption.intervalSeconds * 1000,
+        disruptionSafetyPercentage: config.disruption.safetyPercentage,
+        metricsIntervalMs: config.reporter.intervalMs,
+      },
+    ),
+};

@@ -1,0 +1,61 @@
+import type { Provider } from '@nestjs/common';
+import { MAESTRO_CONFIG, type MaestroConfig } from '@maestro/config';
+import {
+  CLOCK,
+  EVENTS_FORWARDER,
+  EventsForwarderService,
+  INSTANCE_STORAGE,
+  LOGGER,
+  OPERATION_CANCELLATION,
+  OPERATION_FLOW,
+  OPERATION_LEASE,
+  OPERATION_STORAGE,
+  OperationManager,
+  ROOM_STORAGE,
+  RoomStatusService,
+  SCHEDULER_CACHE,
+  SCHEDULER_STORAGE,
+  SchedulerLookup,
+  systemClock,
+} from '@maestro/domain';
+
+// The domain's use cases as Nest providers, written once for the three composition roots. Each one
+// takes its ports by token (bound by the adapter modules) and its settings from MAESTRO_CONFIG.
+
+/** CLOCK: the system clock. */
+export const clockProvider: Provider = { provide: CLOCK, useValue: systemClock };
+
+/**
+ * SchedulerLookup over the scheduler cache and Postgres; `memoMs` lets a process reuse a scheduler
+ * in memory for that long (the rooms API's pings), checking the cache's invalidation generation.
+ */
+export function schedulerLookupProvider({ memoMs = 0 }: { memoMs?: number } = {}): Provider {
+  return {
+    provide: SchedulerLookup,
+    inject: [SCHEDULER_CACHE, SCHEDULER_STORAGE, MAESTRO_CONFIG],
+    useFactory: (cache, storage, config: MaestroConfig) => new SchedulerLookup(cache, storage, config.schedulerCacheTtlMs, memoMs),
+  };
+}
+
+/** OperationManager: creates, lists and cancels operations. */
+export const operationManagerProvider: Provider = {
+  provide: OperationManager,
+  inject: [OPERATION_STORAGE, OPERATION_FLOW, OPERATION_LEASE, OPERATION_CANCELLATION, SCHEDULER_STORAGE, CLOCK, MAESTRO_CONFIG],
+  useFactory: (storage, flow, lease, cancellation, schedulers, clock, config: MaestroConfig) =>
+    new OperationManager({ storage, flow, lease, cancellation, schedulers, clock }, { operationsTtlMs: config.workers.operationsTtlMs }),
+};
+
+/** EventsForwarderService: room and player events to the scheduler's forwarders (needs SchedulerLookup). */
+export const eventsForwarderServiceProvider: Provider = {
+  provide: EventsForwarderService,
+  inject: [EVENTS_FORWARDER, SchedulerLookup, ROOM_STORAGE, INSTANCE_STORAGE, LOGGER, CLOCK],
+  useFactory: (forwarder, schedulers, rooms, instances, logger, clock) => new EventsForwarderService({ forwarder, schedulers, rooms, instances, logger, clock }),
+};
+
+/** RoomStatusService: pings, instance changes and allocation, forwarding through EventsForwarderService. */
+export const roomStatusServiceProvider: Provider = {
+  provide: RoomStatusService,
+  inject: [ROOM_STORAGE, INSTANCE_STORAGE, SchedulerLookup, CLOCK, LOGGER, EventsForwarderService, MAESTRO_CONFIG],
+  useFactory: (rooms, instances, schedulers, clock, logger, forwarding, config: MaestroConfig) =>
+    new RoomStatusService({ rooms, instances, schedulers, clock, logger }, { allocationTtlMs: config.roomManager.allocationTtlMs }, forwarding),
+};
