@@ -3,6 +3,7 @@ import { handleControl } from './api/control';
 import { openApiDocument } from './api/openapi';
 import { discovery } from './api/discovery';
 import { choosePrettyPrint } from './api/pretty-print';
+import { holdAnswer, holdRequest } from './api/latency';
 import { decodeProtobufObject, PROTOBUF_MEDIA_TYPE } from './api/protobuf';
 import { parseRequestTarget } from './api/request-target';
 import { isWatch, RestHandler } from './api/rest-handler';
@@ -92,8 +93,9 @@ async function handle(parts: ServerParts, rest: RestHandler, req: IncomingMessag
   if (document) return sendJson(res, 200, document);
   const target = parseRequestTarget(url.pathname);
   if (!target) return sendStatus(res, 404, 'NotFound', 'the server could not find the requested resource');
-  const { delayMs, errorCode } = parts.faults.decide(verbOf(method, Boolean(target.name), isWatch(target, url.searchParams)), target.resource);
-  if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+  const { delayMs, answerDelayMs, errorCode } = parts.faults.decide(verbOf(method, Boolean(target.name), isWatch(target, url.searchParams)), target.resource);
+  if (delayMs > 0 && !(await holdRequest(res, delayMs, parts.faults.latency))) return;
+  if (answerDelayMs > 0) holdAnswer(res, answerDelayMs, parts.faults.latency);
   if (errorCode) {
     if (errorCode === 429) res.setHeader('retry-after', '1');
     const reason = REASON_OF[errorCode] ?? 'InternalError';

@@ -1,6 +1,12 @@
 /** API-level fault settings: latency and error rates, optionally limited to some verbs/resources. */
 export interface ApiFaults {
+  /**
+   * Delay before a request is carried out. A client that goes away meanwhile gets nothing done, as an
+   * API server cancels the work of a request whose client disconnected.
+   */
   latencyMs?: number;
+  /** Delay of the answer of a request already carried out (the change is made, the client waits for it). Not for watches. */
+  answerLatencyMs?: number;
   /** Share of requests (0..1) answered with `errorCode` instead of being served. */
   errorRate?: number;
   /** 429 (TooManyRequests), 500 (InternalError), 503 (ServiceUnavailable), 504 (Timeout). */
@@ -30,9 +36,18 @@ export interface FaultTargets {
 
 const API_ERROR_CODES = [429, 500, 503, 504];
 
+/** Requests held by the injected latencies. */
+export interface LatencyCounts {
+  /** Held right now (before being carried out, or before their answer). */
+  held: number;
+  /** Whose client went away while held: not carried out, or answer dropped. */
+  abandoned: number;
+}
+
 /** The knobs tests and demos turn; the HTTP control endpoint under /_sim/ drives the same object. */
 export class FaultController {
   api: ApiFaults = {};
+  readonly latency: LatencyCounts = { held: 0, abandoned: 0 };
   readonly images: ImageFaults = { imagePullError: new Set(), crashLoop: new Set(), oomKilled: new Set() };
   private targets: FaultTargets = { dropWatches: () => 0, loseNode: () => false, restoreNodes: () => undefined, compact: () => undefined };
 
@@ -43,9 +58,9 @@ export class FaultController {
 
   /** Replaces the API faults (latency, error rate and code, failNext, verb/resource filters); throws on bad values. */
   setApiFaults(faults: ApiFaults): void {
-    const { latencyMs = 0, errorRate = 0, errorCode = 500, failNext = 0 } = faults;
-    if (!(latencyMs >= 0) || !(errorRate >= 0 && errorRate <= 1) || !(failNext >= 0) || !API_ERROR_CODES.includes(errorCode)) {
-      throw new RangeError(`invalid API faults: latencyMs >= 0, errorRate in [0, 1], failNext >= 0, errorCode one of ${API_ERROR_CODES.join(', ')}`);
+    const { latencyMs = 0, answerLatencyMs = 0, errorRate = 0, errorCode = 500, failNext = 0 } = faults;
+    if (!(latencyMs >= 0) || !(answerLatencyMs >= 0) || !(errorRate >= 0 && errorRate <= 1) || !(failNext >= 0) || !API_ERROR_CODES.includes(errorCode)) {
+      throw new RangeError(`invalid API faults: latencyMs >= 0, answerLatencyMs >= 0, errorRate in [0, 1], failNext >= 0, errorCode one of ${API_ERROR_CODES.join(', ')}`);
     }
     this.api = { ...faults };
   }
@@ -94,15 +109,16 @@ export class FaultController {
     return { api: this.api, imagePullError: [...this.images.imagePullError], crashLoop: [...this.images.crashLoop], oomKilled: [...this.images.oomKilled] };
   }
 
-  /** What to do with one API request: how long to delay it and whether to fail it. */
-  decide(verb: string, resource: string): { delayMs: number; errorCode?: number } {
-    const { latencyMs = 0, errorRate = 0, errorCode = 500, verbs, resources } = this.api;
+  /** What to do with one API request: how long to delay it, whether to fail it, how long to delay its answer. */
+  decide(verb: string, resource: string): { delayMs: number; answerDelayMs: number; errorCode?: number } {
+    const { latencyMs = 0, answerLatencyMs = 0, errorRate = 0, errorCode = 500, verbs, resources } = this.api;
     const applies = (!verbs || verbs.includes(verb)) && (!resources || resources.includes(resource));
-    if (!applies) return { delayMs: 0 };
+    if (!applies) return { delayMs: 0, answerDelayMs: 0 };
+    const answerDelayMs = verb === 'watch' ? 0 : answerLatencyMs;
     if (this.api.failNext && this.api.failNext > 0) {
       this.api.failNext -= 1;
-      return { delayMs: latencyMs, errorCode };
+      return { delayMs: latencyMs, answerDelayMs, errorCode };
     }
-    return { delayMs: latencyMs, errorCode: errorRate > 0 && Math.random() < errorRate ? errorCode : undefined };
+    return { delayMs: latencyMs, answerDelayMs, errorCode: errorRate > 0 && Math.random() < errorRate ? errorCode : undefined };
   }
 }
