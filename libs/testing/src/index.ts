@@ -6,3 +6,6 @@ export * from './grpc/forwarder-server';
 export * from './reference';
 export * from './fakes/in-memory-scheduler-cache';
 export * from './contracts/scheduler-cache.contract';
+export * from './fakes/in-memory-runtime';
+export * from './contracts/runtime-creation-abort.contract';
+export * from './fakes/in-memory-room-records';

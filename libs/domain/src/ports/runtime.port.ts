@@ -17,6 +17,17 @@ export interface InstanceWatcher {
   stop(): Promise<void>;
 }
 
+/** Options of a room's instance creation. */
+export interface CreateInstanceOptions {
+  /**
+   * Aborts the creation: no further attempt starts, a request in flight is aborted, and the call
+   * rejects with `signal.reason`. An aborted creation leaves no instance behind: one that may already
+   * have been created is deleted before the call rejects. A creation that resolves resolved before
+   * its signal aborted.
+   */
+  signal?: AbortSignal;
+}
+
 /** The infrastructure that runs game rooms (Kubernetes: namespaces and pods). */
 export interface Runtime {
   /** Creates the scheduler's namespace (and disruption budget). Throws AlreadyExistsError. */
@@ -27,7 +38,7 @@ export interface Runtime {
    * Creates the pod of a room from `spec`, whose ports already carry allocated host ports.
    * Returns the instance as created (no address yet). Throws InvalidArgumentError on a rejected spec.
    */
-  createGameRoomInstance(scheduler: Scheduler, roomId: string, spec: SchedulerSpec): Promise<Instance>;
+  createGameRoomInstance(scheduler: Scheduler, roomId: string, spec: SchedulerSpec, options?: CreateInstanceOptions): Promise<Instance>;
   /** Records an event with `reason` on the pod, then deletes it. Throws NotFoundError. */
   deleteGameRoomInstance(instance: Instance, reason: RoomRemovalReason): Promise<void>;
   /** A fresh room name: the scheduler name (at most 58 chars), `-`, 5 random characters. */

@@ -34,9 +34,13 @@ export class RoomManager {
 
   /**
    * Creates one room of the scheduler: its record (`pending`), host ports, the pod and the instance.
-   * A pod that cannot be created removes the room record again.
+   * A pod that cannot be created removes the room record again. `signal` aborts the creation: no
+   * further step starts, the pod creation in flight is aborted (the runtime leaves no pod), and the
+   * room record already written is removed before the call rejects with `signal.reason`.
    */
-  async createRoom(scheduler: Scheduler, options: { isValidationRoom?: boolean } = {}): Promise<{ room: GameRoom; instance: Instance }> {
+  async createRoom(scheduler: Scheduler, options: { isValidationRoom?: boolean; signal?: AbortSignal } = {}): Promise<{ room: GameRoom; instance: Instance }> {
+    const { signal } = options;
+    signal?.throwIfAborted();
     const now = this.ports.clock.now();
     const room: GameRoom = {
       id: this.ports.runtime.createGameRoomName(scheduler),
@@ -51,17 +55,16 @@ export class RoomManager {
       createdAt: now,
     };
     await this.ports.rooms.createRoom(room);
+    if (signal?.aborted) {
+      await this.removeRecordOfUncreatedPod(scheduler.name, room.id);
+      throw signal.reason;
+    }
     const spec = this.withHostPorts(scheduler);
     let instance: Instance;
     try {
-      instance = await this.ports.runtime.createGameRoomInstance(scheduler, room.id, spec);
+      instance = await this.ports.runtime.createGameRoomInstance(scheduler, room.id, spec, { signal });
     } catch (error) {
-      await this.ports.rooms.deleteRoom(scheduler.name, room.id).catch((cause: unknown) =>
-        this.ports.logger.warn('failed to remove the room of a pod that was not created', {
-          [LogField.RoomId]: room.id,
-          [LogField.Error]: String(cause),
-        }),
-      );
+      await this.removeRecordOfUncreatedPod(scheduler.name, room.id);
       throw error;
     }
     await this.ports.instances.upsertInstance(instance);
@@ -114,6 +117,16 @@ export class RoomManager {
         })),
       })),
     };
+  }
+
+  /** Removes the record of a room whose pod was not created (or was removed again); failures are logged. */
+  private async removeRecordOfUncreatedPod(schedulerName: string, roomId: string): Promise<void> {
+    await this.ports.rooms.deleteRoom(schedulerName, roomId).catch((cause: unknown) =>
+      this.ports.logger.warn('failed to remove the room of a pod that was not created', {
+        [LogField.RoomId]: roomId,
+        [LogField.Error]: String(cause),
+      }),
+    );
   }
 
   private async cleanRoomRecords(schedulerName: string, roomId: string): Promise<void> {

@@ -1,9 +1,8 @@
+import type { Scheduler } from '../../entities/scheduler';
+import { withDeadline } from '../deadline';
 import type { ExecutionContext, ExecutionResult, OperationExecutor } from '../operation-executor';
 import { OperationName } from '../operation-names';
 import { throwIfAborted, type ExecutorOptions, type ExecutorPorts } from '../executor-ports';
-
-const withTimeout = <T>(promise: Promise<T>, ms: number): Promise<T> =>
-  Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`room creation timed out after ${ms} ms`)), ms).unref())]);
 
 /** Whether going from `before` to `after` of `total` passes 25, 50 or 75 %. */
 const crossesQuarter = (before: number, after: number, total: number): boolean => Math.floor((after * 4) / total) > Math.floor((before * 4) / total);
@@ -11,6 +10,8 @@ const crossesQuarter = (before: number, after: number, total: number): boolean =
 /**
  * add_rooms: creates rooms in sequential batches; fails when more rooms failed than succeeded.
  * Operations of several batches show their progress in the history at each quarter (not in Maestro).
+ * Each creation is aborted at its timeout or when the operation is canceled; an aborted creation
+ * removes what it wrote (pod, room) before it counts as failed, so no failed room exists afterwards.
  */
 export class AddRoomsExecutor implements OperationExecutor {
   readonly name = OperationName.AddRooms;
@@ -37,7 +38,7 @@ export class AddRoomsExecutor implements OperationExecutor {
       throwIfAborted(context.signal);
       const batch = Math.min(this.options.addRoomsBatchSize, amount - created);
       const results = await Promise.allSettled(
-        Array.from({ length: batch }, () => withTimeout(this.ports.roomManager.createRoom(scheduler), this.options.addRoomTimeoutMs)),
+        Array.from({ length: batch }, () => this.createRoom(scheduler, context.signal)),
       );
       for (const result of results) {
         if (result.status === 'fulfilled') successes++;
@@ -56,6 +57,12 @@ export class AddRoomsExecutor implements OperationExecutor {
     }
     await context.appendHistory(`added ${amount} rooms`);
     return {};
+  }
+
+  /** One room, aborted after `addRoomTimeoutMs` or with the operation. */
+  private async createRoom(scheduler: Scheduler, operation: AbortSignal): Promise<void> {
+    const ms = this.options.addRoomTimeoutMs;
+    await withDeadline(operation, ms, () => new Error(`room creation timed out after ${ms} ms`), (signal) => this.ports.roomManager.createRoom(scheduler, { signal }));
   }
 
   async rollback(): Promise<void> {
