@@ -13,9 +13,11 @@ describe('worker operations on kube-sim', () => {
   let stack: WorkerStack;
 
   beforeAll(async () => {
-    // Rooms are created two at a time, so that an add_rooms can be caught in the middle.
+    // Rooms are created two at a time, so that an add_rooms can be caught in the middle; a room
+    // creation times out after 2 s (5 s by default).
     stack = await WorkerStack.start({
       MAESTRO_OPERATIONS_ROOMS_ADD_BATCHSIZE: '2',
+      MAESTRO_OPERATIONS_ROOMS_ADD_OPERATIONTIMEOUT: '2s',
       MAESTRO_SERVICES_ROOMMANAGER_ROOMVALIDATIONTIMEOUTMILLIS: '5000',
       MAESTRO_SERVICES_ROOMMANAGER_ROOMVALIDATIONATTEMPTS: '2',
       MAESTRO_REPORTER_METRICS_INTERVALMILLIS: '200',
@@ -140,6 +142,24 @@ describe('worker operations on kube-sim', () => {
         return current.status === 'error' ? current : undefined;
       }, { timeoutMs: 20_000 });
       expect(failed.executionHistory.map((e) => e.event)).toContain('more rooms failed than succeeded, errors: 3 and successes: 0 of amount: 3');
+    } finally {
+      stack.sim.faults.reset();
+    }
+  });
+
+  it('counts rooms whose pod creation outlives the timeout as failed, and none of them is left (latency injected in kube-sim)', async () => {
+    const livePods = async () => (await stack.kube('/api/v1/namespaces/fleet/pods')).body.items.filter((p: { metadata: { deletionTimestamp?: string } }) => !p.metadata.deletionTimestamp).length;
+    const [rooms, pods, abandoned] = [await stack.storage.rooms.getRoomCount('fleet'), await livePods(), stack.sim.faults.latency.abandoned];
+    stack.sim.faults.setApiFaults({ latencyMs: 600_000, verbs: ['create'], resources: ['pods'] });
+    try {
+      const op = await stack.operations.createOperation('fleet', new PlainDefinition(OperationName.AddRooms, { amount: 2 }));
+      const failed = await failedWith('fleet', op.id);
+      expect(failed.executionHistory.map((e) => e.event)).toContain('more rooms failed than succeeded, errors: 2 and successes: 0 of amount: 2');
+      // Both pod requests were aborted while kube-sim held them: neither can land later.
+      await waitFor(() => stack.sim.faults.latency.held === 0, { description: 'the held pod creations dropped' });
+      expect(stack.sim.faults.latency.abandoned - abandoned).toBe(2);
+      expect(await livePods()).toBe(pods);
+      expect(await stack.storage.rooms.getRoomCount('fleet')).toBe(rooms);
     } finally {
       stack.sim.faults.reset();
     }

@@ -1,4 +1,5 @@
-import { AlreadyExistsError, InvalidArgumentError, NotFoundError, silentLogger, UnexpectedError } from '@maestro/domain';
+import { AlreadyExistsError, InvalidArgumentError, type Logger, NotFoundError, silentLogger, UnexpectedError } from '@maestro/domain';
+import { type ConfigurationOptions, HttpMethod, RequestContext } from '@kubernetes/client-node';
 import { aScheduler } from '@maestro/testing';
 import type { KubernetesClient } from './client/kubernetes-client';
 import { KubernetesRuntime } from './kubernetes.runtime';
@@ -7,8 +8,8 @@ import { disruptionBudget } from './pdb/disruption-budget';
 const apiError = (code: number) => Object.assign(new Error(`HTTP ${code}`), { code, body: JSON.stringify({ message: `status ${code}` }) });
 
 /** The runtime over stubbed client APIs: no I/O, every call recorded in order. */
-function runtimeWithStubs() {
-  const runtime = new KubernetesRuntime({ masterUrl: 'http://127.0.0.1:1', qps: 0, burst: 0 }, silentLogger);
+function runtimeWithStubs(logger: Logger = silentLogger) {
+  const runtime = new KubernetesRuntime({ masterUrl: 'http://127.0.0.1:1', qps: 0, burst: 0 }, logger);
   const client = (runtime as unknown as { client: KubernetesClient }).client;
   const calls: string[] = [];
   const stub = <T extends object>(api: T, name: keyof T, impl: (...args: never[]) => unknown) => {
@@ -70,6 +71,76 @@ describe('KubernetesRuntime (stubbed API)', () => {
     stub(client.core, 'createNamespacedPod', () => Promise.reject(apiError(503)));
     await expect(runtime.createGameRoomInstance(scheduler, 'sched-x', scheduler.spec)).rejects.toThrow('error creating game room sched-x: status 503');
     expect(client.core.createNamespacedPod).toHaveBeenCalledTimes(4);
+  });
+
+  /** The signal the call options hand to the HTTP request (through the client's middleware). */
+  async function signalOf(options: ConfigurationOptions | undefined): Promise<AbortSignal | undefined> {
+    const request = new RequestContext('http://127.0.0.1:1/api/v1/namespaces/sched/pods', HttpMethod.POST);
+    for (const middleware of options?.middleware ?? []) await middleware.pre(request).toPromise();
+    return request.getSignal();
+  }
+
+  describe('aborted pod creation', () => {
+    const reason = new Error('room creation timed out after 5000 ms');
+
+    it('hands the signal to the HTTP request', async () => {
+      const { runtime, client, stub } = runtimeWithStubs();
+      const controller = new AbortController();
+      let sent: AbortSignal | undefined;
+      stub(client.core, 'createNamespacedPod', async (_: unknown, options: ConfigurationOptions) => {
+        sent = await signalOf(options);
+        return { metadata: { name: 'sched-x', namespace: 'sched', resourceVersion: '1' }, status: { phase: 'Pending' } };
+      });
+      await runtime.createGameRoomInstance(scheduler, 'sched-x', scheduler.spec, { signal: controller.signal });
+      expect(sent).toBe(controller.signal);
+    });
+
+    it('sends nothing when already aborted', async () => {
+      const { runtime, client, calls, stub } = runtimeWithStubs();
+      stub(client.core, 'createNamespacedPod', () => ({}));
+      await expect(runtime.createGameRoomInstance(scheduler, 'sched-x', scheduler.spec, { signal: AbortSignal.abort(reason) })).rejects.toBe(reason);
+      expect(calls).toEqual([]);
+    });
+
+    it('deletes the pod when the answer came but the signal aborted meanwhile', async () => {
+      const { runtime, client, calls, stub } = runtimeWithStubs();
+      const controller = new AbortController();
+      stub(client.core, 'createNamespacedPod', () => {
+        controller.abort(reason);
+        return { metadata: { name: 'sched-x', namespace: 'sched', resourceVersion: '1' } };
+      });
+      stub(client.core, 'deleteNamespacedPod', () => ({}));
+      await expect(runtime.createGameRoomInstance(scheduler, 'sched-x', scheduler.spec, { signal: controller.signal })).rejects.toBe(reason);
+      expect(calls).toEqual(['createNamespacedPod', 'deleteNamespacedPod']);
+      expect(client.core.deleteNamespacedPod).toHaveBeenCalledWith({ name: 'sched-x', namespace: 'sched' });
+    });
+
+    it('retries no 503 once aborted, and deletes what the sent attempt may have created', async () => {
+      const { runtime, client, calls, stub } = runtimeWithStubs();
+      const controller = new AbortController();
+      stub(client.core, 'createNamespacedPod', () => {
+        controller.abort(reason);
+        return Promise.reject(apiError(503));
+      });
+      stub(client.core, 'deleteNamespacedPod', () => Promise.reject(apiError(404)));
+      await expect(runtime.createGameRoomInstance(scheduler, 'sched-x', scheduler.spec, { signal: controller.signal })).rejects.toBe(reason);
+      expect(calls).toEqual(['createNamespacedPod', 'deleteNamespacedPod']);
+    });
+
+    it('retries the deletion through 5xx, and logs one that keeps failing (the rejection stays the reason)', async () => {
+      const warnings: string[] = [];
+      const logger: Logger = { ...silentLogger, warn: (message: string) => void warnings.push(message) };
+      const { runtime, client, stub } = runtimeWithStubs(logger);
+      const controller = new AbortController();
+      stub(client.core, 'createNamespacedPod', () => {
+        controller.abort(reason);
+        return { metadata: { name: 'sched-x', namespace: 'sched', resourceVersion: '1' } };
+      });
+      stub(client.core, 'deleteNamespacedPod', () => Promise.reject(apiError(500)));
+      await expect(runtime.createGameRoomInstance(scheduler, 'sched-x', scheduler.spec, { signal: controller.signal })).rejects.toBe(reason);
+      expect(client.core.deleteNamespacedPod).toHaveBeenCalledTimes(4);
+      expect(warnings).toEqual(['failed to delete the pod of an aborted room creation']);
+    });
   });
 
   it('records the deletion event before deleting, and deletes even when the pod cannot be read', async () => {

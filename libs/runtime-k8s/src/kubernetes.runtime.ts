@@ -1,5 +1,6 @@
 import {
   AlreadyExistsError,
+  type CreateInstanceOptions,
   type Instance,
   type InstanceEvent,
   type InstanceWatcher,
@@ -36,6 +37,8 @@ import { PodInformer } from './watch/pod-informer';
 
 /** Pod creation retries (Maestro: client-go retry.OnError, 4 steps, 10 ms x 5^n, 10 % jitter). */
 export const CREATE_POD_RETRY: RetryPolicy = { attempts: 4, baseMs: 10, factor: 5, jitter: 0.1, retryable: isRetryableApiError };
+/** The deletion of an aborted creation's pod: retried like the creation (throttling and 5xx). */
+const DELETE_ABANDONED_POD_RETRY: RetryPolicy = CREATE_POD_RETRY;
 /** PDB updates retried on 409 Conflict, 5 attempts 10 ms apart. */
 const UPDATE_PDB_RETRY: RetryPolicy = { attempts: 5, baseMs: 10, factor: 1, jitter: 0, retryable: (error) => apiErrorCode(error) === 409 };
 /** The watcher's selector: only pods Maestro created. */
@@ -88,12 +91,32 @@ export class KubernetesRuntime implements Runtime {
     }
   }
 
-  async createGameRoomInstance(scheduler: Scheduler, roomId: string, spec: SchedulerSpec): Promise<Instance> {
+  /**
+   * Creates the pod, retrying as Maestro does. An aborted `signal` stops the retries and aborts the
+   * request in flight; when a request went out (the pod may have landed), the pod is deleted before
+   * the call rejects with the signal's reason.
+   */
+  async createGameRoomInstance(scheduler: Scheduler, roomId: string, spec: SchedulerSpec, options: CreateInstanceOptions = {}): Promise<Instance> {
+    const { signal } = options;
     const pod = buildPod(scheduler, roomId, spec, { topologySpreadConstraint: topologySpreadOf(this.options) });
+    let sent = false;
     try {
-      const created = await withRetry(CREATE_POD_RETRY, () => this.client.call(() => this.client.core.createNamespacedPod({ namespace: scheduler.name, body: pod })));
+      const created = await withRetry(
+        CREATE_POD_RETRY,
+        () =>
+          this.client.call((request) => {
+            sent = true;
+            return this.client.core.createNamespacedPod({ namespace: scheduler.name, body: pod }, request);
+          }, signal),
+        { signal },
+      );
+      signal?.throwIfAborted();
       return podToInstance(created, undefined, scheduler.name);
     } catch (error) {
+      if (signal?.aborted) {
+        if (sent) await this.deleteAbandonedPod(scheduler.name, roomId);
+        throw signal.reason;
+      }
       const code = apiErrorCode(error);
       const message = `error creating game room ${roomId}: ${describeApiError(error)}`;
       if (code === 409) throw new AlreadyExistsError(message, { cause: error });
@@ -172,6 +195,19 @@ export class KubernetesRuntime implements Runtime {
     } catch (error) {
       this.logger.warn('failed to read the api server version', { [LogField.Error]: describeApiError(error) });
       return false;
+    }
+  }
+
+  /**
+   * Deletes the pod of an aborted creation whose request went out: it may have landed. A pod that is
+   * not there is fine; a deletion that keeps failing is logged (the pod is then left behind).
+   */
+  private async deleteAbandonedPod(namespace: string, name: string): Promise<void> {
+    try {
+      await withRetry(DELETE_ABANDONED_POD_RETRY, () => this.client.call(() => this.client.core.deleteNamespacedPod({ name, namespace })));
+    } catch (error) {
+      if (apiErrorCode(error) === 404) return;
+      this.logger.warn('failed to delete the pod of an aborted room creation', { [LogField.RoomId]: name, [LogField.Error]: describeApiError(error) });
     }
   }
 

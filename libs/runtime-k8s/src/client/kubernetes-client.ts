@@ -1,4 +1,5 @@
-import { CoreV1Api, KubeConfig, PolicyV1Api, VersionApi, Watch } from '@kubernetes/client-node';
+import { type ConfigurationOptions, CoreV1Api, KubeConfig, PolicyV1Api, VersionApi, Watch } from '@kubernetes/client-node';
+import { abortableRequest } from './abortable-request';
 import { TokenBucket } from './token-bucket';
 
 export interface KubernetesClientOptions {
@@ -51,10 +52,15 @@ export class KubernetesClient {
     this.limiter = new TokenBucket(options.qps, options.burst);
   }
 
-  /** Runs one API call once the rate limiter allows it. */
-  async call<T>(request: () => Promise<T>): Promise<T> {
+  /**
+   * Runs one API call once the rate limiter allows it. With a `signal`, the call does not start once
+   * it aborted, and `request` gets the options that abort its HTTP request with it.
+   */
+  async call<T>(request: (options?: ConfigurationOptions) => Promise<T>, signal?: AbortSignal): Promise<T> {
+    signal?.throwIfAborted();
     await this.limiter.take();
-    return request();
+    signal?.throwIfAborted();
+    return request(signal && abortableRequest(signal));
   }
 
   /**

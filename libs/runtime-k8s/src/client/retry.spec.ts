@@ -1,5 +1,6 @@
 import { isRetryableApiError } from './api-errors';
-import { retryDelayMs, withRetry } from './retry';
+import { waitFor } from '@maestro/testing';
+import { abortableSleep, retryDelayMs, withRetry } from './retry';
 import { CREATE_POD_RETRY } from '../kubernetes.runtime';
 
 const apiError = (code: number) => Object.assign(new Error(`HTTP ${code}`), { code });
@@ -31,7 +32,7 @@ describe('withRetry', () => {
 
   it('retries until success', async () => {
     let calls = 0;
-    const result = await withRetry(CREATE_POD_RETRY, async () => (++calls < 3 ? Promise.reject(apiError(503)) : 'ok'), sleep);
+    const result = await withRetry(CREATE_POD_RETRY, async () => (++calls < 3 ? Promise.reject(apiError(503)) : 'ok'), { sleep });
     expect(result).toBe('ok');
     expect(calls).toBe(3);
     expect(sleeps).toHaveLength(2);
@@ -39,7 +40,7 @@ describe('withRetry', () => {
 
   it('gives up after the last attempt with the last error', async () => {
     let calls = 0;
-    await expect(withRetry(CREATE_POD_RETRY, async () => (calls++, Promise.reject(apiError(429))), sleep)).rejects.toMatchObject({ code: 429 });
+    await expect(withRetry(CREATE_POD_RETRY, async () => (calls++, Promise.reject(apiError(429))), { sleep })).rejects.toMatchObject({ code: 429 });
     expect(calls).toBe(4);
     expect(sleeps).toHaveLength(3);
     [10, 50, 250].forEach((base, i) => {
@@ -50,7 +51,50 @@ describe('withRetry', () => {
 
   it('does not retry other errors', async () => {
     let calls = 0;
-    await expect(withRetry(CREATE_POD_RETRY, async () => (calls++, Promise.reject(apiError(422))), sleep)).rejects.toMatchObject({ code: 422 });
+    await expect(withRetry(CREATE_POD_RETRY, async () => (calls++, Promise.reject(apiError(422))), { sleep })).rejects.toMatchObject({ code: 422 });
     expect(calls).toBe(1);
+  });
+
+  it('starts no attempt once aborted', async () => {
+    const reason = new Error('room creation timed out');
+    let calls = 0;
+    await expect(withRetry(CREATE_POD_RETRY, async () => ++calls, { signal: AbortSignal.abort(reason), sleep })).rejects.toBe(reason);
+    expect(calls).toBe(0);
+  });
+
+  it('stops retrying when aborted during the wait between attempts', async () => {
+    const controller = new AbortController();
+    const reason = new Error('room creation timed out');
+    let calls = 0;
+    const abortingSleep = async () => void controller.abort(reason);
+    await expect(withRetry(CREATE_POD_RETRY, async () => (calls++, Promise.reject(apiError(503))), { signal: controller.signal, sleep: abortingSleep })).rejects.toBe(reason);
+    expect(calls).toBe(1);
+  });
+
+  it('ends the wait between attempts as soon as the signal aborts', async () => {
+    const controller = new AbortController();
+    const reason = new Error('operation canceled');
+    let calls = 0;
+    let waiting = false;
+    const slow = { ...CREATE_POD_RETRY, baseMs: 600_000 };
+    const sleepLong = (ms: number, signal?: AbortSignal) => ((waiting = true), abortableSleep(ms, signal));
+    const retrying = withRetry(slow, async () => (calls++, Promise.reject(apiError(503))), { signal: controller.signal, sleep: sleepLong });
+    await waitFor(() => waiting, { description: 'the wait after the first attempt' });
+    controller.abort(reason);
+    await expect(retrying).rejects.toBe(reason);
+    expect(calls).toBe(1);
+  });
+
+  it('rethrows the error of the attempt that was in flight when the signal aborted, without retrying', async () => {
+    const controller = new AbortController();
+    let calls = 0;
+    const attempt = async () => {
+      calls++;
+      controller.abort(new Error('timed out'));
+      throw apiError(503);
+    };
+    await expect(withRetry(CREATE_POD_RETRY, attempt, { signal: controller.signal, sleep })).rejects.toMatchObject({ code: 503 });
+    expect(calls).toBe(1);
+    expect(sleeps).toEqual([]);
   });
 });
