@@ -18,7 +18,7 @@ describe('withDeadline', () => {
     const parent = new AbortController();
     const running = withDeadline(parent.signal, 60_000, timedOut, untilAborted);
     parent.abort('canceled');
-    await expect(running).rejects.toThrow('operation canceled: canceled');
+    await expect(running).rejects.toThrow('context canceled');
   });
 
   it('passes on the parent reason when it is an Error, also when the parent aborted before', async () => {

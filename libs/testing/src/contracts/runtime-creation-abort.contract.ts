@@ -41,7 +41,7 @@ export function runtimeCreationAbortContract(harness: () => RuntimeCreationAbort
     it('rejects at once a creation aborted before its pod landed, and the pod never lands', async () => {
       const h = harness();
       const roomId = `${h.scheduler.name}-abrt1`;
-      const reason = new Error('operation canceled: canceled');
+      const reason = new Error('context canceled');
       h.holdCreations();
       const controller = new AbortController();
       const creating = create(h, roomId, controller.signal);

@@ -124,7 +124,7 @@ describe('AddRoomsExecutor over a RoomManager and an in-memory runtime', () => {
     const running = run(4, cancel.signal);
     await waitFor(() => runtime.held === 2, { description: 'the first batch in creation' });
     cancel.abort('canceled');
-    expect(await running).toEqual({ history: ['created 2 of 4 rooms (2 failed)'], outcome: 'operation canceled: canceled' });
+    expect(await running).toEqual({ history: ['created 2 of 4 rooms (2 failed)'], outcome: 'context canceled' });
     runtime.release();
     await settle();
     expect([...runtime.pods.keys()]).toEqual([]);
