@@ -6,7 +6,7 @@ export const OPERATION_LEASE = Symbol('OperationLease');
 export interface OperationLease {
   /** Grants a lease expiring after `ttlMs`; throws AlreadyExistsError when the operation has one. */
   grantLease(schedulerName: string, operationId: string, ttlMs: number): Promise<void>;
-  /** Pushes the expiry `ttlMs` further; throws NotFoundError without a lease. */
+  /** Sets the expiry to now + `ttlMs` (absolute, so a missed renewal is caught up); throws NotFoundError without a lease. */
   renewLease(schedulerName: string, operationId: string, ttlMs: number): Promise<void>;
   /** Removes the lease; throws NotFoundError when absent. */
   revokeLease(schedulerName: string, operationId: string): Promise<void>;

@@ -21,6 +21,9 @@ export interface OperationRunnerOptions {
   leaseTtlMs: number;
 }
 
+/** How many times a lease is renewed during one TTL. */
+const LEASE_RENEWALS_PER_TTL = 3;
+
 /** Why an operation's context was aborted. */
 export type AbortReason = 'canceled' | 'worker_stopping';
 
@@ -94,11 +97,14 @@ export class OperationRunner {
 
     const controller = new AbortController();
     this.running.set(operationId, controller);
+    // Renewed three times per TTL to now + TTL: a live lease never reaches its expiry, even when one
+    // renewal fails (Maestro renews once per TTL by adding a TTL, so a lease reads as expired at each
+    // renewal and for good after a missed one).
     const renewal = setInterval(() => {
       this.ports.lease.renewLease(schedulerName, operationId, this.options.leaseTtlMs).catch((error: unknown) =>
         logger.warn('lease renewal failed', { [LogField.Error]: messageOf(error) }),
       );
-    }, this.options.leaseTtlMs);
+    }, this.options.leaseTtlMs / LEASE_RENEWALS_PER_TTL);
     const context: ExecutionContext = {
       operation: { ...operation, status: 'in_progress' },
       signal: controller.signal,

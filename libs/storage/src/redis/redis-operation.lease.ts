@@ -1,6 +1,10 @@
 import { AlreadyExistsError, NotFoundError, type OperationLease, type OperationLeaseInfo } from '@maestro/domain';
 import type Redis from 'ioredis';
+import { LuaScript } from './lua-script';
 import { type KeyPrefix, leaseKeys, prefixOf, unixSeconds } from './redis-keys';
+
+// Sets an existing lease's expiry (absolute, unix seconds); nil when the operation has no lease.
+const RENEW = new LuaScript(`if redis.call('ZSCORE', KEYS[1], ARGV[1]) then return redis.call('ZADD', KEYS[1], 'XX', ARGV[2], ARGV[1]) end return false`, 1);
 
 const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 
@@ -22,8 +26,13 @@ export class RedisOperationLease implements OperationLease {
     if (Number(added) === 0) throw new AlreadyExistsError(`lease already exists for operation ${operationId}`);
   }
 
+  /**
+   * Sets the expiry to now + ttl. Maestro adds ttl to the stored expiry (`ZADD XX INCR`), which
+   * lags behind the clock by a whole period after one missed renewal and never catches up.
+   */
   async renewLease(schedulerName: string, operationId: string, ttlMs: number): Promise<void> {
-    const renewed = await this.redis.zadd(this.keys.leases(schedulerName), 'XX', 'INCR', seconds(ttlMs), operationId);
+    const expiry = unixSeconds(this.now()) + seconds(ttlMs);
+    const renewed = await RENEW.run(this.redis, [this.keys.leases(schedulerName), operationId, String(expiry)]);
     if (renewed === null) throw new NotFoundError(`lease of operation ${operationId} not found`);
   }
 
