@@ -217,6 +217,23 @@ describe('KubernetesRuntime against kube-sim', () => {
     expect(sim.faults.api.failNext).toBe(1);
   });
 
+  it('retries a failing first pod list until it succeeds, then delivers the pods', async () => {
+    const name = runtime.createGameRoomName(scheduler);
+    await runtime.createGameRoomInstance(scheduler, name, scheduler.spec);
+    sim.faults.setApiFaults({ failNext: 3, errorCode: 503, verbs: ['list'], resources: ['pods'] });
+    const { events } = await watch();
+    expect(find(events, name)).toBeDefined();
+  });
+
+  it('stops retrying a failing first list when its signal aborts, and rejects with the reason', async () => {
+    sim.faults.setApiFaults({ failNext: 1_000, errorCode: 429, verbs: ['list'], resources: ['pods'] });
+    const abort = new AbortController();
+    const watching = runtime.watchGameRoomInstances(scheduler, () => undefined, { signal: abort.signal });
+    await waitFor(() => (sim.faults.describe().api.failNext ?? 0) <= 998, { description: 'two failed lists' });
+    abort.abort(new Error('scheduler worker stopped'));
+    await expect(watching).rejects.toThrow('scheduler worker stopped');
+  });
+
   it('deletes the scheduler (budget, then namespace) and reports a missing one', async () => {
     await runtime.deleteScheduler(scheduler);
     expect((await api('GET', '/apis/policy/v1/namespaces/runtime-test/poddisruptionbudgets/runtime-test')).status).toBe(404);

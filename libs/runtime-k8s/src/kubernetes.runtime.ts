@@ -142,7 +142,11 @@ export class KubernetesRuntime implements Runtime {
     return gameRoomName(scheduler.name);
   }
 
-  async watchGameRoomInstances(scheduler: Scheduler, onEvent: (event: InstanceEvent) => Promise<void> | void): Promise<InstanceWatcher> {
+  async watchGameRoomInstances(
+    scheduler: Scheduler,
+    onEvent: (event: InstanceEvent) => Promise<void> | void,
+    options: { signal?: AbortSignal } = {},
+  ): Promise<InstanceWatcher> {
     const logger = this.logger.child({ [LogField.SchedulerName]: scheduler.name, [LogField.Component]: 'pod-informer' });
     const converter = new InstanceConverter(scheduler.name, (node) => this.nodeHosts.resolve(node));
     const informer = new PodInformer(
@@ -161,7 +165,19 @@ export class KubernetesRuntime implements Runtime {
       },
       logger,
     );
-    await informer.start();
+    const { signal } = options;
+    const stopOnAbort = () => void informer.stop();
+    signal?.addEventListener('abort', stopOnAbort, { once: true });
+    try {
+      // start() resolves once a list has been reported, or at once when stopped by the signal.
+      await informer.start();
+    } finally {
+      signal?.removeEventListener('abort', stopOnAbort);
+    }
+    if (signal?.aborted) {
+      await informer.stop();
+      throw signal.reason;
+    }
     return informer;
   }
 

@@ -45,11 +45,14 @@ export interface Runtime {
   createGameRoomName(scheduler: Scheduler): string;
   /**
    * Watches the scheduler's pods and calls `onEvent` for each change, recovering from dropped
-   * watches on its own. Resolves once the initial list has been delivered.
+   * watches and failed lists on its own. Resolves once the initial list has been delivered (a
+   * failing first list is retried until it succeeds); when `options.signal` aborts first, the watch
+   * is stopped and the call rejects with the signal's reason.
    */
   watchGameRoomInstances(
     scheduler: Scheduler,
     onEvent: (event: InstanceEvent) => Promise<void> | void,
+    options?: { signal?: AbortSignal },
   ): Promise<InstanceWatcher>;
   /** Applies the disruption budget: minAvailable computed from `roomAmount` and `safetyPercentage`. */
   mitigateDisruption(scheduler: Scheduler, roomAmount: number, safetyPercentage: number): Promise<void>;

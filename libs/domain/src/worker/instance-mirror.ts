@@ -24,28 +24,52 @@ export interface InstanceMirrorPorts {
  */
 export class InstanceMirror {
   private watcher?: InstanceWatcher;
+  private readonly abort = new AbortController();
+  private starting?: Promise<void>;
 
   constructor(private readonly ports: InstanceMirrorPorts) {}
 
-  /** Starts watching; a watcher that cannot start is logged and left off. */
-  async start(scheduler: Scheduler): Promise<void> {
-    const { runtime, statuses, logger } = this.ports;
-    const listed = new Set<string>();
-    this.watcher = await runtime
-      .watchGameRoomInstances(scheduler, async (event) => {
-        listed.add(event.instance.id);
-        if (event.type === 'deleted') await statuses.removeInstance(event.instance);
-        else await statuses.applyInstance(event.instance).catch((error: unknown) => logger.debug('instance not applied', { [LogField.Error]: String(error) }));
-      })
-      .catch((error: unknown) => {
-        logger.warn('runtime watcher did not start', { [LogField.Error]: String(error) });
-        return undefined;
-      });
-    if (this.watcher) await this.removeGhosts(scheduler.name, listed).catch((error: unknown) => logger.warn('ghost clean-up failed', { [LogField.Error]: String(error) }));
+  /**
+   * Starts watching in the background: the runtime retries a failing first list on its own, and one
+   * scheduler's hung or failing list must not hold up the others. The ghost clean-up runs once the
+   * first list has been delivered.
+   */
+  start(scheduler: Scheduler): void {
+    this.starting = this.watch(scheduler);
   }
 
+  /** Stops watching, also while the first list is still being retried. */
   async stop(): Promise<void> {
+    this.abort.abort(new Error('instance mirror stopped'));
+    await this.starting;
     await this.watcher?.stop();
+  }
+
+  /** Resolves once the watcher has started (or could not start), and the ghost clean-up ran. */
+  whenStarted(): Promise<void> {
+    return this.starting ?? Promise.resolve();
+  }
+
+  private async watch(scheduler: Scheduler): Promise<void> {
+    const { runtime, statuses, logger } = this.ports;
+    const listed = new Set<string>();
+    const { signal } = this.abort;
+    try {
+      this.watcher = await runtime.watchGameRoomInstances(
+        scheduler,
+        async (event) => {
+          listed.add(event.instance.id);
+          if (event.type === 'deleted') await statuses.removeInstance(event.instance);
+          else await statuses.applyInstance(event.instance).catch((error: unknown) => logger.debug('instance not applied', { [LogField.Error]: String(error) }));
+        },
+        { signal },
+      );
+    } catch (error) {
+      if (!signal.aborted) logger.warn('runtime watcher did not start', { [LogField.Error]: String(error) });
+      return;
+    }
+    if (signal.aborted) return;
+    await this.removeGhosts(scheduler.name, listed).catch((error: unknown) => logger.warn('ghost clean-up failed', { [LogField.Error]: String(error) }));
   }
 
   private async removeGhosts(schedulerName: string, listed: Set<string>): Promise<void> {

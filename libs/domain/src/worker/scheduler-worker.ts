@@ -59,7 +59,8 @@ export class SchedulerWorker {
     this.execution = new LockedExecution(scheduler.name, this.owner, { ...ports, logger: this.logger });
   }
 
-  async start(): Promise<void> {
+  /** Starts every concern; the runtime watcher starts in the background (see InstanceMirror). */
+  start(): void {
     const { options } = this;
     this.ports.consumer.consume(this.scheduler.name, (operationId) => this.execution.execute(operationId));
     const healthController = () => this.periodic.enqueueOnce(OperationName.HealthController, options.healthControllerIntervalMs);
@@ -72,7 +73,12 @@ export class SchedulerWorker {
     // A first health controller at once (Maestro waits a whole interval): a new scheduler gets its rooms
     // right after create_scheduler, and a restarted worker reconciles at once. The period claim keeps it one per period.
     healthController().catch((error: unknown) => this.logger.warn('first health controller not enqueued', { [LogField.Error]: String(error) }));
-    await this.mirror.start(this.scheduler);
+    this.mirror.start(this.scheduler);
+  }
+
+  /** Resolves once the runtime watcher has started (or failed to) and ghost rooms were removed. */
+  whenWatching(): Promise<void> {
+    return this.mirror.whenStarted();
   }
 
   /** Stops: no new periodic operations, waits for the running operation (the queue closes after it), then the watcher. */

@@ -94,7 +94,7 @@ export class WorkerSupervisor {
         }
         const worker = new SchedulerWorker(scheduler, this.ports, this.options);
         this.workers.set(scheduler.name, worker);
-        await worker.start();
+        worker.start();
         logger.info('scheduler worker started', { [LogField.SchedulerName]: scheduler.name });
       }
       for (const [name, worker] of this.workers) {

@@ -153,6 +153,54 @@ describe('PodInformer', () => {
     expect(names()).toEqual(['added late']);
   });
 
+  it('retries a failing first list with backoff; start resolves once a list has been reported', async () => {
+    source.put('a', 'Running', true);
+    source.failLists = 2;
+    await start();
+    expect(source.lists).toBe(3);
+    expect(names()).toEqual(['added a']);
+    await waitFor(() => source.open.length === 1);
+  });
+
+  it('stops retrying the first list when stopped', async () => {
+    source.failLists = 1_000;
+    informer = new PodInformer(source, { ...OPTIONS, backoffMs: 5, maxBackoffMs: 5 }, () => undefined, silentLogger);
+    const starting = informer.start();
+    await waitFor(() => source.lists >= 2);
+    await informer.stop();
+    await starting;
+    const lists = source.lists;
+    expect(source.open).toHaveLength(0);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(source.lists).toBe(lists);
+  });
+
+  it('reports a change again on the next resync when its handler failed (a Redis write that failed is retried)', async () => {
+    source.put('a', 'Running', true);
+    let failures = 1;
+    const applied: string[] = [];
+    await start({ resyncMs: 20 }, (change) => {
+      if (failures > 0 && failures--) throw new Error('redis down');
+      applied.push(`${change.type} ${change.pod.metadata!.name!}`);
+    });
+    await waitFor(() => applied.length === 1);
+    expect(applied).toEqual(['added a']);
+  });
+
+  it('reports a failed deletion again on the next resync', async () => {
+    source.put('a', 'Running', true);
+    let failDeletes = 1;
+    const applied: string[] = [];
+    await start({ resyncMs: 20 }, (change) => {
+      if (change.type === 'deleted' && failDeletes > 0 && failDeletes--) throw new Error('redis down');
+      applied.push(`${change.type} ${change.pod.metadata!.name!}`);
+    });
+    await waitFor(() => source.open.length === 1);
+    source.remove('a');
+    await waitFor(() => applied.includes('deleted a'));
+    expect(applied).toEqual(['added a', 'deleted a']);
+  });
+
   it('resyncs periodically by re-listing, without re-reporting unchanged pods', async () => {
     source.put('a', 'Running', true);
     await start({ resyncMs: 20 });

@@ -40,13 +40,28 @@ export class PodInformer {
     private readonly logger: Logger,
   ) {}
 
-  /** Lists the pods, reports them, then keeps watching; resolves once the list has been reported. */
+  /**
+   * Lists the pods, reports them, then keeps watching; resolves once a list has been reported. A
+   * failing first list is retried with backoff (a 429 or 5xx must not leave the scheduler without
+   * a watcher); `stop()` ends the retries, and start then resolves without watching.
+   */
   async start(): Promise<void> {
-    await this.list();
+    for (let failures = 0; !this.stopped; failures++) {
+      try {
+        await this.list();
+        break;
+      } catch (error) {
+        if (this.stopped) return;
+        const delay = this.backoff(failures + 1);
+        this.logger.warn('pod list failed; retrying', { error: String(error), delay_ms: delay });
+        await this.sleep(delay);
+      }
+    }
+    if (this.stopped) return;
     await this.delivery;
     this.timer = setInterval(() => this.resync(), this.options.resyncMs);
     this.timer.unref();
-    void this.run();
+    this.run().catch((error: unknown) => this.logger.error('pod informer stopped unexpectedly', { error: String(error) }));
   }
 
   /** Stops watching; nothing is reported after it resolves. */
@@ -81,9 +96,9 @@ export class PodInformer {
       if (end.received) failures = 0;
       if (end.reason === 'interrupted' || (end.reason === 'closed' && end.received)) continue;
       failures++;
-      const delay = Math.min(this.options.maxBackoffMs, this.options.backoffMs * 2 ** (failures - 1));
+      const delay = this.backoff(failures);
       this.logger.debug('pod watch ended; reconnecting', { reason: end.reason, error: end.error ? String(end.error) : undefined, delay_ms: delay });
-      await this.sleep(delay * (1 + Math.random() * 0.1));
+      await this.sleep(delay);
     }
   }
 
@@ -139,6 +154,11 @@ export class PodInformer {
     });
   }
 
+  /** The delay before the n-th retry (n from 1): doubling from backoffMs up to maxBackoffMs, plus up to 10 % jitter. */
+  private backoff(failures: number): number {
+    return Math.min(this.options.maxBackoffMs, this.options.backoffMs * 2 ** (failures - 1)) * (1 + Math.random() * 0.1);
+  }
+
   private deliver(changes: PodChange[]): void {
     if (changes.length === 0) return;
     this.delivery = this.delivery.then(async () => {
@@ -147,7 +167,9 @@ export class PodInformer {
         try {
           await this.onChange(change);
         } catch (error) {
-          this.logger.warn('pod change handler failed', { pod: change.pod.metadata?.name, error: String(error) });
+          // Not applied (e.g. Redis down): the store forgets it, so the next list reports it again.
+          this.store.unsee(change);
+          this.logger.warn('pod change handler failed; retried on the next resync', { pod: change.pod.metadata?.name, error: String(error) });
         }
       }
     });

@@ -45,6 +45,20 @@ export class PodStore {
     return changes;
   }
 
+  /**
+   * Undoes a change that could not be applied, so that the next list reports it again: an added or
+   * updated pod is forgotten (unless a newer version arrived since), a deleted one is remembered.
+   */
+  unsee(change: PodChange): void {
+    const name = nameOf(change.pod);
+    const current = this.pods.get(name);
+    if (change.type === 'deleted') {
+      if (!current) this.pods.set(name, change.pod);
+      return;
+    }
+    if (current?.metadata?.resourceVersion === change.pod.metadata?.resourceVersion) this.pods.delete(name);
+  }
+
   get size(): number {
     return this.pods.size;
   }
