@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@maestro/config';
-import { bootstrapApp } from '@maestro/platform';
+import { bootstrapApp, exitOnSignals } from '@maestro/platform';
 import { STORAGE_READINESS, migrate } from '@maestro/storage';
 import { ManagementApiRoot } from './management-api.root';
 import { setUpSwagger } from './swagger';
@@ -8,13 +8,14 @@ import { setUpSwagger } from './swagger';
 async function main(): Promise<void> {
   const config = loadConfig(process.env, 'management-api');
   if (config.postgres.migrateOnStart) await migrate({ url: config.postgres.url });
-  await bootstrapApp(ManagementApiRoot.forConfig(process.env, config), {
+  const running = await bootstrapApp(ManagementApiRoot.forConfig(process.env, config), {
     config,
     port: config.api.port,
     internalPort: config.internalApi.port,
     readinessToken: STORAGE_READINESS,
     configure: (app) => setUpSwagger(app),
   });
+  exitOnSignals(running);
 }
 
 main().catch((error: unknown) => {

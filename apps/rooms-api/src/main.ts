@@ -1,19 +1,20 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@maestro/config';
-import { bootstrapApp } from '@maestro/platform';
+import { bootstrapApp, exitOnSignals } from '@maestro/platform';
 import { STORAGE_READINESS } from '@maestro/storage';
 import { RoomsApiRoot } from './rooms-api.root';
 import { setUpSwagger } from './swagger';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env, 'rooms-api');
-  await bootstrapApp(RoomsApiRoot.forConfig(process.env, config), {
+  const running = await bootstrapApp(RoomsApiRoot.forConfig(process.env, config), {
     config,
     port: config.api.port,
     internalPort: config.internalApi.port,
     readinessToken: STORAGE_READINESS,
     configure: (app) => setUpSwagger(app),
   });
+  exitOnSignals(running);
 }
 
 main().catch((error: unknown) => {

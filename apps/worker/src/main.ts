@@ -1,16 +1,17 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@maestro/config';
-import { bootstrapApp } from '@maestro/platform';
+import { bootstrapApp, exitOnSignals } from '@maestro/platform';
 import { STORAGE_READINESS } from '@maestro/storage';
 import { WorkerRoot } from './worker.root';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env, 'worker');
-  await bootstrapApp(WorkerRoot.forConfig(process.env, config), {
+  const running = await bootstrapApp(WorkerRoot.forConfig(process.env, config), {
     config,
     internalPort: config.internalApi.port,
     readinessToken: STORAGE_READINESS,
   });
+  exitOnSignals(running);
 }
 
 main().catch((error: unknown) => {

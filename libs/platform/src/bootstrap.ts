@@ -56,7 +56,6 @@ export async function createMaestroApp(module: unknown, options: MaestroAppOptio
   instrumentHttp(fastify, app.get<Registry>(METRICS_REGISTRY));
   if (options.shutdownDeadlineMs !== undefined) closeWithin(fastify, options.shutdownDeadlineMs);
   await options.configure?.(app);
-  app.enableShutdownHooks();
   return app;
 }
 
@@ -73,7 +72,8 @@ export async function createInternalApp(
 
 /**
  * Starts an app: the public API on `port` (else config.api.port; none for the worker) and the
- * internal API on `internalPort` (else config.internalApi.port), with shutdown hooks enabled.
+ * internal API on `internalPort` (else config.internalApi.port). Signals are the process's
+ * business: its main hands the result to exitOnSignals.
  * `/readyz` runs the checks provided under `readinessToken`, less Postgres when
  * internalApi.skipPostgresCheck is set.
  */

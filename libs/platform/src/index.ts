@@ -1,4 +1,5 @@
 export * from './bootstrap';
+export * from './exit-on-signals';
 export * from './platform.module';
 export * from './health/readiness-check';
 export * from './health/internal-api.controller';
