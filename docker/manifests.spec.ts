@@ -60,7 +60,7 @@ describe('Kubernetes manifests of Maestro', () => {
     const role = all.find((m) => m.kind === 'ClusterRole');
     const grants = Object.fromEntries((role?.rules ?? []).map((r) => [(r.resources ?? r.nonResourceURLs ?? []).join(','), [...r.verbs].sort()]));
     expect(grants).toEqual({
-      namespaces: ['create', 'delete'],
+      namespaces: ['create', 'delete', 'get'],
       pods: ['create', 'delete', 'get', 'list', 'watch'],
       nodes: ['get'],
       events: ['create', 'patch'],

@@ -47,8 +47,10 @@ describe('KubernetesRuntime against kube-sim', () => {
   }
   const find = (events: InstanceEvent[], id: string, predicate: (e: InstanceEvent) => boolean = () => true) => events.find((e) => e.instance.id === id && predicate(e));
 
-  it('creates the namespace and its disruption budget once', async () => {
-    expect((await api('GET', '/api/v1/namespaces/runtime-test')).status).toBe(200);
+  it('creates the namespace, labelled as managed by maestro for its scheduler, and its disruption budget once', async () => {
+    const namespace = await api('GET', '/api/v1/namespaces/runtime-test');
+    expect(namespace.status).toBe(200);
+    expect(namespace.body.metadata.labels).toMatchObject({ 'app.kubernetes.io/managed-by': 'maestro', 'maestro-scheduler': 'runtime-test' });
     const pdb = await api('GET', '/apis/policy/v1/namespaces/runtime-test/poddisruptionbudgets/runtime-test');
     expect(pdb.body.metadata.labels).toEqual({ 'app.kubernetes.io/managed-by': 'maestro' });
     expect(pdb.body.spec).toEqual({ minAvailable: 0, selector: { matchLabels: { 'maestro-scheduler': 'runtime-test' } } });
@@ -232,6 +234,26 @@ describe('KubernetesRuntime against kube-sim', () => {
     await waitFor(() => (sim.faults.describe().api.failNext ?? 0) <= 998, { description: 'two failed lists' });
     abort.abort(new Error('scheduler worker stopped'));
     await expect(watching).rejects.toThrow('scheduler worker stopped');
+  });
+
+  it('never deletes a namespace it did not create: a foreign one reads as not found and stays', async () => {
+    const foreign = { ...scheduler, name: 'someone-elses' };
+    await fetch(`${sim.url}/api/v1/namespaces`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ metadata: { name: 'someone-elses', labels: { team: 'b' } } }) });
+    await expect(runtime.deleteScheduler(foreign)).rejects.toBeInstanceOf(NotFoundError);
+    expect((await api('GET', '/api/v1/namespaces/someone-elses')).status).toBe(200);
+    // Labelled by maestro for another scheduler: not this scheduler's either.
+    const other = { ...scheduler, name: 'borrowed' };
+    await fetch(`${sim.url}/api/v1/namespaces`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ metadata: { name: 'borrowed', labels: { 'app.kubernetes.io/managed-by': 'maestro', 'maestro-scheduler': 'runtime-test' } } }) });
+    await expect(runtime.deleteScheduler(other)).rejects.toBeInstanceOf(NotFoundError);
+    expect((await api('GET', '/api/v1/namespaces/borrowed')).status).toBe(200);
+  });
+
+  it("deletes an unlabelled namespace holding the scheduler's pods (created by Maestro-Go)", async () => {
+    const legacy = { ...scheduler, name: 'legacy-fleet' };
+    await fetch(`${sim.url}/api/v1/namespaces`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ metadata: { name: 'legacy-fleet' } }) });
+    await runtime.createGameRoomInstance(legacy, runtime.createGameRoomName(legacy), legacy.spec);
+    await runtime.deleteScheduler(legacy);
+    await waitFor(async () => (await api('GET', '/api/v1/namespaces/legacy-fleet')).status === 404, { timeoutMs: 10_000 });
   });
 
   it('deletes the scheduler (budget, then namespace) and reports a missing one', async () => {

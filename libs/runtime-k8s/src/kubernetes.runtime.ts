@@ -15,6 +15,7 @@ import {
   UnexpectedError,
 } from '@maestro/domain';
 import type { CoreV1Event } from '@kubernetes/client-node';
+import { isOwnedNamespace, MANAGED_BY_LABEL, namespaceLabels, SCHEDULER_LABEL } from './namespace/namespace-ownership';
 import { apiErrorCode, describeApiError, isRetryableApiError } from './client/api-errors';
 import { KubernetesClient } from './client/kubernetes-client';
 import { type RetryPolicy, withRetry } from './client/retry';
@@ -62,7 +63,7 @@ export class KubernetesRuntime implements Runtime {
   async createScheduler(scheduler: Scheduler): Promise<void> {
     const name = scheduler.name;
     try {
-      await this.client.call(() => this.client.core.createNamespace({ body: { metadata: { name } } }));
+      await this.client.call(() => this.client.core.createNamespace({ body: { metadata: { name, labels: namespaceLabels(name) } } }));
     } catch (error) {
       if (apiErrorCode(error) === 409) throw new AlreadyExistsError(`scheduler '${name}' already exists`, { cause: error });
       throw new UnexpectedError(`error creating scheduler '${name}': ${describeApiError(error)}`, { cause: error });
@@ -74,8 +75,14 @@ export class KubernetesRuntime implements Runtime {
     }
   }
 
+  /**
+   * Deletes the scheduler's namespace, only when Maestro owns it: labelled as created by Maestro for
+   * this scheduler, or (created by Maestro-Go, which set no labels) holding this scheduler's pods.
+   * A namespace Maestro did not create reads as not found and is left alone.
+   */
   async deleteScheduler(scheduler: Scheduler): Promise<void> {
     const name = scheduler.name;
+    await this.ensureOwnedNamespace(name);
     if (await this.servesPolicyV1()) {
       try {
         await this.client.call(() => this.client.policy.deleteNamespacedPodDisruptionBudget({ name, namespace: name }));
@@ -89,6 +96,29 @@ export class KubernetesRuntime implements Runtime {
       if (apiErrorCode(error) === 404) throw new NotFoundError(`scheduler '${name}' not found`, { cause: error });
       throw new UnexpectedError(`error deleting scheduler '${name}': ${describeApiError(error)}`, { cause: error });
     }
+  }
+
+  private async ensureOwnedNamespace(name: string): Promise<void> {
+    let namespace;
+    try {
+      namespace = await this.client.call(() => this.client.core.readNamespace({ name }));
+    } catch (error) {
+      if (apiErrorCode(error) === 404) throw new NotFoundError(`scheduler '${name}' not found`, { cause: error });
+      throw new UnexpectedError(`error deleting scheduler '${name}': ${describeApiError(error)}`, { cause: error });
+    }
+    if (isOwnedNamespace(namespace, name)) return;
+    const hasLabels = Object.keys(namespace.metadata?.labels ?? {}).some((key) => key === MANAGED_BY_LABEL || key === SCHEDULER_LABEL);
+    if (!hasLabels && (await this.hasSchedulerPods(name))) return;
+    this.logger.warn('namespace not created by maestro for this scheduler: left alone', { [LogField.SchedulerName]: name });
+    throw new NotFoundError(`scheduler '${name}' not found: namespace '${name}' is not managed by maestro`);
+  }
+
+  /** Whether the namespace holds pods of this scheduler (a namespace created by Maestro-Go). */
+  private async hasSchedulerPods(name: string): Promise<boolean> {
+    const pods = await this.client.call(() =>
+      this.client.core.listNamespacedPod({ namespace: name, labelSelector: `${MAESTRO_POD_SELECTOR},${SCHEDULER_LABEL}=${name}`, limit: 1 }),
+    );
+    return pods.items.length > 0;
   }
 
   /**

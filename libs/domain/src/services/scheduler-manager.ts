@@ -82,7 +82,9 @@ export class SchedulerManager {
   /** Enqueues `delete_scheduler`; throws NotFoundError for an unknown scheduler. */
   async deleteScheduler(name: string): Promise<Operation> {
     try {
-      await this.getScheduler(name);
+      // Postgres, never the cache: a stale cached copy (e.g. of a scheduler whose creation was
+      // rolled back) must not let a deletion through.
+      await this.ports.storage.getScheduler(name);
     } catch (error) {
       if (!isNotFound(error)) throw error;
       throw new NotFoundError(`no scheduler found, can not delete nonexistent scheduler: ${error.message}`, { cause: error });

@@ -1,4 +1,5 @@
 import type { V1PodDisruptionBudget, VersionInfo } from '@kubernetes/client-node';
+import { MANAGED_BY_LABEL, MANAGED_BY_MAESTRO, SCHEDULER_LABEL } from '../namespace/namespace-ownership';
 
 /** Safety margins outside [0.05, 1) fall back to 0.05 (Maestro's rule). */
 export function effectiveSafety(safetyPercentage: number): number {
@@ -19,8 +20,8 @@ export function disruptionBudget(scheduler: string, minAvailable: number): V1Pod
   return {
     apiVersion: 'policy/v1',
     kind: 'PodDisruptionBudget',
-    metadata: { name: scheduler, namespace: scheduler, labels: { 'app.kubernetes.io/managed-by': 'maestro' } },
-    spec: { minAvailable, selector: { matchLabels: { 'maestro-scheduler': scheduler } } },
+    metadata: { name: scheduler, namespace: scheduler, labels: { [MANAGED_BY_LABEL]: MANAGED_BY_MAESTRO } },
+    spec: { minAvailable, selector: { matchLabels: { [SCHEDULER_LABEL]: scheduler } } },
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Scheduler, SchedulerSpec } from '@maestro/domain';
 import type { V1Affinity, V1Pod, V1PodSpec, V1TopologySpreadConstraint } from '@kubernetes/client-node';
 import { buildContainer } from './container-builder';
+import { SCHEDULER_LABEL } from '../namespace/namespace-ownership';
 
 /** `adapters.runtime.kubernetes.topologySpreadConstraint` of Maestro's config. */
 export interface TopologySpreadOptions {
@@ -44,7 +45,7 @@ export function topologySpreadConstraint(scheduler: string, options: TopologySpr
     maxSkew: options.maxSkew > 0 ? options.maxSkew : 5,
     topologyKey: options.topologyKey || 'topology.kubernetes.io/zone',
     whenUnsatisfiable: options.scheduleAnyway ? 'ScheduleAnyway' : 'DoNotSchedule',
-    labelSelector: { matchLabels: { 'maestro-scheduler': scheduler } },
+    labelSelector: { matchLabels: { [SCHEDULER_LABEL]: scheduler } },
   };
 }
 
@@ -68,7 +69,7 @@ export function buildPod(scheduler: Scheduler, roomId: string, spec: SchedulerSp
     metadata: {
       name: roomId,
       namespace: scheduler.name,
-      labels: { heritage: 'maestro', 'maestro-scheduler': scheduler.name, version: spec.version, ...scheduler.labels },
+      labels: { heritage: 'maestro', [SCHEDULER_LABEL]: scheduler.name, version: spec.version, ...scheduler.labels },
       annotations: { 'cluster-autoscaler.kubernetes.io/safe-to-evict': 'true', ...scheduler.annotations },
     },
     spec: podSpec,
