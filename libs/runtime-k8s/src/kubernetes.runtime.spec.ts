@@ -43,15 +43,24 @@ describe('KubernetesRuntime (stubbed API)', () => {
     ['1', '27+', false],
   ])('deletes the budget before the namespace only on servers >= 1.21 (%s.%s)', async (major, minor, deletesBudget) => {
     const { runtime, client, calls, stub } = runtimeWithStubs();
+    stub(client.core, 'readNamespace', () => ({ metadata: { name: 'sched', labels: { 'app.kubernetes.io/managed-by': 'maestro', 'maestro-scheduler': 'sched' } } }));
     stub(client.version, 'getCode', () => ({ major, minor }));
     stub(client.policy, 'deleteNamespacedPodDisruptionBudget', () => Promise.reject(apiError(500)));
     stub(client.core, 'deleteNamespace', () => ({}));
     await runtime.deleteScheduler(scheduler);
-    expect(calls).toEqual(deletesBudget ? ['getCode', 'deleteNamespacedPodDisruptionBudget', 'deleteNamespace'] : ['getCode', 'deleteNamespace']);
+    expect(calls).toEqual(deletesBudget ? ['readNamespace', 'getCode', 'deleteNamespacedPodDisruptionBudget', 'deleteNamespace'] : ['readNamespace', 'getCode', 'deleteNamespace']);
   });
 
-  it('reports a missing namespace as NotFoundError, also when /version fails', async () => {
+  it('reports a missing namespace as NotFoundError without deleting anything', async () => {
+    const { runtime, client, calls, stub } = runtimeWithStubs();
+    stub(client.core, 'readNamespace', () => Promise.reject(apiError(404)));
+    await expect(runtime.deleteScheduler(scheduler)).rejects.toBeInstanceOf(NotFoundError);
+    expect(calls).toEqual(['readNamespace']);
+  });
+
+  it('reports a namespace deleted meanwhile as NotFoundError, also when /version fails', async () => {
     const { runtime, client, stub } = runtimeWithStubs();
+    stub(client.core, 'readNamespace', () => ({ metadata: { name: 'sched', labels: { 'app.kubernetes.io/managed-by': 'maestro', 'maestro-scheduler': 'sched' } } }));
     stub(client.version, 'getCode', () => Promise.reject(apiError(500)));
     stub(client.core, 'deleteNamespace', () => Promise.reject(apiError(404)));
     await expect(runtime.deleteScheduler(scheduler)).rejects.toBeInstanceOf(NotFoundError);
