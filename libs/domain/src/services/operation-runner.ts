@@ -24,8 +24,27 @@ export interface OperationRunnerOptions {
 /** How many times a lease is renewed during one TTL. */
 const LEASE_RENEWALS_PER_TTL = 3;
 
-/** Why an operation's context was aborted. */
-export type AbortReason = 'canceled' | 'worker_stopping';
+/**
+ * Why an operation's context was aborted: a user's cancel, the worker stopping, or the worker losing
+ * the scheduler's lock (another replica may run the scheduler's operations now).
+ */
+export type AbortReason = 'canceled' | 'worker_stopping' | 'lock_lost';
+
+/** The status and history line of an execution that threw, by why its context was aborted (if it was). */
+function endingOf(signal: AbortSignal): { status: 'canceled' | 'error'; line: string } {
+  if (!signal.aborted) return { status: 'error', line: 'operation execution failed' };
+  const reason = signal.reason as AbortReason;
+  switch (reason) {
+    // Maestro's lines: a stopping worker aborts with the context's error...
+    case 'worker_stopping':
+      return { status: 'canceled', line: 'context canceled' };
+    // ...and a user's cancel takes the failure path (the status stays canceled: docs/compatibility/domain.md).
+    case 'canceled':
+      return { status: 'canceled', line: 'operation execution failed' };
+    case 'lock_lost':
+      return { status: 'error', line: 'operation aborted: this worker lost the scheduler lock' };
+  }
+}
 
 /**
  * Executes one operation following Maestro's lifecycle (operations.md section 4): status checks,
@@ -118,10 +137,9 @@ export class OperationRunner {
       await this.ports.storage.updateOperationDefinition(final);
       await this.ports.storage.updateOperationStatus(final, { noAction: result.noAction });
     } catch (error) {
-      const aborted = controller.signal.aborted;
-      final = { ...operation, status: aborted ? 'canceled' : 'error' };
-      // Maestro's lines: a user cancel takes the failure path, a stopping worker aborts.
-      await history(controller.signal.reason === ('worker_stopping' satisfies AbortReason) ? 'context canceled' : 'operation execution failed');
+      const ending = endingOf(controller.signal);
+      final = { ...operation, status: ending.status };
+      await history(ending.line);
       await history('Starting operation rollback');
       try {
         await executor.rollback(context, error);

@@ -25,9 +25,17 @@ export class LockedExecution {
     while (!(await lock.tryAcquire(name, this.owner, SCHEDULER_LOCK_TTL_MS))) {
       await new Promise((resolve) => setTimeout(resolve, ACQUIRE_RETRY_MS));
     }
+    // A renewal that reports the lock lost stops the operation at once: another replica may hold the
+    // lock now (invariant 1). A renewal that fails (Redis unreachable) is retried at the next tick;
+    // the lock lasts a TTL, so two more attempts come before it can expire.
     const renewal = setInterval(() => {
-      lock.renew(name, this.owner, SCHEDULER_LOCK_TTL_MS).catch((error: unknown) =>
-        logger.warn('scheduler lock renewal failed', { [LogField.Error]: String(error) }),
+      lock.renew(name, this.owner, SCHEDULER_LOCK_TTL_MS).then(
+        (held) => {
+          if (held) return;
+          logger.error('scheduler lock lost; the running operation is aborted', { [LogField.OperationId]: operationId });
+          runner.abort(operationId, 'lock_lost');
+        },
+        (error: unknown) => logger.warn('scheduler lock renewal failed', { [LogField.Error]: String(error) }),
       );
     }, SCHEDULER_LOCK_TTL_MS / 3);
     try {
