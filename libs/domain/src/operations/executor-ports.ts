@@ -36,23 +36,3 @@ export interface ExecutorOptions {
   validationAttempts: number;
   validationAcceptOccupied: boolean;
 }
-
-/** The error of a step interrupted by the operation's cancellation: Go's `context.Canceled` text. */
-export const canceledError = (): Error => new Error('context canceled');
-
-/** Resolves after `ms`, or rejects when the signal aborts. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(canceledError());
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      reject(canceledError());
-    }, { once: true });
-  });
-}
-
-/** Throws when the operation was canceled. */
-export function throwIfAborted(signal: AbortSignal): void {
-  if (signal.aborted) throw canceledError();
-}

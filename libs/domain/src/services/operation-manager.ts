@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Operation, OperationListQuery, OperationPage } from '../entities/operation';
 import { isFinalOperationStatus } from '../entities/operation';
 import { AbortedError, NotFoundError, UnexpectedError, isNotFound } from '../errors/domain-error';
+import { messageOf } from '../errors/message-of';
 import type { OperationDefinition } from '../operations/operation-definition';
 import { SHORT_LIVED_OPERATIONS, VERSION_OPERATIONS } from '../operations/operation-names';
 import type { Clock } from '../ports/clock.port';
@@ -182,9 +183,4 @@ export class OperationManager {
 function sortByCreation(operations: Operation[], order: 'asc' | 'desc'): Operation[] {
   const sign = order === 'asc' ? 1 : -1;
   return [...operations].sort((a, b) => sign * (a.createdAt.getTime() - b.createdAt.getTime()));
-}
-
-/** The message of an unknown thrown value. */
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,12 +1,13 @@
 import type { Operation } from '../entities/operation';
 import { isNotFound } from '../errors/domain-error';
+import { messageOf } from '../errors/message-of';
 import { LogField } from '../logging/log-fields';
-import type { ExecutionContext, OperationExecutorRegistry } from '../operations/operation-executor';
+import type { ExecutionContext } from '../operations/operation-executor';
+import type { OperationExecutorRegistry } from '../operations/operation-registry';
 import type { Clock } from '../ports/clock.port';
 import type { Logger } from '../ports/logger.port';
 import type { OperationLease } from '../ports/operation-lease.port';
 import type { OperationStorage } from '../ports/operation-storage.port';
-import { messageOf } from './operation-manager';
 
 export interface OperationRunnerPorts {
   storage: OperationStorage;

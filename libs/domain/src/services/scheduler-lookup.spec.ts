@@ -2,7 +2,7 @@ import { anOperation, aForwarder, aScheduler, InMemorySchedulerCache } from '@ma
 import type { Scheduler } from '../entities/scheduler';
 import { NotFoundError } from '../errors/domain-error';
 import type { ExecutionContext } from '../operations/operation-executor';
-import { SwitchActiveVersionExecutor } from '../operations/scheduler/switch-active-version.executor';
+import { SwitchActiveVersionExecutor } from '../operations/scheduler/switch-active-version/switch-active-version.executor';
 import { silentLogger } from '../ports/logger.port';
 import type { SchedulerCache } from '../ports/scheduler-cache.port';
 import type { SchedulerStorage } from '../ports/scheduler-storage.port';

@@ -3,8 +3,8 @@ import { silentLogger } from '../../ports/logger.port';
 import type { ExecutionContext } from '../operation-executor';
 import { SchedulerDefinition } from '../scheduler-definition';
 import { OperationName } from '../operation-names';
-import { CreateSchedulerExecutor } from './create-scheduler.executor';
-import { DeleteSchedulerExecutor } from './delete-scheduler.executor';
+import { CreateSchedulerExecutor } from './create-scheduler/create-scheduler.executor';
+import { DeleteSchedulerExecutor } from './delete-scheduler/delete-scheduler.executor';
 
 /**
  * The executors that remove a scheduler from Postgres invalidate the cache only once the removal is

@@ -1,13 +1,14 @@
-import type { Scheduler } from '../../entities/scheduler';
-import { messageOf } from '../../services/operation-manager';
-import { validateScheduler } from '../../validation';
-import { isMajorChange } from '../../versioning/major-change';
-import { nextVersion } from '../../versioning/semantic-version';
-import type { ExecutionContext, OperationExecutor } from '../operation-executor';
-import { PlainDefinition } from '../operation-definition';
-import { OperationName } from '../operation-names';
-import { SchedulerDefinition } from '../scheduler-definition';
-import { sleep, type ExecutorOptions, type ExecutorPorts } from '../executor-ports';
+import type { Scheduler } from '../../../entities/scheduler';
+import { messageOf } from '../../../errors/message-of';
+import { validateScheduler } from '../../../validation';
+import { isMajorChange } from '../../../versioning/major-change';
+import { nextVersion } from '../../../versioning/semantic-version';
+import type { ExecutionContext, OperationExecutor } from '../../operation-executor';
+import { PlainDefinition } from '../../operation-definition';
+import { OperationName } from '../../operation-names';
+import { SchedulerDefinition } from '../../scheduler-definition';
+import { sleep } from '../../../async/sleep';
+import type { ExecutorOptions, ExecutorPorts } from '../../executor-ports';
 import { validateWithRoom } from './validation-room';
 
 /**

@@ -1,8 +1,9 @@
-import type { RoomStatus } from '../../entities/game-room';
-import type { Scheduler } from '../../entities/scheduler';
-import type { ExecutionContext } from '../operation-executor';
-import type { ExecutorOptions, ExecutorPorts } from '../executor-ports';
-import { goQuote } from '../../formatting/go-quote';
+import type { RoomStatus } from '../../../entities/game-room';
+import type { Scheduler } from '../../../entities/scheduler';
+import type { ExecutionContext } from '../../operation-executor';
+import type { ExecutorOptions, ExecutorPorts } from '../../executor-ports';
+import { messageOf } from '../../../errors/message-of';
+import { goQuote } from '../../../formatting/go-quote';
 
 export interface ValidationOutcome {
   success: boolean;
@@ -39,7 +40,7 @@ export async function validateWithRoom(
     return { success: true, history: `${ordinal} Game room validation success!` };
   } catch (error) {
     if (context.signal.aborted) throw error;
-    return { success: false, history: `${ordinal} Unexpected Error, contact the Maestro's responsible team for helping: "${error instanceof Error ? error.message : String(error)}"` };
+    return { success: false, history: `${ordinal} Unexpected Error, contact the Maestro's responsible team for helping: "${messageOf(error)}"` };
   } finally {
     if (roomId) {
       await ports.roomManager.deleteRoom(scheduler, roomId, 'new_version_validation_finished').catch(() => undefined);

@@ -1,8 +1,10 @@
-import type { Scheduler } from '../../entities/scheduler';
-import { withDeadline } from '../deadline';
-import type { ExecutionContext, ExecutionResult, OperationExecutor } from '../operation-executor';
-import { OperationName } from '../operation-names';
-import { throwIfAborted, type ExecutorOptions, type ExecutorPorts } from '../executor-ports';
+import type { Scheduler } from '../../../entities/scheduler';
+import { withDeadline } from '../../../async/deadline';
+import { messageOf } from '../../../errors/message-of';
+import type { ExecutionContext, ExecutionResult, OperationExecutor } from '../../operation-executor';
+import { OperationName } from '../../operation-names';
+import { throwIfAborted } from '../../../async/cancellation';
+import type { ExecutorOptions, ExecutorPorts } from '../../executor-ports';
 
 /** Whether going from `before` to `after` of `total` passes 25, 50 or 75 %. */
 const crossesQuarter = (before: number, after: number, total: number): boolean => Math.floor((after * 4) / total) > Math.floor((before * 4) / total);
@@ -27,7 +29,7 @@ export class AddRoomsExecutor implements OperationExecutor {
     try {
       scheduler = await this.ports.schedulers.getScheduler(context.operation.schedulerName);
     } catch (error) {
-      await context.appendHistory(`error fetching scheduler from storage: ${error instanceof Error ? error.message : String(error)}`);
+      await context.appendHistory(`error fetching scheduler from storage: ${messageOf(error)}`);
       throw error;
     }
     const limit = this.options.addRoomsLimit > 0 ? this.options.addRoomsLimit : 1000;

@@ -1,4 +1,4 @@
-import { canceledError } from './executor-ports';
+import { canceledError } from './cancellation';
 
 /**
  * Runs `task` with a signal that aborts when `parent` aborts or after `ms`, whichever comes first.

@@ -1,8 +1,8 @@
 import { aGameRoom, anOperation, aScheduler } from '@maestro/testing';
-import type { GameRoom, RoomStatus } from '../../entities/game-room';
-import { NotFoundError } from '../../errors/domain-error';
-import { silentLogger } from '../../ports/logger.port';
-import type { ExecutionContext } from '../operation-executor';
+import type { GameRoom, RoomStatus } from '../../../entities/game-room';
+import { NotFoundError } from '../../../errors/domain-error';
+import { silentLogger } from '../../../ports/logger.port';
+import type { ExecutionContext } from '../../operation-executor';
 import { RemoveRoomsExecutor } from './remove-rooms.executor';
 
 describe('RemoveRoomsExecutor', () => {

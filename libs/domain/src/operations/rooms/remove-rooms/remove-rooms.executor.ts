@@ -1,8 +1,9 @@
-import type { RoomRemovalReason } from '../../entities/game-room';
-import { isNotFound } from '../../errors/domain-error';
-import type { ExecutionContext, ExecutionResult, OperationExecutor } from '../operation-executor';
-import { OperationName } from '../operation-names';
-import { throwIfAborted, type ExecutorOptions, type ExecutorPorts } from '../executor-ports';
+import type { RoomRemovalReason } from '../../../entities/game-room';
+import { isNotFound } from '../../../errors/domain-error';
+import type { ExecutionContext, ExecutionResult, OperationExecutor } from '../../operation-executor';
+import { OperationName } from '../../operation-names';
+import { throwIfAborted } from '../../../async/cancellation';
+import type { ExecutorOptions, ExecutorPorts } from '../../executor-ports';
 import { type RoomToRemove, roomsToRemove } from './deletion-priority';
 
 /** remove_rooms: by ids (no cap), then by amount with the deletion priority (capped). */

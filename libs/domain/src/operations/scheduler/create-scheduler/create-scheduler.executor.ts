@@ -1,9 +1,9 @@
-import { LogField } from '../../logging/log-fields';
-import { messageOf } from '../../services/operation-manager';
-import type { ExecutionContext, OperationExecutor } from '../operation-executor';
-import { OperationName } from '../operation-names';
-import { SchedulerDefinition } from '../scheduler-definition';
-import type { ExecutorPorts } from '../executor-ports';
+import { LogField } from '../../../logging/log-fields';
+import { messageOf } from '../../../errors/message-of';
+import type { ExecutionContext, OperationExecutor } from '../../operation-executor';
+import { OperationName } from '../../operation-names';
+import { SchedulerDefinition } from '../../scheduler-definition';
+import type { ExecutorPorts } from '../../executor-ports';
 
 /** create_scheduler: namespace (and PDB) in the runtime, then the scheduler becomes in-sync. */
 export class CreateSchedulerExecutor implements OperationExecutor {

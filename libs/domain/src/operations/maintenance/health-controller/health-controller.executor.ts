@@ -1,12 +1,12 @@
-import type { Instance } from '../../entities/instance';
-import { isAutoscalingEnabled, type Scheduler } from '../../entities/scheduler';
-import { Autoscaler, isCooldownOver } from '../../policies/autoscaling/autoscaler';
-import { isMajorChange } from '../../versioning/major-change';
-import type { ExecutionContext, ExecutionResult, OperationExecutor } from '../operation-executor';
-import { PlainDefinition } from '../operation-definition';
-import { OperationName } from '../operation-names';
-import type { ExecutorOptions, ExecutorPorts } from '../executor-ports';
-import { parseMaxSurge } from '../../rooms/max-surge';
+import type { Instance } from '../../../entities/instance';
+import { isAutoscalingEnabled, type Scheduler } from '../../../entities/scheduler';
+import { Autoscaler, isCooldownOver } from '../../../policies/autoscaling/autoscaler';
+import { isMajorChange } from '../../../versioning/major-change';
+import type { ExecutionContext, ExecutionResult, OperationExecutor } from '../../operation-executor';
+import { PlainDefinition } from '../../operation-definition';
+import { OperationName } from '../../operation-names';
+import type { ExecutorOptions, ExecutorPorts } from '../../executor-ports';
+import { parseMaxSurge } from '../../../rooms/max-surge';
 
 /** A room counted as available; its version is unknown when its record could not be read. */
 interface AvailableRoom {

@@ -1,4 +1,5 @@
-import { OperationExecutorRegistry, type OperationExecutor } from './operation-executor';
+import type { OperationExecutor } from './operation-executor';
+import { OperationExecutorRegistry } from './operation-registry';
 
 const executor = (name: string): OperationExecutor => ({
   name,

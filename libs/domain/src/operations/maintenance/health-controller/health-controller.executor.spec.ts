@@ -1,8 +1,8 @@
 import { aGameRoom, anInstance, anOperation, aScheduler } from '@maestro/testing';
-import { NotFoundError } from '../../errors/domain-error';
-import { silentLogger } from '../../ports/logger.port';
-import type { OperationDefinition } from '../operation-definition';
-import type { ExecutionContext } from '../operation-executor';
+import { NotFoundError } from '../../../errors/domain-error';
+import { silentLogger } from '../../../ports/logger.port';
+import type { OperationDefinition } from '../../operation-definition';
+import type { ExecutionContext } from '../../operation-executor';
 import { HealthControllerExecutor } from './health-controller.executor';
 
 describe('HealthControllerExecutor classification', () => {

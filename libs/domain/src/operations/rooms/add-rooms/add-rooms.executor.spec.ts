@@ -1,8 +1,8 @@
 import { anOperation, aScheduler, InMemoryRoomRecords, InMemoryRuntime, waitFor } from '@maestro/testing';
-import { systemClock } from '../../ports/clock.port';
-import { silentLogger } from '../../ports/logger.port';
-import { RoomManager } from '../../services/room-manager';
-import type { ExecutionContext } from '../operation-executor';
+import { systemClock } from '../../../ports/clock.port';
+import { silentLogger } from '../../../ports/logger.port';
+import { RoomManager } from '../../../services/room-manager';
+import type { ExecutionContext } from '../../operation-executor';
 import { AddRoomsExecutor } from './add-rooms.executor';
 
 /** Lets every callback already queued run (promise continuations, then one event-loop turn). */

@@ -1,7 +1,7 @@
-import type { GameRoom, RoomStatus } from '../../entities/game-room';
-import type { Scheduler } from '../../entities/scheduler';
-import type { RoomStorage } from '../../ports/room-storage.port';
-import { parseVersion } from '../../versioning/semantic-version';
+import type { GameRoom, RoomStatus } from '../../../entities/game-room';
+import type { Scheduler } from '../../../entities/scheduler';
+import type { RoomStorage } from '../../../ports/room-storage.port';
+import { parseVersion } from '../../../versioning/semantic-version';
 
 /** A room chosen for removal, with the metadata it had when it was read (undefined if unreadable). */
 export interface RoomToRemove {

@@ -1,6 +1,6 @@
 import { anOperation, aScheduler } from '@maestro/testing';
-import { silentLogger } from '../../ports/logger.port';
-import type { ExecutionContext } from '../operation-executor';
+import { silentLogger } from '../../../ports/logger.port';
+import type { ExecutionContext } from '../../operation-executor';
 import { DeleteSchedulerExecutor } from './delete-scheduler.executor';
 
 describe('DeleteSchedulerExecutor waiting for the rooms to go', () => {

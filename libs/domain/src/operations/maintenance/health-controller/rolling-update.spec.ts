@@ -1,11 +1,11 @@
-import type { GameRoom, RoomStatus } from '../../entities/game-room';
-import type { Instance } from '../../entities/instance';
-import type { Scheduler } from '../../entities/scheduler';
-import { NotFoundError, silentLogger } from '../../index';
+import type { GameRoom, RoomStatus } from '../../../entities/game-room';
+import type { Instance } from '../../../entities/instance';
+import type { Scheduler } from '../../../entities/scheduler';
+import { NotFoundError, silentLogger } from '../../../index';
 import { aContainer, aScheduler } from '@maestro/testing';
-import type { OperationDefinition } from '../operation-definition';
-import type { ExecutionContext } from '../operation-executor';
-import { roomsToRemove } from '../rooms/deletion-priority';
+import type { OperationDefinition } from '../../operation-definition';
+import type { ExecutionContext } from '../../operation-executor';
+import { roomsToRemove } from '../../rooms/remove-rooms/deletion-priority';
 import { HealthControllerExecutor } from './health-controller.executor';
 
 /**

@@ -1,7 +1,7 @@
-import { messageOf } from '../../services/operation-manager';
-import type { ExecutionContext, OperationExecutor } from '../operation-executor';
-import { OperationName } from '../operation-names';
-import type { ExecutorPorts } from '../executor-ports';
+import { messageOf } from '../../../errors/message-of';
+import type { ExecutionContext, OperationExecutor } from '../../operation-executor';
+import { OperationName } from '../../operation-names';
+import type { ExecutorPorts } from '../../executor-ports';
 
 /** switch_active_version: the version's configuration becomes the active one; no pod is touched. */
 export class SwitchActiveVersionExecutor implements OperationExecutor {

@@ -1,9 +1,10 @@
-import { isNotFound } from '../../errors/domain-error';
-import { LogField } from '../../logging/log-fields';
-import { messageOf } from '../../services/operation-manager';
-import type { ExecutionContext, OperationExecutor } from '../operation-executor';
-import { OperationName } from '../operation-names';
-import { sleep, type ExecutorPorts } from '../executor-ports';
+import { isNotFound } from '../../../errors/domain-error';
+import { LogField } from '../../../logging/log-fields';
+import { messageOf } from '../../../errors/message-of';
+import type { ExecutionContext, OperationExecutor } from '../../operation-executor';
+import { OperationName } from '../../operation-names';
+import { sleep } from '../../../async/sleep';
+import type { ExecutorPorts } from '../../executor-ports';
 
 /** How often the instance count is read while the rooms of a deleted scheduler go. */
 const INSTANCE_CHECK_MS = 1_000;
