@@ -1,4 +1,4 @@
-import { OperationName, PlainDefinition } from '@maestro/domain';
+import { testOperationDefinition } from '@maestro/domain';
 import { aScheduler, waitFor } from '@maestro/testing';
 import { WorkerStack } from './testing/worker-stack';
 
@@ -14,8 +14,8 @@ describe('worker shutdown', () => {
 
   it('finishes the operation that fits in the stop timeout and cancels the one that does not', async () => {
     for (const name of ['short', 'long']) await stack.schedulers.createScheduler(aScheduler().withName(name).build());
-    const short = await stack.operations.createOperation('short', new PlainDefinition(OperationName.TestOperation, { sleepSeconds: 1 }));
-    const long = await stack.operations.createOperation('long', new PlainDefinition(OperationName.TestOperation, { sleepSeconds: 1000 }));
+    const short = await stack.operations.createOperation('short', testOperationDefinition, { sleepSeconds: 1 });
+    const long = await stack.operations.createOperation('long', testOperationDefinition, { sleepSeconds: 1000 });
     const status = async (name: string, id: string) => (await stack.operations.getOperation(name, id)).status;
     await waitFor(async () => (await status('short', short.id)) === 'in_progress' && (await status('long', long.id)) === 'in_progress', {
       timeoutMs: 20_000,

@@ -1,9 +1,12 @@
 import {
+  type AddRoomsInput,
+  addRoomsDefinition,
   type Operation,
   type OperationExecutor,
-  OperationExecutorRegistry,
+  OperationRegistry,
   OperationRunner,
   type OperationStatus,
+  registerOperation,
   silentLogger,
   systemClock,
 } from '@maestro/domain';
@@ -28,7 +31,7 @@ describe('operation runner on Redis', () => {
   let storage: StartFailingStorage;
   let lease: RedisOperationLease;
   const executed: string[] = [];
-  const executor: OperationExecutor = {
+  const executor: OperationExecutor<AddRoomsInput> = {
     name: 'add_rooms',
     execute: (context) => {
       executed.push(context.operation.id);
@@ -47,7 +50,7 @@ describe('operation runner on Redis', () => {
 
   const runner = () =>
     new OperationRunner(
-      { storage, lease, executors: new OperationExecutorRegistry([executor]), clock: systemClock, logger: silentLogger },
+      { storage, lease, registry: new OperationRegistry([registerOperation(addRoomsDefinition, executor)]), clock: systemClock, logger: silentLogger },
       { leaseTtlMs: 5_000 },
     );
 

@@ -1,4 +1,4 @@
-import { OperationName, PlainDefinition, type Scheduler } from '@maestro/domain';
+import { OperationName, addRoomsDefinition, removeRoomsDefinition, testOperationDefinition, type Scheduler } from '@maestro/domain';
 import { aContainer, aGameRoom, aScheduler, anInstance, waitFor } from '@maestro/testing';
 import { WorkerStack } from './testing/worker-stack';
 
@@ -77,7 +77,7 @@ describe('worker operations on kube-sim', () => {
   });
 
   it('cancels a running operation and runs its rollback', async () => {
-    const op = await stack.operations.createOperation('fleet', new PlainDefinition(OperationName.TestOperation, { sleepSeconds: 100 }));
+    const op = await stack.operations.createOperation('fleet', testOperationDefinition, { sleepSeconds: 100 });
     await waitFor(async () => (await stack.operations.getOperation('fleet', op.id)).status === 'in_progress', { timeoutMs: 15_000 });
     await stack.operations.cancelOperation('fleet', op.id);
     const ended = await waitFor(async () => {
@@ -89,9 +89,9 @@ describe('worker operations on kube-sim', () => {
   });
 
   it('lists as pending only the operations still waiting, not the running one', async () => {
-    const running = await stack.operations.createOperation('fleet', new PlainDefinition(OperationName.TestOperation, { sleepSeconds: 100 }));
+    const running = await stack.operations.createOperation('fleet', testOperationDefinition, { sleepSeconds: 100 });
     await waitFor(async () => (await stack.operations.getOperation('fleet', running.id)).status === 'in_progress', { timeoutMs: 15_000 });
-    const waiting = await stack.operations.createOperation('fleet', new PlainDefinition(OperationName.TestOperation, { sleepSeconds: 100 }));
+    const waiting = await stack.operations.createOperation('fleet', testOperationDefinition, { sleepSeconds: 100 });
     try {
       const pending = await stack.operations.listOperations('fleet', { stage: 'pending', sortOrder: 'desc', page: 1, perPage: 15 });
       // A health controller may wait in the queue too; the running operation must not be listed.
@@ -136,7 +136,7 @@ describe('worker operations on kube-sim', () => {
   it('fails add_rooms when pod creation keeps failing (5xx injected in kube-sim)', async () => {
     stack.sim.faults.setApiFaults({ errorRate: 1, errorCode: 500, verbs: ['create'], resources: ['pods'] });
     try {
-      const op = await stack.operations.createOperation('fleet', new PlainDefinition(OperationName.AddRooms, { amount: 3 }));
+      const op = await stack.operations.createOperation('fleet', addRoomsDefinition, { amount: 3 });
       const failed = await waitFor(async () => {
         const current = await stack.operations.getOperation('fleet', op.id);
         return current.status === 'error' ? current : undefined;
@@ -152,7 +152,7 @@ describe('worker operations on kube-sim', () => {
     const [rooms, pods, abandoned] = [await stack.storage.rooms.getRoomCount('fleet'), await livePods(), stack.sim.faults.latency.abandoned];
     stack.sim.faults.setApiFaults({ latencyMs: 600_000, verbs: ['create'], resources: ['pods'] });
     try {
-      const op = await stack.operations.createOperation('fleet', new PlainDefinition(OperationName.AddRooms, { amount: 2 }));
+      const op = await stack.operations.createOperation('fleet', addRoomsDefinition, { amount: 2 });
       const failed = await failedWith('fleet', op.id);
       expect(failed.executionHistory.map((e) => e.event)).toContain('more rooms failed than succeeded, errors: 2 and successes: 0 of amount: 2');
       // Both pod requests were aborted while kube-sim held them: neither can land later.
@@ -168,7 +168,7 @@ describe('worker operations on kube-sim', () => {
   it('cancels a running add_rooms between batches: fewer rooms, operation canceled, rollback run', async () => {
     stack.sim.faults.setApiFaults({ latencyMs: 300, verbs: ['create'], resources: ['pods'] });
     try {
-      const op = await stack.operations.createOperation('fleet', new PlainDefinition(OperationName.AddRooms, { amount: 20 }));
+      const op = await stack.operations.createOperation('fleet', addRoomsDefinition, { amount: 20 });
       await waitFor(async () => (await stack.operations.getOperation('fleet', op.id)).status === 'in_progress', { timeoutMs: 15_000 });
       await stack.operations.cancelOperation('fleet', op.id);
       const ended = await waitFor(async () => {
@@ -206,7 +206,7 @@ describe('worker operations on kube-sim', () => {
     const before = await stack.storage.rooms.getRoomCount('fleet');
     stack.sim.faults.setApiFaults({ errorRate: 1, errorCode: 500, verbs: ['delete'], resources: ['pods'] });
     try {
-      const op = await stack.operations.createOperation('fleet', new PlainDefinition(OperationName.RemoveRooms, { amount: 1, rooms_ids: null, reason: 'scale_down' }));
+      const op = await stack.operations.createOperation('fleet', removeRoomsDefinition, { amount: 1, rooms_ids: null, reason: 'scale_down' });
       const failed = await failedWith('fleet', op.id);
       expect(failed.executionHistory.some((e) => /^error removing room "fleet-\w{5}"\. Reason => /.test(e.event))).toBe(true);
       expect(await stack.storage.rooms.getRoomCount('fleet')).toBe(before);

@@ -1,4 +1,4 @@
-import { OperationName, PlainDefinition } from '@maestro/domain';
+import { testOperationDefinition } from '@maestro/domain';
 import { TestApp, aScheduler, waitFor } from '@maestro/testing';
 import { WorkerStack } from './testing/worker-stack';
 import { WorkerRoot } from './worker.root';
@@ -38,7 +38,7 @@ describe('two worker replicas over 20 schedulers', () => {
     const ids: [string, string][] = [];
     for (let round = 0; round < OPERATIONS_PER_SCHEDULER; round++) {
       for (const name of names) {
-        const op = await stack.operations.createOperation(name, new PlainDefinition(OperationName.TestOperation, { sleepSeconds: 0.05 }));
+        const op = await stack.operations.createOperation(name, testOperationDefinition, { sleepSeconds: 0.05 });
         ids.push([name, op.id]);
       }
     }

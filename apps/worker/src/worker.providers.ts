@@ -1,7 +1,7 @@
 import type { Provider } from '@nestjs/common';
 import { MAESTRO_CONFIG, type MaestroConfig } from '@maestro/config';
 import {
-  buildExecutorRegistry,
+  buildOperationRegistry,
   CLOCK,
   EventsForwarderService,
   INSTANCE_STORAGE,
@@ -43,7 +43,7 @@ export const operationRunnerProvider: Provider = {
   provide: OperationRunner,
   inject: [OPERATION_STORAGE, OPERATION_LEASE, CLOCK, LOGGER, SCHEDULER_STORAGE, SchedulerLookup, ROOM_STORAGE, INSTANCE_STORAGE, OperationManager, RoomManager, RUNTIME, MAESTRO_CONFIG],
   useFactory: (storage, lease, clock, logger, schedulers, lookup, rooms, instances, operations, roomManager, runtime, config: MaestroConfig) => {
-    const executors = buildExecutorRegistry(
+    const registry = buildOperationRegistry(
       { schedulers, lookup, rooms, instances, operationStorage: storage, operations, roomManager, runtime, clock, logger },
       {
         addRoomsLimit: config.operations.addRoomsLimit,
@@ -58,7 +58,7 @@ export const operationRunnerProvider: Provider = {
         validationAcceptOccupied: config.roomManager.validationAcceptOccupied,
       },
     );
-    return new OperationRunner({ storage, lease, executors, clock, logger }, { leaseTtlMs: config.operationLeaseTtlMs });
+    return new OperationRunner({ storage, lease, registry, clock, logger }, { leaseTtlMs: config.operationLeaseTtlMs });
   },
 };
 

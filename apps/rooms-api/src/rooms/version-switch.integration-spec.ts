@@ -1,4 +1,4 @@
-import { type ExecutionContext, SchedulerLookup, SwitchActiveVersionExecutor, silentLogger } from '@maestro/domain';
+import { type ExecutionContext, type SwitchActiveVersionInput, SchedulerLookup, SwitchActiveVersionExecutor, silentLogger } from '@maestro/domain';
 import { PostgresSchedulerStorage, RedisInstanceStorage, RedisKeys, RedisRoomStorage, RedisSchedulerCache, createDataSource } from '@maestro/storage';
 import { TestApp, TestForwarderServer, aForwarder, aGameRoom, aScheduler, anInstance, anOperation, waitFor } from '@maestro/testing';
 import type { DataSource } from 'typeorm';
@@ -34,8 +34,9 @@ describe('rooms API while the worker switches the active version', () => {
   async function switchActiveVersion(version: string): Promise<void> {
     const cache = new RedisSchedulerCache(api.redis.client, api.redis.keyPrefix);
     const worker = new SchedulerLookup(cache, postgres, api.config.schedulerCacheTtlMs);
-    const context: ExecutionContext = {
+    const context: ExecutionContext<SwitchActiveVersionInput> = {
       operation: anOperation({ schedulerName: 'switching', definitionName: 'switch_active_version', input: { newActiveVersion: version } }),
+      input: { newActiveVersion: version },
       signal: new AbortController().signal,
       logger: silentLogger,
       appendHistory: async () => undefined,

@@ -22,14 +22,19 @@ export interface OperationLeaseInfo {
   ttl: Date;
 }
 
+/**
+ * An operation's input as stored and returned by the API: the definition's JSON with Maestro's keys
+ * (management-api.md 3.5). Executors never read it directly: its definition parses it.
+ */
+export type OperationInputJson = Record<string, unknown>;
+
 export interface Operation {
   id: string;
   schedulerName: string;
   status: OperationStatus;
   definitionName: string;
   createdAt: Date;
-  /** The definition's JSON input (Maestro's key names). */
-  input: Record<string, unknown>;
+  input: OperationInputJson;
   executionHistory: OperationEvent[];
   lease?: OperationLeaseInfo;
 }

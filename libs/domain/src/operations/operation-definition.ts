@@ -1,21 +1,36 @@
+import type { OperationInputJson } from '../entities/operation';
+import { InputReader } from './input/input-reader';
+import type { OperationName } from './operation-names';
+
 /**
- * An operation's definition: its name and the JSON input stored with it
- * (Maestro's key names, e.g. `{"amount": 10}` or `{"scheduler": {...}}`).
+ * What an operation is, as Maestro's `operations.Definition`: its name, and how its typed input is
+ * stored (the JSON, with Maestro's keys: the wire format) and read back. One per operation, in its
+ * folder (`rooms/add-rooms/add-rooms.definition.ts`); whoever enqueues the operation and its executor
+ * both go through it.
  */
-export interface OperationDefinition {
-  readonly name: string;
-  /** The JSON stored as the operation's input. */
-  toInput(): Record<string, unknown>;
+export interface OperationDefinition<Input> {
+  /** The definition name stored with the operation (`add_rooms`). */
+  readonly name: OperationName;
+  /** The JSON stored as the operation's input, key for key what Maestro writes. */
+  toJson(input: Input): OperationInputJson;
+  /**
+   * Reads a stored input back: what Maestro wrote, or this project in any version. Throws an
+   * InvalidOperationInputError naming the field when the input is malformed.
+   */
+  parse(json: unknown): Input;
 }
 
-/** A definition whose input is kept as given (decoded records, simple inputs). */
-export class PlainDefinition implements OperationDefinition {
-  constructor(
-    readonly name: string,
-    private readonly input: Record<string, unknown> = {},
-  ) {}
+/** The input of operations that take none (`{}`). */
+export type EmptyInput = Record<string, never>;
 
-  toInput(): Record<string, unknown> {
-    return { ...this.input };
-  }
+/** The definition of an operation without input: stored as `{}`, any JSON object reads back (Go ignores unknown keys). */
+export function emptyInputDefinition(name: OperationName): OperationDefinition<EmptyInput> {
+  return {
+    name,
+    toJson: () => ({}),
+    parse: (json) => {
+      new InputReader(name, json);
+      return {};
+    },
+  };
 }

@@ -10,7 +10,8 @@ export const OperationName = {
   StorageCleanUp: 'storage_clean_up',
   TestOperation: 'test_operation',
 } as const;
-export type OperationNameValue = (typeof OperationName)[keyof typeof OperationName];
+/** One of Maestro's definition names. */
+export type OperationName = (typeof OperationName)[keyof typeof OperationName];
 
 /** Operations whose records expire after `workers.redis.operationsTtl`. */
 export const SHORT_LIVED_OPERATIONS: readonly string[] = [

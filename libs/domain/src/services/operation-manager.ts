@@ -33,15 +33,15 @@ export class OperationManager {
   ) {}
 
   /** Stores a new pending operation and appends it to the scheduler's queue. */
-  async createOperation(schedulerName: string, definition: OperationDefinition): Promise<Operation> {
-    const operation = await this.store(schedulerName, definition);
+  async createOperation<Input>(schedulerName: string, definition: OperationDefinition<Input>, input: NoInfer<Input>): Promise<Operation> {
+    const operation = await this.store(schedulerName, definition, input);
     await this.ports.flow.insertOperationId(schedulerName, operation.id);
     return operation;
   }
 
   /** Stores a new pending operation and puts it at the head of the scheduler's queue. */
-  async createPriorityOperation(schedulerName: string, definition: OperationDefinition): Promise<Operation> {
-    const operation = await this.store(schedulerName, definition);
+  async createPriorityOperation<Input>(schedulerName: string, definition: OperationDefinition<Input>, input: NoInfer<Input>): Promise<Operation> {
+    const operation = await this.store(schedulerName, definition, input);
     await this.ports.flow.insertPriorityOperationId(schedulerName, operation.id);
     return operation;
   }
@@ -118,7 +118,7 @@ export class OperationManager {
     return ongoing?.id;
   }
 
-  private async store(schedulerName: string, definition: OperationDefinition): Promise<Operation> {
+  private async store<Input>(schedulerName: string, definition: OperationDefinition<Input>, input: Input): Promise<Operation> {
     const now = this.ports.clock.now();
     const operation: Operation = {
       id: randomUUID(),
@@ -126,7 +126,7 @@ export class OperationManager {
       status: 'pending',
       definitionName: definition.name,
       createdAt: now,
-      input: definition.toInput(),
+      input: definition.toJson(input),
       executionHistory: [{ createdAt: now, event: 'Created' }],
     };
     const ttlMs = SHORT_LIVED_OPERATIONS.includes(definition.name) ? this.options.operationsTtlMs : undefined;

@@ -3,7 +3,7 @@ import { isNotFound } from '../errors/domain-error';
 import { messageOf } from '../errors/message-of';
 import { LogField } from '../logging/log-fields';
 import type { ExecutionContext } from '../operations/operation-executor';
-import type { OperationExecutorRegistry } from '../operations/operation-registry';
+import type { OperationRegistry, RegisteredOperation } from '../operations/operation-registry';
 import type { Clock } from '../ports/clock.port';
 import type { Logger } from '../ports/logger.port';
 import type { OperationLease } from '../ports/operation-lease.port';
@@ -12,7 +12,8 @@ import type { OperationStorage } from '../ports/operation-storage.port';
 export interface OperationRunnerPorts {
   storage: OperationStorage;
   lease: OperationLease;
-  executors: OperationExecutorRegistry;
+  /** Every operation's definition (to read its input) and executor. */
+  registry: OperationRegistry;
   clock: Clock;
   logger: Logger;
 }
@@ -75,6 +76,7 @@ export class OperationRunner {
   /** Runs the operation to a final status; never throws for execution failures. */
   async run(schedulerName: string, operationId: string): Promise<Operation | undefined> {
     const logger = this.ports.logger.child({ [LogField.SchedulerName]: schedulerName, [LogField.OperationId]: operationId });
+    // operations.md 4 step 1: load the operation and decode its input; either failing skips it.
     let operation: Operation;
     try {
       operation = await this.ports.storage.getOperation(schedulerName, operationId);
@@ -82,7 +84,12 @@ export class OperationRunner {
       logger.error('operation could not be loaded; skipped', { [LogField.Error]: messageOf(error) });
       return undefined;
     }
+    // Not in Maestro (ARCHITECTURE.md invariant 2): the operation of a dead worker, recovered without reading its input.
     if (operation.status === 'in_progress') return this.recover(operation, logger);
+    const decoded = this.decode(operation, logger);
+    if (!decoded) return undefined;
+    const { registered, input } = decoded;
+    // Step 2: only a pending operation runs (one canceled while queued is skipped).
     if (operation.status !== 'pending') {
       logger.warn('operation is not pending; skipped', { status: operation.status });
       return operation;
@@ -90,11 +97,9 @@ export class OperationRunner {
     const history = (event: string) =>
       this.ports.storage.appendExecutionHistory(schedulerName, operationId, event, this.ports.clock.now());
 
-    const executor = this.ports.executors.get(operation.definitionName);
-    if (!executor) {
-      await this.finish({ ...operation, status: 'evicted' }, history, 'Operation evicted');
-      return { ...operation, status: 'evicted' };
-    }
+    // Step 3, eviction, never happens: every name that decodes has an executor, and should-execute
+    // is always true in v10 (operations.md 4 step 3).
+    const { definition, executor } = registered;
     await history('Starting operation');
     try {
       await this.ports.lease.grantLease(schedulerName, operationId, this.options.leaseTtlMs);
@@ -125,8 +130,9 @@ export class OperationRunner {
         logger.warn('lease renewal failed', { [LogField.Error]: messageOf(error) }),
       );
     }, this.options.leaseTtlMs / LEASE_RENEWALS_PER_TTL);
-    const context: ExecutionContext = {
+    const context: ExecutionContext<unknown> = {
       operation: { ...operation, status: 'in_progress' },
+      input,
       signal: controller.signal,
       logger,
       appendHistory: history,
@@ -134,7 +140,7 @@ export class OperationRunner {
     let final: Operation;
     try {
       const result = (await executor.execute(context)) ?? {};
-      final = { ...operation, status: 'finished', input: result.input ?? operation.input };
+      final = { ...operation, status: 'finished', input: result.input === undefined ? operation.input : definition.toJson(result.input) };
       await this.ports.storage.updateOperationDefinition(final);
       await this.ports.storage.updateOperationStatus(final, { noAction: result.noAction });
     } catch (error) {
@@ -156,6 +162,26 @@ export class OperationRunner {
     await this.revoke(schedulerName, operationId, logger);
     await history('Operation finished');
     return final;
+  }
+
+  /**
+   * Step 1 of operations.md 4: the operation's definition reads its input. An unknown definition name
+   * or an input that does not parse is logged as an error and the operation skipped: its status is
+   * not touched (its id has already left the queue).
+   */
+  private decode(operation: Operation, logger: Logger): { registered: RegisteredOperation<unknown>; input: unknown } | undefined {
+    const fields = { [LogField.OperationDefinition]: operation.definitionName };
+    const registered = this.ports.registry.get(operation.definitionName);
+    if (!registered) {
+      logger.error('operation has an unknown definition name; skipped', fields);
+      return undefined;
+    }
+    try {
+      return { registered, input: registered.definition.parse(operation.input) };
+    } catch (error) {
+      logger.error('operation input could not be decoded; skipped', { ...fields, [LogField.Error]: messageOf(error) });
+      return undefined;
+    }
   }
 
   /**
@@ -201,11 +227,6 @@ export class OperationRunner {
     );
     await this.revoke(schedulerName, id, logger);
     return this.ports.storage.getOperation(schedulerName, id).catch(() => failed);
-  }
-
-  private async finish(operation: Operation, history: (event: string) => Promise<void>, event: string) {
-    await this.ports.storage.updateOperationStatus(operation);
-    await history(event);
   }
 
   private async revoke(schedulerName: string, operationId: string, logger: Logger): Promise<void> {

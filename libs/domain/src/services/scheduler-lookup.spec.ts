@@ -2,6 +2,7 @@ import { anOperation, aForwarder, aScheduler, InMemorySchedulerCache } from '@ma
 import type { Scheduler } from '../entities/scheduler';
 import { NotFoundError } from '../errors/domain-error';
 import type { ExecutionContext } from '../operations/operation-executor';
+import type { SwitchActiveVersionInput } from '../operations/scheduler/switch-active-version/switch-active-version.definition';
 import { SwitchActiveVersionExecutor } from '../operations/scheduler/switch-active-version/switch-active-version.executor';
 import { silentLogger } from '../ports/logger.port';
 import type { SchedulerCache } from '../ports/scheduler-cache.port';
@@ -68,12 +69,13 @@ describe('SchedulerLookup', () => {
 
   /** switch_active_version run by the worker, with a lookup of its own. */
   async function switchTo(version: string): Promise<void> {
-    const context = {
+    const context: ExecutionContext<SwitchActiveVersionInput> = {
       operation: anOperation({ schedulerName: 'game', definitionName: 'switch_active_version', input: { newActiveVersion: version } }),
+      input: { newActiveVersion: version },
       signal: new AbortController().signal,
       logger: silentLogger,
       appendHistory: async () => undefined,
-    } as ExecutionContext;
+    };
     await new SwitchActiveVersionExecutor({ schedulers: rows.storage, lookup: new SchedulerLookup(cache, rows.storage, TTL_MS) }).execute(context);
   }
 

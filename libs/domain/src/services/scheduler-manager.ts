@@ -2,9 +2,12 @@ import type { Scheduler, SchedulerFilter, SchedulerInfo, SchedulerVersion } from
 import type { Operation } from '../entities/operation';
 import type { RoomStatus } from '../entities/game-room';
 import { AlreadyExistsError, ConflictError, InvalidArgumentError, NotFoundError, isNotFound } from '../errors/domain-error';
-import { OperationName } from '../operations/operation-names';
-import { PlainDefinition } from '../operations/operation-definition';
-import { SchedulerDefinition } from '../operations/scheduler-definition';
+import { addRoomsDefinition } from '../operations/rooms/add-rooms/add-rooms.definition';
+import { removeRoomsDefinition } from '../operations/rooms/remove-rooms/remove-rooms.definition';
+import { createNewSchedulerVersionDefinition } from '../operations/scheduler/create-new-scheduler-version/create-new-scheduler-version.definition';
+import { createSchedulerDefinition } from '../operations/scheduler/create-scheduler/create-scheduler.definition';
+import { deleteSchedulerDefinition } from '../operations/scheduler/delete-scheduler/delete-scheduler.definition';
+import { switchActiveVersionDefinition } from '../operations/scheduler/switch-active-version/switch-active-version.definition';
 import type { RoomStorage } from '../ports/room-storage.port';
 import type { SchedulerCache } from '../ports/scheduler-cache.port';
 import type { SchedulerStorage } from '../ports/scheduler-storage.port';
@@ -29,10 +32,7 @@ export class SchedulerManager {
   async createScheduler(scheduler: Scheduler): Promise<{ scheduler: Scheduler; operation: Operation }> {
     validateScheduler(scheduler);
     await this.ports.storage.createScheduler(scheduler);
-    const operation = await this.ports.operations.createOperation(
-      scheduler.name,
-      new SchedulerDefinition(OperationName.CreateScheduler, scheduler),
-    );
+    const operation = await this.ports.operations.createOperation(scheduler.name, createSchedulerDefinition, { scheduler });
     return { scheduler: await this.ports.storage.getScheduler(scheduler.name), operation };
   }
 
@@ -48,10 +48,7 @@ export class SchedulerManager {
       spec: { ...candidate.spec, version: active.spec.version },
       lastDownscaleAt: active.lastDownscaleAt,
     };
-    return this.ports.operations.createOperation(
-      next.name,
-      new SchedulerDefinition(OperationName.CreateNewSchedulerVersion, next),
-    );
+    return this.ports.operations.createOperation(next.name, createNewSchedulerVersionDefinition, { scheduler: next });
   }
 
   /** Enqueues a new version built from a partial scheduler (PATCH /schedulers/{name}). */
@@ -64,19 +61,13 @@ export class SchedulerManager {
     const patched = applySchedulerPatch(active, patch);
     // Maestro's message here is the raw validator text (management-api.md 4.6 step 5).
     validatePatchedScheduler(patched);
-    return this.ports.operations.createOperation(
-      name,
-      new SchedulerDefinition(OperationName.CreateNewSchedulerVersion, patched),
-    );
+    return this.ports.operations.createOperation(name, createNewSchedulerVersionDefinition, { scheduler: patched });
   }
 
   /** Enqueues `switch_active_version` (the version is checked by the operation). */
   async switchActiveVersion(name: string, version: string): Promise<Operation> {
     await this.ensureNoOngoingVersionOperation(name, 'cannot switch active version');
-    return this.ports.operations.createOperation(
-      name,
-      new PlainDefinition(OperationName.SwitchActiveVersion, { newActiveVersion: version }),
-    );
+    return this.ports.operations.createOperation(name, switchActiveVersionDefinition, { newActiveVersion: version });
   }
 
   /** Enqueues `delete_scheduler`; throws NotFoundError for an unknown scheduler. */
@@ -89,24 +80,21 @@ export class SchedulerManager {
       if (!isNotFound(error)) throw error;
       throw new NotFoundError(`no scheduler found, can not delete nonexistent scheduler: ${error.message}`, { cause: error });
     }
-    return this.ports.operations.createOperation(name, new PlainDefinition(OperationName.DeleteScheduler, {}));
+    return this.ports.operations.createOperation(name, deleteSchedulerDefinition, {});
   }
 
   /** Enqueues `add_rooms` for an existing scheduler (Maestro's documented add-rooms route). */
   async addRooms(name: string, amount: number | undefined): Promise<Operation> {
     const rooms = requirePositiveAmount(amount);
     await this.requireScheduler(name);
-    return this.ports.operations.createOperation(name, new PlainDefinition(OperationName.AddRooms, { amount: rooms }));
+    return this.ports.operations.createOperation(name, addRoomsDefinition, { amount: rooms });
   }
 
   /** Enqueues `remove_rooms` (deletion priority decides which rooms) for an existing scheduler. */
   async removeRooms(name: string, amount: number | undefined): Promise<Operation> {
     const rooms = requirePositiveAmount(amount);
     await this.requireScheduler(name);
-    return this.ports.operations.createOperation(
-      name,
-      new PlainDefinition(OperationName.RemoveRooms, { amount: rooms, rooms_ids: null, reason: 'scale_down' }),
-    );
+    return this.ports.operations.createOperation(name, removeRoomsDefinition, { amount: rooms, rooms_ids: null, reason: 'scale_down' });
   }
 
   /** The active scheduler (cache first), or the scheduler as configured in `version`. */

@@ -1,4 +1,4 @@
-import { PlainDefinition } from '../operations/operation-definition';
+import type { OperationDefinition } from '../operations/operation-definition';
 import type { OperationFlow } from '../ports/operation-flow.port';
 import type { SchedulerLock } from '../ports/scheduler-lock.port';
 import type { OperationManager } from '../services/operation-manager';
@@ -24,13 +24,14 @@ export class PeriodicOperations {
     private readonly ports: PeriodicOperationsPorts,
   ) {}
 
-  async enqueueOnce(definitionName: string, periodMs: number): Promise<void> {
+  /** Enqueues the operation with `input`, unless this period was claimed already or one of its kind is still pending. */
+  async enqueueOnce<Input>(definition: OperationDefinition<Input>, input: NoInfer<Input>, periodMs: number): Promise<void> {
     const { lock, flow, operations } = this.ports;
     const name = this.schedulerName;
-    if (!(await lock.claimPeriod(name, definitionName, this.owner, Math.floor(periodMs * PERIOD_CLAIM_SHARE)))) return;
+    if (!(await lock.claimPeriod(name, definition.name, this.owner, Math.floor(periodMs * PERIOD_CLAIM_SHARE)))) return;
     const pendingIds = await flow.listPendingOperationIds(name);
     const pending = await Promise.all(pendingIds.map((id) => operations.getOperation(name, id).catch(() => undefined)));
-    if (pending.some((op) => op?.definitionName === definitionName && op.status === 'pending')) return;
-    await operations.createOperation(name, new PlainDefinition(definitionName, {}));
+    if (pending.some((op) => op?.definitionName === definition.name && op.status === 'pending')) return;
+    await operations.createOperation(name, definition, input);
   }
 }

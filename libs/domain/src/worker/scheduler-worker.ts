@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { ROOM_STATUSES, type RoomStatus } from '../entities/game-room';
 import type { Scheduler } from '../entities/scheduler';
 import { LogField } from '../logging/log-fields';
-import { OperationName } from '../operations/operation-names';
+import { healthControllerDefinition } from '../operations/maintenance/health-controller/health-controller.definition';
+import { storageCleanUpDefinition } from '../operations/maintenance/storage-clean-up/storage-clean-up.definition';
 import type { FleetMetrics } from '../ports/fleet-metrics.port';
 import type { InstanceStorage } from '../ports/instance-storage.port';
 import type { Logger } from '../ports/logger.port';
@@ -63,10 +64,10 @@ export class SchedulerWorker {
   start(): void {
     const { options } = this;
     this.ports.consumer.consume(this.scheduler.name, (operationId) => this.execution.execute(operationId));
-    const healthController = () => this.periodic.enqueueOnce(OperationName.HealthController, options.healthControllerIntervalMs);
+    const healthController = () => this.periodic.enqueueOnce(healthControllerDefinition, {}, options.healthControllerIntervalMs);
     this.stops = [
       every(options.healthControllerIntervalMs, 'health controller enqueue', healthController, this.logger),
-      every(options.storageCleanupIntervalMs, 'storage clean-up enqueue', () => this.periodic.enqueueOnce(OperationName.StorageCleanUp, options.storageCleanupIntervalMs), this.logger),
+      every(options.storageCleanupIntervalMs, 'storage clean-up enqueue', () => this.periodic.enqueueOnce(storageCleanUpDefinition, {}, options.storageCleanupIntervalMs), this.logger),
       every(options.disruptionIntervalMs, 'disruption budget update', () => this.mitigateDisruption(), this.logger),
       every(options.metricsIntervalMs, 'fleet metrics report', () => this.reportMetrics(), this.logger),
     ];

@@ -1,4 +1,4 @@
-import { type ExecutionContext, type Scheduler, type SchedulerStorage, SchedulerLookup, SwitchActiveVersionExecutor, silentLogger } from '@maestro/domain';
+import { type ExecutionContext, type SwitchActiveVersionInput, type Scheduler, type SchedulerStorage, SchedulerLookup, SwitchActiveVersionExecutor, silentLogger } from '@maestro/domain';
 import { aForwarder, anOperation, aScheduler, createTestDatabase, createTestRedis, type TestDatabase, type TestRedis } from '@maestro/testing';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '../postgres/data-source';
@@ -53,8 +53,9 @@ describe('scheduler cache around a switch of the active version (Postgres and Re
   /** switch_active_version as the worker runs it, with the worker's own lookup. */
   async function switchTo(name: string, version: string): Promise<void> {
     const worker = new SchedulerLookup(cache, postgres, TTL_MS);
-    const context: ExecutionContext = {
+    const context: ExecutionContext<SwitchActiveVersionInput> = {
       operation: anOperation({ schedulerName: name, definitionName: 'switch_active_version', input: { newActiveVersion: version } }),
+      input: { newActiveVersion: version },
       signal: new AbortController().signal,
       logger: silentLogger,
       appendHistory: async () => undefined,

@@ -1,9 +1,10 @@
 import { anOperation, aScheduler } from '@maestro/testing';
 import { silentLogger } from '../../ports/logger.port';
+import type { OperationDefinition } from '../operation-definition';
 import type { ExecutionContext } from '../operation-executor';
-import { SchedulerDefinition } from '../scheduler-definition';
-import { OperationName } from '../operation-names';
+import { createSchedulerDefinition } from './create-scheduler/create-scheduler.definition';
 import { CreateSchedulerExecutor } from './create-scheduler/create-scheduler.executor';
+import { deleteSchedulerDefinition } from './delete-scheduler/delete-scheduler.definition';
 import { DeleteSchedulerExecutor } from './delete-scheduler/delete-scheduler.executor';
 
 /**
@@ -28,8 +29,14 @@ describe('cache invalidation when a scheduler is removed', () => {
     return { events, schedulers, lookup };
   }
 
-  function contextOf(definitionName: string, input: Record<string, unknown>): ExecutionContext {
-    return { operation: anOperation({ schedulerName: 'game', definitionName, input }), signal: new AbortController().signal, logger: silentLogger, appendHistory: async () => undefined };
+  function contextOf<Input>(definition: OperationDefinition<Input>, input: Input): ExecutionContext<Input> {
+    return {
+      operation: anOperation({ schedulerName: 'game', definitionName: definition.name, input: definition.toJson(input) }),
+      input,
+      signal: new AbortController().signal,
+      logger: silentLogger,
+      appendHistory: async () => undefined,
+    };
   }
 
   it('delete_scheduler invalidates after the deletion committed', async () => {
@@ -41,7 +48,7 @@ describe('cache invalidation when a scheduler is removed', () => {
       instances: { getInstanceCount: async () => 0 },
       operationStorage: { deleteHistory: async () => undefined },
     };
-    await new DeleteSchedulerExecutor(ports as never).execute(contextOf(OperationName.DeleteScheduler, {}));
+    await new DeleteSchedulerExecutor(ports as never).execute(contextOf(deleteSchedulerDefinition, {}));
     expect(events).toEqual(['delete', 'runtime', 'commit', 'invalidate']);
   });
 
@@ -54,14 +61,13 @@ describe('cache invalidation when a scheduler is removed', () => {
       instances: { getInstanceCount: async () => 0 },
       operationStorage: { deleteHistory: async () => undefined },
     };
-    await expect(new DeleteSchedulerExecutor(ports as never).execute(contextOf(OperationName.DeleteScheduler, {}))).resolves.toBeUndefined();
+    await expect(new DeleteSchedulerExecutor(ports as never).execute(contextOf(deleteSchedulerDefinition, {}))).resolves.toBeUndefined();
     expect(events).toEqual(['delete', 'commit']);
   });
 
   it('the rollback of create_scheduler invalidates after deleting the new scheduler', async () => {
     const { events, schedulers, lookup } = recorder();
-    const input = new SchedulerDefinition(OperationName.CreateScheduler, scheduler).toInput();
-    await new CreateSchedulerExecutor({ schedulers, lookup, runtime: {} } as never).rollback(contextOf(OperationName.CreateScheduler, input));
+    await new CreateSchedulerExecutor({ schedulers, lookup, runtime: {} } as never).rollback(contextOf(createSchedulerDefinition, { scheduler }));
     expect(events).toEqual(['delete', 'commit', 'invalidate']);
   });
 });

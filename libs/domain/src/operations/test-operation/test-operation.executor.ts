@@ -1,13 +1,13 @@
 import { sleep } from '../../async/sleep';
 import type { ExecutionContext, OperationExecutor } from '../operation-executor';
-import { OperationName } from '../operation-names';
+import { testOperationDefinition, type TestOperationInput } from './test-operation.definition';
 
 /** test_operation: sleeps `sleepSeconds` or until canceled (occupies a scheduler's queue in tests). */
-export class TestOperationExecutor implements OperationExecutor {
-  readonly name = OperationName.TestOperation;
+export class TestOperationExecutor implements OperationExecutor<TestOperationInput> {
+  readonly name = testOperationDefinition.name;
 
-  async execute(context: ExecutionContext): Promise<void> {
-    await sleep(Number(context.operation.input.sleepSeconds ?? 0) * 1000, context.signal);
+  async execute(context: ExecutionContext<TestOperationInput>): Promise<void> {
+    await sleep(context.input.sleepSeconds * 1000, context.signal);
   }
 
   async rollback(): Promise<void> {

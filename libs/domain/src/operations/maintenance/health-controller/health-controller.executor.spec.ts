@@ -3,13 +3,14 @@ import { NotFoundError } from '../../../errors/domain-error';
 import { silentLogger } from '../../../ports/logger.port';
 import type { OperationDefinition } from '../../operation-definition';
 import type { ExecutionContext } from '../../operation-executor';
+import type { HealthControllerInput } from './health-controller.definition';
 import { HealthControllerExecutor } from './health-controller.executor';
 
 describe('HealthControllerExecutor classification', () => {
   it('counts a room whose instance is pending as available without needing its record', async () => {
     const scheduler = aScheduler().withName('fleet').withRoomsReplicas(2).build();
     const ready = aGameRoom({ id: 'fleet-ready', schedulerId: 'fleet', status: 'ready', version: scheduler.spec.version, lastPingAt: new Date() });
-    const enqueued: OperationDefinition[] = [];
+    const enqueued: string[] = [];
     const ports = {
       schedulers: { getScheduler: async () => scheduler, updateScheduler: async () => undefined },
       rooms: {
@@ -26,7 +27,7 @@ describe('HealthControllerExecutor classification', () => {
           anInstance({ id: ready.id, schedulerId: 'fleet', status: { type: 'ready', description: '' } }),
         ],
       },
-      operations: { createPriorityOperation: async (_: string, definition: OperationDefinition) => (enqueued.push(definition), { id: 'op-1' }) },
+      operations: { createPriorityOperation: async (_: string, definition: OperationDefinition<unknown>) => (enqueued.push(definition.name), { id: 'op-1' }) },
       clock: { now: () => new Date() },
       lookup: {},
     };
@@ -34,10 +35,11 @@ describe('HealthControllerExecutor classification', () => {
     const history: string[] = [];
     const context = {
       operation: anOperation({ schedulerName: 'fleet', definitionName: 'health_controller', input: {} }),
+      input: {},
       signal: new AbortController().signal,
       logger: silentLogger,
       appendHistory: async (line: string) => void history.push(line),
-    } as ExecutionContext;
+    } as ExecutionContext<HealthControllerInput>;
 
     const result = await executor.execute(context);
 

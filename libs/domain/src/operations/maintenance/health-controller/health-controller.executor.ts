@@ -3,10 +3,11 @@ import { isAutoscalingEnabled, type Scheduler } from '../../../entities/schedule
 import { Autoscaler, isCooldownOver } from '../../../policies/autoscaling/autoscaler';
 import { isMajorChange } from '../../../versioning/major-change';
 import type { ExecutionContext, ExecutionResult, OperationExecutor } from '../../operation-executor';
-import { PlainDefinition } from '../../operation-definition';
-import { OperationName } from '../../operation-names';
 import type { ExecutorOptions, ExecutorPorts } from '../../executor-ports';
 import { parseMaxSurge } from '../../../rooms/max-surge';
+import { addRoomsDefinition } from '../../rooms/add-rooms/add-rooms.definition';
+import { removeRoomsDefinition } from '../../rooms/remove-rooms/remove-rooms.definition';
+import { healthControllerDefinition, type HealthControllerInput } from './health-controller.definition';
 
 /** A room counted as available; its version is unknown when its record could not be read. */
 interface AvailableRoom {
@@ -24,15 +25,15 @@ interface Classified {
  * and brings the number of available rooms to the desired one (roomsReplicas or autoscaling, plus
  * the surge of a rolling update), enqueueing priority add/remove operations.
  */
-export class HealthControllerExecutor implements OperationExecutor {
-  readonly name = OperationName.HealthController;
+export class HealthControllerExecutor implements OperationExecutor<HealthControllerInput> {
+  readonly name = healthControllerDefinition.name;
 
   constructor(
     private readonly ports: Pick<ExecutorPorts, 'schedulers' | 'rooms' | 'instances' | 'operations' | 'clock' | 'lookup'>,
     private readonly options: Pick<ExecutorOptions, 'roomInitializationTimeoutMs' | 'roomPingTimeoutMs' | 'roomDeletionTimeoutMs'>,
   ) {}
 
-  async execute(context: ExecutionContext): Promise<ExecutionResult> {
+  async execute(context: ExecutionContext<HealthControllerInput>): Promise<ExecutionResult<HealthControllerInput>> {
     const name = context.operation.schedulerName;
     const [roomIds, instances, scheduler] = await Promise.all([
       this.ports.rooms.getAllRoomIds(name),
@@ -42,13 +43,12 @@ export class HealthControllerExecutor implements OperationExecutor {
     const consistent = await this.dropInconsistent(name, roomIds, instances);
     const { available, expired } = await this.classify(name, consistent);
     let tookAction = false;
-    const enqueue = async (input: Record<string, unknown>, definition: string) =>
-      (await this.ports.operations.createPriorityOperation(name, new PlainDefinition(definition, input))).id;
+    const { operations } = this.ports;
 
     if (expired.length > 0) {
       tookAction = true;
       try {
-        const id = await enqueue({ amount: 0, rooms_ids: expired, reason: 'expired_room' }, OperationName.RemoveRooms);
+        const { id } = await operations.createPriorityOperation(name, removeRoomsDefinition, { amount: 0, rooms_ids: expired, reason: 'expired_room' });
         await context.appendHistory(`created operation (id: ${id}) to remove expired ${expired.length} rooms.`);
       } catch (error) {
         context.logger.warn('failed to enqueue removal of expired rooms', { error: String(error) });
@@ -60,11 +60,12 @@ export class HealthControllerExecutor implements OperationExecutor {
     if (actual > desired) {
       let remove = actual - desired;
       if (rolling) remove = Math.min(remove, available.filter((room) => room.version !== undefined && room.version !== scheduler.spec.version).length);
-      const id = await enqueue({ amount: remove, rooms_ids: null, reason: rolling ? 'rolling_update_replace' : 'scale_down' }, OperationName.RemoveRooms);
+      const reason = rolling ? 'rolling_update_replace' : 'scale_down';
+      const { id } = await operations.createPriorityOperation(name, removeRoomsDefinition, { amount: remove, rooms_ids: null, reason });
       await context.appendHistory(`created operation (id: ${id}) to remove ${remove} rooms.`);
       tookAction = true;
     } else if (actual < desired) {
-      const id = await enqueue({ amount: desired - actual }, OperationName.AddRooms);
+      const { id } = await operations.createPriorityOperation(name, addRoomsDefinition, { amount: desired - actual });
       await context.appendHistory(`created operation (id: ${id}) to add ${desired - actual} rooms.`);
       tookAction = true;
     }
@@ -117,7 +118,7 @@ export class HealthControllerExecutor implements OperationExecutor {
     return result;
   }
 
-  private async desiredRooms(scheduler: Scheduler, available: AvailableRoom[], context: ExecutionContext): Promise<{ desired: number; rolling: boolean }> {
+  private async desiredRooms(scheduler: Scheduler, available: AvailableRoom[], context: ExecutionContext<HealthControllerInput>): Promise<{ desired: number; rolling: boolean }> {
     let desired = scheduler.roomsReplicas;
     const autoscaling = isAutoscalingEnabled(scheduler);
     const autoscaler = new Autoscaler(this.ports.rooms);

@@ -5,8 +5,28 @@ import { NotFoundError, silentLogger } from '../../../index';
 import { aContainer, aScheduler } from '@maestro/testing';
 import type { OperationDefinition } from '../../operation-definition';
 import type { ExecutionContext } from '../../operation-executor';
+import { addRoomsDefinition } from '../../rooms/add-rooms/add-rooms.definition';
 import { roomsToRemove } from '../../rooms/remove-rooms/deletion-priority';
+import { removeRoomsDefinition } from '../../rooms/remove-rooms/remove-rooms.definition';
+import type { HealthControllerInput } from './health-controller.definition';
 import { HealthControllerExecutor } from './health-controller.executor';
+
+/** An operation the health controller enqueued: its name and the JSON it stores. */
+interface Enqueued {
+  name: string;
+  input: Record<string, unknown>;
+}
+
+/** OperationManager's priority enqueue, recording what it stores. */
+const recordingOperations = (enqueued: Enqueued[]) => ({
+  createPriorityOperation: async <Input>(_: string, definition: OperationDefinition<Input>, input: Input) => {
+    enqueued.push({ name: definition.name, input: definition.toJson(input) });
+    return { id: `op-${enqueued.length}` };
+  },
+});
+
+const contextOf = (): ExecutionContext<HealthControllerInput> =>
+  ({ operation: { schedulerName: 'fleet', input: {} }, input: {}, signal: new AbortController().signal, logger: silentLogger, appendHistory: async () => undefined }) as unknown as ExecutionContext<HealthControllerInput>;
 
 /**
  * The rolling update of operations.md section 9, cycle by cycle: the health controller decides,
@@ -64,7 +84,7 @@ describe('rolling update (operations.md 9, "few rooms, downscale" with the sourc
     const fleet = new Fleet();
     fleet.add('v1.0.0', 'ready', oldReady);
     fleet.add('v1.0.0', 'occupied', oldOccupied);
-    let enqueued: OperationDefinition[] = [];
+    const enqueued: Enqueued[] = [];
     const ports = {
       schedulers: {
         getScheduler: async () => active,
@@ -73,25 +93,25 @@ describe('rolling update (operations.md 9, "few rooms, downscale" with the sourc
       },
       rooms: fleet.roomStorage(),
       instances: fleet.instanceStorage(),
-      operations: { createPriorityOperation: async (_: string, definition: OperationDefinition) => (enqueued.push(definition), { id: `op-${enqueued.length}` }) },
+      operations: recordingOperations(enqueued),
       clock: { now: () => new Date() },
       lookup: {},
     };
     const executor = new HealthControllerExecutor(ports as never, { roomInitializationTimeoutMs: 120_000, roomPingTimeoutMs: 240_000, roomDeletionTimeoutMs: 120_000 });
-    const context = { operation: { schedulerName: 'fleet', input: {} }, signal: new AbortController().signal, logger: silentLogger, appendHistory: async () => undefined } as unknown as ExecutionContext;
+    const context = contextOf();
 
     const steps: string[] = [];
     let occupiedBeforeReady = false;
     for (let cycle = 0; cycle < 40 && fleet.count((r) => r.version === 'v1.0.0') > 0; cycle++) {
-      enqueued = [];
+      enqueued.length = 0;
       await executor.execute(context);
-      for (const definition of enqueued) {
-        const input = definition.toInput();
-        if (definition.name === 'add_rooms') {
-          fleet.add('v2.0.0', 'ready', Number(input.amount));
-          steps.push(`+${input.amount}`);
+      for (const { name, input } of enqueued) {
+        if (name === 'add_rooms') {
+          const { amount } = addRoomsDefinition.parse(input);
+          fleet.add('v2.0.0', 'ready', amount);
+          steps.push(`+${amount}`);
         } else {
-          const chosen = await roomsToRemove(fleet.roomStorage() as never, active, Number(input.amount), 240_000, new Date());
+          const chosen = await roomsToRemove(fleet.roomStorage() as never, active, removeRoomsDefinition.parse(input).amount, 240_000, new Date());
           let removedOccupied = false;
           for (const { id } of chosen) {
             removedOccupied ||= fleet.rooms.get(id)?.status === 'occupied';
@@ -138,19 +158,18 @@ describe('health controller autoscaling cooldown (autoscaling.md 2.1)', () => {
     const fleet = new Fleet();
     fleet.add('v1.0.0', 'ready', ready);
     fleet.add('v1.0.0', 'occupied', occupied);
-    const enqueued: OperationDefinition[] = [];
+    const enqueued: Enqueued[] = [];
     const ports = {
       schedulers: { getScheduler: async () => scheduler, getSchedulerWithVersion: async () => scheduler, updateScheduler: async () => undefined },
       rooms: fleet.roomStorage(),
       instances: fleet.instanceStorage(),
-      operations: { createPriorityOperation: async (_: string, d: OperationDefinition) => (enqueued.push(d), { id: 'op' }) },
+      operations: recordingOperations(enqueued),
       clock: { now: () => new Date() },
       lookup: {},
     };
     const executor = new HealthControllerExecutor(ports as never, { roomInitializationTimeoutMs: 120_000, roomPingTimeoutMs: 240_000, roomDeletionTimeoutMs: 120_000 });
-    const context = { operation: { schedulerName: 'fleet', input: {} }, signal: new AbortController().signal, logger: silentLogger, appendHistory: async () => undefined } as unknown as ExecutionContext;
-    await executor.execute(context);
-    return enqueued.map((d) => ({ name: d.name, ...d.toInput() }));
+    await executor.execute(contextOf());
+    return enqueued.map(({ name, input }) => ({ name, ...input }));
   }
 
   it('keeps surplus rooms while the cooldown after the last downscale runs', async () => {

@@ -1,14 +1,15 @@
 import type { ExecutionContext, ExecutionResult, OperationExecutor } from '../../operation-executor';
-import { OperationName } from '../../operation-names';
 import type { ExecutorPorts } from '../../executor-ports';
+import type { EmptyInput } from '../../operation-definition';
+import { storageCleanUpDefinition } from './storage-clean-up.definition';
 
 /** storage_clean_up: forgets ids of expired operation records (always "no action"). */
-export class StorageCleanUpExecutor implements OperationExecutor {
-  readonly name = OperationName.StorageCleanUp;
+export class StorageCleanUpExecutor implements OperationExecutor<EmptyInput> {
+  readonly name = storageCleanUpDefinition.name;
 
   constructor(private readonly ports: Pick<ExecutorPorts, 'operationStorage'>) {}
 
-  async execute(context: ExecutionContext): Promise<ExecutionResult> {
+  async execute(context: ExecutionContext<EmptyInput>): Promise<ExecutionResult<EmptyInput>> {
     await this.ports.operationStorage.cleanExpiredOperations(context.operation.schedulerName);
     return { noAction: true };
   }

@@ -3,14 +3,16 @@ import { systemClock } from '../../../ports/clock.port';
 import { silentLogger } from '../../../ports/logger.port';
 import { RoomManager } from '../../../services/room-manager';
 import type { ExecutionContext } from '../../operation-executor';
+import type { AddRoomsInput } from './add-rooms.definition';
 import { AddRoomsExecutor } from './add-rooms.executor';
 
 /** Lets every callback already queued run (promise continuations, then one event-loop turn). */
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
-function contextOf(amount: number, signal: AbortSignal, history: string[]): ExecutionContext {
+function contextOf(amount: number, signal: AbortSignal, history: string[]): ExecutionContext<AddRoomsInput> {
   return {
     operation: anOperation({ definitionName: 'add_rooms', input: { amount } }),
+    input: { amount },
     signal,
     logger: silentLogger,
     appendHistory: async (line: string) => void history.push(line),

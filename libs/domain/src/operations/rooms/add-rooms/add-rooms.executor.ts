@@ -2,9 +2,9 @@ import type { Scheduler } from '../../../entities/scheduler';
 import { withDeadline } from '../../../async/deadline';
 import { messageOf } from '../../../errors/message-of';
 import type { ExecutionContext, ExecutionResult, OperationExecutor } from '../../operation-executor';
-import { OperationName } from '../../operation-names';
 import { throwIfAborted } from '../../../async/cancellation';
 import type { ExecutorOptions, ExecutorPorts } from '../../executor-ports';
+import { addRoomsDefinition, type AddRoomsInput } from './add-rooms.definition';
 
 /** Whether going from `before` to `after` of `total` passes 25, 50 or 75 %. */
 const crossesQuarter = (before: number, after: number, total: number): boolean => Math.floor((after * 4) / total) > Math.floor((before * 4) / total);
@@ -15,16 +15,16 @@ const crossesQuarter = (before: number, after: number, total: number): boolean =
  * Each creation is aborted at its timeout or when the operation is canceled; an aborted creation
  * removes what it wrote (pod, room) before it counts as failed, so no failed room exists afterwards.
  */
-export class AddRoomsExecutor implements OperationExecutor {
-  readonly name = OperationName.AddRooms;
+export class AddRoomsExecutor implements OperationExecutor<AddRoomsInput> {
+  readonly name = addRoomsDefinition.name;
 
   constructor(
     private readonly ports: Pick<ExecutorPorts, 'schedulers' | 'roomManager'>,
     private readonly options: Pick<ExecutorOptions, 'addRoomsLimit' | 'addRoomsBatchSize' | 'addRoomTimeoutMs'>,
   ) {}
 
-  async execute(context: ExecutionContext): Promise<ExecutionResult> {
-    const requested = Number(context.operation.input.amount ?? 0);
+  async execute(context: ExecutionContext<AddRoomsInput>): Promise<ExecutionResult<AddRoomsInput>> {
+    const requested = context.input.amount;
     let scheduler;
     try {
       scheduler = await this.ports.schedulers.getScheduler(context.operation.schedulerName);

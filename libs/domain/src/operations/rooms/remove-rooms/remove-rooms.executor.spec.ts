@@ -3,6 +3,7 @@ import type { GameRoom, RoomStatus } from '../../../entities/game-room';
 import { NotFoundError } from '../../../errors/domain-error';
 import { silentLogger } from '../../../ports/logger.port';
 import type { ExecutionContext } from '../../operation-executor';
+import { removeRoomsDefinition, type RemoveRoomsInput } from './remove-rooms.definition';
 import { RemoveRoomsExecutor } from './remove-rooms.executor';
 
 describe('RemoveRoomsExecutor', () => {
@@ -21,7 +22,7 @@ describe('RemoveRoomsExecutor', () => {
     },
   };
 
-  async function run(input: Record<string, unknown>) {
+  async function run(input: RemoveRoomsInput) {
     const deleted: { id: string; reason: string; storedMetadata: unknown }[] = [];
     const roomManager = {
       deleteRoom: async (_: unknown, id: string, reason: string, storedMetadata?: unknown) => void deleted.push({ id, reason, storedMetadata }),
@@ -31,18 +32,19 @@ describe('RemoveRoomsExecutor', () => {
       { removeRoomsLimit: 50, roomPingTimeoutMs: 240_000 },
     );
     const history: string[] = [];
-    const context = {
-      operation: anOperation({ schedulerName: 'game', definitionName: 'remove_rooms', input }),
+    const context: ExecutionContext<RemoveRoomsInput> = {
+      operation: anOperation({ schedulerName: 'game', definitionName: 'remove_rooms', input: removeRoomsDefinition.toJson(input) }),
+      input,
       signal: new AbortController().signal,
       logger: silentLogger,
       appendHistory: async (line: string) => void history.push(line),
-    } as ExecutionContext;
+    };
     const result = await executor.execute(context);
     return { deleted, history, result };
   }
 
   it('hands the stored metadata of rooms chosen by amount to their deletion (the "terminated" event carries it)', async () => {
-    const { deleted, history } = await run({ amount: 2, reason: 'scale_down' });
+    const { deleted, history } = await run({ amount: 2, rooms_ids: null, reason: 'scale_down' });
     expect(deleted).toEqual([
       { id: 'err-1', reason: 'scale_down', storedMetadata: { matchId: 'm-err' } },
       { id: 'ready-1', reason: 'scale_down', storedMetadata: null },
@@ -51,13 +53,13 @@ describe('RemoveRoomsExecutor', () => {
   });
 
   it('deletes rooms named by id without reading them (no stored metadata)', async () => {
-    const { deleted, history } = await run({ rooms_ids: ['err-1'], reason: 'expired_room' });
+    const { deleted, history } = await run({ amount: 0, rooms_ids: ['err-1'], reason: 'expired_room' });
     expect(deleted).toEqual([{ id: 'err-1', reason: 'expired_room', storedMetadata: undefined }]);
     expect(history).toEqual(['removed rooms: [err-1]']);
   });
 
   it('caps the amount at the removal limit and writes the capped amount back', async () => {
-    const { result } = await run({ amount: 500 });
-    expect(result.input).toMatchObject({ amount: 50 });
+    const { result } = await run({ amount: 500, rooms_ids: null, reason: 'scale_down' });
+    expect(result.input).toEqual({ amount: 50, rooms_ids: null, reason: 'scale_down' });
   });
 });

@@ -1,31 +1,31 @@
 import type { RoomRemovalReason } from '../../../entities/game-room';
 import { isNotFound } from '../../../errors/domain-error';
 import type { ExecutionContext, ExecutionResult, OperationExecutor } from '../../operation-executor';
-import { OperationName } from '../../operation-names';
 import { throwIfAborted } from '../../../async/cancellation';
 import type { ExecutorOptions, ExecutorPorts } from '../../executor-ports';
 import { type RoomToRemove, roomsToRemove } from './deletion-priority';
+import { removeRoomsDefinition, type RemoveRoomsInput } from './remove-rooms.definition';
 
 /** remove_rooms: by ids (no cap), then by amount with the deletion priority (capped). */
-export class RemoveRoomsExecutor implements OperationExecutor {
-  readonly name = OperationName.RemoveRooms;
+export class RemoveRoomsExecutor implements OperationExecutor<RemoveRoomsInput> {
+  readonly name = removeRoomsDefinition.name;
 
   constructor(
     private readonly ports: Pick<ExecutorPorts, 'lookup' | 'rooms' | 'roomManager' | 'clock'>,
     private readonly options: Pick<ExecutorOptions, 'removeRoomsLimit' | 'roomPingTimeoutMs'>,
   ) {}
 
-  async execute(context: ExecutionContext): Promise<ExecutionResult> {
-    const input = context.operation.input;
-    const reason = (input.reason as RoomRemovalReason | undefined) ?? 'scale_down';
+  async execute(context: ExecutionContext<RemoveRoomsInput>): Promise<ExecutionResult<RemoveRoomsInput>> {
+    const { input } = context;
+    const { reason } = input;
     const scheduler = await this.ports.lookup.get(context.operation.schedulerName);
-    const ids = Array.isArray(input.rooms_ids) ? (input.rooms_ids as string[]) : [];
+    const ids = input.rooms_ids ?? [];
     if (ids.length > 0) {
       await this.removeAll(context, scheduler, ids.map((id) => ({ id })), reason);
       await context.appendHistory(`removed rooms: [${ids.join(' ')}]`);
     }
     const limit = this.options.removeRoomsLimit > 0 ? this.options.removeRoomsLimit : 50;
-    const amount = Math.min(Number(input.amount ?? 0), limit);
+    const amount = Math.min(input.amount, limit);
     if (amount > 0) {
       // Rooms chosen by amount were read from Redis: their "terminated" events carry their stored metadata.
       const chosen = await roomsToRemove(this.ports.rooms, scheduler, amount, this.options.roomPingTimeoutMs, this.ports.clock.now());
@@ -39,7 +39,7 @@ export class RemoveRoomsExecutor implements OperationExecutor {
     // Deleted rooms cannot come back; the health controller reconciles the count.
   }
 
-  private async removeAll(context: ExecutionContext, scheduler: Parameters<ExecutorPorts['roomManager']['deleteRoom']>[0], targets: RoomToRemove[], reason: RoomRemovalReason) {
+  private async removeAll(context: ExecutionContext<RemoveRoomsInput>, scheduler: Parameters<ExecutorPorts['roomManager']['deleteRoom']>[0], targets: RoomToRemove[], reason: RoomRemovalReason) {
     throwIfAborted(context.signal);
     const results = await Promise.allSettled(targets.map(({ id, metadata }) => this.ports.roomManager.deleteRoom(scheduler, id, reason, metadata)));
     let failed: unknown;

@@ -4,19 +4,18 @@ import { validateScheduler } from '../../../validation';
 import { isMajorChange } from '../../../versioning/major-change';
 import { nextVersion } from '../../../versioning/semantic-version';
 import type { ExecutionContext, OperationExecutor } from '../../operation-executor';
-import { PlainDefinition } from '../../operation-definition';
-import { OperationName } from '../../operation-names';
-import { SchedulerDefinition } from '../../scheduler-definition';
 import { sleep } from '../../../async/sleep';
 import type { ExecutorOptions, ExecutorPorts } from '../../executor-ports';
+import { switchActiveVersionDefinition } from '../switch-active-version/switch-active-version.definition';
+import { createNewSchedulerVersionDefinition, type CreateNewSchedulerVersionInput } from './create-new-scheduler-version.definition';
 import { validateWithRoom } from './validation-room';
 
 /**
  * create_new_scheduler_version: decides major or minor, numbers the version, proves a major
  * version with a validation room, stores the version and enqueues the switch (operations.md 8.2).
  */
-export class NewVersionExecutor implements OperationExecutor {
-  readonly name = OperationName.CreateNewSchedulerVersion;
+export class CreateNewSchedulerVersionExecutor implements OperationExecutor<CreateNewSchedulerVersionInput> {
+  readonly name = createNewSchedulerVersionDefinition.name;
   /** Validation rooms in flight, per operation, for the rollback. */
   private readonly validationRooms = new Map<string, { scheduler: Scheduler; roomId: string }>();
 
@@ -25,8 +24,8 @@ export class NewVersionExecutor implements OperationExecutor {
     private readonly options: Pick<ExecutorOptions, 'validationTimeoutMs' | 'validationAttempts' | 'validationAcceptOccupied'>,
   ) {}
 
-  async execute(context: ExecutionContext): Promise<void> {
-    const candidate = SchedulerDefinition.fromInput(this.name, context.operation.input).scheduler;
+  async execute(context: ExecutionContext<CreateNewSchedulerVersionInput>): Promise<void> {
+    const candidate = context.input.scheduler;
     const active = await this.ports.lookup.get(candidate.name);
     await this.setState(active, 'creating');
     const major = isMajorChange(active, candidate);
@@ -54,7 +53,7 @@ export class NewVersionExecutor implements OperationExecutor {
     let switchId = '';
     try {
       await this.ports.schedulers.createSchedulerVersion(next, async () => {
-        switchId = (await this.ports.operations.createOperation(next.name, new PlainDefinition(OperationName.SwitchActiveVersion, { newActiveVersion: version }))).id;
+        switchId = (await this.ports.operations.createOperation(next.name, switchActiveVersionDefinition, { newActiveVersion: version })).id;
       });
     } catch (error) {
       throw new Error(`error creating new scheduler version in db: ${messageOf(error)}`, { cause: error });
@@ -62,7 +61,7 @@ export class NewVersionExecutor implements OperationExecutor {
     await context.appendHistory(`enqueued switch active version operation with id: ${switchId}`);
   }
 
-  async rollback(context: ExecutionContext): Promise<void> {
+  async rollback(context: ExecutionContext<CreateNewSchedulerVersionInput>): Promise<void> {
     const pending = this.validationRooms.get(context.operation.id);
     if (pending) {
       this.validationRooms.delete(context.operation.id);

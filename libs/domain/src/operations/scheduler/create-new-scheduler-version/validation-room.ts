@@ -1,6 +1,7 @@
 import type { RoomStatus } from '../../../entities/game-room';
 import type { Scheduler } from '../../../entities/scheduler';
 import type { ExecutionContext } from '../../operation-executor';
+import type { CreateNewSchedulerVersionInput } from './create-new-scheduler-version.definition';
 import type { ExecutorOptions, ExecutorPorts } from '../../executor-ports';
 import { messageOf } from '../../../errors/message-of';
 import { goQuote } from '../../../formatting/go-quote';
@@ -17,7 +18,7 @@ export interface ValidationOutcome {
 export async function validateWithRoom(
   scheduler: Scheduler,
   attempt: number,
-  context: ExecutionContext,
+  context: ExecutionContext<CreateNewSchedulerVersionInput>,
   ports: Pick<ExecutorPorts, 'rooms' | 'instances' | 'roomManager'>,
   options: Pick<ExecutorOptions, 'validationTimeoutMs' | 'validationAcceptOccupied'>,
   register: (roomId: string | undefined) => void,

@@ -1,18 +1,17 @@
 import { LogField } from '../../../logging/log-fields';
 import { messageOf } from '../../../errors/message-of';
 import type { ExecutionContext, OperationExecutor } from '../../operation-executor';
-import { OperationName } from '../../operation-names';
-import { SchedulerDefinition } from '../../scheduler-definition';
 import type { ExecutorPorts } from '../../executor-ports';
+import { createSchedulerDefinition, type CreateSchedulerInput } from './create-scheduler.definition';
 
 /** create_scheduler: namespace (and PDB) in the runtime, then the scheduler becomes in-sync. */
-export class CreateSchedulerExecutor implements OperationExecutor {
-  readonly name = OperationName.CreateScheduler;
+export class CreateSchedulerExecutor implements OperationExecutor<CreateSchedulerInput> {
+  readonly name = createSchedulerDefinition.name;
 
   constructor(private readonly ports: Pick<ExecutorPorts, 'runtime' | 'schedulers' | 'lookup'>) {}
 
-  async execute(context: ExecutionContext): Promise<void> {
-    const { scheduler } = SchedulerDefinition.fromInput(this.name, context.operation.input);
+  async execute(context: ExecutionContext<CreateSchedulerInput>): Promise<void> {
+    const { scheduler } = context.input;
     try {
       await this.ports.runtime.createScheduler(scheduler);
     } catch (error) {
@@ -29,8 +28,8 @@ export class CreateSchedulerExecutor implements OperationExecutor {
     }
   }
 
-  async rollback(context: ExecutionContext): Promise<void> {
-    const { scheduler } = SchedulerDefinition.fromInput(this.name, context.operation.input);
+  async rollback(context: ExecutionContext<CreateSchedulerInput>): Promise<void> {
+    const { scheduler } = context.input;
     try {
       await this.ports.schedulers.deleteScheduler(scheduler.name);
     } catch (error) {

@@ -1,5 +1,6 @@
 import { anOperation, aScheduler } from '@maestro/testing';
 import { silentLogger } from '../../../ports/logger.port';
+import type { EmptyInput } from '../../operation-definition';
 import type { ExecutionContext } from '../../operation-executor';
 import { DeleteSchedulerExecutor } from './delete-scheduler.executor';
 
@@ -27,10 +28,11 @@ describe('DeleteSchedulerExecutor waiting for the rooms to go', () => {
     const history: string[] = [];
     const context = {
       operation: anOperation({ definitionName: 'delete_scheduler', input: {} }),
+      input: {},
       signal: new AbortController().signal,
       logger: silentLogger,
       appendHistory: async (line: string) => void history.push(line),
-    } as ExecutionContext;
+    } as ExecutionContext<EmptyInput>;
     let endedAt: number | undefined;
     const done = executor.execute(context).then(() => void (endedAt = Date.now()));
     await jest.advanceTimersByTimeAsync(10 * 60_000);

@@ -2,20 +2,21 @@ import { isNotFound } from '../../../errors/domain-error';
 import { LogField } from '../../../logging/log-fields';
 import { messageOf } from '../../../errors/message-of';
 import type { ExecutionContext, OperationExecutor } from '../../operation-executor';
-import { OperationName } from '../../operation-names';
 import { sleep } from '../../../async/sleep';
 import type { ExecutorPorts } from '../../executor-ports';
+import type { EmptyInput } from '../../operation-definition';
+import { deleteSchedulerDefinition } from './delete-scheduler.definition';
 
 /** How often the instance count is read while the rooms of a deleted scheduler go. */
 const INSTANCE_CHECK_MS = 1_000;
 
 /** delete_scheduler: Postgres rows and the namespace in one transaction, then waits for the rooms to go. */
-export class DeleteSchedulerExecutor implements OperationExecutor {
-  readonly name = OperationName.DeleteScheduler;
+export class DeleteSchedulerExecutor implements OperationExecutor<EmptyInput> {
+  readonly name = deleteSchedulerDefinition.name;
 
   constructor(private readonly ports: Pick<ExecutorPorts, 'schedulers' | 'lookup' | 'runtime' | 'instances' | 'operationStorage'>) {}
 
-  async execute(context: ExecutionContext): Promise<void> {
+  async execute(context: ExecutionContext<EmptyInput>): Promise<void> {
     const name = context.operation.schedulerName;
     let scheduler;
     try {
@@ -46,7 +47,7 @@ export class DeleteSchedulerExecutor implements OperationExecutor {
    * it just read; this writes the same lines at the same period, but checks every second so that the
    * deletion ends as soon as the pods are gone, with the final `0` line.
    */
-  private async waitForInstancesToGo(name: string, terminationGracePeriodNs: number, context: ExecutionContext): Promise<void> {
+  private async waitForInstancesToGo(name: string, terminationGracePeriodNs: number, context: ExecutionContext<EmptyInput>): Promise<void> {
     const count = () => this.ports.instances.getInstanceCount(name);
     let left = await count();
     if (left === 0) return;

@@ -1,17 +1,17 @@
 import { messageOf } from '../../../errors/message-of';
 import type { ExecutionContext, OperationExecutor } from '../../operation-executor';
-import { OperationName } from '../../operation-names';
 import type { ExecutorPorts } from '../../executor-ports';
+import { switchActiveVersionDefinition, type SwitchActiveVersionInput } from './switch-active-version.definition';
 
 /** switch_active_version: the version's configuration becomes the active one; no pod is touched. */
-export class SwitchActiveVersionExecutor implements OperationExecutor {
-  readonly name = OperationName.SwitchActiveVersion;
+export class SwitchActiveVersionExecutor implements OperationExecutor<SwitchActiveVersionInput> {
+  readonly name = switchActiveVersionDefinition.name;
 
   constructor(private readonly ports: Pick<ExecutorPorts, 'schedulers' | 'lookup'>) {}
 
-  async execute(context: ExecutionContext): Promise<void> {
-    const { schedulerName, input } = context.operation;
-    const version = String(input.newActiveVersion ?? '');
+  async execute(context: ExecutionContext<SwitchActiveVersionInput>): Promise<void> {
+    const { schedulerName } = context.operation;
+    const version = context.input.newActiveVersion;
     let target;
     try {
       target = await this.ports.schedulers.getSchedulerWithVersion(schedulerName, version);
