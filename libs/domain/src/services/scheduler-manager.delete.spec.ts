@@ -10,7 +10,7 @@ describe('SchedulerManager.deleteScheduler', () => {
     // A ping cached the scheduler while its create_scheduler was failing; the rollback removed the row.
     const { generation } = await cache.read('taken');
     await cache.setScheduler(ghost, 60_000, generation);
-    const enqueued: OperationDefinition[] = [];
+    const enqueued: OperationDefinition<unknown>[] = [];
     const manager = new SchedulerManager({
       storage: {
         getScheduler: async (name: string) => {
@@ -19,7 +19,7 @@ describe('SchedulerManager.deleteScheduler', () => {
       },
       cache,
       rooms: {},
-      operations: { createOperation: async (_: string, definition: OperationDefinition) => (enqueued.push(definition), { id: 'op' }) },
+      operations: { createOperation: async (_: string, definition: OperationDefinition<unknown>) => (enqueued.push(definition), { id: 'op' }) },
     } as never);
 
     const deletion = manager.deleteScheduler('taken');

@@ -1,5 +1,6 @@
 import { anOperation, aScheduler } from '@maestro/testing';
 import { silentLogger } from '../../../ports/logger.port';
+import { NotFoundError } from '../../../errors/domain-error';
 import type { EmptyInput } from '../../operation-definition';
 import type { ExecutionContext } from '../../operation-executor';
 import { DeleteSchedulerExecutor } from './delete-scheduler.executor';
@@ -14,8 +15,8 @@ describe('DeleteSchedulerExecutor waiting for the rooms to go', () => {
     scheduler.spec.terminationGracePeriodNs = tgpSeconds * 1e9;
     const reads: number[] = [];
     const executor = new DeleteSchedulerExecutor({
-      lookup: { get: async () => scheduler, invalidate: async () => undefined },
-      schedulers: { deleteScheduler: async (_name: string, andThen: () => Promise<void>) => andThen() },
+      lookup: { invalidate: async () => undefined },
+      schedulers: { getScheduler: async () => scheduler, deleteScheduler: async (_name: string, andThen: () => Promise<void>) => andThen() },
       runtime: { deleteScheduler: async () => undefined },
       instances: {
         getInstanceCount: async () => {
@@ -56,5 +57,36 @@ describe('DeleteSchedulerExecutor waiting for the rooms to go', () => {
     const { history, endedAt } = await run(0, () => 2);
     expect(history).toEqual(['Waiting for instances to be deleted: 2', 'Waiting for instances to be deleted: 2']);
     expect(endedAt).toBe(60_000);
+  });
+});
+
+describe('DeleteSchedulerExecutor deciding to delete', () => {
+  it('reads the scheduler from Postgres, never from the cache: a stale cached copy deletes nothing', async () => {
+    const stale = aScheduler().withName('taken').build();
+    const deleted: string[] = [];
+    const history: string[] = [];
+    const executor = new DeleteSchedulerExecutor({
+      lookup: { get: async () => stale, invalidate: async () => undefined },
+      schedulers: {
+        getScheduler: async (name: string) => {
+          throw new NotFoundError(`scheduler ${name} not found`);
+        },
+        deleteScheduler: async () => void deleted.push('rows'),
+      },
+      runtime: { deleteScheduler: async () => void deleted.push('namespace') },
+      instances: { getInstanceCount: async () => 0 },
+      operationStorage: { deleteHistory: async () => undefined },
+    } as never);
+    const context = {
+      operation: anOperation({ schedulerName: 'taken', definitionName: 'delete_scheduler', input: {} }),
+      input: {},
+      signal: new AbortController().signal,
+      logger: silentLogger,
+      appendHistory: async (line: string) => void history.push(line),
+    } as ExecutionContext<EmptyInput>;
+
+    await expect(executor.execute(context)).rejects.toBeInstanceOf(NotFoundError);
+    expect(deleted).toEqual([]);
+    expect(history).toEqual(['error fetching scheduler for deletion: scheduler taken not found']);
   });
 });

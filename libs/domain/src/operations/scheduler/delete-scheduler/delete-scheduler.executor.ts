@@ -20,7 +20,8 @@ export class DeleteSchedulerExecutor implements OperationExecutor<EmptyInput> {
     const name = context.operation.schedulerName;
     let scheduler;
     try {
-      scheduler = await this.ports.lookup.get(name);
+      // Postgres, never the cache: the decision to delete a namespace rests on the scheduler existing.
+      scheduler = await this.ports.schedulers.getScheduler(name);
     } catch (error) {
       await context.appendHistory(`error fetching scheduler for deletion: ${messageOf(error)}`);
       throw error;
