@@ -65,6 +65,8 @@ export const ENV_SCHEMA: readonly EnvVariable[] = [
   v('ADAPTERS_SCHEDULERSTORAGE_POSTGRES_URL', 'postgres.url', 'string', POSTGRES, 'Postgres of the schedulers (created if missing)'),
   v('ADAPTERS_SCHEDULERSTORAGE_POSTGRES_POOLSIZE', 'postgres.poolSize', 'int', '10', 'Postgres connection pool size', positive),
   v('ADAPTERS_SCHEDULERSTORAGE_POSTGRES_MINIDLECONNS', 'postgres.minIdleConns', 'int', '10', 'Postgres idle connections kept (node-postgres has no minimum: accepted, not used)', nonNegative),
+  v('ADAPTERS_SCHEDULERSTORAGE_POSTGRES_CONNECTTIMEOUT', 'postgres.connectTimeoutMs', 'duration', '5s', 'longest wait for a Postgres connection (new, or free in the pool) before the call fails (not in Maestro)', positive),
+  v('ADAPTERS_SCHEDULERSTORAGE_POSTGRES_STATEMENTTIMEOUT', 'postgres.statementTimeoutMs', 'duration', '10s', 'longest a Postgres statement may run, ended by the server (not in Maestro)', positive),
   v('ADAPTERS_SCHEDULERSTORAGE_POSTGRES_MIGRATEONSTART', 'postgres.migrateOnStart', 'bool', 'true', 'apply pending migrations when an app starts'),
   v('MIGRATION_PATH', 'migration.path', 'string', 'file://app/migrations', 'SQL migrations source of `maestro migrate` (migrations are compiled in here)'),
   redisUrl('SCHEDULERCACHE', 'schedulerCache', 'scheduler cache'),

@@ -15,7 +15,7 @@ export interface MaestroConfig {
     healthcheckEnabled: boolean;
     skipPostgresCheck: boolean;
   };
-  postgres: { url: string; poolSize: number; minIdleConns: number; migrateOnStart: boolean };
+  postgres: { url: string; poolSize: number; minIdleConns: number; connectTimeoutMs: number; statementTimeoutMs: number; migrateOnStart: boolean };
   migration: { path: string };
   redis: {
     schedulerCache: string;

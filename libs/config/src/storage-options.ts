@@ -5,6 +5,8 @@ export function storageOptionsOf(c: MaestroConfig) {
   return {
     postgresUrl: c.postgres.url,
     postgresPoolSize: c.postgres.poolSize,
+    postgresConnectTimeoutMs: c.postgres.connectTimeoutMs,
+    postgresStatementTimeoutMs: c.postgres.statementTimeoutMs,
     redis: c.redis,
     keyPrefix: c.redis.keyPrefix,
     instanceScanSize: c.redis.instanceScanSize,

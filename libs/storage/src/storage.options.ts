@@ -6,6 +6,10 @@ export type RedisRole = (typeof REDIS_ROLES)[number];
 export interface StorageOptions {
   postgresUrl: string;
   postgresPoolSize?: number;
+  /** Longest wait for a Postgres connection, new or free in the pool (default 5 s). */
+  postgresConnectTimeoutMs?: number;
+  /** Longest a Postgres statement may run (default 10 s). */
+  postgresStatementTimeoutMs?: number;
   /** The Redis of every adapter that `redis` does not name. */
   redisUrl?: string;
   /** Redis URL per adapter (Maestro's per-adapter settings); adapters on the same URL share a connection. */

@@ -77,7 +77,12 @@ export class Storage {
   /** Connects to Postgres and Redis (one client per distinct Redis URL). */
   static async connect(options: StorageOptions): Promise<Storage> {
     const urls = redisUrlsOf(options);
-    const dataSource = createDataSource({ url: options.postgresUrl, poolSize: options.postgresPoolSize });
+    const dataSource = createDataSource({
+      url: options.postgresUrl,
+      poolSize: options.postgresPoolSize,
+      connectTimeoutMs: options.postgresConnectTimeoutMs,
+      statementTimeoutMs: options.postgresStatementTimeoutMs,
+    });
     await dataSource.initialize();
     const clients = new Map<string, Redis>();
     for (const url of new Set(Object.values(urls))) clients.set(url, new Redis(url, redisClientOptions(url, { autoPipelining: options.autoPipelining })));

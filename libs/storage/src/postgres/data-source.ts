@@ -7,13 +7,23 @@ import { SchedulerVersionOrmEntity } from './scheduler-version.orm-entity';
 export interface PostgresOptions {
   url: string;
   poolSize?: number;
+  /** Longest wait for a connection, new or free in the pool; then the call fails (default 5 s). */
+  connectTimeoutMs?: number;
+  /** Longest a statement may run: ended by the server, and given up by the client 1 s later (default 10 s). */
+  statementTimeoutMs?: number;
 }
+
+const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
+const DEFAULT_STATEMENT_TIMEOUT_MS = 10_000;
+/** The client's own deadline comes after the server's, so that the server's error is the one seen. */
+const CLIENT_DEADLINE_MARGIN_MS = 1_000;
 
 /**
  * A DataSource for Maestro's tables: entities listed explicitly, never synchronised, migrations
  * explicit (tracked in `typeorm_migrations`; golang-migrate's `schema_migrations` is left alone).
  */
 export function createDataSource(options: PostgresOptions): DataSource {
+  const statementTimeout = options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS;
   return new DataSource({
     type: 'postgres',
     url: options.url,
@@ -21,7 +31,14 @@ export function createDataSource(options: PostgresOptions): DataSource {
     migrations: MIGRATIONS,
     migrationsTableName: 'typeorm_migrations',
     synchronize: false,
-    extra: { max: options.poolSize ?? 10 },
+    // Every wait on Postgres is bounded: a full pool or an unreachable server fails the call instead
+    // of hanging it, and a statement that runs away is ended.
+    extra: {
+      max: options.poolSize ?? 10,
+      connectionTimeoutMillis: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+      statement_timeout: statementTimeout,
+      query_timeout: statementTimeout + CLIENT_DEADLINE_MARGIN_MS,
+    },
   });
 }
 

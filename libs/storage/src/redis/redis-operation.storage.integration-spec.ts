@@ -38,6 +38,24 @@ describe('RedisOperationStorage', () => {
     expect(operations[0].executionHistory.map((e) => e.event)).toEqual(['Created', 'Starting operation']);
   });
 
+  it('appends history lines without re-encoding the stored ones (a history Maestro wrote stays byte for byte)', async () => {
+    const stored = '[{"CreatedAt":"2026-01-02T10:00:00.123456789Z","Event":"Created"},{"CreatedAt":"2026-01-02T10:00:01Z","Event":"path a/b \\u00e9 \\"q\\""}]';
+    await redis.client.hset(key('s1:op-maestro'), { id: 'op-maestro', schedulerName: 's1', status: '1', definitionName: 'add_rooms', createdAt: '2026-01-02T10:00:00Z', definitionContents: '{"amount":1}', executionHistory: stored });
+    clock = new Date('2026-01-02T10:00:02Z');
+    await storage.appendExecutionHistory('s1', 'op-maestro', 'added 1 rooms', clock);
+    const raw = await redis.client.hget(key('s1:op-maestro'), 'executionHistory');
+    expect(raw).toBe(`${stored.slice(0, -1)},{"CreatedAt":"2026-01-02T10:00:02Z","Event":"added 1 rooms"}]`);
+    expect((await storage.getOperation('s1', 'op-maestro')).executionHistory.map((e) => e.event)).toEqual(['Created', 'path a/b é "q"', 'added 1 rooms']);
+  });
+
+  it('starts an empty or missing history with the appended line', async () => {
+    for (const [id, history] of [['op-empty', '[]'], ['op-none', '']] as const) {
+      await redis.client.hset(key(`s1:${id}`), { id, schedulerName: 's1', status: '0', definitionName: 'add_rooms', createdAt: '2026-01-02T10:00:00Z', definitionContents: '{}', executionHistory: history });
+      await storage.appendExecutionHistory('s1', id, 'Starting operation', clock);
+      expect(await redis.client.hget(key(`s1:${id}`), 'executionHistory')).toBe(`[{"CreatedAt":"${'2026-01-02T10:00:02Z'}","Event":"Starting operation"}]`);
+    }
+  });
+
   it('answers not found for a missing operation', async () => {
     await expect(storage.getOperation('s1', 'nope')).rejects.toThrow(new NotFoundError('operation nope not found in scheduler s1'));
     await expect(storage.updateOperationStatus(anOperation({ id: 'nope', schedulerName: 's1', status: 'finished' }))).rejects.toBeInstanceOf(

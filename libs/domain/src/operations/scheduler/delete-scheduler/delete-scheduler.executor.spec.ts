@@ -90,3 +90,46 @@ describe('DeleteSchedulerExecutor deciding to delete', () => {
     expect(history).toEqual(['error fetching scheduler for deletion: scheduler taken not found']);
   });
 });
+
+describe('DeleteSchedulerExecutor and the Postgres transaction', () => {
+  it('waits for the rooms to go after the transaction committed, holding no connection meanwhile', async () => {
+    const scheduler = aScheduler().withName('fleet').build();
+    const events: string[] = [];
+    let instances = 2;
+    const executor = new DeleteSchedulerExecutor({
+      lookup: { invalidate: async () => void events.push('invalidate') },
+      schedulers: {
+        getScheduler: async () => scheduler,
+        deleteScheduler: async (_name: string, andThen: () => Promise<void>) => {
+          events.push('begin');
+          await andThen();
+          events.push('commit');
+        },
+      },
+      runtime: { deleteScheduler: async () => void events.push('namespace') },
+      instances: {
+        getInstanceCount: async () => {
+          events.push(`count ${instances}`);
+          return instances--;
+        },
+      },
+      operationStorage: { deleteHistory: async () => void events.push('history') },
+    } as never);
+    const context = {
+      operation: anOperation({ schedulerName: 'fleet', definitionName: 'delete_scheduler', input: {} }),
+      input: {},
+      signal: new AbortController().signal,
+      logger: silentLogger,
+      appendHistory: async () => undefined,
+    } as ExecutionContext<EmptyInput>;
+    jest.useFakeTimers();
+    try {
+      const done = executor.execute(context);
+      await jest.advanceTimersByTimeAsync(10_000);
+      await done;
+    } finally {
+      jest.useRealTimers();
+    }
+    expect(events).toEqual(['begin', 'namespace', 'commit', 'invalidate', 'count 2', 'count 1', 'count 0', 'history']);
+  });
+});

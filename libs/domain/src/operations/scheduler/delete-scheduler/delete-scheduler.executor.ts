@@ -27,12 +27,11 @@ export class DeleteSchedulerExecutor implements OperationExecutor<EmptyInput> {
       throw error;
     }
     try {
+      // The rows and the namespace go together: a namespace that cannot be deleted rolls the rows back.
       await this.ports.schedulers.deleteScheduler(name, async () => {
         await this.ports.runtime.deleteScheduler(scheduler).catch((error: unknown) => {
           if (!isNotFound(error)) throw error;
         });
-        await this.waitForInstancesToGo(name, scheduler.spec.terminationGracePeriodNs, context);
-        await this.ports.operationStorage.deleteHistory(name).catch(() => undefined);
       });
     } catch (error) {
       await context.appendHistory(`error deleting scheduler: ${messageOf(error)}`);
@@ -40,6 +39,12 @@ export class DeleteSchedulerExecutor implements OperationExecutor<EmptyInput> {
     }
     // After the commit: invalidating inside the transaction let a concurrent read cache the doomed row.
     await this.ports.lookup.invalidate(name).catch((error: unknown) => context.logger.warn('failed to invalidate the cached scheduler', { [LogField.Error]: messageOf(error) }));
+    // Outside the transaction (Maestro waits inside it, holding a Postgres connection for up to
+    // TGP x rooms seconds: a few deletions at once would exhaust the pool).
+    await this.waitForInstancesToGo(name, scheduler.spec.terminationGracePeriodNs, context).catch((error: unknown) =>
+      context.logger.warn('failed to wait for the instances to be deleted', { [LogField.Error]: messageOf(error) }),
+    );
+    await this.ports.operationStorage.deleteHistory(name).catch(() => undefined);
   }
 
   /**
