@@ -9,3 +9,7 @@ export * from './contracts/scheduler-cache.contract';
 export * from './fakes/in-memory-runtime';
 export * from './contracts/runtime-creation-abort.contract';
 export * from './fakes/in-memory-room-records';
+export * from './fakes/manual-clock';
+export * from './contracts/clock.contract';
+export * from './fakes/recording-logger';
+export * from './contracts/logger.contract';

@@ -1,4 +1,5 @@
 import { LogField } from '@maestro/domain';
+import { type LoggedLine, loggerContract } from '@maestro/testing';
 import { createAppLogger, createPinoLogger, PinoDomainLogger, PinoNestLogger } from './logger';
 import { prettyLine } from './pretty-stream';
 
@@ -6,6 +7,22 @@ function capture() {
   const lines: string[] = [];
   return { lines, destination: { write: (line: string) => void lines.push(line) } };
 }
+
+/** Pino's JSON lines read back as the Logger contract sees them: level, message, the other fields. */
+function readLines(lines: string[]): LoggedLine[] {
+  return lines.map((text) => {
+    const { level, msg, time: _time, service: _service, version: _version, ...fields } = JSON.parse(text) as Record<string, unknown>;
+    return { level: level as LoggedLine['level'], msg: String(msg), fields };
+  });
+}
+
+describe('PinoDomainLogger, the Logger adapter', () => {
+  loggerContract(() => {
+    const out = capture();
+    const logger = new PinoDomainLogger(createPinoLogger({ service: 'worker', level: 'debug', format: 'json', destination: out.destination }));
+    return { logger, lines: () => readLines(out.lines) };
+  });
+});
 
 describe('logging', () => {
   it('writes JSON lines with service, version, level and time', () => {
