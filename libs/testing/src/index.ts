@@ -13,3 +13,7 @@ export * from './fakes/manual-clock';
 export * from './contracts/clock.contract';
 export * from './fakes/recording-logger';
 export * from './contracts/logger.contract';
+export * from './fakes/in-memory-room-storage';
+export * from './contracts/room-storage.contract';
+export * from './fakes/in-memory-instance-storage';
+export * from './contracts/instance-storage.contract';

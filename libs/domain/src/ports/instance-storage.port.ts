@@ -2,9 +2,9 @@ import type { Instance } from '../entities/instance';
 
 export const INSTANCE_STORAGE = Symbol('InstanceStorage');
 
-/** Mirror of the runtime objects (pods) of every scheduler. */
+/** Mirror of the runtime objects (pods) of every scheduler; room ids are unique per scheduler. */
 export interface InstanceStorage {
-  /** The instance; throws NotFoundError. */
+  /** The instance as last written; throws NotFoundError. */
   getInstance(schedulerName: string, roomId: string): Promise<Instance>;
   /** Inserts or replaces the instance. */
   upsertInstance(instance: Instance): Promise<void>;

@@ -4,17 +4,27 @@ export const ROOM_STORAGE = Symbol('RoomStorage');
 
 /** A subscription to one room's status changes. */
 export interface RoomStatusWatcher {
-  /** Resolves with the next status published for the room. */
+  /**
+   * Resolves with the next status published for the room since the subscription (statuses published
+   * while nobody waited are kept, in order); rejects with the signal's reason once it aborts.
+   */
   next(signal?: AbortSignal): Promise<RoomStatus>;
   /** Ends the subscription. */
   stop(): Promise<void>;
 }
 
-/** Rooms of every scheduler (Redis hash + status/ping/occupancy sorted sets). */
+/**
+ * Rooms of every scheduler (Redis hash + status/ping/occupancy sorted sets). Room ids are unique per
+ * scheduler. Times (creation, last ping, allocation) are kept to the whole second, rounded down (the
+ * sets' scores are unix seconds); metadata is kept as JSON.
+ */
 export interface RoomStorage {
   /** The room; throws NotFoundError unless it is in all three sorted sets. */
   getRoom(schedulerName: string, roomId: string): Promise<GameRoom>;
-  /** Writes a new room; throws AlreadyExistsError when any of its set members exists. */
+  /**
+   * Writes a new room (its `allocatedAt` is not written: only allocateRoom sets it); throws
+   * AlreadyExistsError when any of its set members exists.
+   */
   createRoom(room: GameRoom): Promise<void>;
   /**
    * Records a ping (metadata, ping status, last ping, running matches) and answers the room as stored
@@ -33,7 +43,7 @@ export interface RoomStorage {
   getAllRoomIds(schedulerName: string): Promise<string[]>;
   /** Ids of the rooms in one status. */
   getRoomIdsByStatus(schedulerName: string, status: RoomStatus): Promise<string[]>;
-  /** Ids of the rooms whose last ping is older than `before`. */
+  /** Ids of the rooms whose last ping is older than `before`, to the second (an earlier second). */
   getRoomIdsByLastPing(schedulerName: string, before: Date): Promise<string[]>;
   /** Number of rooms of the scheduler. */
   getRoomCount(schedulerName: string): Promise<number>;
@@ -41,8 +51,11 @@ export interface RoomStorage {
   getRoomCountByStatus(schedulerName: string, status: RoomStatus): Promise<number>;
   /** Sum of the positive running-match counts of rooms that still exist. */
   getRunningMatchesCount(schedulerName: string): Promise<number>;
-  /** Atomically moves one `ready` room to `allocated`; undefined when none is ready. */
+  /**
+   * Atomically moves the `ready` room with the smallest id to `allocated`, with `allocatedAt` = `at`:
+   * concurrent callers never get the same room. Publishes no status. Undefined when none is ready.
+   */
   allocateRoom(schedulerName: string, at: Date): Promise<string | undefined>;
-  /** Subscribes to a room's status changes (used by new-version validation). */
+  /** Subscribes to the statuses updateRoomStatus publishes for one room (used by new-version validation). */
   watchRoomStatus(schedulerName: string, roomId: string): Promise<RoomStatusWatcher>;
 }

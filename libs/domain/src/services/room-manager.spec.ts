@@ -30,7 +30,7 @@ describe('RoomManager.createRoom', () => {
     const { room, instance } = await manager.createRoom(scheduler, { signal: new AbortController().signal });
     expect(room).toMatchObject({ schedulerId: 'game', status: 'pending', isValidationRoom: false });
     expect(instance).toMatchObject({ id: room.id, schedulerId: 'game', status: { type: 'pending' } });
-    expect(leftovers()).toEqual({ rooms: [room.id], pods: [`game/${room.id}`], instances: [room.id] });
+    expect(leftovers()).toEqual({ rooms: [`game/${room.id}`], pods: [`game/${room.id}`], instances: [`game/${room.id}`] });
   });
 
   it('writes nothing when the signal aborted before', async () => {
