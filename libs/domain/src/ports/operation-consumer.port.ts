@@ -10,10 +10,14 @@ export type StopWatching = () => Promise<void>;
 export interface OperationConsumer {
   /**
    * Delivers the scheduler's operation ids to `handler` one at a time, in queue order, in this
-   * process. An id whose process died while handling it is delivered again.
+   * process; a handler that fails does not stop the deliveries. An id whose process died while
+   * handling it is delivered again.
    */
   consume(schedulerName: string, handler: OperationHandler): void;
-  /** Stops consuming the scheduler's queue; resolves after the operation being handled ends. */
+  /**
+   * Stops consuming the scheduler's queue; resolves after the operation being handled ends. Ids
+   * still queued wait for the next consumer.
+   */
   release(schedulerName: string): Promise<void>;
   /**
    * Calls `listener` with the scheduler's name whenever any process enqueues an operation, from now

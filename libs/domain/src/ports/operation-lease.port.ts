@@ -2,7 +2,11 @@ import type { OperationLeaseInfo } from '../entities/operation';
 
 export const OPERATION_LEASE = Symbol('OperationLease');
 
-/** Per-operation expiry timestamps, renewed while the operation runs. */
+/**
+ * Per-operation expiry timestamps, renewed while the operation runs. Expiries are whole seconds: a
+ * grant expires at the current second plus `ttlMs` rounded up to seconds (at least one), and a
+ * renewal adds as much to the expiry. A lease stays, expired or not, until it is revoked.
+ */
 export interface OperationLease {
   /** Grants a lease expiring after `ttlMs`; throws AlreadyExistsError when the operation has one. */
   grantLease(schedulerName: string, operationId: string, ttlMs: number): Promise<void>;
@@ -12,6 +16,6 @@ export interface OperationLease {
   revokeLease(schedulerName: string, operationId: string): Promise<void>;
   /** The lease; throws NotFoundError. */
   fetchLease(schedulerName: string, operationId: string): Promise<OperationLeaseInfo>;
-  /** Leases of the given operations; throws NotFoundError if any is missing. */
+  /** Leases of the given operations, in the order given; throws NotFoundError if any is missing. */
   fetchOperationsLease(schedulerName: string, operationIds: string[]): Promise<OperationLeaseInfo[]>;
 }

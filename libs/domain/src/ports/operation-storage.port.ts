@@ -9,28 +9,36 @@ export interface FinishedOperationsQuery {
   sortOrder: 'asc' | 'desc';
 }
 
-/** Operation records with their status lists (active, history, no-action). */
+/**
+ * Operation records with their status lists (active, history, no-action). An id is in at most one
+ * list, scored by the time (to the second) it got there; a record keeps no `lease` (OperationLease
+ * keeps leases), its times to the millisecond and its input as JSON.
+ */
 export interface OperationStorage {
-  /** Stores a new operation; `ttlMs` makes the record expire (short-lived definitions). */
+  /** Stores a new operation in no list; `ttlMs` makes the record expire (short-lived definitions). */
   createOperation(operation: Operation, ttlMs?: number): Promise<void>;
   /** The operation; throws NotFoundError. */
   getOperation(schedulerName: string, operationId: string): Promise<Operation>;
   /**
-   * Sets the status and moves the id to the matching list (active, history or no-action).
+   * Sets the status (and nothing else of `operation`) and moves the id to the matching list: active
+   * for `in_progress`, history (no-action with `noAction`) for a final status, none for `pending`.
    * With `expected`, the write happens only if the stored status is still that one; returns
-   * whether it was written.
+   * whether it was written. Throws NotFoundError for a missing or expired record.
    */
   updateOperationStatus(
     operation: Operation,
     options?: { expected?: OperationStatus; noAction?: boolean },
   ): Promise<boolean>;
-  /** Rewrites the definition input. */
+  /** Rewrites the definition input, and nothing else. */
   updateOperationDefinition(operation: Operation): Promise<void>;
   /** Appends one event to the history and persists it at once. */
   appendExecutionHistory(schedulerName: string, operationId: string, event: string, at: Date): Promise<void>;
-  /** Operations in progress (the active list). */
+  /** Operations in progress (the active list), those whose record still exists. */
   listActiveOperations(schedulerName: string): Promise<Operation[]>;
-  /** Final operations (history list), one page, plus the total count. */
+  /**
+   * Final operations (history list; no-action ones are not in it), one page of the existing records,
+   * plus the count of listed ids (expired records count until cleanExpiredOperations removes them).
+   */
   listFinishedOperations(
     schedulerName: string,
     query: FinishedOperationsQuery,

@@ -5,9 +5,9 @@ export const SCHEDULER_LOCK = Symbol('SchedulerLock');
  * of a scheduler executes anywhere). A lock whose owner dies expires after its TTL.
  */
 export interface SchedulerLock {
-  /** Takes the scheduler's lock if it is free; true when `owner` holds it now. */
+  /** Takes the scheduler's lock if it is free; true when `owner` took it, false while anyone (`owner` too) holds it. */
   tryAcquire(schedulerName: string, owner: string, ttlMs: number): Promise<boolean>;
-  /** Extends `owner`'s lock by `ttlMs`; false when `owner` no longer holds it. */
+  /** Makes `owner`'s lock expire `ttlMs` from now; false when `owner` no longer holds it. */
   renew(schedulerName: string, owner: string, ttlMs: number): Promise<boolean>;
   /** Releases the lock if `owner` holds it; nothing otherwise. */
   release(schedulerName: string, owner: string): Promise<void>;
