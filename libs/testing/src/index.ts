@@ -27,3 +27,5 @@ export * from './fakes/in-memory-scheduler-lock';
 export * from './contracts/scheduler-lock.contract';
 export * from './fakes/in-memory-operation-flow';
 export * from './contracts/operation-flow.contract';
+export * from './fakes/in-memory-scheduler-storage';
+export * from './contracts/scheduler-storage.contract';
