@@ -29,3 +29,6 @@ export * from './fakes/in-memory-operation-flow';
 export * from './contracts/operation-flow.contract';
 export * from './fakes/in-memory-scheduler-storage';
 export * from './contracts/scheduler-storage.contract';
+export * from './contracts/runtime.contract';
+export * from './fakes/sequential-port-allocator';
+export * from './contracts/port-allocator.contract';

@@ -30,23 +30,33 @@ export interface CreateInstanceOptions {
 
 /** The infrastructure that runs game rooms (Kubernetes: namespaces and pods). */
 export interface Runtime {
-  /** Creates the scheduler's namespace (and disruption budget). Throws AlreadyExistsError. */
+  /** Creates the scheduler's namespace and its disruption budget (minAvailable 0). Throws AlreadyExistsError. */
   createScheduler(scheduler: Scheduler): Promise<void>;
-  /** Deletes the namespace and everything in it. Throws NotFoundError when absent. */
+  /**
+   * Deletes the disruption budget, the namespace and everything in it; the namespace and its pods
+   * may take a while to go, and deleting it again meanwhile is no error. Throws NotFoundError
+   * (`scheduler '<name>' not found`) once it is gone.
+   */
   deleteScheduler(scheduler: Scheduler): Promise<void>;
   /**
    * Creates the pod of a room from `spec`, whose ports already carry allocated host ports.
-   * Returns the instance as created (no address yet). Throws InvalidArgumentError on a rejected spec.
+   * Returns the instance as created (`pending`, no address yet). Throws AlreadyExistsError when the
+   * pod exists, InvalidArgumentError on a spec or room name the cluster rejects.
    */
   createGameRoomInstance(scheduler: Scheduler, roomId: string, spec: SchedulerSpec, options?: CreateInstanceOptions): Promise<Instance>;
-  /** Records an event with `reason` on the pod, then deletes it. Throws NotFoundError. */
+  /**
+   * Records an event with `reason` on the pod, then deletes it (gracefully: it may take a while to
+   * go, and deleting it again meanwhile is no error). Throws NotFoundError (`game room <id> not
+   * found`) once the pod is gone.
+   */
   deleteGameRoomInstance(instance: Instance, reason: RoomRemovalReason): Promise<void>;
   /** A fresh room name: the scheduler name (at most 58 chars), `-`, 5 random characters. */
   createGameRoomName(scheduler: Scheduler): string;
   /**
-   * Watches the scheduler's pods and calls `onEvent` for each change, recovering from dropped
-   * watches and failed lists on its own. Resolves once the initial list has been delivered (a
-   * failing first list is retried until it succeeds); when `options.signal` aborts first, the watch
+   * Watches the scheduler's pods (its own only) and calls `onEvent` for each change, one at a time in
+   * order: the next call waits for the promise of the previous one. Recovers from dropped watches and
+   * failed lists on its own. Resolves once the pods that exist have been delivered (as `added`); a
+   * failing first list is retried until it succeeds, and when `options.signal` aborts first the watch
    * is stopped and the call rejects with the signal's reason.
    */
   watchGameRoomInstances(
@@ -54,6 +64,9 @@ export interface Runtime {
     onEvent: (event: InstanceEvent) => Promise<void> | void,
     options?: { signal?: AbortSignal },
   ): Promise<InstanceWatcher>;
-  /** Applies the disruption budget: minAvailable computed from `roomAmount` and `safetyPercentage`. */
+  /**
+   * Applies the disruption budget: minAvailable = floor(roomAmount × (1 − safetyPercentage)), a
+   * safety outside [0.05, 1) counting as 0.05, and 0 below two rooms.
+   */
   mitigateDisruption(scheduler: Scheduler, roomAmount: number, safetyPercentage: number): Promise<void>;
 }

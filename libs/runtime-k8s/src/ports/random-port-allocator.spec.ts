@@ -1,6 +1,9 @@
+import { portAllocatorContract } from '@maestro/testing';
 import { DEFAULT_PORT_RANGE, RandomPortAllocator } from './random-port-allocator';
 
 describe('RandomPortAllocator (runtime-kubernetes.md 3.3)', () => {
+  portAllocatorContract((fallback) => new RandomPortAllocator(fallback));
+
   it('draws distinct ports, end included', () => {
     const ports = new RandomPortAllocator().allocate({ start: 1, end: 3 }, 3);
     expect([...ports].sort()).toEqual([1, 2, 3]);

@@ -1,5 +1,7 @@
 import { aScheduler } from '../builders';
+import { waitFor } from '../wait-for';
 import { runtimeCreationAbortContract } from '../contracts/runtime-creation-abort.contract';
+import { runtimeContract } from '../contracts/runtime.contract';
 import { InMemoryRuntime } from './in-memory-runtime';
 
 describe('InMemoryRuntime', () => {
@@ -10,6 +12,14 @@ describe('InMemoryRuntime', () => {
     runtime = new InMemoryRuntime();
     await runtime.createScheduler(scheduler);
   });
+
+  runtimeContract(() => ({
+    runtime,
+    namespaceExists: async (name) => runtime.namespaces.has(name),
+    podExists: async (name, roomId) => runtime.hasPod(name, roomId),
+    minAvailable: async (name) => runtime.budgets.get(name),
+    deletionReasons: async (name, roomId) => runtime.deletions.filter((d) => d.schedulerName === name && d.roomId === roomId).map((d) => d.reason),
+  }));
 
   runtimeCreationAbortContract(() => ({
     runtime,
@@ -31,18 +41,22 @@ describe('InMemoryRuntime', () => {
     expect(runtime.hasPod('fake', 'fake-00001')).toBe(true);
   });
 
-  it('tells watchers of added and deleted pods, and refuses a pod that exists', async () => {
+  it('moves a pod to another status and tells the watchers, with an address once ready', async () => {
     const events: string[] = [];
-    const watcher = await runtime.watchGameRoomInstances(scheduler, (event) => void events.push(`${event.type} ${event.instance.id}`));
-    const instance = await runtime.createGameRoomInstance(scheduler, 'fake-00002', scheduler.spec);
-    await expect(runtime.createGameRoomInstance(scheduler, 'fake-00002', scheduler.spec)).rejects.toThrow('already exists');
-    await runtime.deleteGameRoomInstance(instance, 'scale_down');
-    await expect(runtime.deleteGameRoomInstance(instance, 'scale_down')).rejects.toThrow('not found');
+    const watcher = await runtime.watchGameRoomInstances(scheduler, (event) => void events.push(`${event.type} ${event.instance.status.type} ${event.instance.address?.host ?? '-'}`));
+    await runtime.createGameRoomInstance(scheduler, 'fake-00002', scheduler.spec);
+    expect(runtime.setInstanceStatus('fake', 'fake-00002', 'ready')).toMatchObject({ status: { type: 'ready' }, address: { host: '127.0.0.1' } });
+    await waitFor(() => events.length === 2, { description: 'both events' });
     await watcher.stop();
+    expect(events).toEqual(['added pending -', 'updated ready 127.0.0.1']);
+    expect(() => runtime.setInstanceStatus('fake', 'nobody', 'ready')).toThrow('game room nobody not found');
+  });
+
+  it('keeps what watch listeners threw', async () => {
+    const failure = new Error('listener failed');
+    const watcher = await runtime.watchGameRoomInstances(scheduler, () => Promise.reject(failure));
     await runtime.createGameRoomInstance(scheduler, 'fake-00003', scheduler.spec);
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(events).toEqual(['added fake-00002', 'deleted fake-00002']);
-    expect(runtime.deletions).toEqual([{ roomId: 'fake-00002', reason: 'scale_down' }]);
-    expect(runtime.listenerErrors).toEqual([]);
+    await watcher.stop();
+    expect(runtime.listenerErrors).toEqual([failure]);
   });
 });
