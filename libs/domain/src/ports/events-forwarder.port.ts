@@ -12,7 +12,9 @@ export interface EventsForwarder {
    * Sends a room message (`SendRoomResync`, `SendRoomStatus` or `SendRoomEvent`) to the forwarder's
    * address within its `options.timeoutMs`. Resolves once the receiver answered, whatever
    * `Response.code` is; throws `EventForwardingError` naming the forwarder (and the gRPC code)
-   * when the call did not complete. Never retries.
+   * when the call did not complete: `Unavailable` when nobody listens, `DeadlineExceeded` once the
+   * timeout passed, the receiver's status when it failed the call, a connection failure when no
+   * client can be built for the address. Never retries.
    */
   forwardRoomEvent(forwarder: Forwarder, message: RoomMessage): Promise<ForwardResult>;
   /** Sends a `PlayerEvent` with `SendPlayerEvent`; same guarantees as `forwardRoomEvent`. */

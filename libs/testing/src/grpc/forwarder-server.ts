@@ -9,6 +9,8 @@ export interface ReceivedCall {
 export interface ForwarderServerBehaviour {
   /** Response code the server answers (default 200). */
   code?: number;
+  /** Response message the server answers (default `ok`). */
+  message?: string;
   /** Delay before answering, ms. */
   delayMs?: number;
   /** Answer with this gRPC status instead of a response. */
@@ -37,8 +39,8 @@ export class TestForwarderServer {
         (call: { request: unknown }, callback: (error: { code: status; details: string } | null, response?: unknown) => void) => {
           const self = holder.instance as TestForwarderServer;
           self.calls.push({ rpc, request: call.request });
-          const { code = 200, delayMs = 0, failWith } = self.behaviour;
-          setTimeout(() => (failWith !== undefined ? callback({ code: failWith, details: 'refused by the test' }) : callback(null, { code, message: 'ok' })), delayMs);
+          const { code = 200, message = 'ok', delayMs = 0, failWith } = self.behaviour;
+          setTimeout(() => (failWith !== undefined ? callback({ code: failWith, details: 'refused by the test' }) : callback(null, { code, message })), delayMs);
         },
       ]),
     );
