@@ -1,0 +1,201 @@
+import {
+  aScheduler,
+  InMemoryOperationCancellation,
+  InMemoryOperationFlow,
+  InMemoryOperationLease,
+  InMemoryOperationStorage,
+  InMemorySchedulerStorage,
+  ManualClock,
+} from '@maestro/testing';
+import type { Operation, OperationListQuery } from '../entities/operation';
+import { AbortedError, NotFoundError, UnexpectedError } from '../errors/domain-error';
+import { PlainDefinition } from '../operations/operation-definition';
+import { OperationManager } from './operation-manager';
+
+const SCHEDULER = 'game';
+const OPERATIONS_TTL_MS = 60_000;
+
+describe('OperationManager', () => {
+  let clock: ManualClock;
+  let storage: InMemoryOperationStorage;
+  let flow: InMemoryOperationFlow;
+  let lease: InMemoryOperationLease;
+  let cancellation: InMemoryOperationCancellation;
+  let schedulers: InMemorySchedulerStorage;
+  let manager: OperationManager;
+
+  beforeEach(async () => {
+    clock = new ManualClock(new Date('2026-01-02T10:00:00Z'));
+    storage = new InMemoryOperationStorage(clock);
+    flow = new InMemoryOperationFlow();
+    lease = new InMemoryOperationLease(clock);
+    cancellation = new InMemoryOperationCancellation();
+    schedulers = new InMemorySchedulerStorage(clock);
+    await schedulers.createScheduler(aScheduler().withName(SCHEDULER).build());
+    manager = new OperationManager({ storage, flow, lease, cancellation, schedulers, clock }, { operationsTtlMs: OPERATIONS_TTL_MS });
+  });
+
+  const create = (name: string, input: Record<string, unknown> = {}) => manager.createOperation(SCHEDULER, new PlainDefinition(name, input));
+  const queued = () => flow.listPendingOperationIds(SCHEDULER);
+  const list = (stage: OperationListQuery['stage'], overrides: Partial<OperationListQuery> = {}) =>
+    manager.listOperations(SCHEDULER, { stage, sortOrder: 'asc', page: 1, perPage: 10, ...overrides });
+  const ids = (operations: Operation[]) => operations.map((op) => op.id);
+  /** Moves the operation as a worker would: to in progress, or to an end. */
+  const moveTo = (operation: Operation, status: Operation['status'], options: { noAction?: boolean } = {}) => storage.updateOperationStatus({ ...operation, status }, options);
+
+  describe('creating operations', () => {
+    it('stores a pending operation with its creation event and queues it at the tail', async () => {
+      const first = await create('create_new_scheduler_version', { scheduler: { Name: SCHEDULER } });
+      clock.advance(1_000);
+      const second = await create('switch_active_version', { newActiveVersion: 'v2' });
+      expect(first).toEqual({
+        id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        schedulerName: SCHEDULER,
+        status: 'pending',
+        definitionName: 'create_new_scheduler_version',
+        createdAt: new Date('2026-01-02T10:00:00Z'),
+        input: { scheduler: { Name: SCHEDULER } },
+        executionHistory: [{ createdAt: new Date('2026-01-02T10:00:00Z'), event: 'Created' }],
+      });
+      expect(await storage.getOperation(SCHEDULER, first.id)).toEqual(first);
+      expect(second.createdAt).toEqual(new Date('2026-01-02T10:00:01Z'));
+      expect(await queued()).toEqual([first.id, second.id]);
+    });
+
+    it('queues a priority operation at the head', async () => {
+      const normal = await create('storage_clean_up');
+      const urgent = await manager.createPriorityOperation(SCHEDULER, new PlainDefinition('add_rooms', { amount: 2 }));
+      expect(await queued()).toEqual([urgent.id, normal.id]);
+      expect((await storage.getOperation(SCHEDULER, urgent.id)).input).toEqual({ amount: 2 });
+    });
+
+    it('lets the records of short-lived operations expire, and keeps the others', async () => {
+      const shortLived = await Promise.all(['health_controller', 'add_rooms', 'remove_rooms', 'storage_clean_up'].map((name) => create(name)));
+      const kept = await create('create_new_scheduler_version');
+      clock.advance(OPERATIONS_TTL_MS);
+      for (const operation of shortLived) await expect(storage.getOperation(SCHEDULER, operation.id)).rejects.toBeInstanceOf(NotFoundError);
+      expect((await storage.getOperation(SCHEDULER, kept.id)).id).toBe(kept.id);
+    });
+  });
+
+  it('answers an operation, or not found naming it and its scheduler', async () => {
+    const operation = await create('add_rooms');
+    expect(await manager.getOperation(SCHEDULER, operation.id)).toEqual(operation);
+    const missing = manager.getOperation(SCHEDULER, 'nope');
+    await expect(missing).rejects.toBeInstanceOf(NotFoundError);
+    await expect(missing).rejects.toThrow('operation nope not found in scheduler game');
+  });
+
+  describe('listing', () => {
+    it('lists the queued operations still pending, in creation order either way', async () => {
+      const a = await create('add_rooms');
+      clock.advance(1_000);
+      const b = await create('remove_rooms');
+      clock.advance(1_000);
+      const canceledButQueued = await create('storage_clean_up');
+      await moveTo(canceledButQueued, 'canceled');
+      const urgent = await manager.createPriorityOperation(SCHEDULER, new PlainDefinition('add_rooms', {}));
+      expect(ids((await list('pending')).operations)).toEqual([a.id, b.id, urgent.id]);
+      expect(await list('pending', { sortOrder: 'desc' })).toEqual({ operations: [urgent, b, a], page: 1, pageSize: 3, total: 3 });
+    });
+
+    it('lists the active operations with their leases, only when every one of them has a lease', async () => {
+      const [a, b] = [await create('add_rooms'), await create('remove_rooms')];
+      await moveTo(a, 'in_progress');
+      await moveTo(b, 'in_progress');
+      await lease.grantLease(SCHEDULER, a.id, 5_000);
+      expect((await list('active')).operations.map((op) => op.lease)).toEqual([undefined, undefined]);
+      await lease.grantLease(SCHEDULER, b.id, 9_000);
+      const { operations, total } = await list('active');
+      expect(total).toBe(2);
+      expect(operations.map((op) => [op.id, op.status, op.lease?.ttl])).toEqual([
+        [a.id, 'in_progress', new Date('2026-01-02T10:00:05Z')],
+        [b.id, 'in_progress', new Date('2026-01-02T10:00:09Z')],
+      ]);
+    });
+
+    it('pages the final operations after forgetting those whose record expired', async () => {
+      const expired = await create('add_rooms');
+      clock.advance(1_000);
+      const kept = await Promise.all([create('create_new_scheduler_version'), create('switch_active_version'), create('delete_scheduler')]);
+      for (const operation of [expired, ...kept]) await moveTo(operation, 'finished');
+      clock.advance(OPERATIONS_TTL_MS);
+      expect(await list('final', { perPage: 2 })).toEqual({ operations: expect.any(Array), page: 1, pageSize: 2, total: 3 });
+      const pages = [...(await list('final', { perPage: 2 })).operations, ...(await list('final', { perPage: 2, page: 2 })).operations];
+      expect(ids(pages).sort()).toEqual(ids(kept).sort());
+    });
+  });
+
+  describe('canceling', () => {
+    it('cancels a pending operation at once and takes it out of the queue, telling no worker', async () => {
+      const operation = await create('add_rooms');
+      const other = await create('remove_rooms');
+      await manager.cancelOperation(SCHEDULER, operation.id);
+      expect((await storage.getOperation(SCHEDULER, operation.id)).status).toBe('canceled');
+      expect(await queued()).toEqual([other.id]);
+      expect(cancellation.requests).toEqual([]);
+    });
+
+    it('asks the workers to cancel a running operation, leaving its status to them', async () => {
+      const operation = await create('add_rooms');
+      await moveTo(operation, 'in_progress');
+      await manager.cancelOperation(SCHEDULER, operation.id);
+      expect(cancellation.requests).toEqual([{ schedulerName: SCHEDULER, operationId: operation.id }]);
+      expect((await storage.getOperation(SCHEDULER, operation.id)).status).toBe('in_progress');
+    });
+
+    it('asks the workers when the operation started between its read and the cancel', async () => {
+      const operation = await create('add_rooms');
+      const read = storage.getOperation.bind(storage);
+      storage.getOperation = async (schedulerName, id) => {
+        const pending = await read(schedulerName, id);
+        await moveTo(operation, 'in_progress');
+        return pending;
+      };
+      await manager.cancelOperation(SCHEDULER, operation.id);
+      expect(cancellation.requests).toEqual([{ schedulerName: SCHEDULER, operationId: operation.id }]);
+      expect((await read(SCHEDULER, operation.id)).status).toBe('in_progress');
+    });
+
+    it('refuses to cancel a final operation', async () => {
+      const operation = await create('add_rooms');
+      await moveTo(operation, 'finished');
+      const canceling = manager.cancelOperation(SCHEDULER, operation.id);
+      await expect(canceling).rejects.toBeInstanceOf(AbortedError);
+      await expect(canceling).rejects.toThrow('cannot cancel operation since status "finished" is a final status');
+      expect(cancellation.requests).toEqual([]);
+    });
+
+    it("answers an unexpected error for an unknown scheduler or operation (Maestro's 500)", async () => {
+      const unknownScheduler = manager.cancelOperation('nobody', 'op');
+      await expect(unknownScheduler).rejects.toBeInstanceOf(UnexpectedError);
+      await expect(unknownScheduler).rejects.toThrow('failed to fetch scheduler from storage: scheduler nobody not found');
+      const unknownOperation = manager.cancelOperation(SCHEDULER, 'nope');
+      await expect(unknownOperation).rejects.toBeInstanceOf(UnexpectedError);
+      await expect(unknownOperation).rejects.toThrow('failed to fetch operation from storage: operation nope not found in scheduler game');
+    });
+  });
+
+  describe('finding an ongoing version operation', () => {
+    it('finds a queued pending version operation', async () => {
+      await create('add_rooms');
+      const version = await create('create_new_scheduler_version');
+      expect(await manager.findOngoingVersionOperation(SCHEDULER)).toBe(version.id);
+    });
+
+    it('finds a running version operation', async () => {
+      const switching = await create('switch_active_version');
+      await flow.removeOperationId(SCHEDULER, switching.id);
+      await moveTo(switching, 'in_progress');
+      expect(await manager.findOngoingVersionOperation(SCHEDULER)).toBe(switching.id);
+    });
+
+    it('finds none among other operations, ended ones and queued ids whose record is gone', async () => {
+      await create('add_rooms');
+      const ended = await create('switch_active_version');
+      await moveTo(ended, 'canceled');
+      await flow.insertOperationId(SCHEDULER, 'record-gone');
+      expect(await manager.findOngoingVersionOperation(SCHEDULER)).toBeUndefined();
+    });
+  });
+});
