@@ -48,6 +48,8 @@ export class InMemoryRuntime implements Runtime {
   readonly namespaces = new Set<string>();
   /** Pods by `<scheduler>/<room id>`. */
   readonly pods = new Map<string, Instance>();
+  /** The spec each pod was created from (host ports included), by `<scheduler>/<room id>`. */
+  readonly podSpecs = new Map<string, SchedulerSpec>();
   /** Every pod deletion with the reason recorded on it, in order. */
   readonly deletions: { schedulerName: string; roomId: string; reason: RoomRemovalReason }[] = [];
   /** minAvailable of each scheduler's disruption budget. */
@@ -111,7 +113,7 @@ export class InMemoryRuntime implements Runtime {
     for (const [key, instance] of this.pods) if (instance.schedulerId === scheduler.name) this.removePod(key, instance);
   }
 
-  async createGameRoomInstance(scheduler: Scheduler, roomId: string, _spec: SchedulerSpec, options: CreateInstanceOptions = {}): Promise<Instance> {
+  async createGameRoomInstance(scheduler: Scheduler, roomId: string, spec: SchedulerSpec, options: CreateInstanceOptions = {}): Promise<Instance> {
     const { signal } = options;
     signal?.throwIfAborted();
     if (this.hold === 'creations') await this.waitForRelease(signal);
@@ -120,6 +122,7 @@ export class InMemoryRuntime implements Runtime {
     if (this.pods.has(key)) throw new AlreadyExistsError(`error creating game room ${roomId}: pods "${roomId}" already exists`);
     const instance: Instance = { id: roomId, schedulerId: scheduler.name, status: { type: 'pending', description: '' }, resourceVersion: String(this.nextVersion++) };
     this.pods.set(key, instance);
+    this.podSpecs.set(key, structuredClone(spec));
     this.emit({ type: 'added', instance });
     if (this.hold === 'answers') {
       try {
@@ -181,6 +184,7 @@ export class InMemoryRuntime implements Runtime {
 
   private removePod(key: string, instance: Instance): void {
     this.pods.delete(key);
+    this.podSpecs.delete(key);
     this.emit({ type: 'deleted', instance: { ...instance, status: { type: 'terminating', description: '' } } });
   }
 
