@@ -11,7 +11,8 @@ export interface OperationConsumer {
   /**
    * Delivers the scheduler's operation ids to `handler` one at a time, in queue order, in this
    * process; a handler that fails does not stop the deliveries. An id whose process died while
-   * handling it is delivered again.
+   * handling it is delivered again. Throws when this process consumes the queue already (release
+   * it first); other processes may consume it too.
    */
   consume(schedulerName: string, handler: OperationHandler): void;
   /**

@@ -113,6 +113,19 @@ export function operationFlowContract(flow: () => OperationFlow & OperationConsu
       }
     });
 
+    it('refuses a second consumer of a queue this process consumes, the first one keeping it', async () => {
+      const s = aName();
+      const first: string[] = [];
+      flow().consume(s, async (id) => void first.push(id));
+      try {
+        expect(() => flow().consume(s, async () => undefined)).toThrow();
+        await flow().insertOperationId(s, 'op');
+        await waitFor(() => first.length === 1, { description: 'the delivery to the first consumer' });
+      } finally {
+        await flow().release(s);
+      }
+    });
+
     it('releases a queue once the delivery in progress has ended, then delivers nothing more', async () => {
       const s = aName();
       const events: string[] = [];

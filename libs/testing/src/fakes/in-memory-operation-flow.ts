@@ -13,7 +13,8 @@ interface Queue {
  * OperationFlow and OperationConsumer in memory, for unit tests: one array of ids per scheduler,
  * priority ids at its head, delivered one at a time in order while a handler consumes it. Like the
  * Bull adapter, an id already queued is not queued twice, the id being handled stays listed first
- * until its handler ends, and a handler that fails does not stop the deliveries (`failures` keeps why).
+ * until its handler ends, a handler that fails does not stop the deliveries (`failures` keeps why),
+ * and a queue has one consumer: this fake is one process (give another process its own fake).
  */
 export class InMemoryOperationFlow implements OperationFlow, OperationConsumer {
   private readonly queues = new Map<string, Queue>();
@@ -40,7 +41,9 @@ export class InMemoryOperationFlow implements OperationFlow, OperationConsumer {
   }
 
   consume(schedulerName: string, handler: OperationHandler): void {
-    this.queue(schedulerName).handler = handler;
+    const queue = this.queue(schedulerName);
+    if (queue.handler) throw new Error(`the queue of ${schedulerName} is already consumed in this process`);
+    queue.handler = handler;
     this.deliverNext(schedulerName);
   }
 
