@@ -1,24 +1,27 @@
-import type { Scheduler, SchedulerCache, SchedulerCacheRead } from '@maestro/domain';
+import { type Clock, type Scheduler, type SchedulerCache, type SchedulerCacheRead, systemClock } from '@maestro/domain';
 
 /**
  * SchedulerCache in memory for domain unit tests: the same contract as the Redis adapter
- * (schedulerCacheContract), entries copied in and out as the JSON round trip would.
+ * (schedulerCacheContract), entries copied in and out as the JSON round trip would, expiring on
+ * `clock` time.
  */
 export class InMemorySchedulerCache implements SchedulerCache {
   private readonly entries = new Map<string, { scheduler: Scheduler; expiresAt: number }>();
   private readonly generations = new Map<string, number>();
 
+  constructor(private readonly clock: Clock = systemClock) {}
+
   async read(name: string, knownGeneration?: string): Promise<SchedulerCacheRead> {
     const generation = this.generationOf(name);
     if (generation === knownGeneration) return { generation, unchanged: true };
     const entry = this.entries.get(name);
-    const live = entry && entry.expiresAt > Date.now() ? structuredClone(entry.scheduler) : undefined;
+    const live = entry && entry.expiresAt > this.clock.now().getTime() ? structuredClone(entry.scheduler) : undefined;
     return { generation, unchanged: false, scheduler: live };
   }
 
   async setScheduler(scheduler: Scheduler, ttlMs: number, generation: string): Promise<boolean> {
     if (this.generationOf(scheduler.name) !== generation) return false;
-    this.entries.set(scheduler.name, { scheduler: structuredClone(scheduler), expiresAt: Date.now() + ttlMs });
+    this.entries.set(scheduler.name, { scheduler: structuredClone(scheduler), expiresAt: this.clock.now().getTime() + ttlMs });
     return true;
   }
 
