@@ -39,6 +39,7 @@ export class WorkerRoot {
             masterUrl: k8s.masterUrl || undefined,
             qps: k8s.qps,
             burst: k8s.burst,
+            requestTimeoutMs: k8s.requestTimeoutMs,
             topologySpreadConstraint: k8s.topologySpread,
             fallbackPortRange: config.portAllocator.range,
           }),

@@ -86,6 +86,7 @@ export const ENV_SCHEMA: readonly EnvVariable[] = [
   v(`${K8S}_KUBECONFIG`, 'kubernetes.kubeconfig', 'string', '.kube-sim/kubeconfig.yaml', 'kubeconfig path (default: the local kube-sim of npm start)'),
   v(`${K8S}_QPS`, 'kubernetes.qps', 'float', '100', 'client-side rate limit, requests per second', { min: 0.1 }),
   v(`${K8S}_BURST`, 'kubernetes.burst', 'int', '200', 'client-side rate limit burst', positive),
+  v(`${K8S}_REQUESTTIMEOUT`, 'kubernetes.requestTimeoutMs', 'duration', '30s', 'longest a Kubernetes API call may take, rate limiter excluded (watches excepted; not in Maestro)', positive),
   v(`${TSC}_ENABLED`, 'kubernetes.topologySpread.enabled', 'bool', 'true', 'add a topology spread constraint to room pods'),
   v(`${TSC}_MAXSKEW`, 'kubernetes.topologySpread.maxSkew', 'int', '5', 'its maxSkew', positive),
   v(`${TSC}_TOPOLOGYKEY`, 'kubernetes.topologySpread.topologyKey', 'string', 'topology.kubernetes.io/zone', 'its topology key'),

@@ -37,6 +37,7 @@ export interface MaestroConfig {
     kubeconfig: string;
     qps: number;
     burst: number;
+    requestTimeoutMs: number;
     topologySpread: { enabled: boolean; maxSkew: number; topologyKey: string; scheduleAnyway: boolean };
   };
   portAllocator: { range: { start: number; end: number } };

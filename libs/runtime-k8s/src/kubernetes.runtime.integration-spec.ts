@@ -256,6 +256,23 @@ describe('KubernetesRuntime against kube-sim', () => {
     await waitFor(async () => (await api('GET', '/api/v1/namespaces/legacy-fleet')).status === 404, { timeoutMs: 10_000 });
   });
 
+  it('bounds every API call by the request timeout', async () => {
+    const impatient = new KubernetesRuntime({ ...options(), requestTimeoutMs: 200 }, silentLogger);
+    sim.faults.setApiFaults({ latencyMs: 3_000, verbs: ['get'], resources: ['namespaces'] });
+    const started = Date.now();
+    await expect(impatient.deleteScheduler(scheduler)).rejects.toThrow('the Kubernetes API did not answer within 200 ms');
+    expect(Date.now() - started).toBeLessThan(2_500);
+  });
+
+  it('deletes a pod whose creation timed out after it landed: no pod without a room', async () => {
+    const impatient = new KubernetesRuntime({ ...options(), requestTimeoutMs: 200 }, silentLogger);
+    sim.faults.setApiFaults({ answerLatencyMs: 1_000, verbs: ['create'], resources: ['pods'] });
+    const name = impatient.createGameRoomName(scheduler);
+    await expect(impatient.createGameRoomInstance(scheduler, name, scheduler.spec)).rejects.toThrow(/did not answer within 200 ms/);
+    sim.faults.reset();
+    await waitFor(async () => (await api('GET', podPath(name))).status === 404, { timeoutMs: 10_000, description: 'the timed-out pod gone' });
+  });
+
   it('deletes the scheduler (budget, then namespace) and reports a missing one', async () => {
     await runtime.deleteScheduler(scheduler);
     expect((await api('GET', '/apis/policy/v1/namespaces/runtime-test/poddisruptionbudgets/runtime-test')).status).toBe(404);

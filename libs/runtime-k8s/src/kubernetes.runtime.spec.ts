@@ -27,7 +27,7 @@ describe('KubernetesRuntime (stubbed API)', () => {
     stub(client.policy, 'createNamespacedPodDisruptionBudget', () => Promise.reject(apiError(403)));
     await runtime.createScheduler(scheduler);
     expect(calls).toEqual(['createNamespace', 'createNamespacedPodDisruptionBudget']);
-    expect(client.policy.createNamespacedPodDisruptionBudget).toHaveBeenCalledWith({ namespace: 'sched', body: disruptionBudget('sched', 0) });
+    expect(client.policy.createNamespacedPodDisruptionBudget).toHaveBeenCalledWith({ namespace: 'sched', body: disruptionBudget('sched', 0) }, expect.anything());
   });
 
   it('maps an existing namespace to AlreadyExistsError and other failures to UnexpectedError', async () => {
@@ -95,13 +95,20 @@ describe('KubernetesRuntime (stubbed API)', () => {
     it('hands the signal to the HTTP request', async () => {
       const { runtime, client, stub } = runtimeWithStubs();
       const controller = new AbortController();
-      let sent: AbortSignal | undefined;
+      let before: boolean | undefined;
+      let after: unknown;
       stub(client.core, 'createNamespacedPod', async (_: unknown, options: ConfigurationOptions) => {
-        sent = await signalOf(options);
+        const sent = await signalOf(options);
+        before = sent?.aborted;
+        controller.abort(reason);
+        after = sent?.aborted && sent.reason;
         return { metadata: { name: 'sched-x', namespace: 'sched', resourceVersion: '1' }, status: { phase: 'Pending' } };
       });
-      await runtime.createGameRoomInstance(scheduler, 'sched-x', scheduler.spec, { signal: controller.signal });
-      expect(sent).toBe(controller.signal);
+      stub(client.core, 'deleteNamespacedPod', () => ({}));
+      await expect(runtime.createGameRoomInstance(scheduler, 'sched-x', scheduler.spec, { signal: controller.signal })).rejects.toBe(reason);
+      // The request's signal follows the caller's while the request runs (it also carries the request timeout).
+      expect(before).toBe(false);
+      expect(after).toBe(reason);
     });
 
     it('sends nothing when already aborted', async () => {
@@ -121,7 +128,7 @@ describe('KubernetesRuntime (stubbed API)', () => {
       stub(client.core, 'deleteNamespacedPod', () => ({}));
       await expect(runtime.createGameRoomInstance(scheduler, 'sched-x', scheduler.spec, { signal: controller.signal })).rejects.toBe(reason);
       expect(calls).toEqual(['createNamespacedPod', 'deleteNamespacedPod']);
-      expect(client.core.deleteNamespacedPod).toHaveBeenCalledWith({ name: 'sched-x', namespace: 'sched' });
+      expect(client.core.deleteNamespacedPod).toHaveBeenCalledWith({ name: 'sched-x', namespace: 'sched' }, expect.anything());
     });
 
     it('retries no 503 once aborted, and deletes what the sent attempt may have created', async () => {

@@ -17,7 +17,7 @@ import {
 import type { CoreV1Event } from '@kubernetes/client-node';
 import { isOwnedNamespace, MANAGED_BY_LABEL, namespaceLabels, SCHEDULER_LABEL } from './namespace/namespace-ownership';
 import { apiErrorCode, describeApiError, isRetryableApiError } from './client/api-errors';
-import { KubernetesClient } from './client/kubernetes-client';
+import { KubernetesClient, KubernetesRequestTimeoutError } from './client/kubernetes-client';
 import { type RetryPolicy, withRetry } from './client/retry';
 import {
   DEFAULT_NODE_ADDRESS_TTL_MS,
@@ -57,19 +57,19 @@ export class KubernetesRuntime implements Runtime {
     private readonly logger: Logger,
   ) {
     this.client = new KubernetesClient(options);
-    this.nodeHosts = new NodeHostCache((name) => this.client.call(() => this.client.core.readNode({ name })), options.nodeAddressTtlMs ?? DEFAULT_NODE_ADDRESS_TTL_MS);
+    this.nodeHosts = new NodeHostCache((name) => this.client.call((request) => this.client.core.readNode({ name }, request)), options.nodeAddressTtlMs ?? DEFAULT_NODE_ADDRESS_TTL_MS);
   }
 
   async createScheduler(scheduler: Scheduler): Promise<void> {
     const name = scheduler.name;
     try {
-      await this.client.call(() => this.client.core.createNamespace({ body: { metadata: { name, labels: namespaceLabels(name) } } }));
+      await this.client.call((request) => this.client.core.createNamespace({ body: { metadata: { name, labels: namespaceLabels(name) } } }, request));
     } catch (error) {
       if (apiErrorCode(error) === 409) throw new AlreadyExistsError(`scheduler '${name}' already exists`, { cause: error });
       throw new UnexpectedError(`error creating scheduler '${name}': ${describeApiError(error)}`, { cause: error });
     }
     try {
-      await this.client.call(() => this.client.policy.createNamespacedPodDisruptionBudget({ namespace: name, body: disruptionBudget(name, 0) }));
+      await this.client.call((request) => this.client.policy.createNamespacedPodDisruptionBudget({ namespace: name, body: disruptionBudget(name, 0) }, request));
     } catch (error) {
       if (apiErrorCode(error) !== 409) this.logger.warn('failed to create pod disruption budget', { [LogField.SchedulerName]: name, [LogField.Error]: describeApiError(error) });
     }
@@ -85,13 +85,13 @@ export class KubernetesRuntime implements Runtime {
     await this.ensureOwnedNamespace(name);
     if (await this.servesPolicyV1()) {
       try {
-        await this.client.call(() => this.client.policy.deleteNamespacedPodDisruptionBudget({ name, namespace: name }));
+        await this.client.call((request) => this.client.policy.deleteNamespacedPodDisruptionBudget({ name, namespace: name }, request));
       } catch (error) {
         if (apiErrorCode(error) !== 404) this.logger.warn('failed to delete pod disruption budget', { [LogField.SchedulerName]: name, [LogField.Error]: describeApiError(error) });
       }
     }
     try {
-      await this.client.call(() => this.client.core.deleteNamespace({ name }));
+      await this.client.call((request) => this.client.core.deleteNamespace({ name }, request));
     } catch (error) {
       if (apiErrorCode(error) === 404) throw new NotFoundError(`scheduler '${name}' not found`, { cause: error });
       throw new UnexpectedError(`error deleting scheduler '${name}': ${describeApiError(error)}`, { cause: error });
@@ -101,7 +101,7 @@ export class KubernetesRuntime implements Runtime {
   private async ensureOwnedNamespace(name: string): Promise<void> {
     let namespace;
     try {
-      namespace = await this.client.call(() => this.client.core.readNamespace({ name }));
+      namespace = await this.client.call((request) => this.client.core.readNamespace({ name }, request));
     } catch (error) {
       if (apiErrorCode(error) === 404) throw new NotFoundError(`scheduler '${name}' not found`, { cause: error });
       throw new UnexpectedError(`error deleting scheduler '${name}': ${describeApiError(error)}`, { cause: error });
@@ -115,8 +115,8 @@ export class KubernetesRuntime implements Runtime {
 
   /** Whether the namespace holds pods of this scheduler (a namespace created by Maestro-Go). */
   private async hasSchedulerPods(name: string): Promise<boolean> {
-    const pods = await this.client.call(() =>
-      this.client.core.listNamespacedPod({ namespace: name, labelSelector: `${MAESTRO_POD_SELECTOR},${SCHEDULER_LABEL}=${name}`, limit: 1 }),
+    const pods = await this.client.call((request) =>
+      this.client.core.listNamespacedPod({ namespace: name, labelSelector: `${MAESTRO_POD_SELECTOR},${SCHEDULER_LABEL}=${name}`, limit: 1 }, request),
     );
     return pods.items.length > 0;
   }
@@ -147,6 +147,8 @@ export class KubernetesRuntime implements Runtime {
         if (sent) await this.deleteAbandonedPod(scheduler.name, roomId);
         throw signal.reason;
       }
+      // A creation that timed out may have landed: it must not leave a pod without a room.
+      if (error instanceof KubernetesRequestTimeoutError) await this.deleteAbandonedPod(scheduler.name, roomId);
       const code = apiErrorCode(error);
       const message = `error creating game room ${roomId}: ${describeApiError(error)}`;
       if (code === 409) throw new AlreadyExistsError(message, { cause: error });
@@ -161,7 +163,7 @@ export class KubernetesRuntime implements Runtime {
       this.logger.debug('failed to record game room deletion event', { [LogField.RoomId]: name, [LogField.Error]: describeApiError(error) }),
     );
     try {
-      await this.client.call(() => this.client.core.deleteNamespacedPod({ name, namespace }));
+      await this.client.call((request) => this.client.core.deleteNamespacedPod({ name, namespace }, request));
     } catch (error) {
       if (apiErrorCode(error) === 404) throw new NotFoundError(`game room ${name} not found`, { cause: error });
       throw new UnexpectedError(`error deleting game room ${name}: ${describeApiError(error)}`, { cause: error });
@@ -219,7 +221,7 @@ export class KubernetesRuntime implements Runtime {
         const current = await this.readOrCreateBudget(name);
         if (budgetIsCurrent(current, target)) return;
         const body = { ...current, spec: disruptionBudget(name, target).spec };
-        await this.client.call(() => this.client.policy.replaceNamespacedPodDisruptionBudget({ name, namespace: name, body }));
+        await this.client.call((request) => this.client.policy.replaceNamespacedPodDisruptionBudget({ name, namespace: name, body }, request));
       });
     } catch (error) {
       throw new UnexpectedError(`error updating pod disruption budget of '${name}': ${describeApiError(error)}`, { cause: error });
@@ -228,16 +230,16 @@ export class KubernetesRuntime implements Runtime {
 
   private async readOrCreateBudget(name: string) {
     try {
-      return await this.client.call(() => this.client.policy.readNamespacedPodDisruptionBudget({ name, namespace: name }));
+      return await this.client.call((request) => this.client.policy.readNamespacedPodDisruptionBudget({ name, namespace: name }, request));
     } catch (error) {
       if (apiErrorCode(error) !== 404) throw error;
-      return this.client.call(() => this.client.policy.createNamespacedPodDisruptionBudget({ namespace: name, body: disruptionBudget(name, 0) }));
+      return this.client.call((request) => this.client.policy.createNamespacedPodDisruptionBudget({ namespace: name, body: disruptionBudget(name, 0) }, request));
     }
   }
 
   private async servesPolicyV1(): Promise<boolean> {
     try {
-      return supportsPolicyV1(await this.client.call(() => this.client.version.getCode()));
+      return supportsPolicyV1(await this.client.call((request) => this.client.version.getCode(request)));
     } catch (error) {
       this.logger.warn('failed to read the api server version', { [LogField.Error]: describeApiError(error) });
       return false;
@@ -250,7 +252,7 @@ export class KubernetesRuntime implements Runtime {
    */
   private async deleteAbandonedPod(namespace: string, name: string): Promise<void> {
     try {
-      await withRetry(DELETE_ABANDONED_POD_RETRY, () => this.client.call(() => this.client.core.deleteNamespacedPod({ name, namespace })));
+      await withRetry(DELETE_ABANDONED_POD_RETRY, () => this.client.call((request) => this.client.core.deleteNamespacedPod({ name, namespace }, request)));
     } catch (error) {
       if (apiErrorCode(error) === 404) return;
       this.logger.warn('failed to delete the pod of an aborted room creation', { [LogField.RoomId]: name, [LogField.Error]: describeApiError(error) });
@@ -260,7 +262,7 @@ export class KubernetesRuntime implements Runtime {
   /** Reads the pod and records a `GameRoomDeleted` event on it (Maestro's source `maestro-next`). */
   private async recordDeletion(instance: Instance, reason: RoomRemovalReason): Promise<void> {
     const { id: name, schedulerId: namespace } = instance;
-    const pod = await this.client.call(() => this.client.core.readNamespacedPod({ name, namespace }));
+    const pod = await this.client.call((request) => this.client.core.readNamespacedPod({ name, namespace }, request));
     const now = new Date();
     const event: CoreV1Event = {
       metadata: { generateName: `${name}.`, namespace },
@@ -273,6 +275,6 @@ export class KubernetesRuntime implements Runtime {
       lastTimestamp: now,
       count: 1,
     };
-    await this.client.call(() => this.client.core.createNamespacedEvent({ namespace, body: event }));
+    await this.client.call((request) => this.client.core.createNamespacedEvent({ namespace, body: event }, request));
   }
 }

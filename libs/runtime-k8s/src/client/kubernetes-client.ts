@@ -13,6 +13,18 @@ export interface KubernetesClientOptions {
   qps: number;
   /** Requests allowed at once above `qps`. */
   burst: number;
+  /** Longest an API call may take once the rate limiter let it go (watches excepted); default 30 s. */
+  requestTimeoutMs?: number;
+}
+
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+
+/** The error of an API call that took longer than the request timeout. */
+export class KubernetesRequestTimeoutError extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(`the Kubernetes API did not answer within ${timeoutMs} ms`);
+    this.name = 'KubernetesRequestTimeoutError';
+  }
 }
 
 /**
@@ -42,8 +54,10 @@ export class KubernetesClient {
   readonly version: VersionApi;
   private readonly watcher: Watch;
   private readonly limiter: TokenBucket;
+  private readonly requestTimeoutMs: number;
 
   constructor(options: KubernetesClientOptions) {
+    this.requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
     this.config = loadKubeConfig(options);
     this.core = this.config.makeApiClient(CoreV1Api);
     this.policy = this.config.makeApiClient(PolicyV1Api);
@@ -53,14 +67,30 @@ export class KubernetesClient {
   }
 
   /**
-   * Runs one API call once the rate limiter allows it. With a `signal`, the call does not start once
-   * it aborted, and `request` gets the options that abort its HTTP request with it.
+   * Runs one API call once the rate limiter allows it, aborting its HTTP request when it takes longer
+   * than the request timeout (it then rejects with KubernetesRequestTimeoutError). With a `signal`,
+   * the call does not start once it aborted, and its request is aborted with it.
    */
   async call<T>(request: (options?: ConfigurationOptions) => Promise<T>, signal?: AbortSignal): Promise<T> {
     signal?.throwIfAborted();
     await this.limiter.take();
     signal?.throwIfAborted();
-    return request(signal && abortableRequest(signal));
+    // One controller aborts the request, for the caller's signal or at the deadline (AbortSignal.any
+    // is avoided: it fails across the realms of a test runner).
+    const abort = new AbortController();
+    const timeout = new KubernetesRequestTimeoutError(this.requestTimeoutMs);
+    const timer = setTimeout(() => abort.abort(timeout), this.requestTimeoutMs);
+    const onAbort = () => abort.abort(signal?.reason);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      return await request(abortableRequest(abort.signal));
+    } catch (error) {
+      if (abort.signal.reason === timeout) throw timeout;
+      throw error;
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    }
   }
 
   /**
