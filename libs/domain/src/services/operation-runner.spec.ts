@@ -1,15 +1,23 @@
 import { anOperation, InMemoryOperationLease, InMemoryOperationStorage, ManualClock, RecordingLogger, waitFor } from '@maestro/testing';
 import type { Operation, OperationStatus } from '../entities/operation';
-import { type ExecutionContext, type ExecutionResult, type OperationExecutor, OperationExecutorRegistry } from '../operations/operation-executor';
+import { healthControllerDefinition, type HealthControllerInput } from '../operations/maintenance/health-controller/health-controller.definition';
+import type { ExecutionContext, ExecutionResult, OperationExecutor } from '../operations/operation-executor';
+import { OperationRegistry, registerOperation, type RegisteredOperation } from '../operations/operation-registry';
+import { addRoomsDefinition, type AddRoomsInput } from '../operations/rooms/add-rooms/add-rooms.definition';
 import { OperationRunner } from './operation-runner';
 
 const SCHEDULER = 'game';
 
-/** An executor of `add_rooms` whose execution and rollback the test writes; it records what it was given. */
-function anExecutor(execute: (context: ExecutionContext) => Promise<ExecutionResult | void> = async () => undefined, rollback: (context: ExecutionContext, cause: unknown) => Promise<void> = async () => undefined) {
-  const seen = { executed: [] as ExecutionContext[], rolledBack: [] as { context: ExecutionContext; cause: unknown }[] };
-  const executor: OperationExecutor = {
-    name: 'add_rooms',
+type AddRoomsContext = ExecutionContext<AddRoomsInput>;
+
+/** An executor of `add_rooms` whose execution and rollback the test writes, registered with its definition; it records what it was given. */
+function anExecutor(
+  execute: (context: AddRoomsContext) => Promise<ExecutionResult<AddRoomsInput> | void> = async () => undefined,
+  rollback: (context: AddRoomsContext, cause: unknown) => Promise<void> = async () => undefined,
+) {
+  const seen = { executed: [] as AddRoomsContext[], rolledBack: [] as { context: AddRoomsContext; cause: unknown }[] };
+  const executor: OperationExecutor<AddRoomsInput> = {
+    name: addRoomsDefinition.name,
     execute: (context) => {
       seen.executed.push(context);
       return execute(context);
@@ -19,7 +27,7 @@ function anExecutor(execute: (context: ExecutionContext) => Promise<ExecutionRes
       return rollback(context, cause);
     },
   };
-  return { executor, seen };
+  return { executor: registerOperation(addRoomsDefinition, executor), seen };
 }
 
 /** Resolves once the signal aborts; an executor waiting for it throws its reason like a real one. */
@@ -48,8 +56,8 @@ describe('OperationRunner', () => {
     logger = new RecordingLogger();
   });
 
-  const runnerOf = (executors: OperationExecutor[], leaseTtlMs = 60_000) =>
-    new OperationRunner({ storage, lease, executors: new OperationExecutorRegistry(executors), clock, logger }, { leaseTtlMs });
+  const runnerOf = (operations: RegisteredOperation<unknown>[], leaseTtlMs = 60_000) =>
+    new OperationRunner({ storage, lease, registry: new OperationRegistry(operations), clock, logger }, { leaseTtlMs });
   const aStoredOperation = async (overrides: Partial<Operation> = {}) => {
     const operation = anOperation({ id: `op-${++ids}`, schedulerName: SCHEDULER, ...overrides });
     await storage.createOperation(operation);
@@ -73,6 +81,7 @@ describe('OperationRunner', () => {
       const ended = await runnerOf([executor]).run(SCHEDULER, operation.id);
 
       expect(seen.executed.map((context) => context.operation)).toEqual([{ ...operation, status: 'in_progress' }]);
+      expect(seen.executed.map((context) => context.input)).toEqual([{ amount: 1 }]);
       expect(during).toEqual(['in_progress', [operation.id], { operationId: operation.id, ttl: new Date('2026-01-02T10:01:00Z') }]);
       expect(ended).toEqual({ ...operation, status: 'finished' });
       expect(await stored(operation.id)).toMatchObject({ status: 'finished', input: operation.input });
@@ -83,22 +92,41 @@ describe('OperationRunner', () => {
     });
 
     it('stores the input the execution reports, and keeps a no-action operation out of the final listing', async () => {
-      const { executor } = anExecutor(async () => ({ input: { took_action: false }, noAction: true }));
-      const operation = await aStoredOperation({ input: {} });
-      const ended = await runnerOf([executor]).run(SCHEDULER, operation.id);
+      const healthController: OperationExecutor<HealthControllerInput> = {
+        name: healthControllerDefinition.name,
+        execute: async () => ({ input: { took_action: false }, noAction: true }),
+        rollback: async () => undefined,
+      };
+      const operation = await aStoredOperation({ definitionName: 'health_controller', input: {} });
+      const ended = await runnerOf([registerOperation(healthControllerDefinition, healthController)]).run(SCHEDULER, operation.id);
       expect(ended).toMatchObject({ status: 'finished', input: { took_action: false } });
       expect(await stored(operation.id)).toMatchObject({ status: 'finished', input: { took_action: false } });
       expect(await finishedIds()).toEqual([]);
     });
 
-    it('evicts an operation no executor knows, without running anything', async () => {
+    it('skips an operation no executor knows, without running anything or touching its record', async () => {
       const { executor, seen } = anExecutor();
       const operation = await aStoredOperation({ definitionName: 'unknown_operation' });
-      expect((await runnerOf([executor]).run(SCHEDULER, operation.id))?.status).toBe('evicted');
-      expect(await history(operation.id)).toEqual(['Created', 'Operation evicted']);
+      expect(await runnerOf([executor]).run(SCHEDULER, operation.id)).toBeUndefined();
+      expect(await stored(operation.id)).toEqual(operation);
       expect(seen.executed).toEqual([]);
       expect(await hasLease(operation.id)).toBe(false);
-      expect(await finishedIds()).toEqual([operation.id]);
+      expect(await finishedIds()).toEqual([]);
+      expect(logger.lines).toContainEqual({
+        level: 'error',
+        msg: 'operation has an unknown definition name; skipped',
+        fields: { scheduler_name: SCHEDULER, operation_id: operation.id, operation_definition: 'unknown_operation' },
+      });
+    });
+
+    it('skips an operation whose input does not parse, without running anything or touching its record', async () => {
+      const { executor, seen } = anExecutor();
+      const operation = await aStoredOperation({ input: { amount: 'two' } });
+      expect(await runnerOf([executor]).run(SCHEDULER, operation.id)).toBeUndefined();
+      expect(await stored(operation.id)).toEqual(operation);
+      expect(seen.executed).toEqual([]);
+      expect(await hasLease(operation.id)).toBe(false);
+      expect(logger.messages('error')).toEqual(['operation input could not be decoded; skipped']);
     });
 
     it('skips an operation that is no longer pending, as it is', async () => {
@@ -131,15 +159,41 @@ describe('OperationRunner', () => {
       expect(seen.executed).toEqual([]);
     });
 
-    it('renews the lease by its time to live, every time to live, while the operation runs', async () => {
-      const granted = new Date('2026-01-02T10:00:01Z').getTime();
-      const { executor } = anExecutor(async (context) => {
-        // 20 ms is one second in whole-second leases: each renewal adds one.
-        await waitFor(async () => (await lease.fetchLease(SCHEDULER, context.operation.id)).ttl.getTime() >= granted + 2_000, { description: 'two renewals' });
-      });
-      const operation = await aStoredOperation();
-      expect((await runnerOf([executor], 20).run(SCHEDULER, operation.id))?.status).toBe('finished');
-      expect(await hasLease(operation.id)).toBe(false);
+    it('renews the lease to now + its time to live, three times per time to live, while the operation runs', async () => {
+      jest.useFakeTimers({ doNotFake: ['Date'] });
+      try {
+        let finish: () => void = () => undefined;
+        const { executor, seen } = anExecutor(() => new Promise<void>((resolve) => (finish = resolve)));
+        const operation = await aStoredOperation();
+        const renewals: Date[] = [];
+        const renew = lease.renewLease.bind(lease);
+        lease.renewLease = async (...args) => {
+          await renew(...args);
+          renewals.push((await lease.fetchLease(SCHEDULER, operation.id)).ttl);
+        };
+        const running = runnerOf([executor], 3_000).run(SCHEDULER, operation.id);
+        await jest.advanceTimersByTimeAsync(0);
+        expect(seen.executed).toHaveLength(1);
+        expect((await lease.fetchLease(SCHEDULER, operation.id)).ttl).toEqual(new Date('2026-01-02T10:00:03Z'));
+        // One renewal per second of a 3-second lease, each to the clock's now + 3 s.
+        for (let second = 1; second <= 3; second++) {
+          clock.advance(1_000);
+          await jest.advanceTimersByTimeAsync(1_000);
+        }
+        expect(renewals).toEqual([new Date('2026-01-02T10:00:04Z'), new Date('2026-01-02T10:00:05Z'), new Date('2026-01-02T10:00:06Z')]);
+        // After a gap longer than the TTL, the next renewal puts the expiry a TTL ahead of now again.
+        clock.advance(5_000);
+        await jest.advanceTimersByTimeAsync(1_000);
+        expect(renewals.at(-1)).toEqual(new Date('2026-01-02T10:00:11Z'));
+        finish();
+        expect((await running)?.status).toBe('finished');
+        expect(await hasLease(operation.id)).toBe(false);
+        const renewed = renewals.length;
+        await jest.advanceTimersByTimeAsync(3_000);
+        expect(renewals).toHaveLength(renewed);
+      } finally {
+        jest.useRealTimers();
+      }
     });
 
     it('leaves an operation canceled between its check and its start canceled, without running it or keeping its lease', async () => {
@@ -234,6 +288,28 @@ describe('OperationRunner', () => {
       ]);
       expect(await hasLease(operation.id)).toBe(false);
       expect(runner.abort(operation.id, 'canceled')).toBe(false);
+    });
+
+    it('ends as error, rolled back, an operation aborted because this worker lost the scheduler lock', async () => {
+      const { executor, seen } = anExecutor((context) => abortedBy(context.signal));
+      const operation = await aStoredOperation();
+      const runner = runnerOf([executor]);
+      const running = runner.run(SCHEDULER, operation.id);
+      await waitFor(() => seen.executed.length === 1, { description: 'the execution started' });
+      expect(runner.abort(operation.id, 'lock_lost')).toBe(true);
+      expect((await running)?.status).toBe('error');
+      expect(seen.executed[0].signal.reason).toBe('lock_lost');
+      expect(seen.rolledBack).toHaveLength(1);
+      expect(await stored(operation.id)).toMatchObject({ status: 'error' });
+      expect(await history(operation.id)).toEqual([
+        'Created',
+        'Starting operation',
+        'operation aborted: this worker lost the scheduler lock',
+        'Starting operation rollback',
+        'Operation rollback flow execution finished with success',
+        'Operation finished',
+      ]);
+      expect(await hasLease(operation.id)).toBe(false);
     });
 
     it("aborts every running operation when the worker stops, with Maestro's context canceled line", async () => {

@@ -13,7 +13,8 @@ import {
 import type { Operation } from '../entities/operation';
 import type { Scheduler } from '../entities/scheduler';
 import { AlreadyExistsError, ConflictError, InvalidArgumentError, NotFoundError } from '../errors/domain-error';
-import { SchedulerDefinition } from '../operations/scheduler-definition';
+import { createNewSchedulerVersionDefinition } from '../operations/scheduler/create-new-scheduler-version/create-new-scheduler-version.definition';
+import { createSchedulerDefinition } from '../operations/scheduler/create-scheduler/create-scheduler.definition';
 import { OperationManager } from './operation-manager';
 import { SchedulerManager } from './scheduler-manager';
 
@@ -40,8 +41,12 @@ describe('SchedulerManager', () => {
   });
 
   const queued = async (name: string) => Promise.all((await flow.listPendingOperationIds(name)).map((id) => operationStorage.getOperation(name, id)));
-  /** The scheduler an operation's input carries. */
-  const schedulerOf = (operation: Operation): Scheduler => SchedulerDefinition.fromInput(operation.definitionName, operation.input).scheduler;
+  /** The scheduler an operation's input carries, read back by the definition of its name. */
+  const schedulerOf = (operation: Operation): Scheduler => {
+    const definition = [createSchedulerDefinition, createNewSchedulerVersionDefinition].find((candidate) => candidate.name === operation.definitionName);
+    if (!definition) throw new Error(`${operation.definitionName} carries no scheduler`);
+    return definition.parse(operation.input).scheduler;
+  };
   const anActiveScheduler = async (name = 'game') => {
     const scheduler = aScheduler().withName(name).withGame('my-game').withState('in-sync').withRoomsReplicas(2).build();
     await schedulers.createScheduler(scheduler);

@@ -13,7 +13,10 @@ import {
   RecordingFleetMetrics,
   RecordingLogger,
 } from '@maestro/testing';
-import { type OperationExecutor, OperationExecutorRegistry } from '../operations/operation-executor';
+import { healthControllerDefinition } from '../operations/maintenance/health-controller/health-controller.definition';
+import { storageCleanUpDefinition } from '../operations/maintenance/storage-clean-up/storage-clean-up.definition';
+import type { OperationDefinition } from '../operations/operation-definition';
+import { OperationRegistry, registerOperation, type RegisteredOperation } from '../operations/operation-registry';
 import { OperationManager } from '../services/operation-manager';
 import { OperationRunner } from '../services/operation-runner';
 import { RoomStatusService } from '../services/room-status.service';
@@ -21,8 +24,9 @@ import { SchedulerLookup } from '../services/scheduler-lookup';
 import type { WorkerOptions } from '../worker/worker-options';
 import type { WorkerSupervisorPorts } from '../worker/worker-supervisor';
 
-/** An executor that does nothing, for the periodic operations a worker enqueues on its own. */
-const idle = (name: string): OperationExecutor => ({ name, execute: async () => undefined, rollback: async () => undefined });
+/** An operation whose executor does nothing, for the periodic operations a worker enqueues on its own. */
+const idle = <Input>(definition: OperationDefinition<Input>): RegisteredOperation<Input> =>
+  registerOperation(definition, { name: definition.name, execute: async () => undefined, rollback: async () => undefined });
 
 /** Worker timings for unit tests: nothing periodic happens unless a test shortens it. */
 export const QUIET_WORKER_OPTIONS: WorkerOptions = {
@@ -37,10 +41,11 @@ export const QUIET_WORKER_OPTIONS: WorkerOptions = {
 
 /**
  * Every port of the worker in memory, with the use cases built on them as the worker builds them:
- * one manual clock drives leases, locks, claims and records. `executors` run the operations (health
- * controller and storage clean-up do nothing unless given).
+ * one manual clock drives leases, locks, claims and records. `registered` are the operations
+ * that can run (`registerOperation`); health controller and storage clean-up do nothing
+ * unless given.
  */
-export function inMemoryWorkerPorts(executors: OperationExecutor[] = [], leaseTtlMs = 60_000) {
+export function inMemoryWorkerPorts(registered: RegisteredOperation<unknown>[] = [], leaseTtlMs = 60_000) {
   const clock = new ManualClock(new Date('2026-01-02T10:00:00Z'));
   const schedulers = new InMemorySchedulerStorage(clock);
   const operationStorage = new InMemoryOperationStorage(clock);
@@ -53,11 +58,11 @@ export function inMemoryWorkerPorts(executors: OperationExecutor[] = [], leaseTt
   const runtime = new InMemoryRuntime();
   const metrics = new RecordingFleetMetrics();
   const logger = new RecordingLogger();
-  const given = new Set(executors.map((executor) => executor.name));
-  const periodic = ['health_controller', 'storage_clean_up'].filter((name) => !given.has(name)).map(idle);
-  const registry = new OperationExecutorRegistry([...executors, ...periodic]);
+  const given = new Set(registered.map((operation) => operation.definition.name));
+  const periodic = [idle(healthControllerDefinition), idle(storageCleanUpDefinition)].filter((operation) => !given.has(operation.definition.name));
+  const registry = new OperationRegistry([...registered, ...periodic]);
   const operations = new OperationManager({ storage: operationStorage, flow, lease, cancellation, schedulers, clock }, { operationsTtlMs: 60_000 });
-  const runner = new OperationRunner({ storage: operationStorage, lease, executors: registry, clock, logger }, { leaseTtlMs });
+  const runner = new OperationRunner({ storage: operationStorage, lease, registry, clock, logger }, { leaseTtlMs });
   const lookup = new SchedulerLookup(new InMemorySchedulerCache(), schedulers, 60_000);
   const statuses = new RoomStatusService({ rooms, instances, schedulers: lookup, clock, logger }, { allocationTtlMs: 300_000 });
   const ports: WorkerSupervisorPorts = { schedulers, cancellation, consumer: flow, flow, lock, runner, operations, statuses, rooms, instances, runtime, metrics, logger };

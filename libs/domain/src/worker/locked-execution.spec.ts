@@ -1,5 +1,7 @@
 import { anOperation, InMemorySchedulerLock, ManualClock, RecordingLogger, waitFor } from '@maestro/testing';
 import type { OperationExecutor } from '../operations/operation-executor';
+import { registerOperation } from '../operations/operation-registry';
+import { addRoomsDefinition, type AddRoomsInput } from '../operations/rooms/add-rooms/add-rooms.definition';
 import type { OperationRunner } from '../services/operation-runner';
 import { inMemoryWorkerPorts } from '../testing/in-memory-worker-ports';
 import { LockedExecution, SCHEDULER_LOCK_TTL_MS } from './locked-execution';
@@ -9,8 +11,8 @@ function gatedExecutor() {
   let open: () => void = () => undefined;
   const gate = new Promise<void>((resolve) => (open = resolve));
   const state = { running: [] as string[], started: [] as string[], overlapped: false };
-  const executor: OperationExecutor = {
-    name: 'add_rooms',
+  const executor: OperationExecutor<AddRoomsInput> = {
+    name: addRoomsDefinition.name,
     execute: async (context) => {
       state.running.push(context.operation.id);
       state.started.push(context.operation.id);
@@ -20,13 +22,13 @@ function gatedExecutor() {
     },
     rollback: async () => undefined,
   };
-  return { executor, state, open };
+  return { operation: registerOperation(addRoomsDefinition, executor), state, open };
 }
 
 describe('LockedExecution', () => {
   it('runs one operation of a scheduler at a time across two owners, the second waiting for the lock', async () => {
-    const { executor, state, open } = gatedExecutor();
-    const worker = inMemoryWorkerPorts([executor]);
+    const { operation: adding, state, open } = gatedExecutor();
+    const worker = inMemoryWorkerPorts([adding]);
     const [first, second] = [anOperation({ id: 'op-1', schedulerName: 'game' }), anOperation({ id: 'op-2', schedulerName: 'game' })];
     for (const operation of [first, second]) await worker.operationStorage.createOperation(operation);
     const a = new LockedExecution('game', 'worker-a', worker);
@@ -54,8 +56,8 @@ describe('LockedExecution', () => {
   });
 
   it('does not hold up the operations of other schedulers', async () => {
-    const { executor, state, open } = gatedExecutor();
-    const worker = inMemoryWorkerPorts([executor]);
+    const { operation: adding, state, open } = gatedExecutor();
+    const worker = inMemoryWorkerPorts([adding]);
     await worker.operationStorage.createOperation(anOperation({ id: 'op-1', schedulerName: 'game' }));
     await worker.operationStorage.createOperation(anOperation({ id: 'op-2', schedulerName: 'other' }));
     const running = [new LockedExecution('game', 'worker-a', worker).execute('op-1'), new LockedExecution('other', 'worker-b', worker).execute('op-2')];
@@ -66,7 +68,7 @@ describe('LockedExecution', () => {
 
   it('takes over the lock of an owner that died once its time to live has passed', async () => {
     const worker = inMemoryWorkerPorts();
-    await worker.operationStorage.createOperation(anOperation({ id: 'hc', schedulerName: 'game', definitionName: 'health_controller' }));
+    await worker.operationStorage.createOperation(anOperation({ id: 'hc', schedulerName: 'game', definitionName: 'health_controller', input: {} }));
     await worker.lock.tryAcquire('game', 'dead-worker', SCHEDULER_LOCK_TTL_MS);
     let attempts = 0;
     const tryAcquire = worker.lock.tryAcquire.bind(worker.lock);

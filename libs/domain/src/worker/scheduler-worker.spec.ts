@@ -1,20 +1,22 @@
 import { aGameRoom, aScheduler, InMemoryOperationFlow, waitFor } from '@maestro/testing';
 import type { Scheduler } from '../entities/scheduler';
+import { healthControllerDefinition } from '../operations/maintenance/health-controller/health-controller.definition';
 import type { OperationDefinition } from '../operations/operation-definition';
 import type { OperationExecutor } from '../operations/operation-executor';
-import { PlainDefinition } from '../operations/operation-definition';
+import { registerOperation, type RegisteredOperation } from '../operations/operation-registry';
+import { addRoomsDefinition } from '../operations/rooms/add-rooms/add-rooms.definition';
 import { inMemoryWorkerPorts, QUIET_WORKER_OPTIONS } from '../testing/in-memory-worker-ports';
 import { PERIOD_CLAIM_SHARE } from './periodic-operations';
 import { SchedulerWorker } from './scheduler-worker';
 import type { WorkerOptions } from './worker-options';
 
-/** An executor that records its executions, each waiting at the gate while it is closed. */
-function recordingExecutor(name: string) {
+/** An executor of the operation that records its executions, each waiting at the gate while it is closed. */
+function recordingExecutor<Input>(definition: OperationDefinition<Input>) {
   let open: () => void = () => undefined;
   let gate: Promise<void> = Promise.resolve();
   const state = { started: [] as string[], ended: [] as string[], running: 0, overlapped: false };
-  const executor: OperationExecutor = {
-    name,
+  const executor: OperationExecutor<Input> = {
+    name: definition.name,
     execute: async (context) => {
       state.running += 1;
       state.overlapped ||= state.running > 1;
@@ -26,7 +28,7 @@ function recordingExecutor(name: string) {
     rollback: async () => undefined,
   };
   return {
-    executor,
+    operation: registerOperation(definition, executor),
     state,
     close: () => (gate = new Promise<void>((resolve) => (open = resolve))),
     open: () => open(),
@@ -38,13 +40,13 @@ describe('SchedulerWorker', () => {
   const scheduler: Scheduler = aScheduler().withName('game').withState('in-sync').build();
 
   /** Worker ports in memory whose operation creations are recorded by definition name. */
-  function setUp(executors: OperationExecutor[] = []) {
-    const ports = inMemoryWorkerPorts(executors);
+  function setUp(registered: RegisteredOperation<unknown>[] = []) {
+    const ports = inMemoryWorkerPorts(registered);
     const created: string[] = [];
     const create = ports.operations.createOperation.bind(ports.operations);
-    ports.operations.createOperation = (schedulerName: string, definition: OperationDefinition) => {
+    ports.operations.createOperation = <Input>(schedulerName: string, definition: OperationDefinition<Input>, input: Input) => {
       created.push(definition.name);
-      return create(schedulerName, definition);
+      return create(schedulerName, definition, input);
     };
     let claims = 0;
     const claim = ports.lock.claimPeriod.bind(ports.lock);
@@ -59,7 +61,8 @@ describe('SchedulerWorker', () => {
   async function started(ports: ReturnType<typeof setUp>, options: Partial<WorkerOptions> = {}, ownConsumer = false): Promise<SchedulerWorker> {
     const worker = new SchedulerWorker(scheduler, ownConsumer ? { ...ports.ports, consumer: new InMemoryOperationFlow() } : ports.ports, { ...QUIET_WORKER_OPTIONS, ...options });
     workers.push(worker);
-    await worker.start();
+    worker.start();
+    await worker.whenWatching();
     return worker;
   }
 
@@ -68,14 +71,14 @@ describe('SchedulerWorker', () => {
   });
 
   it('executes the operations of its scheduler one at a time, in queue order', async () => {
-    const adding = recordingExecutor('add_rooms');
-    const ports = setUp([adding.executor]);
+    const adding = recordingExecutor(addRoomsDefinition);
+    const ports = setUp([adding.operation]);
     adding.close();
     await started(ports);
     const operations = [];
-    for (let i = 0; i < 3; i++) operations.push(await ports.operations.createOperation('game', new PlainDefinition('add_rooms', { amount: i + 1 })));
+    for (let i = 0; i < 3; i++) operations.push(await ports.operations.createOperation('game', addRoomsDefinition, { amount: i + 1 }));
     await waitFor(() => adding.state.started.length === 1, { description: 'the first operation running' });
-    const urgent = await ports.operations.createPriorityOperation('game', new PlainDefinition('add_rooms', { amount: 9 }));
+    const urgent = await ports.operations.createPriorityOperation('game', addRoomsDefinition, { amount: 9 });
     adding.open();
     await waitFor(() => adding.state.ended.length === 4, { description: 'four operations executed' });
     expect(adding.state.started).toEqual([operations[0].id, urgent.id, operations[1].id, operations[2].id]);
@@ -110,9 +113,9 @@ describe('SchedulerWorker', () => {
   });
 
   it('enqueues no periodic operation while one of its kind waits in the queue', async () => {
-    const healthController = recordingExecutor('health_controller');
+    const healthController = recordingExecutor(healthControllerDefinition);
     healthController.close();
-    const ports = setUp([healthController.executor]);
+    const ports = setUp([healthController.operation]);
     const intervalMs = 10;
     await started(ports, { healthControllerIntervalMs: intervalMs });
     await waitFor(() => healthController.state.started.length === 1, { description: 'the first health controller running' });
@@ -159,13 +162,14 @@ describe('SchedulerWorker', () => {
   });
 
   it('stops once the running operation has ended, then executes nothing more and forgets its fleet', async () => {
-    const adding = recordingExecutor('add_rooms');
+    const adding = recordingExecutor(addRoomsDefinition);
     adding.close();
-    const ports = setUp([adding.executor]);
+    const ports = setUp([adding.operation]);
     const worker = new SchedulerWorker(scheduler, ports.ports, { ...QUIET_WORKER_OPTIONS, metricsIntervalMs: 10 });
-    await worker.start();
+    worker.start();
+    await worker.whenWatching();
     await waitFor(() => ports.metrics.published.has('game'), { description: 'the fleet published' });
-    const running = await ports.operations.createOperation('game', new PlainDefinition('add_rooms', {}));
+    const running = await ports.operations.createOperation('game', addRoomsDefinition, { amount: 1 });
     await waitFor(() => adding.state.started.length === 1, { description: 'the operation running' });
     let stopped = false;
     const stopping = worker.stop().then(() => (stopped = true));
@@ -175,7 +179,7 @@ describe('SchedulerWorker', () => {
     await stopping;
     expect((await ports.operationStorage.getOperation('game', running.id)).status).toBe('finished');
     expect(ports.metrics.published.has('game')).toBe(false);
-    const after = await ports.operations.createOperation('game', new PlainDefinition('add_rooms', {}));
+    const after = await ports.operations.createOperation('game', addRoomsDefinition, { amount: 1 });
     expect(await ports.flow.listPendingOperationIds('game')).toEqual([after.id]);
   });
 });

@@ -1,6 +1,8 @@
 import { aScheduler, waitFor } from '@maestro/testing';
+import { storageCleanUpDefinition } from '../operations/maintenance/storage-clean-up/storage-clean-up.definition';
 import type { OperationExecutor } from '../operations/operation-executor';
-import { PlainDefinition } from '../operations/operation-definition';
+import { registerOperation } from '../operations/operation-registry';
+import { addRoomsDefinition, type AddRoomsInput } from '../operations/rooms/add-rooms/add-rooms.definition';
 import { inMemoryWorkerPorts, QUIET_WORKER_OPTIONS } from '../testing/in-memory-worker-ports';
 import type { WorkerOptions } from './worker-options';
 import { WorkerSupervisor } from './worker-supervisor';
@@ -10,8 +12,8 @@ function longRunningExecutor() {
   let finish: () => void = () => undefined;
   const finished = new Promise<void>((resolve) => (finish = resolve));
   const started: string[] = [];
-  const executor: OperationExecutor = {
-    name: 'add_rooms',
+  const executor: OperationExecutor<AddRoomsInput> = {
+    name: addRoomsDefinition.name,
     execute: (context) => {
       started.push(context.operation.id);
       return new Promise<void>((resolve, reject) => {
@@ -21,7 +23,7 @@ function longRunningExecutor() {
     },
     rollback: async () => undefined,
   };
-  return { executor, started, finish: () => finish() };
+  return { operation: registerOperation(addRoomsDefinition, executor), started, finish: () => finish() };
 }
 
 describe('WorkerSupervisor', () => {
@@ -59,7 +61,7 @@ describe('WorkerSupervisor', () => {
     const supervisor = await startedSupervisor(ports);
     expect(supervisor.size).toBe(0);
     await ports.schedulers.createScheduler(aScheduler().withName('new').build());
-    const operation = await ports.operations.createOperation('new', new PlainDefinition('storage_clean_up', {}));
+    const operation = await ports.operations.createOperation('new', storageCleanUpDefinition, {});
     await waitFor(async () => (await ports.operationStorage.getOperation('new', operation.id)).status === 'finished', { description: 'the operation of the new scheduler executed' });
     expect(supervisor.size).toBe(1);
   });
@@ -89,10 +91,10 @@ describe('WorkerSupervisor', () => {
 
   it('cancels an operation it runs when a cancel request comes', async () => {
     const running = longRunningExecutor();
-    const ports = inMemoryWorkerPorts([running.executor]);
+    const ports = inMemoryWorkerPorts([running.operation]);
     await ports.schedulers.createScheduler(aScheduler().withName('game').build());
     await startedSupervisor(ports);
-    const operation = await ports.operations.createOperation('game', new PlainDefinition('add_rooms', { amount: 1 }));
+    const operation = await ports.operations.createOperation('game', addRoomsDefinition, { amount: 1 });
     await waitFor(() => running.started.includes(operation.id), { description: 'the operation running' });
     await ports.operations.cancelOperation('game', operation.id);
     await waitFor(async () => (await ports.operationStorage.getOperation('game', operation.id)).status === 'canceled', { description: 'the operation canceled' });
@@ -100,11 +102,11 @@ describe('WorkerSupervisor', () => {
 
   it('lets running operations finish when it stops in time, then serves nothing more', async () => {
     const running = longRunningExecutor();
-    const ports = inMemoryWorkerPorts([running.executor]);
+    const ports = inMemoryWorkerPorts([running.operation]);
     await ports.schedulers.createScheduler(aScheduler().withName('game').build());
     const supervisor = new WorkerSupervisor(ports.ports, QUIET_WORKER_OPTIONS);
     await supervisor.start();
-    const operation = await ports.operations.createOperation('game', new PlainDefinition('add_rooms', {}));
+    const operation = await ports.operations.createOperation('game', addRoomsDefinition, { amount: 1 });
     await waitFor(() => running.started.length === 1, { description: 'the operation running' });
     let stopped = false;
     const stopping = supervisor.stop().then(() => (stopped = true));
@@ -119,11 +121,11 @@ describe('WorkerSupervisor', () => {
 
   it('aborts the operations still running at the stop timeout: they end canceled, rolled back', async () => {
     const running = longRunningExecutor();
-    const ports = inMemoryWorkerPorts([running.executor]);
+    const ports = inMemoryWorkerPorts([running.operation]);
     await ports.schedulers.createScheduler(aScheduler().withName('game').build());
     const supervisor = new WorkerSupervisor(ports.ports, { ...QUIET_WORKER_OPTIONS, stopTimeoutMs: 20 });
     await supervisor.start();
-    const operation = await ports.operations.createOperation('game', new PlainDefinition('add_rooms', {}));
+    const operation = await ports.operations.createOperation('game', addRoomsDefinition, { amount: 1 });
     await waitFor(() => running.started.length === 1, { description: 'the operation running' });
     await supervisor.stop();
     const stored = await ports.operationStorage.getOperation('game', operation.id);
