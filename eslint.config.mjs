@@ -6,9 +6,25 @@ const frameworkAndDrivers = [
   'class-validator', 'class-transformer', 'pino*', 'prom-client', 'fastify', '@fastify/*',
 ];
 
+// Rules that need type information: every file linted belongs to a project whose tsconfig.json
+// covers it (JavaScript too, with allowJs), found by typescript-eslint's project service.
+const typeAwareRules = {
+  '@typescript-eslint/no-floating-promises': 'error',
+  '@typescript-eslint/no-misused-promises': 'error',
+  '@typescript-eslint/switch-exhaustiveness-check': 'error',
+  '@typescript-eslint/await-thenable': 'error',
+};
+
 export default [
   { ignores: ['**/node_modules/**', '**/dist/**', 'tmp/**', '.nx/**', '**/jest.config.js', 'jest.preset.js'] },
   ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts', '**/*.js', '**/*.mjs', '**/*.cjs'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: typeAwareRules,
+  },
   {
     files: ['**/*.ts'],
     plugins: { '@nx': nx },

@@ -14,7 +14,7 @@ export const ManagementApiHarness = {
 export type ManagementApiHarness = TestApp;
 
 /** A valid create-scheduler body in Maestro's JSON. */
-export function aSchedulerBody(name = 'my-scheduler'): Record<string, any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+export function aSchedulerBody(name = 'my-scheduler'): Record<string, any> {
   return {
     name,
     game: 'my-game',

@@ -60,14 +60,19 @@ export class WorkerStack {
       { rooms: storage.rooms, instances: storage.instances, schedulers: new SchedulerLookup(storage.cache, storage.schedulers, 1_000), clock: systemClock, logger: silentLogger },
       { allocationTtlMs: 300_000 },
     );
+    const ping = async (url: string, body: string): Promise<boolean> => {
+      const [, , schedulerName, , roomId] = url.split('/');
+      const { status, runningMatches } = JSON.parse(body) as { status: Exclude<PingStatus, 'unknown'>; runningMatches: number };
+      return statuses.ping({ schedulerName, roomId, pingStatus: status, runningMatches, metadata: {}, at: new Date() });
+    };
     roomsApi.on('request', (req, res) => {
       let body = '';
       req.on('data', (chunk) => (body += chunk));
-      req.on('end', async () => {
-        const [, , schedulerName, , roomId] = (req.url ?? '').split('/');
-        const { status, runningMatches } = JSON.parse(body) as { status: Exclude<PingStatus, 'unknown'>; runningMatches: number };
-        const success = await statuses.ping({ schedulerName, roomId, pingStatus: status, runningMatches, metadata: {}, at: new Date() });
-        res.end(JSON.stringify({ success }));
+      req.on('end', () => {
+        ping(req.url ?? '', body).then(
+          (success) => res.end(JSON.stringify({ success })),
+          (error: unknown) => res.writeHead(500).end(JSON.stringify({ message: String(error) })),
+        );
       });
     });
     return new WorkerStack(sim, worker, storage, schedulers, operations, roomsApi);
@@ -90,7 +95,7 @@ export class WorkerStack {
   }
 
   /** GET of a kube-sim path (status and JSON body). */
-  async kube(path: string): Promise<{ status: number; body: any }> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  async kube(path: string): Promise<{ status: number; body: any }> {
     const response = await fetch(`${this.sim.url}${path}`);
     return { status: response.status, body: await response.json() };
   }

@@ -8,6 +8,7 @@ const root = path.resolve(__dirname, '../../../..');
 const suffix = `${process.pid}_${randomBytes(3).toString('hex')}`;
 
 module.exports = async function globalSetup() {
+  /** @type {NodeJS.ProcessEnv} */
   const env = {
     ...process.env,
     KUBE_SIM_PORT: '18001',
@@ -28,10 +29,11 @@ module.exports = async function globalSetup() {
   delete env.MAESTRO_ADAPTERS_RUNTIME_KUBERNETES_KUBECONFIG;
   const child = spawn(process.execPath, [path.join(root, 'tools', 'scripts', 'start.mjs')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  const collect = (chunk) => (output += chunk);
+  const collect = (/** @type {Buffer} */ chunk) => (output += chunk);
   child.stdout.on('data', collect);
   child.stderr.on('data', collect);
-  await new Promise((resolve, reject) => {
+  /** @type {Promise<void>} */
+  const ready = new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the system did not start within 90 s:\n${output.slice(-4000)}`)), 90_000);
     child.on('exit', (code) => reject(new Error(`the system exited with ${code}:\n${output.slice(-4000)}`)));
     child.stdout.on('data', () => {
@@ -41,7 +43,8 @@ module.exports = async function globalSetup() {
       }
     });
   });
-  globalThis.__MAESTRO_SYSTEM__ = { child, databaseUrl: env.MAESTRO_ADAPTERS_SCHEDULERSTORAGE_POSTGRES_URL, output: () => output };
+  await ready;
+  globalThis.__MAESTRO_SYSTEM__ = { child, databaseUrl: String(env.MAESTRO_ADAPTERS_SCHEDULERSTORAGE_POSTGRES_URL), output: () => output };
   process.env.E2E_MANAGEMENT_URL = 'http://127.0.0.1:18080';
   process.env.E2E_ROOMS_URL = 'http://127.0.0.1:18070';
   process.env.E2E_KUBE_URL = 'http://127.0.0.1:18001';

@@ -4,7 +4,8 @@ const { Client } = require('pg');
 module.exports = async function globalTeardown() {
   const system = globalThis.__MAESTRO_SYSTEM__;
   if (!system) return;
-  await new Promise((resolve) => {
+  /** @type {Promise<void>} */
+  const stopped = new Promise((resolve) => {
     const force = setTimeout(() => system.child.kill('SIGKILL'), 15_000);
     system.child.on('exit', () => {
       clearTimeout(force);
@@ -12,6 +13,7 @@ module.exports = async function globalTeardown() {
     });
     system.child.kill('SIGINT');
   });
+  await stopped;
   const url = new URL(system.databaseUrl);
   const name = url.pathname.slice(1);
   url.pathname = '/postgres';

@@ -32,9 +32,11 @@ export function holdRequest(res: ServerResponse, ms: number, counts: LatencyCoun
 export function holdAnswer(res: ServerResponse, ms: number, counts: LatencyCounts): void {
   const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
   res.end = ((...args: unknown[]) => {
-    void holdRequest(res, ms, counts).then((stillThere) => {
-      if (stillThere) end(...args);
-    });
+    holdRequest(res, ms, counts)
+      .then((stillThere) => {
+        if (stillThere) end(...args);
+      })
+      .catch((error: unknown) => res.destroy(error as Error));
     return res;
   }) as ServerResponse['end'];
 }

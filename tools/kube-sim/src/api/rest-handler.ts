@@ -51,7 +51,8 @@ export class RestHandler {
       if (target.subresource && (target.subresource !== 'status' || !HAS_STATUS.has(target.resource))) {
         throw new StoreError(404, 'NotFound', `the server could not find the requested resource (${req.method} ${target.resource}/${target.subresource})`);
       }
-      switch (req.method) {
+      // Node's HTTP server always sets the method of a request it parsed.
+      switch (req.method ?? '') {
         case 'GET':
           return this.read(req, res, target, query);
         case 'POST':

@@ -1,7 +1,7 @@
 /** A small raw HTTP client for kube-sim tests (status codes and bodies as sent). */
 export interface RawResponse {
   status: number;
-  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  body: any;
 }
 
 export async function call(base: string, method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<RawResponse> {
@@ -26,12 +26,12 @@ export const aPod = (name: string, overrides: Record<string, unknown> = {}) => (
 export async function readWatch(
   base: string,
   path: string,
-  until: (events: { type: string; object: any }[]) => boolean, // eslint-disable-line @typescript-eslint/no-explicit-any
+  until: (events: { type: string; object: any }[]) => boolean,
   timeoutMs = 5_000,
-): Promise<{ type: string; object: any }[]> { // eslint-disable-line @typescript-eslint/no-explicit-any
+): Promise<{ type: string; object: any }[]> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
-  const events: { type: string; object: any }[] = []; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const events: { type: string; object: any }[] = [];
   try {
     const response = await fetch(`${base}${path}`, { signal: controller.signal });
     const reader = response.body!.getReader();
