@@ -26,7 +26,7 @@ export default [
     rules: typeAwareRules,
   },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.js', '**/*.mjs', '**/*.cjs'],
     plugins: { '@nx': nx },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -73,6 +73,24 @@ export default [
             { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['*'] },
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:testing', 'type:platform', 'type:domain', 'type:tool'] },
             { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:tool', 'type:testing'] },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The benchmarks (project bench, a tool) measure the libraries and the apps in-process: unlike the
+    // other tools, they may use every @maestro library besides the test helpers and kube-sim, and the
+    // rooms API's root module (apps are not libraries: that one import is named here).
+    files: ['bench/**/*.ts', 'bench/**/*.cjs'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: ['../apps/rooms-api/src/rooms-api.root'],
+          depConstraints: [
+            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:domain', 'type:adapter', 'type:platform', 'type:testing', 'type:tool'] },
           ],
         },
       ],

@@ -6,6 +6,10 @@ const schedulers = Number(process.env.BENCH_SCHEDULERS);
 const rooms = Number(process.env.BENCH_ROOMS_PER_SCHEDULER);
 let next = 0;
 
+/**
+ * @param {import('autocannon').Request} request
+ * @returns {import('autocannon').Request}
+ */
 module.exports = (request) => {
   const i = next++;
   const scheduler = `bench-${i % schedulers}`;

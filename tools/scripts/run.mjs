@@ -10,5 +10,5 @@ if (!entry) {
   process.exit(2);
 }
 const child = spawn(process.execPath, ['-r', path.join(here, 'register.cjs'), entry, ...args], { stdio: 'inherit' });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -24,12 +24,16 @@ const ports = {
   rooms: env.ROOMS_API_PORT ?? '8070',
   worker: env.WORKER_INTERNAL_PORT ?? '8051',
 };
+/** @param {string} port */
 const internalOf = (port) => String(Number(port) + 1);
+/** @type {import('node:child_process').ChildProcess[]} */
 const children = [];
+/** @type {import('node:child_process').ChildProcess | undefined} */
 let cluster;
 /** When the stop began (ms since the epoch); 0 while running. */
 let stopping = 0;
 
+/** @param {string} line */
 function log(line) {
   process.stdout.write(`[maestro] ${line}\n`);
 }
@@ -48,7 +52,7 @@ async function checkPostgres() {
 }
 
 async function checkRedis() {
-  const Redis = require('ioredis');
+  const { Redis } = require('ioredis');
   const client = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 3000, retryStrategy: () => null });
   try {
     await client.connect();
@@ -58,24 +62,39 @@ async function checkRedis() {
   }
 }
 
+/**
+ * @param {string} name
+ * @param {() => Promise<void>} check
+ * @param {string} howToStart
+ */
 async function requireService(name, check, howToStart) {
   try {
     await check();
   } catch (error) {
-    log(`${name} is not reachable: ${error.message}`);
+    log(`${name} is not reachable: ${error instanceof Error ? error.message : String(error)}`);
     log(`start it first, e.g.: ${howToStart}`);
     process.exit(1);
   }
 }
 
+/**
+ * @param {string} name
+ * @param {string} entry
+ * @param {NodeJS.ProcessEnv} extraEnv
+ * @param {string[]} args
+ */
 function startComponent(name, entry, extraEnv, args = []) {
   const child = spawn(process.execPath, ['-r', register, entry, ...args], {
     cwd: root,
     env: { ...env, ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  /**
+   * @param {import('node:stream').Readable} stream
+   * @param {NodeJS.WriteStream} target
+   */
   const prefix = (stream, target) =>
-    stream.on('data', (chunk) => {
+    stream.on('data', (/** @type {Buffer} */ chunk) => {
       for (const line of String(chunk).split('\n')) if (line) target.write(`${name.padEnd(15)}| ${line}\n`);
     });
   prefix(child.stdout, process.stdout);
@@ -89,6 +108,10 @@ function startComponent(name, entry, extraEnv, args = []) {
   return child;
 }
 
+/**
+ * @param {string} name
+ * @param {string} url
+ */
 async function waitReady(name, url, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline && !stopping) {
@@ -104,12 +127,23 @@ async function waitReady(name, url, timeoutMs = 60_000) {
   return false;
 }
 
+/**
+ * Resolves once every child of `list` has exited.
+ * @param {import('node:child_process').ChildProcess[]} list
+ * @returns {Promise<void>}
+ */
+async function exited(list) {
+  /** @param {import('node:child_process').ChildProcess} child */
+  const exitOf = (child) =>
+    /** @type {Promise<void>} */ (new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.on('exit', () => resolve()))));
+  await Promise.all(list.map(exitOf));
+}
+
 /** Stops the apps first (the worker drains its operations, which may still need the cluster), then kube-sim. */
 function stop(code = 0) {
   if (stopping) return;
   stopping = Date.now();
   log('stopping');
-  const exited = (list) => Promise.all(list.map((child) => new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.on('exit', resolve)))));
   const apps = children.filter((child) => child !== cluster);
   for (const child of apps) child.kill('SIGTERM');
   const force = setTimeout(() => children.forEach((child) => child.kill('SIGKILL')), STOP_GRACE_MS);
@@ -118,10 +152,17 @@ function stop(code = 0) {
       cluster?.kill('SIGTERM');
       return exited(children);
     })
-    .then(() => {
-      clearTimeout(force);
-      process.exit(code);
-    });
+    .then(
+      () => {
+        clearTimeout(force);
+        process.exit(code);
+      },
+      (error) => {
+        log(`stop failed: ${error}`);
+        children.forEach((child) => child.kill('SIGKILL'));
+        process.exit(1);
+      },
+    );
 }
 
 process.on('SIGINT', () => stop(0));
