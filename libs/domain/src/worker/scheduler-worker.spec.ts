@@ -30,7 +30,9 @@ function recordingExecutor<Input>(definition: OperationDefinition<Input>) {
   return {
     operation: registerOperation(definition, executor),
     state,
-    close: () => (gate = new Promise<void>((resolve) => (open = resolve))),
+    close: () => {
+      gate = new Promise<void>((resolve) => (open = resolve));
+    },
     open: () => open(),
   };
 }
