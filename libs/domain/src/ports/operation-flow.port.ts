@@ -8,6 +8,8 @@ export interface OperationFlow {
   insertPriorityOperationId(schedulerName: string, operationId: string): Promise<void>;
   /** Pending ids in delivery order (the one being delivered first, until its handler has ended). */
   listPendingOperationIds(schedulerName: string): Promise<string[]>;
+  /** Whether the id is in the scheduler's queue: waiting, or being delivered until its handler ends. */
+  isQueued(schedulerName: string, operationId: string): Promise<boolean>;
   /** Removes a waiting id from the queue (the one being delivered stays); no error when absent. */
   removeOperationId(schedulerName: string, operationId: string): Promise<void>;
 }

@@ -10,18 +10,18 @@ export interface FinishedOperationsQuery {
 }
 
 /**
- * Operation records with their status lists (active, history, no-action). An id is in at most one
- * list, scored by the time (to the second) it got there; a record keeps no `lease` (OperationLease
+ * Operation records with their status lists (pending, active, history, no-action). An id is in at
+ * most one list, scored by the time (to the second) it got there; a record keeps no `lease` (OperationLease
  * keeps leases), its times to the millisecond and its input as JSON.
  */
 export interface OperationStorage {
-  /** Stores a new operation in no list; `ttlMs` makes the record expire (short-lived definitions). */
+  /** Stores a new operation (in the pending list when it is `pending`); `ttlMs` makes the record expire (short-lived definitions). */
   createOperation(operation: Operation, ttlMs?: number): Promise<void>;
   /** The operation; throws NotFoundError. */
   getOperation(schedulerName: string, operationId: string): Promise<Operation>;
   /**
-   * Sets the status (and nothing else of `operation`) and moves the id to the matching list: active
-   * for `in_progress`, history (no-action with `noAction`) for a final status, none for `pending`.
+   * Sets the status (and nothing else of `operation`) and moves the id to the matching list: pending
+   * for `pending`, active for `in_progress`, history (no-action with `noAction`) for a final status.
    * With `expected`, the write happens only if the stored status is still that one; returns
    * whether it was written. Throws NotFoundError for a missing or expired record.
    */
@@ -33,6 +33,12 @@ export interface OperationStorage {
   updateOperationDefinition(operation: Operation): Promise<void>;
   /** Appends one event to the history and persists it at once. */
   appendExecutionHistory(schedulerName: string, operationId: string, event: string, at: Date): Promise<void>;
+  /**
+   * Operations still `pending` (the pending list: every record created or set `pending`, until its
+   * status changes), oldest first, those whose record still exists. Not in Maestro: the
+   * reconciler's index of what must be queued (docs/compatibility/storage.md).
+   */
+  listPendingOperations(schedulerName: string): Promise<Operation[]>;
   /** Operations in progress (the active list), those whose record still exists. */
   listActiveOperations(schedulerName: string): Promise<Operation[]>;
   /**
@@ -43,7 +49,7 @@ export interface OperationStorage {
     schedulerName: string,
     query: FinishedOperationsQuery,
   ): Promise<{ operations: Operation[]; total: number }>;
-  /** Removes ids whose records expired from the history and no-action lists. */
+  /** Removes ids whose records expired from the pending, history and no-action lists. */
   cleanExpiredOperations(schedulerName: string): Promise<void>;
   /** Deletes every operation of the history list and the list itself. */
   deleteHistory(schedulerName: string): Promise<void>;

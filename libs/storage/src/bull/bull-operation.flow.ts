@@ -25,6 +25,9 @@ export const operationEnqueuedChannel = (keyPrefix = ''): string => `${keyPrefix
 /** Bull settings: a job whose worker died is delivered again within seconds (the runner then recovers it). */
 const QUEUE_SETTINGS = { lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 1 };
 
+/** Bull job states of an id still in the queue: waiting for delivery, or being delivered. */
+const QUEUED_STATES = new Set(['waiting', 'paused', 'delayed', 'active']);
+
 /**
  * OperationFlow on Bull: one queue per scheduler, job id = operation id. Normal operations go to
  * the tail, priority ones to the head (Bull `lifo`). All queues share one command connection and one
@@ -53,6 +56,14 @@ export class BullOperationFlow implements OperationFlow, OperationConsumer {
     const [active, waiting] = await Promise.all([queue.getActive(), queue.getWaiting()]);
     // Bull answers null for a job that completed (and was removed) between its listing and its read.
     return [...active, ...waiting].filter((job): job is Job<OperationJob> => job !== null).map((job) => String(job.id));
+  }
+
+  async isQueued(schedulerName: string, operationId: string): Promise<boolean> {
+    const job = await this.queue(schedulerName).getJob(operationId);
+    if (!job) return false;
+    // Completed and failed jobs are removed at once (removeOnComplete, removeOnFail); a job read in
+    // between is no longer queued either.
+    return QUEUED_STATES.has(await job.getState());
   }
 
   async removeOperationId(schedulerName: string, operationId: string): Promise<void> {

@@ -27,6 +27,8 @@ export const instanceKeys = (prefix: string) => ({
 export const operationKeys = (prefix: string) => ({
   operation: (s: string, id: string) => `${prefix}operations:${s}:${id}`,
   active: (s: string) => `${prefix}operations:${s}:lists:active`,
+  /** Not in Maestro: pending operation ids (score = unix seconds of creation or of the status change), for the reconciler. */
+  pending: (s: string) => `${prefix}operations:${s}:lists:pending`,
   history: (s: string) => `${prefix}operations:${s}:lists:history`,
   noAction: (s: string) => `${prefix}operations:${s}:lists:noaction`,
 });

@@ -15,17 +15,17 @@ import { type KeyPrefix, operationKeys, prefixOf, unixSeconds } from './redis-ke
 
 /**
  * Sets the status only if the stored one is the expected one (ARGV[2] = '' to skip the check),
- * then moves the id to exactly one list. KEYS: hash, active, history, noaction, target list or ''.
+ * then moves the id to exactly one list. KEYS: hash, active, history, noaction, target list, pending.
  */
 const UPDATE_STATUS = new LuaScript(
   `
 if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
 if ARGV[2] ~= '' and redis.call('HGET', KEYS[1], 'status') ~= ARGV[2] then return 0 end
 redis.call('HSET', KEYS[1], 'status', ARGV[1])
-redis.call('ZREM', KEYS[2], ARGV[3]); redis.call('ZREM', KEYS[3], ARGV[3]); redis.call('ZREM', KEYS[4], ARGV[3])
+redis.call('ZREM', KEYS[2], ARGV[3]); redis.call('ZREM', KEYS[3], ARGV[3]); redis.call('ZREM', KEYS[4], ARGV[3]); redis.call('ZREM', KEYS[6], ARGV[3])
 if KEYS[5] ~= '' then redis.call('ZADD', KEYS[5], ARGV[4], ARGV[3]) end
 return 1`,
-  5,
+  6,
 );
 
 /** Appends one event to the JSON history atomically. KEYS: hash; ARGV: createdAt, event. */
@@ -45,7 +45,10 @@ return 1`,
   1,
 );
 
-/** OperationStorage on one hash per operation plus the active/history/noaction sorted sets. */
+/**
+ * OperationStorage on one hash per operation plus Maestro's active/history/noaction sorted sets, and
+ * a pending sorted set of our own (the reconciler lists what must be queued from it).
+ */
 export class RedisOperationStorage implements OperationStorage {
   private readonly keys: ReturnType<typeof operationKeys>;
 
@@ -61,6 +64,7 @@ export class RedisOperationStorage implements OperationStorage {
     const key = this.keys.operation(operation.schedulerName, operation.id);
     const tx = this.redis.multi().hset(key, operationToHash(operation));
     if (ttlMs !== undefined) tx.pexpire(key, ttlMs);
+    if (operation.status === 'pending') tx.zadd(this.keys.pending(operation.schedulerName), unixSeconds(this.now()), operation.id);
     await tx.exec();
   }
 
@@ -80,13 +84,14 @@ export class RedisOperationStorage implements OperationStorage {
         ? this.keys.active(s)
         : isFinalOperationStatus(operation.status)
           ? options.noAction ? this.keys.noAction(s) : this.keys.history(s)
-          : '';
+          : this.keys.pending(s);
     const result = await UPDATE_STATUS.run(this.redis, [
       this.keys.operation(s, operation.id),
       this.keys.active(s),
       this.keys.history(s),
       this.keys.noAction(s),
       target,
+      this.keys.pending(s),
       String(operationStatusToInt(operation.status)),
       options.expected ? String(operationStatusToInt(options.expected)) : '',
       operation.id,
@@ -104,6 +109,11 @@ export class RedisOperationStorage implements OperationStorage {
     const entry = JSON.stringify({ CreatedAt: formatGoTime(at), Event: event });
     const done = await APPEND_HISTORY.run(this.redis, [this.keys.operation(schedulerName, operationId), entry]);
     if (Number(done) === 0) throw new NotFoundError(`operation ${operationId} not found in scheduler ${schedulerName}`);
+  }
+
+  async listPendingOperations(schedulerName: string): Promise<Operation[]> {
+    const ids = await this.redis.zrange(this.keys.pending(schedulerName), 0, -1);
+    return (await this.loadExisting(schedulerName, ids)).filter((operation) => operation.status === 'pending');
   }
 
   async listActiveOperations(schedulerName: string): Promise<Operation[]> {
@@ -127,7 +137,7 @@ export class RedisOperationStorage implements OperationStorage {
   }
 
   async cleanExpiredOperations(schedulerName: string): Promise<void> {
-    for (const list of [this.keys.history(schedulerName), this.keys.noAction(schedulerName)]) {
+    for (const list of [this.keys.pending(schedulerName), this.keys.history(schedulerName), this.keys.noAction(schedulerName)]) {
       const ids = await this.redis.zrange(list, 0, -1);
       if (ids.length === 0) continue;
       const pipeline = this.redis.pipeline();

@@ -47,6 +47,34 @@ export function operationFlowContract(flow: () => OperationFlow & OperationConsu
       expect(await pending(s)).toEqual(['a', 'c']);
     });
 
+    it('tells whether an id is queued: waiting or being delivered, and no longer once its delivery ended or it was removed', async () => {
+      const s = aName();
+      const gate = aGate();
+      const delivered: string[] = [];
+      for (const id of ['first', 'second', 'removed']) await flow().insertOperationId(s, id);
+      await flow().removeOperationId(s, 'removed');
+      expect(await flow().isQueued(s, 'first')).toBe(true);
+      expect(await flow().isQueued(s, 'removed')).toBe(false);
+      expect(await flow().isQueued(s, 'never')).toBe(false);
+      expect(await flow().isQueued(aName(), 'first')).toBe(false);
+      flow().consume(s, async (id) => {
+        delivered.push(id);
+        if (id === 'first') await gate.opened;
+      });
+      try {
+        await waitFor(() => delivered.length === 1, { description: 'first delivered' });
+        expect(await flow().isQueued(s, 'first')).toBe(true);
+        expect(await flow().isQueued(s, 'second')).toBe(true);
+        gate.open();
+        await drained(s);
+        expect(await flow().isQueued(s, 'first')).toBe(false);
+        expect(await flow().isQueued(s, 'second')).toBe(false);
+      } finally {
+        gate.open();
+        await flow().release(s);
+      }
+    });
+
     it('delivers one id at a time in queue order, a priority id inserted meanwhile next, the delivered one listed first', async () => {
       const s = aName();
       const delivered: string[] = [];

@@ -69,6 +69,35 @@ export function operationStorageContract(create: (clock: Clock) => OperationStor
       expect(ids((await finished(s)).operations)).toEqual(['op-1']);
     });
 
+    it('lists the pending operations oldest first until their status changes, and one set back to pending again', async () => {
+      const s = aName();
+      const [first, second, third] = ['p1', 'p2', 'p3'].map((id) => anOperationOf(s, id));
+      await storage.createOperation(first);
+      clock.advance(1_000);
+      await storage.createOperation(second);
+      clock.advance(1_000);
+      await storage.createOperation(third);
+      await storage.createOperation(anOperationOf(s, 'done', { status: 'finished' }));
+      expect(await storage.listPendingOperations(s)).toEqual([first, second, third]);
+      await storage.updateOperationStatus({ ...first, status: 'in_progress' });
+      await storage.updateOperationStatus({ ...third, status: 'canceled' });
+      expect(ids(await storage.listPendingOperations(s))).toEqual(['p2']);
+      clock.advance(1_000);
+      await storage.updateOperationStatus({ ...first, status: 'pending' });
+      expect(ids(await storage.listPendingOperations(s))).toEqual(['p2', 'p1']);
+      expect(await storage.listPendingOperations(aName())).toEqual([]);
+    });
+
+    it('lists no pending operation whose record expired, and forgets it on clean-up', async () => {
+      const s = aName();
+      await storage.createOperation(anOperationOf(s, 'short'), 200);
+      await storage.createOperation(anOperationOf(s, 'kept'));
+      clock.advance(200);
+      await waitFor(async () => (await storage.listPendingOperations(s)).length === 1, { timeoutMs: 2_000, description: 'the record to expire' });
+      await storage.cleanExpiredOperations(s);
+      expect(ids(await storage.listPendingOperations(s))).toEqual(['kept']);
+    });
+
     it('writes only the status, whatever else the given operation carries', async () => {
       const s = aName();
       const op = anOperationOf(s, 'op-1', { input: { amount: 1 } });

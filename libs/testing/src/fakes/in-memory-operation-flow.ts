@@ -35,6 +35,20 @@ export class InMemoryOperationFlow implements OperationFlow, OperationConsumer {
     return queue.active === undefined ? [...queue.waiting] : [queue.active, ...queue.waiting];
   }
 
+  async isQueued(schedulerName: string, operationId: string): Promise<boolean> {
+    const queue = this.queue(schedulerName);
+    return queue.active === operationId || queue.waiting.includes(operationId);
+  }
+
+  /**
+   * Loses a waiting id as Bull drops a job stalled more than `maxStalledCount` times: out of the
+   * queue without a trace (for tests of what recovers it).
+   */
+  drop(schedulerName: string, operationId: string): void {
+    const queue = this.queue(schedulerName);
+    queue.waiting = queue.waiting.filter((id) => id !== operationId);
+  }
+
   async removeOperationId(schedulerName: string, operationId: string): Promise<void> {
     const queue = this.queue(schedulerName);
     queue.waiting = queue.waiting.filter((id) => id !== operationId);

@@ -9,7 +9,7 @@ import {
   systemClock,
 } from '@maestro/domain';
 
-type ListName = 'active' | 'history' | 'noAction';
+type ListName = 'pending' | 'active' | 'history' | 'noAction';
 
 /** An id in one of the scheduler's lists, scored (unix seconds) when it got there, as in Redis. */
 interface Listed {
@@ -36,7 +36,9 @@ export class InMemoryOperationStorage implements OperationStorage {
     const { lease: _notStored, ...stored } = structuredClone(operation);
     stored.input = JSON.parse(JSON.stringify(operation.input)) as Record<string, unknown>;
     const expiresAt = ttlMs === undefined ? undefined : this.clock.now().getTime() + ttlMs;
-    this.records.set(`${operation.schedulerName}/${operation.id}`, { operation: stored, expiresAt });
+    const key = `${operation.schedulerName}/${operation.id}`;
+    this.records.set(key, { operation: stored, expiresAt });
+    if (operation.status === 'pending') this.listed.set(key, { schedulerName: operation.schedulerName, id: operation.id, list: 'pending', score: this.nowSeconds() });
   }
 
   async getOperation(schedulerName: string, operationId: string): Promise<Operation> {
@@ -49,9 +51,9 @@ export class InMemoryOperationStorage implements OperationStorage {
     stored.status = operation.status;
     const key = `${operation.schedulerName}/${operation.id}`;
     this.listed.delete(key);
-    const list: ListName | undefined =
-      operation.status === 'in_progress' ? 'active' : isFinalOperationStatus(operation.status) ? (options.noAction ? 'noAction' : 'history') : undefined;
-    if (list) this.listed.set(key, { schedulerName: operation.schedulerName, id: operation.id, list, score: this.nowSeconds() });
+    const list: ListName =
+      operation.status === 'in_progress' ? 'active' : isFinalOperationStatus(operation.status) ? (options.noAction ? 'noAction' : 'history') : 'pending';
+    this.listed.set(key, { schedulerName: operation.schedulerName, id: operation.id, list, score: this.nowSeconds() });
     return true;
   }
 
@@ -61,6 +63,10 @@ export class InMemoryOperationStorage implements OperationStorage {
 
   async appendExecutionHistory(schedulerName: string, operationId: string, event: string, at: Date): Promise<void> {
     this.stored(schedulerName, operationId).executionHistory.push({ createdAt: new Date(at), event });
+  }
+
+  async listPendingOperations(schedulerName: string): Promise<Operation[]> {
+    return this.existing(this.list(schedulerName, 'pending')).filter((operation) => operation.status === 'pending');
   }
 
   async listActiveOperations(schedulerName: string): Promise<Operation[]> {
@@ -77,7 +83,7 @@ export class InMemoryOperationStorage implements OperationStorage {
   }
 
   async cleanExpiredOperations(schedulerName: string): Promise<void> {
-    for (const entry of [...this.list(schedulerName, 'history'), ...this.list(schedulerName, 'noAction')]) {
+    for (const entry of [...this.list(schedulerName, 'pending'), ...this.list(schedulerName, 'history'), ...this.list(schedulerName, 'noAction')]) {
       if (!this.live(schedulerName, entry.id)) this.listed.delete(`${schedulerName}/${entry.id}`);
     }
   }
