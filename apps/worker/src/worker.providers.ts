@@ -12,6 +12,7 @@ import {
   OPERATION_LEASE,
   OPERATION_STORAGE,
   OperationManager,
+  OperationReconciler,
   OperationRunner,
   PORT_ALLOCATOR,
   ROOM_STORAGE,
@@ -62,15 +63,27 @@ export const operationRunnerProvider: Provider = {
   },
 };
 
+/**
+ * OperationReconciler: every `workers.syncInterval`, per scheduler and one replica per period;
+ * pending operations younger than a period are left to their enqueue.
+ */
+export const operationReconcilerProvider: Provider = {
+  provide: OperationReconciler,
+  inject: [OPERATION_STORAGE, OPERATION_FLOW, OPERATION_LEASE, SCHEDULER_LOCK, CLOCK, LOGGER, MAESTRO_CONFIG],
+  useFactory: (storage, flow, lease, lock, clock, logger, config: MaestroConfig) =>
+    new OperationReconciler({ storage, flow, lease, lock, clock, logger }, { pendingGraceMs: Math.max(1_000, config.workers.syncIntervalMs) }),
+};
+
 /** WorkerSupervisor: one scheduler worker per scheduler, with the worker timings of the configuration. */
 export const workerSupervisorProvider: Provider = {
   provide: WorkerSupervisor,
-  inject: [SCHEDULER_STORAGE, OPERATION_CANCELLATION, OPERATION_CONSUMER, OPERATION_FLOW, SCHEDULER_LOCK, OperationRunner, OperationManager, RoomStatusService, ROOM_STORAGE, INSTANCE_STORAGE, RUNTIME, LOGGER, METRICS_REGISTRY, MAESTRO_CONFIG],
-  useFactory: (schedulers, cancellation, consumer, flow, lock, runner, operations, statuses, rooms, instances, runtime, logger, registry, config: MaestroConfig) =>
+  inject: [SCHEDULER_STORAGE, OPERATION_CANCELLATION, OPERATION_CONSUMER, OPERATION_FLOW, SCHEDULER_LOCK, OperationRunner, OperationReconciler, OperationManager, RoomStatusService, ROOM_STORAGE, INSTANCE_STORAGE, RUNTIME, LOGGER, METRICS_REGISTRY, MAESTRO_CONFIG],
+  useFactory: (schedulers, cancellation, consumer, flow, lock, runner, reconciler, operations, statuses, rooms, instances, runtime, logger, registry, config: MaestroConfig) =>
     new WorkerSupervisor(
-      { schedulers, cancellation, consumer, flow, lock, runner, operations, statuses, rooms, instances, runtime, logger, metrics: new PrometheusFleetMetrics(registry) },
+      { schedulers, cancellation, consumer, flow, lock, runner, reconciler, operations, statuses, rooms, instances, runtime, logger, metrics: new PrometheusFleetMetrics(registry) },
       {
         syncIntervalMs: config.workers.syncIntervalMs,
+        reconcileIntervalMs: config.workers.syncIntervalMs,
         stopTimeoutMs: config.workers.stopTimeoutMs,
         healthControllerIntervalMs: config.workers.healthControllerIntervalMs,
         storageCleanupIntervalMs: config.workers.storageCleanupIntervalMs,

@@ -14,7 +14,7 @@ import {
 import { RuntimeK8sModule } from '@maestro/runtime-k8s';
 import { StorageModule } from '@maestro/storage';
 import { WorkerLifecycle } from './worker-lifecycle';
-import { operationRunnerProvider, roomManagerProvider, workerSupervisorProvider } from './worker.providers';
+import { operationReconcilerProvider, operationRunnerProvider, roomManagerProvider, workerSupervisorProvider } from './worker.providers';
 
 /** Composition root of the worker for one configuration (used by main.ts and the tests). */
 @Module({})
@@ -53,6 +53,7 @@ export class WorkerRoot {
         roomStatusServiceProvider,
         roomManagerProvider,
         operationRunnerProvider,
+        operationReconcilerProvider,
         workerSupervisorProvider,
         WorkerLifecycle,
       ],

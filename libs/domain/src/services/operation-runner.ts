@@ -26,6 +26,13 @@ export interface OperationRunnerOptions {
 /** How many times a lease is renewed during one TTL. */
 const LEASE_RENEWALS_PER_TTL = 3;
 
+/** Attempts at the final status write (and the definition write before it), a short pause apart. */
+const FINAL_WRITE_ATTEMPTS = 3;
+const FINAL_WRITE_RETRY_MS = 100;
+
+/** The history line of an operation ended because nothing runs it any more (the reconciler's too). */
+export const RECOVERED_LINE = 'Operation recovered: its worker stopped before it finished (lease expired)';
+
 /**
  * Why an operation's context was aborted: a user's cancel, the worker stopping, or the worker losing
  * the scheduler's lock (another replica may run the scheduler's operations now).
@@ -138,30 +145,67 @@ export class OperationRunner {
       appendHistory: history,
     };
     let final: Operation;
+    let noAction: boolean | undefined;
     try {
       const result = (await executor.execute(context)) ?? {};
       final = { ...operation, status: 'finished', input: result.input === undefined ? operation.input : definition.toJson(result.input) };
-      await this.ports.storage.updateOperationDefinition(final);
-      await this.ports.storage.updateOperationStatus(final, { noAction: result.noAction });
+      noAction = result.noAction;
     } catch (error) {
+      // Not in Maestro: a history write failing here must not skip the rollback nor the final status.
+      const note = (event: string) => history(event).catch((historyError: unknown) => logger.warn('history line not written', { [LogField.Error]: messageOf(historyError) }));
       const ending = endingOf(controller.signal);
       final = { ...operation, status: ending.status };
-      await history(ending.line);
-      await history('Starting operation rollback');
+      await note(ending.line);
+      await note('Starting operation rollback');
       try {
         await executor.rollback(context, error);
-        await history('Operation rollback flow execution finished with success');
+        await note('Operation rollback flow execution finished with success');
       } catch (rollbackError) {
-        await history(`Operation rollback flow execution failed, reason: ${messageOf(rollbackError)}`);
+        await note(`Operation rollback flow execution failed, reason: ${messageOf(rollbackError)}`);
       }
-      await this.ports.storage.updateOperationStatus(final);
     } finally {
       clearInterval(renewal);
       this.running.delete(operationId);
     }
-    await this.revoke(schedulerName, operationId, logger);
-    await history('Operation finished');
-    return final;
+    return this.finish(final, noAction, history, logger);
+  }
+
+  /**
+   * Step 9: writes the definition and the final status (each retried), revokes the lease, then the
+   * last history line. The status write is conditional on `in_progress`, so an operation the
+   * reconciler ended meanwhile keeps its end. Nothing here throws: when the status cannot be
+   * written, the lease is still revoked (or, if Redis is gone, expires as it is no longer renewed)
+   * and the reconciler ends the operation `error` (docs/architecture.md, invariant 2).
+   */
+  private async finish(final: Operation, noAction: boolean | undefined, history: (event: string) => Promise<void>, logger: Logger): Promise<Operation> {
+    const { storage } = this.ports;
+    const { schedulerName, id } = final;
+    if (final.status === 'finished') {
+      await this.retried(() => storage.updateOperationDefinition(final)).catch((error: unknown) =>
+        logger.error('operation definition not written', { [LogField.Error]: messageOf(error) }),
+      );
+    }
+    const written = await this.retried(() => storage.updateOperationStatus(final, { expected: 'in_progress', noAction })).catch((error: unknown) => {
+      logger.error('final status not written; the reconciler ends the operation', { [LogField.Error]: messageOf(error) });
+      return false;
+    });
+    await this.revoke(schedulerName, id, logger);
+    if (written) {
+      await history('Operation finished').catch((error: unknown) => logger.warn('history line not written', { [LogField.Error]: messageOf(error) }));
+    }
+    return storage.getOperation(schedulerName, id).catch(() => final);
+  }
+
+  /** Runs `write` up to FINAL_WRITE_ATTEMPTS times, a growing pause apart; rejects with the last error. */
+  private async retried<T>(write: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await write();
+      } catch (error) {
+        if (attempt >= FINAL_WRITE_ATTEMPTS || isNotFound(error)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, FINAL_WRITE_RETRY_MS * attempt));
+      }
+    }
   }
 
   /**
@@ -200,7 +244,7 @@ export class OperationRunner {
     const recovered = { ...operation, status: 'error' as const };
     const ended = await this.ports.storage.updateOperationStatus(recovered, { expected: 'in_progress' });
     if (ended) {
-      await this.ports.storage.appendExecutionHistory(schedulerName, id, 'Operation recovered: its worker stopped before it finished (lease expired)', this.ports.clock.now());
+      await this.ports.storage.appendExecutionHistory(schedulerName, id, RECOVERED_LINE, this.ports.clock.now());
       await this.revoke(schedulerName, id, logger);
       logger.warn('recovered an operation whose worker died');
     }

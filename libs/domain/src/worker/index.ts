@@ -3,3 +3,4 @@ export * from './worker-supervisor';
 export * from './scheduler-worker';
 export * from './locked-execution';
 export * from './periodic-operations';
+export * from './operation-reconciler';

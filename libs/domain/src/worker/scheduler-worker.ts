@@ -17,9 +17,10 @@ import type { OperationRunner } from '../services/operation-runner';
 import type { RoomStatusService } from '../services/room-status.service';
 import { InstanceMirror } from './instance-mirror';
 import { LockedExecution } from './locked-execution';
+import type { OperationReconciler } from './operation-reconciler';
 import { PeriodicOperations } from './periodic-operations';
 import { every, type StopRecurring } from './recurring-task';
-import type { WorkerOptions } from './worker-options';
+import { DEFAULT_RECONCILE_INTERVAL_MS, type WorkerOptions } from './worker-options';
 
 /** What a scheduler worker needs; one set shared by every scheduler of the process. */
 export interface SchedulerWorkerPorts {
@@ -27,6 +28,8 @@ export interface SchedulerWorkerPorts {
   flow: OperationFlow;
   lock: SchedulerLock;
   runner: OperationRunner;
+  /** Re-queues lost pending operations and ends abandoned ones, once per period across replicas. */
+  reconciler: OperationReconciler;
   operations: OperationManager;
   statuses: RoomStatusService;
   rooms: RoomStorage;
@@ -39,7 +42,8 @@ export interface SchedulerWorkerPorts {
 /**
  * Everything the worker does for one scheduler: executes its operations one at a time under the
  * scheduler lock, enqueues its health controller and storage clean-up once per period, mirrors its
- * pods into instances, keeps its disruption budget and publishes its fleet metrics.
+ * pods into instances, keeps its disruption budget, publishes its fleet metrics, and reconciles its
+ * operations records with the queue and the leases (OperationReconciler).
  */
 export class SchedulerWorker {
   private readonly owner = randomUUID();
@@ -65,7 +69,10 @@ export class SchedulerWorker {
     const { options } = this;
     this.ports.consumer.consume(this.scheduler.name, (operationId) => this.execution.execute(operationId));
     const healthController = () => this.periodic.enqueueOnce(healthControllerDefinition, {}, options.healthControllerIntervalMs);
+    const reconcileMs = options.reconcileIntervalMs ?? DEFAULT_RECONCILE_INTERVAL_MS;
+    const reconcile = async () => void (await this.ports.reconciler.reconcileOnce(this.scheduler.name, this.owner, reconcileMs));
     this.stops = [
+      every(reconcileMs, 'operation reconciliation', reconcile, this.logger),
       every(options.healthControllerIntervalMs, 'health controller enqueue', healthController, this.logger),
       every(options.storageCleanupIntervalMs, 'storage clean-up enqueue', () => this.periodic.enqueueOnce(storageCleanUpDefinition, {}, options.storageCleanupIntervalMs), this.logger),
       every(options.disruptionIntervalMs, 'disruption budget update', () => this.mitigateDisruption(), this.logger),

@@ -1,3 +1,6 @@
+/** Period of the operation reconciliation when the options do not set one. */
+export const DEFAULT_RECONCILE_INTERVAL_MS = 10_000;
+
 /** The worker's timings and limits, from the configuration (`workers.*`, `disruptionWorker.*`, `reporter.*`). */
 export interface WorkerOptions {
   /** How often the scheduler list is read to start and stop scheduler workers (`workers.syncInterval`). */
@@ -14,4 +17,9 @@ export interface WorkerOptions {
   disruptionSafetyPercentage: number;
   /** Period of the fleet metrics (`reporter.metrics.intervalMillis`). */
   metricsIntervalMs: number;
+  /**
+   * Period of the operation reconciliation of each scheduler (one replica per period); the worker
+   * uses `workers.syncInterval`. Defaults to DEFAULT_RECONCILE_INTERVAL_MS.
+   */
+  reconcileIntervalMs?: number;
 }

@@ -1,0 +1,39 @@
+import {
+  InMemoryOperationFlow,
+  InMemoryOperationLease,
+  InMemoryOperationStorage,
+  InMemorySchedulerLock,
+  ManualClock,
+  RecordingLogger,
+} from '@maestro/testing';
+import type { OperationExecutor } from '../operations/operation-executor';
+import { OperationRegistry, registerOperation } from '../operations/operation-registry';
+import { removeRoomsDefinition, type RemoveRoomsInput } from '../operations/rooms/remove-rooms/remove-rooms.definition';
+import { OperationRunner } from '../services/operation-runner';
+import { OperationReconciler } from '../worker/operation-reconciler';
+
+/** The lease TTL of the fixture's runner. */
+export const FIXTURE_LEASE_TTL_MS = 5_000;
+
+/** A remove_rooms executor whose steps the test sets (by default it does nothing and succeeds). */
+export function scriptedExecutor(steps: Partial<Pick<OperationExecutor<RemoveRoomsInput>, 'execute' | 'rollback'>> = {}): OperationExecutor<RemoveRoomsInput> {
+  return { name: 'remove_rooms', execute: steps.execute ?? (async () => undefined), rollback: steps.rollback ?? (async () => undefined) };
+}
+
+/**
+ * The operation ports in memory (one manual clock for records, leases and claims), with a runner of
+ * `executor` (a remove_rooms) and the reconciler on them, for tests of how operations end and recover.
+ */
+export function reconciliationFixture(executor: OperationExecutor<RemoveRoomsInput> = scriptedExecutor(), pendingGraceMs = 1_000) {
+  const clock = new ManualClock(new Date('2026-01-02T10:00:00Z'));
+  const storage = new InMemoryOperationStorage(clock);
+  const flow = new InMemoryOperationFlow();
+  const lease = new InMemoryOperationLease(clock);
+  const lock = new InMemorySchedulerLock(clock);
+  const logger = new RecordingLogger();
+  const registry = new OperationRegistry([registerOperation(removeRoomsDefinition, executor)]);
+  const runner = new OperationRunner({ storage, lease, registry, clock, logger }, { leaseTtlMs: FIXTURE_LEASE_TTL_MS });
+  const reconciler = new OperationReconciler({ storage, flow, lease, lock, clock, logger }, { pendingGraceMs });
+  const events = async (schedulerName: string, id: string) => (await storage.getOperation(schedulerName, id)).executionHistory.map((entry) => entry.event);
+  return { clock, storage, flow, lease, lock, logger, runner, reconciler, events };
+}
