@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import type { DynamicModule } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
 import {
   OperationManager,
@@ -28,7 +29,8 @@ export class WorkerStack {
     private readonly roomsApi: Server,
   ) {}
 
-  static async start(env: Record<string, string> = {}): Promise<WorkerStack> {
+  /** Starts the stack; `wrapRoot` may change the worker's composition root (e.g. to wrap a port). */
+  static async start(env: Record<string, string> = {}, wrapRoot: (root: DynamicModule) => DynamicModule = (root) => root): Promise<WorkerStack> {
     const roomsApi = createServer();
     await new Promise<void>((resolve) => roomsApi.listen(0, '127.0.0.1', resolve));
     const sim = await startKubeSim({
@@ -40,7 +42,7 @@ export class WorkerStack {
     const worker = await TestApp.start({
       component: 'worker',
       publicApi: false,
-      root: (e, config) => WorkerRoot.forConfig(e, config),
+      root: (e, config) => wrapRoot(WorkerRoot.forConfig(e, config)),
       env: {
         MAESTRO_ADAPTERS_RUNTIME_KUBERNETES_KUBECONFIG: sim.kubeconfigPath,
         MAESTRO_ADAPTERS_RUNTIME_KUBERNETES_TOPOLOGYSPREADCONSTRAINT_ENABLED: 'false',
