@@ -65,13 +65,17 @@ export const operationRunnerProvider: Provider = {
 
 /**
  * OperationReconciler: every `workers.syncInterval`, per scheduler and one replica per period;
- * pending operations younger than a period are left to their enqueue.
+ * pending operations younger than a period are left to their enqueue, and a lease counts as expired
+ * once it is a TTL (at least a second) past its expiry.
  */
 export const operationReconcilerProvider: Provider = {
   provide: OperationReconciler,
   inject: [OPERATION_STORAGE, OPERATION_FLOW, OPERATION_LEASE, SCHEDULER_LOCK, CLOCK, LOGGER, MAESTRO_CONFIG],
   useFactory: (storage, flow, lease, lock, clock, logger, config: MaestroConfig) =>
-    new OperationReconciler({ storage, flow, lease, lock, clock, logger }, { pendingGraceMs: Math.max(1_000, config.workers.syncIntervalMs) }),
+    new OperationReconciler(
+      { storage, flow, lease, lock, clock, logger },
+      { pendingGraceMs: Math.max(1_000, config.workers.syncIntervalMs), leaseGraceMs: Math.max(1_000, config.operationLeaseTtlMs) },
+    ),
 };
 
 /** WorkerSupervisor: one scheduler worker per scheduler, with the worker timings of the configuration. */

@@ -1,6 +1,6 @@
 import { anOperation, waitFor } from '@maestro/testing';
 import type { Operation } from '../entities/operation';
-import { FIXTURE_LEASE_TTL_MS, reconciliationFixture, scriptedExecutor } from '../testing/reconciliation-fixture';
+import { LEASE_DEAD_AFTER_MS, reconciliationFixture, scriptedExecutor } from '../testing/reconciliation-fixture';
 import { RECOVERED_LINE } from './operation-runner';
 
 const S = 'fleet';
@@ -68,7 +68,7 @@ describe('OperationRunner when its own error handling fails', () => {
     await expect(fx.runner.run(S, 'op')).resolves.toMatchObject({ status: 'in_progress' });
     down = false;
     expect(await fx.reconciler.reconcile(S)).toEqual({ requeued: [], recovered: [] });
-    fx.clock.advance(FIXTURE_LEASE_TTL_MS);
+    fx.clock.advance(LEASE_DEAD_AFTER_MS);
     expect(await fx.reconciler.reconcile(S)).toEqual({ requeued: [], recovered: ['op'] });
     expect((await fx.storage.getOperation(S, 'op')).status).toBe('error');
     await expect(fx.lease.fetchLease(S, 'op')).rejects.toThrow();
@@ -81,7 +81,7 @@ describe('OperationRunner when its own error handling fails', () => {
     const fx = await setUp({ execute: () => ((started = true), gate), fails: () => false });
     const running = fx.runner.run(S, 'op');
     await waitFor(() => started, { description: 'the execution started' });
-    fx.clock.advance(FIXTURE_LEASE_TTL_MS);
+    fx.clock.advance(LEASE_DEAD_AFTER_MS);
     expect(await fx.reconciler.reconcile(S)).toEqual({ requeued: [], recovered: ['op'] });
     release();
     await expect(running).resolves.toMatchObject({ status: 'error' });

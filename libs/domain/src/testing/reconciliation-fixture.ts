@@ -15,6 +15,12 @@ import { OperationReconciler } from '../worker/operation-reconciler';
 /** The lease TTL of the fixture's runner. */
 export const FIXTURE_LEASE_TTL_MS = 5_000;
 
+/** How long past its expiry the fixture's reconciler takes a lease for dead. */
+export const FIXTURE_LEASE_GRACE_MS = 1_000;
+
+/** Time after which a lease granted (or renewed) now reads as dead to the fixture's reconciler. */
+export const LEASE_DEAD_AFTER_MS = FIXTURE_LEASE_TTL_MS + FIXTURE_LEASE_GRACE_MS;
+
 /** A remove_rooms executor whose steps the test sets (by default it does nothing and succeeds). */
 export function scriptedExecutor(steps: Partial<Pick<OperationExecutor<RemoveRoomsInput>, 'execute' | 'rollback'>> = {}): OperationExecutor<RemoveRoomsInput> {
   return { name: 'remove_rooms', execute: steps.execute ?? (async () => undefined), rollback: steps.rollback ?? (async () => undefined) };
@@ -33,7 +39,7 @@ export function reconciliationFixture(executor: OperationExecutor<RemoveRoomsInp
   const logger = new RecordingLogger();
   const registry = new OperationRegistry([registerOperation(removeRoomsDefinition, executor)]);
   const runner = new OperationRunner({ storage, lease, registry, clock, logger }, { leaseTtlMs: FIXTURE_LEASE_TTL_MS });
-  const reconciler = new OperationReconciler({ storage, flow, lease, lock, clock, logger }, { pendingGraceMs });
+  const reconciler = new OperationReconciler({ storage, flow, lease, lock, clock, logger }, { pendingGraceMs, leaseGraceMs: FIXTURE_LEASE_GRACE_MS });
   const events = async (schedulerName: string, id: string) => (await storage.getOperation(schedulerName, id)).executionHistory.map((entry) => entry.event);
   return { clock, storage, flow, lease, lock, logger, runner, reconciler, events };
 }

@@ -1,7 +1,7 @@
 import { anOperation, waitFor } from '@maestro/testing';
 import type { Operation } from '../entities/operation';
 import { RECOVERED_LINE } from '../services/operation-runner';
-import { FIXTURE_LEASE_TTL_MS, reconciliationFixture } from '../testing/reconciliation-fixture';
+import { FIXTURE_LEASE_TTL_MS, LEASE_DEAD_AFTER_MS, reconciliationFixture } from '../testing/reconciliation-fixture';
 
 const S = 'fleet';
 const aRemoval = (id: string, overrides: Partial<Operation> = {}) =>
@@ -34,14 +34,17 @@ describe('OperationReconciler', () => {
     expect(await fx.reconciler.reconcile(S)).toEqual({ requeued: [], recovered: [] });
   });
 
-  it('ends an operation in progress whose lease expired, without waiting for a delivery, and revokes the lease', async () => {
+  it('ends an operation in progress whose lease expired (past a grace), without waiting for a delivery, and revokes the lease', async () => {
     const fx = reconciliationFixture();
     await fx.storage.createOperation(aRemoval('abandoned'));
     await fx.lease.grantLease(S, 'abandoned', FIXTURE_LEASE_TTL_MS);
     await fx.storage.updateOperationStatus(aRemoval('abandoned', { status: 'in_progress' }));
     expect(await fx.reconciler.reconcile(S)).toEqual({ requeued: [], recovered: [] });
     expect((await fx.storage.getOperation(S, 'abandoned')).status).toBe('in_progress');
+    // Just past its expiry, the lease may belong to a live runner whose renewal is late.
     fx.clock.advance(FIXTURE_LEASE_TTL_MS);
+    expect(await fx.reconciler.reconcile(S)).toEqual({ requeued: [], recovered: [] });
+    fx.clock.advance(LEASE_DEAD_AFTER_MS - FIXTURE_LEASE_TTL_MS);
     expect(await fx.reconciler.reconcile(S)).toEqual({ requeued: [], recovered: ['abandoned'] });
     const ended = await fx.storage.getOperation(S, 'abandoned');
     expect(ended.status).toBe('error');

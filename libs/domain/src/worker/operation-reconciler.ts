@@ -29,6 +29,12 @@ export interface OperationReconcilerOptions {
    * its enqueue (re-queued at the tail then, a priority operation would lose its place).
    */
   pendingGraceMs: number;
+  /**
+   * How long past its expiry a lease must be for its operation to be taken for abandoned. Expiries
+   * are whole seconds and a renewal may come a third of a TTL late, so a live lease can read as
+   * expired for a moment; give at least a second and a third of the lease TTL.
+   */
+  leaseGraceMs: number;
 }
 
 /** What one pass did. */
@@ -98,7 +104,7 @@ export class OperationReconciler {
           throw error;
         },
       );
-      if (expiry !== undefined && expiry > clock.now().getTime()) continue;
+      if (expiry !== undefined && expiry + this.options.leaseGraceMs > clock.now().getTime()) continue;
       const ended = await storage.updateOperationStatus({ ...operation, status: 'error' }, { expected: 'in_progress' });
       if (!ended) continue;
       recovered.push(operation.id);
