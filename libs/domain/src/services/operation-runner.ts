@@ -80,7 +80,7 @@ export class OperationRunner {
     for (const controller of this.running.values()) controller.abort('worker_stopping' satisfies AbortReason);
   }
 
-  /** Runs the operation to a final status; never throws for execution failures. */
+  /** Runs the operation to a final status and answers it as stored then; never throws for execution failures. */
   async run(schedulerName: string, operationId: string): Promise<Operation | undefined> {
     const logger = this.ports.logger.child({ [LogField.SchedulerName]: schedulerName, [LogField.OperationId]: operationId });
     // operations.md 4 step 1: load the operation and decode its input; either failing skips it.

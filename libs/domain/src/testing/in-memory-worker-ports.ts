@@ -21,6 +21,7 @@ import { OperationManager } from '../services/operation-manager';
 import { OperationRunner } from '../services/operation-runner';
 import { RoomStatusService } from '../services/room-status.service';
 import { SchedulerLookup } from '../services/scheduler-lookup';
+import { OperationReconciler } from '../worker/operation-reconciler';
 import type { WorkerOptions } from '../worker/worker-options';
 import type { WorkerSupervisorPorts } from '../worker/worker-supervisor';
 
@@ -65,6 +66,7 @@ export function inMemoryWorkerPorts(registered: RegisteredOperation<unknown>[] =
   const runner = new OperationRunner({ storage: operationStorage, lease, registry, clock, logger }, { leaseTtlMs });
   const lookup = new SchedulerLookup(new InMemorySchedulerCache(), schedulers, 60_000);
   const statuses = new RoomStatusService({ rooms, instances, schedulers: lookup, clock, logger }, { allocationTtlMs: 300_000 });
-  const ports: WorkerSupervisorPorts = { schedulers, cancellation, consumer: flow, flow, lock, runner, operations, statuses, rooms, instances, runtime, metrics, logger };
+  const reconciler = new OperationReconciler({ storage: operationStorage, flow, lease, lock, clock, logger }, { pendingGraceMs: 1_000, leaseGraceMs: Math.max(1_000, leaseTtlMs) });
+  const ports: WorkerSupervisorPorts = { schedulers, cancellation, consumer: flow, flow, lock, runner, reconciler, operations, statuses, rooms, instances, runtime, metrics, logger };
   return { ...ports, clock, operationStorage, flow, lease, cancellation, lock, rooms, instances, runtime, metrics, logger, schedulers, ports };
 }
