@@ -72,7 +72,8 @@ export class RoomManager {
   }
 
   /**
-   * Deletes a room: the pod goes (graceful), the room becomes `terminating` and listeners hear of it;
+   * Deletes a room: the pod goes (graceful), the room becomes `terminating` and listeners hear of it
+   * (only when this write made it terminating: the "terminated" event goes out once per room);
    * records are removed when the runtime watcher sees the pod gone. A room without instance or pod
    * is cleaned up at once. `storedMetadata` (the room as the caller read it) goes to the listeners.
    */
@@ -96,8 +97,10 @@ export class RoomManager {
     try {
       await this.ports.rooms.updateRoomStatus(scheduler.name, roomId, 'terminating');
     } catch (error) {
-      // A missing room, or one already terminating, is fine here.
+      // A missing room, or one already terminating, is fine here; whoever removed it or made it
+      // terminating announced its termination (RoomStatusService), so the listeners are not told twice.
       if (!isNotFound(error)) throw error;
+      return;
     }
     await this.onTerminated(scheduler, roomId, instance, storedMetadata);
   }

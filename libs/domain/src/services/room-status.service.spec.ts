@@ -141,18 +141,28 @@ describe('RoomStatusService', () => {
       expect(await instances.getInstance('game', 'ghost')).toEqual(instance);
     });
 
-    it('removes the room and instance of a pod gone, and forwards terminated', async () => {
-      await aRoom({ status: 'terminating' }, 'terminating');
+    it('removes the room and instance of a pod gone, and forwards terminated for a room not yet terminating', async () => {
+      await aRoom({ status: 'ready' }, 'ready');
       await service.removeInstance(anInstance({ id: 'r1', schedulerId: 'game' }));
       await expect(rooms.getRoom('game', 'r1')).rejects.toBeInstanceOf(NotFoundError);
       await expect(instances.getInstance('game', 'r1')).rejects.toBeInstanceOf(NotFoundError);
       expect(forwarded).toEqual(['terminated game/r1']);
     });
 
-    it('removes what is left of a pod gone whatever is missing, forwarding only for a scheduler it has', async () => {
+    it('removes a terminating room of a pod gone without forwarding terminated again', async () => {
+      await aRoom({ status: 'terminating' }, 'terminating');
+      await service.removeInstance(anInstance({ id: 'r1', schedulerId: 'game' }));
+      await expect(rooms.getRoom('game', 'r1')).rejects.toBeInstanceOf(NotFoundError);
+      await expect(instances.getInstance('game', 'r1')).rejects.toBeInstanceOf(NotFoundError);
+      expect(forwarded).toEqual([]);
+    });
+
+    it('removes what is left of a pod gone whatever is missing, forwarding only for a room and scheduler it has', async () => {
       await service.removeInstance(anInstance({ id: 'never', schedulerId: 'game' }));
-      await service.removeInstance(anInstance({ id: 'never', schedulerId: 'deleted-scheduler' }));
-      expect(forwarded).toEqual(['terminated game/never']);
+      await aRoom({ status: 'ready' }, 'ready', 'deleted-scheduler');
+      await service.removeInstance(anInstance({ id: 'r1', schedulerId: 'deleted-scheduler' }));
+      await expect(rooms.getRoom('deleted-scheduler', 'r1')).rejects.toBeInstanceOf(NotFoundError);
+      expect(forwarded).toEqual([]);
     });
   });
 });

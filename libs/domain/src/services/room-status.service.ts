@@ -1,4 +1,4 @@
-import type { GameRoom, RoomPing } from '../entities/game-room';
+import type { GameRoom, RoomPing, RoomStatus } from '../entities/game-room';
 import type { Instance } from '../entities/instance';
 import type { Scheduler } from '../entities/scheduler';
 import { isNotFound } from '../errors/domain-error';
@@ -10,13 +10,23 @@ import type { RoomStorage } from '../ports/room-storage.port';
 import { calculateRoomStatus, isTransitionAllowed } from '../rooms/room-status.rules';
 import type { SchedulerLookup } from './scheduler-lookup';
 
-/** Forwarding of room events (EventsForwarderService; a no-op where none is configured). */
+/**
+ * Forwarding of room events (QueuedRoomEvents in the apps; a no-op where none is configured).
+ * Callers await these; an implementation must not make them wait for a receiver.
+ */
 export interface RoomEventsSink {
   /** Every successful ping (`resync`), with the room and instance the ping read. */
   forwardPing(scheduler: Scheduler, loaded: { room: GameRoom; instance: Instance }, ping: Pick<RoomPing, 'pingStatus' | 'metadata'>): Promise<void>;
-  /** A room whose instance is terminating or gone ("terminated" status event). */
-  forwardStatusTerminated(scheduler: Scheduler, roomId: string): Promise<void>;
+  /** A room whose instance is terminating or gone ("terminated" status event), once per room. */
+  forwardStatusTerminated(scheduler: Scheduler, roomId: string, storedMetadata?: Record<string, unknown> | null): Promise<void>;
 }
+
+/**
+ * Statuses of a room whose "terminated" event was already sent: whoever moved it to `terminating`
+ * sent it (a deletion's write, or a reconcile seeing a terminating instance), and `terminated` is
+ * only reached from `terminating`.
+ */
+const TERMINATION_ANNOUNCED: readonly RoomStatus[] = ['terminating', 'terminated'];
 
 export const NO_EVENTS: RoomEventsSink = { forwardPing: async () => undefined, forwardStatusTerminated: async () => undefined };
 
@@ -73,13 +83,20 @@ export class RoomStatusService {
     await this.reconcile(scheduler, room, instance);
   }
 
-  /** A pod is gone: remove the room and its instance, then forward "terminated". */
+  /**
+   * A pod is gone: remove the room and its instance, then forward "terminated" unless it was
+   * already sent (the room was `terminating` or `terminated`: a deletion or a terminating pod
+   * announced it) or there is no room record left to announce (removed with its announcement, or never written).
+   * A pod that vanished on its own (crash, node loss) gets its one event here.
+   */
   async removeInstance(instance: Instance): Promise<void> {
     const ignoreMissing = (error: unknown) => {
       if (!isNotFound(error)) throw error;
     };
+    const room = await this.ports.rooms.getRoom(instance.schedulerId, instance.id).catch(() => undefined);
     await this.ports.rooms.deleteRoom(instance.schedulerId, instance.id).catch(ignoreMissing);
     await this.ports.instances.deleteInstance(instance.schedulerId, instance.id).catch(ignoreMissing);
+    if (!room || TERMINATION_ANNOUNCED.includes(room.status)) return;
     const scheduler = await this.ports.schedulers.get(instance.schedulerId).catch(() => undefined);
     if (scheduler) await this.events.forwardStatusTerminated(scheduler, instance.id);
   }
@@ -95,13 +112,17 @@ export class RoomStatusService {
     });
     if (next === room.status) return 'unchanged';
     if (!isTransitionAllowed(room.status, next)) return 'rejected';
+    let written = true;
     try {
       await this.ports.rooms.updateRoomStatus(scheduler.name, room.id, next);
     } catch (error) {
       if (!isNotFound(error) && instance.status.type !== 'terminating') return 'rejected';
+      written = false;
     }
     if (instance.status.type === 'terminating') {
-      await this.events.forwardStatusTerminated(scheduler, room.id);
+      // Only the write that moved the room out of a live status announces it: a deletion that wrote
+      // `terminating` first has sent the event, and a room that kept its status is announced when its pod goes.
+      if (written && !TERMINATION_ANNOUNCED.includes(room.status)) await this.events.forwardStatusTerminated(scheduler, room.id);
       return 'terminated';
     }
     return 'changed';
