@@ -8,6 +8,7 @@ import {
   clockProvider,
   createPinoLogger,
   eventsForwarderServiceProvider,
+  queuedRoomEventsProvider,
   roomStatusServiceProvider,
   schedulerLookupProvider,
 } from '@maestro/platform';
@@ -37,6 +38,7 @@ export class RoomsApiRoot {
         // write, that the cache's invalidation generation is unchanged (the worker's switches show at once).
         schedulerLookupProvider({ memoMs: 1_000 }),
         eventsForwarderServiceProvider,
+        queuedRoomEventsProvider,
         roomStatusServiceProvider,
         { provide: RoomAccess, inject: [ROOM_STORAGE, INSTANCE_STORAGE, CLOCK], useFactory: (rooms, instances, clock) => new RoomAccess({ rooms, instances, clock }) },
       ],

@@ -3,7 +3,6 @@ import { MAESTRO_CONFIG, type MaestroConfig } from '@maestro/config';
 import {
   buildOperationRegistry,
   CLOCK,
-  EventsForwarderService,
   INSTANCE_STORAGE,
   LOGGER,
   OPERATION_CANCELLATION,
@@ -14,6 +13,7 @@ import {
   OperationManager,
   OperationReconciler,
   OperationRunner,
+  QueuedRoomEvents,
   PORT_ALLOCATOR,
   ROOM_STORAGE,
   RoomManager,
@@ -29,11 +29,11 @@ import { PrometheusFleetMetrics } from './metrics/prometheus-fleet-metrics';
 
 // The worker's own use cases as Nest providers (those shared with the APIs are in @maestro/platform).
 
-/** RoomManager: creates and deletes rooms; a deleted room's "terminated" event is forwarded. */
+/** RoomManager: creates and deletes rooms; a deleted room's "terminated" event is queued for forwarding. */
 export const roomManagerProvider: Provider = {
   provide: RoomManager,
-  inject: [ROOM_STORAGE, INSTANCE_STORAGE, RUNTIME, PORT_ALLOCATOR, CLOCK, LOGGER, EventsForwarderService],
-  useFactory: (rooms, instances, runtime, portAllocator, clock, logger, forwarding: EventsForwarderService) =>
+  inject: [ROOM_STORAGE, INSTANCE_STORAGE, RUNTIME, PORT_ALLOCATOR, CLOCK, LOGGER, QueuedRoomEvents],
+  useFactory: (rooms, instances, runtime, portAllocator, clock, logger, forwarding: QueuedRoomEvents) =>
     new RoomManager({ rooms, instances, runtime, portAllocator, clock, logger }, (scheduler, roomId, _instance, storedMetadata) =>
       forwarding.forwardStatusTerminated(scheduler, roomId, storedMetadata),
     ),

@@ -33,6 +33,7 @@ export * from './contracts/runtime.contract';
 export * from './fakes/sequential-port-allocator';
 export * from './contracts/port-allocator.contract';
 export * from './fakes/in-memory-events-forwarder';
+export * from './fakes/hanging-events-forwarder';
 export * from './contracts/events-forwarder.contract';
 export * from './fakes/recording-fleet-metrics';
 export * from './contracts/fleet-metrics.contract';

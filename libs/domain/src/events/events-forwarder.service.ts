@@ -20,6 +20,7 @@ import {
   terminatedAttributes,
 } from './event-attributes';
 import { errorText } from './events-forwarding.errors';
+import { withinForwarderTimeout } from './forwarder-timeout';
 import type { ForwarderRpc, ForwardResult } from './forwarder-messages';
 import { buildPlayerMessage, buildRoomMessage, enabledForwarders, PLACEHOLDER_INSTANCE } from './message-builders';
 
@@ -60,6 +61,17 @@ export interface EventAnswer {
 export interface LoadedRoom {
   room: GameRoom;
   instance: Instance;
+}
+
+/** A room event ready to be sent: what `prepareRoomEvent` read, for `send`. */
+export interface PreparedRoomEvent {
+  scheduler: Scheduler;
+  roomId: string;
+  attributes: RoomEventAttributes;
+  forwarders: Forwarder[];
+  /** The instance describing the room; absent when skipped. */
+  instance?: Instance;
+  skipped?: ForwardReport['skipped'];
 }
 
 const FORWARDER_FIELD = 'forwarder_name';
@@ -126,20 +138,35 @@ export class EventsForwarderService implements RoomEventsSink {
     await sending.catch((error: unknown) => this.logFailure('failed to forward room termination', name, roomId, error));
   }
 
-  private async forwardRoom(scheduler: Scheduler, roomId: string, attributes: RoomEventAttributes, loaded?: LoadedRoom): Promise<ForwardReport> {
+  /**
+   * Reads what a room event needs (scheduler's enabled forwarders, room, instance) without calling
+   * any forwarder; `send` makes the calls later. Used where the caller must not wait for a receiver.
+   */
+  async prepareRoomEvent(scheduler: Scheduler, roomId: string, attributes: RoomEventAttributes, loaded?: LoadedRoom): Promise<PreparedRoomEvent> {
     const forwarders = enabledForwarders(scheduler);
-    if (forwarders.length === 0) return { sent: [], skipped: 'no_enabled_forwarder' };
+    if (forwarders.length === 0) return { scheduler, roomId, attributes, forwarders, skipped: 'no_enabled_forwarder' };
     const instance = await this.targetInstance(scheduler, roomId, attributes, loaded);
-    if (!instance) {
+    if (!instance) return { scheduler, roomId, attributes, forwarders, skipped: 'validation_room' };
+    return { scheduler, roomId, attributes, forwarders, instance };
+  }
+
+  /** Sends a prepared room event to its forwarders in list order; the first error stops the loop and is thrown. */
+  async send(prepared: PreparedRoomEvent): Promise<ForwardReport> {
+    const { scheduler, roomId, attributes, forwarders, instance, skipped } = prepared;
+    if (skipped === 'validation_room') {
       this.ports.logger.debug('event of a validation room not forwarded', { [LogField.SchedulerName]: scheduler.name, [LogField.RoomId]: roomId });
-      return { sent: [], skipped: 'validation_room' };
     }
+    if (skipped || !instance) return { sent: [], skipped: skipped ?? 'no_enabled_forwarder' };
     const sent: ForwardedEvent[] = [];
     for (const forwarder of forwarders) {
       const message = buildRoomMessage({ scheduler, forwarder, roomId, instance, attributes });
       sent.push(await this.call(forwarder, message.rpc, () => this.ports.forwarder.forwardRoomEvent(forwarder, message)));
     }
     return { sent };
+  }
+
+  private async forwardRoom(scheduler: Scheduler, roomId: string, attributes: RoomEventAttributes, loaded?: LoadedRoom): Promise<ForwardReport> {
+    return this.send(await this.prepareRoomEvent(scheduler, roomId, attributes, loaded));
   }
 
   /** The instance to describe the room with (events-forwarding.md 4.1 step 1); undefined = validation room. */
@@ -161,7 +188,7 @@ export class EventsForwarderService implements RoomEventsSink {
 
   private async call(forwarder: Forwarder, rpc: ForwarderRpc, send: () => Promise<ForwardResult>): Promise<ForwardedEvent> {
     const started = this.ports.clock.now().getTime();
-    const result = await send();
+    const result = await withinForwarderTimeout(forwarder, send);
     this.ports.logger.debug('event forwarded', {
       [FORWARDER_FIELD]: forwarder.name,
       rpc,

@@ -4,3 +4,6 @@ export * from './event-attributes';
 export * from './events-forwarding.errors';
 export * from './message-builders';
 export * from './events-forwarder.service';
+export * from './forwarder-timeout';
+export * from './forwarding-queue';
+export * from './queued-room-events';

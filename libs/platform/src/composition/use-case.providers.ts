@@ -4,6 +4,7 @@ import {
   CLOCK,
   EVENTS_FORWARDER,
   EventsForwarderService,
+  ForwardingQueue,
   INSTANCE_STORAGE,
   LOGGER,
   OPERATION_CANCELLATION,
@@ -11,6 +12,7 @@ import {
   OPERATION_LEASE,
   OPERATION_STORAGE,
   OperationManager,
+  QueuedRoomEvents,
   ROOM_STORAGE,
   RoomStatusService,
   SCHEDULER_CACHE,
@@ -18,6 +20,8 @@ import {
   SchedulerLookup,
   systemClock,
 } from '@maestro/domain';
+import { Counter, type Registry } from 'prom-client';
+import { METRICS_REGISTRY } from '../health/internal-api.controller';
 
 // The domain's use cases as Nest providers, written once for the three composition roots. Each one
 // takes its ports by token (bound by the adapter modules) and its settings from MAESTRO_CONFIG.
@@ -52,10 +56,29 @@ export const eventsForwarderServiceProvider: Provider = {
   useFactory: (forwarder, schedulers, rooms, instances, logger, clock) => new EventsForwarderService({ forwarder, schedulers, rooms, instances, logger, clock }),
 };
 
-/** RoomStatusService: pings, instance changes and allocation, forwarding through EventsForwarderService. */
+/**
+ * QueuedRoomEvents: the process's forwarding queue for the events of hot paths (pings, pod changes,
+ * room deletions), counting dropped events in `maestro_events_forwarding_dropped_total{scheduler}`.
+ */
+export const queuedRoomEventsProvider: Provider = {
+  provide: QueuedRoomEvents,
+  inject: [EventsForwarderService, LOGGER, METRICS_REGISTRY],
+  useFactory: (forwarding: EventsForwarderService, logger, registry: Registry) => {
+    const dropped = new Counter({
+      name: 'maestro_events_forwarding_dropped_total',
+      help: 'Events dropped because the forwarding queue of their scheduler was full',
+      labelNames: ['scheduler'],
+      registers: [registry],
+    });
+    const queue = new ForwardingQueue(logger, undefined, { dropped: (scheduler) => dropped.inc({ scheduler }) });
+    return new QueuedRoomEvents(forwarding, queue, logger);
+  },
+};
+
+/** RoomStatusService: pings, instance changes and allocation, forwarding through QueuedRoomEvents. */
 export const roomStatusServiceProvider: Provider = {
   provide: RoomStatusService,
-  inject: [ROOM_STORAGE, INSTANCE_STORAGE, SchedulerLookup, CLOCK, LOGGER, EventsForwarderService, MAESTRO_CONFIG],
+  inject: [ROOM_STORAGE, INSTANCE_STORAGE, SchedulerLookup, CLOCK, LOGGER, QueuedRoomEvents, MAESTRO_CONFIG],
   useFactory: (rooms, instances, schedulers, clock, logger, forwarding, config: MaestroConfig) =>
     new RoomStatusService({ rooms, instances, schedulers, clock, logger }, { allocationTtlMs: config.roomManager.allocationTtlMs }, forwarding),
 };
