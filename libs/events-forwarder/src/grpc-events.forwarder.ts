@@ -25,7 +25,7 @@ export interface GrpcForwarderOptions {
   channelTtlMs?: number;
   /** Where the call metrics go; none recorded without it. */
   registry?: Registry;
-  /** Time source for channel expiry (tests); defaults to Date.now. */
+  /** Time source for channel expiry (tests); defaults to Date.now. Call deadlines always use the real clock. */
   now?: () => number;
 }
 
@@ -89,7 +89,7 @@ export class GrpcEventsForwarder implements EventsForwarder {
       this.metrics?.record({ game, forwarder: forwarder.name, method: rpc, success, outcome, seconds: (performance.now() - started) / 1000 });
     try {
       const response = await new Promise<ResponseBody>((resolve, reject) =>
-        send(body, new Metadata(), { deadline: new Date(this.now() + timeoutMs) }, (error, reply) => (error ? reject(error) : resolve(reply ?? {}))),
+        send(body, new Metadata(), { deadline: new Date(Date.now() + timeoutMs) }, (error, reply) => (error ? reject(error) : resolve(reply ?? {}))),
       );
       const code = response.code ?? 0;
       const result: ForwardResult = { code, outcome: responseOutcome(code), message: response.message ?? '' };

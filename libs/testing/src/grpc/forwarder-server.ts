@@ -15,6 +15,8 @@ export interface ForwarderServerBehaviour {
   delayMs?: number;
   /** Answer with this gRPC status instead of a response. */
   failWith?: status;
+  /** Never answer (a stuck receiver): calls are held until the client gives up or the server stops. */
+  hang?: boolean;
 }
 
 const RPCS = ['SendRoomInfo', 'SendRoomStatus', 'SendRoomPing', 'SendRoomResync', 'SendRoomEvent', 'SendPlayerEvent'];
@@ -23,6 +25,7 @@ const RPCS = ['SendRoomInfo', 'SendRoomStatus', 'SendRoomPing', 'SendRoomResync'
 export class TestForwarderServer {
   readonly calls: ReceivedCall[] = [];
   behaviour: ForwarderServerBehaviour = {};
+  private readonly held: Array<() => void> = [];
 
   private constructor(
     private readonly server: Server,
@@ -39,7 +42,8 @@ export class TestForwarderServer {
         (call: { request: unknown }, callback: (error: { code: status; details: string } | null, response?: unknown) => void) => {
           const self = holder.instance as TestForwarderServer;
           self.calls.push({ rpc, request: call.request });
-          const { code = 200, message = 'ok', delayMs = 0, failWith } = self.behaviour;
+          const { code = 200, message = 'ok', delayMs = 0, failWith, hang } = self.behaviour;
+          if (hang) return void self.held.push(() => callback({ code: status.CANCELLED, details: 'server stopped' }));
           setTimeout(() => (failWith !== undefined ? callback({ code: failWith, details: 'refused by the test' }) : callback(null, { code, message })), delayMs);
         },
       ]),
@@ -53,6 +57,7 @@ export class TestForwarderServer {
   }
 
   stop(): Promise<void> {
+    this.held.splice(0).forEach((release) => release());
     return new Promise((resolve) => this.server.tryShutdown(() => resolve()));
   }
 }
