@@ -1,5 +1,5 @@
 import { PostgresSchedulerStorage, RedisInstanceStorage, RedisKeys, RedisRoomStorage, createDataSource } from '@maestro/storage';
-import { TestApp, TestForwarderServer, aForwarder, aGameRoom, aScheduler, anInstance } from '@maestro/testing';
+import { TestApp, TestForwarderServer, aForwarder, aGameRoom, aScheduler, anInstance, waitFor } from '@maestro/testing';
 import type { DataSource } from 'typeorm';
 import { RoomsApiRoot } from '../rooms-api.root';
 
@@ -43,6 +43,8 @@ describe('events forwarding from the rooms API to a real gRPC forwarder', () => 
   it('forwards every ping as SendRoomResync with merged metadata, roomType and ports', async () => {
     const response = await api.request('PUT', '/scheduler/fwd/rooms/fwd-1/ping', { status: 'ready', metadata: { eventMetadata1: 'value1', eventMetadata2: true } });
     expect(response.body).toEqual({ success: true });
+    // The resync is sent from the forwarding queue, after the answer (compatibility notes).
+    await waitFor(() => server.calls.length === 1);
     expect(server.calls).toHaveLength(1);
     expect(server.calls[0]).toEqual({
       rpc: 'SendRoomResync',
