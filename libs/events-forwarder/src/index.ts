@@ -1,6 +1,5 @@
-export * from './grpc-events.forwarder';
-export * from './forwarder-proto';
-export * from './grpc-status-names';
-export * from './channel-pool';
-export * from './forwarder-metrics';
-export * from './events-forwarder.module';
+// The public API of @maestro/events-forwarder: the Nest module that provides the gRPC events
+// forwarder, and the forwarder service definition (the test helpers serve it). The channel pool,
+// status names and metrics stay inside: the library's own tests import them by relative path.
+export { EventsForwarderModule, type EventsForwarderModuleOptions } from './events-forwarder.module';
+export { forwarderService } from './forwarder-proto';

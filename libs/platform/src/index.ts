@@ -1,16 +1,11 @@
-export * from './bootstrap';
-export * from './exit-on-signals';
-export * from './platform.module';
-export * from './health/readiness-check';
-export * from './health/internal-api.controller';
-export * from './health/internal-api.module';
-export * from './http/grpc-status';
-export * from './http/maestro-exception.filter';
-export * from './http/proto-json';
-export * from './http/route-registry';
-export * from './http/validation.pipe';
-export * from './http/fastify-edge';
-export * from './logging/logger';
-export * from './logging/pretty-stream';
-export * from './metrics/http-metrics';
+// The public API of @maestro/platform: what the apps' roots and mains use (bootstrap, signals,
+// logging, the platform module and the shared use-case providers), and what the test helpers use.
+// Controllers, filters, pipes and HTTP details stay inside: the library's own tests import them
+// by relative path. The OpenAPI helpers are the separate entry point @maestro/platform/openapi.
+export { bootstrapApp, type BootstrapOptions, type RunningApp } from './bootstrap';
+export { exitOnSignals } from './exit-on-signals';
+export { PlatformModule } from './platform.module';
+export { METRICS_REGISTRY } from './health/internal-api.controller';
+export { createPinoLogger, type LoggingOptions } from './logging/logger';
+// The use-case providers the apps' roots share: the whole composition folder is for them.
 export * from './composition';

@@ -1,21 +1,6 @@
-export * from './kubernetes.runtime';
-export * from './kubernetes-runtime.options';
-export * from './runtime-k8s.module';
-export * from './room-name';
-export * from './ports/random-port-allocator';
-export * from './ports/host-ports';
-export * from './pdb/disruption-budget';
-export * from './pod/pod-builder';
-export * from './pod/container-builder';
-export * from './pod/pod-status.mapper';
-export * from './pod/pod-instance.mapper';
-export * from './pod/node-address';
-export * from './client/api-errors';
-export * from './client/retry';
-export * from './client/token-bucket';
-export { loadKubeConfig, type KubernetesClientOptions } from './client/kubernetes-client';
-export * from './watch/pod-store';
-export * from './watch/pod-source';
-export * from './watch/pod-informer';
-export * from './watch/node-host-cache';
-export * from './watch/instance-converter';
+// The public API of @maestro/runtime-k8s: the Runtime port on Kubernetes and its Nest module.
+// Pod and container builders, mappers, the client's retry and rate limiting, and the pod watch
+// stay inside: the library's own tests import them by relative path.
+export { KubernetesRuntime } from './kubernetes.runtime';
+export type { KubernetesRuntimeOptions } from './kubernetes-runtime.options';
+export { RuntimeK8sModule, type RuntimeK8sModuleAsyncOptions, type RuntimeK8sOptions } from './runtime-k8s.module';

@@ -1,21 +1,16 @@
-export * from './storage';
-export * from './storage.module';
-export * from './storage.options';
-export * from './postgres/data-source';
-export * from './postgres/postgres-scheduler.storage';
-export * from './postgres/scheduler-yaml.codec';
-export * from './postgres/scheduler.mapper';
-export * from './postgres/scheduler.orm-entity';
-export * from './postgres/scheduler-version.orm-entity';
-export * from './postgres/migrations';
-export * from './redis/redis-keys';
-export * from './redis/redis-room.storage';
-export * from './redis/redis-instance.storage';
-export * from './redis/redis-operation.storage';
-export * from './redis/redis-operation.lease';
-export * from './redis/redis-operation.cancellation';
-export * from './redis/redis-scheduler.cache';
-export * from './redis/redis-scheduler.lock';
-export * from './redis/operation-hash.codec';
-export * from './redis/instance-json.codec';
-export * from './bull/bull-operation.flow';
+// The public API of @maestro/storage: what the apps, the test helpers and the benchmarks use.
+// ORM entities, row mappers, codecs, Lua scripts, most key builders and the Bull flow (but the name
+// of a scheduler's queue, which the worker's tests use) stay inside:
+// the library's own tests import them by relative path.
+export { Storage, redisClientOptions } from './storage';
+export { StorageModule, STORAGE_READINESS, type StorageModuleAsyncOptions } from './storage.module';
+export { sameRedisForAll, type StorageOptions } from './storage.options';
+export { createDataSource, migrate, type PostgresOptions } from './postgres/data-source';
+export { PostgresSchedulerStorage } from './postgres/postgres-scheduler.storage';
+export { RedisKeys, roomKeys } from './redis/redis-keys';
+export { RedisRoomStorage } from './redis/redis-room.storage';
+export { RedisInstanceStorage } from './redis/redis-instance.storage';
+export { RedisOperationStorage } from './redis/redis-operation.storage';
+export { RedisOperationLease } from './redis/redis-operation.lease';
+export { RedisSchedulerCache } from './redis/redis-scheduler.cache';
+export { operationQueueName } from './bull/bull-operation.flow';
