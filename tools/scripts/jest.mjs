@@ -1,5 +1,8 @@
 // Runs one project's jest suite of one kind (unit | integration | e2e) and records the
 // results as JSON under tmp/test-results, where test-all.mjs adds them up.
+// No --forceExit: a suite must end by itself. One that does not ("Jest did not exit one second
+// after the test run has completed") leaks a server, client or timer: find it with
+// `node tools/scripts/jest.mjs <projectRoot> <kind> --detectOpenHandles`.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -18,7 +21,7 @@ const jestBin = path.join(root, 'node_modules', 'jest', 'bin', 'jest.js');
 const args = [
   jestBin,
   '--config', path.join(root, projectRoot, 'jest.config.js'),
-  '--json', '--outputFile', outputFile, '--forceExit',
+  '--json', '--outputFile', outputFile,
   ...(kind === 'unit' ? [] : ['--runInBand']),
   ...rest,
 ];

@@ -26,7 +26,7 @@ describe('simulated game rooms', () => {
 
   afterAll(async () => {
     await sim.stop();
-    roomsApi.close();
+    await new Promise<void>((resolve, reject) => roomsApi.close((error) => (error ? reject(error) : resolve())));
   });
 
   it('pings ready, then occupied, then terminating when the pod is deleted', async () => {

@@ -92,7 +92,7 @@ export class WorkerStack {
     await this.stopWorker();
     await this.storage.close();
     await this.sim.stop();
-    this.roomsApi.close();
+    await new Promise<void>((resolve, reject) => this.roomsApi.close((error) => (error ? reject(error) : resolve())));
     await Promise.all([this.worker.db.drop(), this.worker.redis.cleanup()]);
   }
 
