@@ -2,8 +2,19 @@ import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
 const frameworkAndDrivers = [
-  '@nestjs/*', 'typeorm', 'pg', 'ioredis', 'bull', '@kubernetes/*', '@grpc/*',
-  'class-validator', 'class-transformer', 'pino*', 'prom-client', 'fastify', '@fastify/*',
+  '@nestjs/*',
+  'typeorm',
+  'pg',
+  'ioredis',
+  'bull',
+  '@kubernetes/*',
+  '@grpc/*',
+  'class-validator',
+  'class-transformer',
+  'pino*',
+  'prom-client',
+  'fastify',
+  '@fastify/*',
 ];
 
 // Rules that need type information: every file linted belongs to a project whose tsconfig.json
@@ -89,9 +100,7 @@ export default [
         {
           enforceBuildableLibDependency: false,
           allow: ['../apps/rooms-api/src/rooms-api.root'],
-          depConstraints: [
-            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:domain', 'type:adapter', 'type:platform', 'type:testing', 'type:tool'] },
-          ],
+          depConstraints: [{ sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:domain', 'type:adapter', 'type:platform', 'type:testing', 'type:tool'] }],
         },
       ],
     },

@@ -54,7 +54,14 @@ async function load(url: string, method: 'PUT' | 'POST', body: string, { duratio
     headers: { 'content-type': 'application/json' },
     requests: [{ method, body, setupRequest: REQUESTS_FILE }],
   });
-  return { requestsPerSecond: Math.round(result.requests.total / result.duration), p50Ms: result.latency.p50, p99Ms: result.latency.p99, requests: result.requests.total, non2xx: result.non2xx, errors: result.errors };
+  return {
+    requestsPerSecond: Math.round(result.requests.total / result.duration),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
 }
 
 type Measure = Awaited<ReturnType<typeof load>>;
@@ -77,7 +84,12 @@ async function main(): Promise<void> {
     );
   }
   const env = { MAESTRO_ADAPTERS_SCHEDULERSTORAGE_POSTGRES_URL: db.url, MAESTRO_ADAPTERS_REDIS_KEYPREFIX: redis.keyPrefix, MAESTRO_LOG_LEVEL: 'error' };
-  const app = await bootstrapApp(RoomsApiRoot.forConfig(env, loadConfig(env, 'rooms-api')), { port: 0, internalPort: 0, host: '127.0.0.1', readinessToken: STORAGE_READINESS });
+  const app = await bootstrapApp(RoomsApiRoot.forConfig(env, loadConfig(env, 'rooms-api')), {
+    port: 0,
+    internalPort: 0,
+    host: '127.0.0.1',
+    readinessToken: STORAGE_READINESS,
+  });
   const appUrl = `http://127.0.0.1:${(app.app.getHttpServer().address() as AddressInfo).port}`;
   const pingBody = JSON.stringify({ status: 'ready', timestamp: 1, runningMatches: 0 });
 
@@ -101,8 +113,13 @@ async function main(): Promise<void> {
   // Every room once through the rooms API, answers read: the timed load below only counts statuses.
   let succeeded = 0;
   for (let r = 0; r < ROOMS_PER_SCHEDULER; r += 10) {
-    const batch = Array.from({ length: SCHEDULERS * 10 }, (_, k) => `${appUrl}/scheduler/bench-${k % SCHEDULERS}/rooms/room-${r + Math.floor(k / SCHEDULERS)}/ping`);
-    const answers = await Promise.all(batch.map(async (url) => (await fetch(url, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: pingBody })).json()));
+    const batch = Array.from(
+      { length: SCHEDULERS * 10 },
+      (_, k) => `${appUrl}/scheduler/bench-${k % SCHEDULERS}/rooms/room-${r + Math.floor(k / SCHEDULERS)}/ping`,
+    );
+    const answers = await Promise.all(
+      batch.map(async (url) => (await fetch(url, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: pingBody })).json()),
+    );
     succeeded += answers.filter((answer) => (answer as { success?: boolean }).success === true).length;
   }
   await load(appUrl, 'PUT', pingBody, { duration: 2 }); // warm-up

@@ -19,7 +19,13 @@ async function main(): Promise<void> {
     timing: { scheduleMs: 5, containerCreatingMs: 50, readyMs: 50 },
   });
   const runtime = new KubernetesRuntime(
-    { kubeconfigPath: sim.kubeconfigPath, qps, burst: qps * 2, topologySpread: { enabled: false, maxSkew: 5, topologyKey: '', scheduleAnyway: false }, resyncMs: 600_000 },
+    {
+      kubeconfigPath: sim.kubeconfigPath,
+      qps,
+      burst: qps * 2,
+      topologySpread: { enabled: false, maxSkew: 5, topologyKey: '', scheduleAnyway: false },
+      resyncMs: 600_000,
+    },
     silentLogger,
   );
   const scheduler = aScheduler().withName('bench').build();

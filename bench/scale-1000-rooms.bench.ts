@@ -24,8 +24,16 @@ async function main(): Promise<void> {
     const body = simulatedScheduler('bench-fleet', 'bench', rooms, { ROOM_READY_AFTER_MS: '500', ROOM_PING_INTERVAL_MS: '30000' });
     const started = Date.now();
     await createScheduler(api, body);
-    const firstPod = await until(async () => ((await (await fetch(`${kube}/api/v1/namespaces/bench-fleet/pods?limit=1`)).json()) as { items: unknown[] }).items.length > 0 ? Date.now() : undefined, 120_000);
-    const allPods = await until(async () => ((await (await fetch(`${kube}/api/v1/namespaces/bench-fleet/pods`)).json()) as { items: unknown[] }).items.length >= rooms ? Date.now() : undefined, 600_000);
+    const firstPod = await until(
+      async () =>
+        ((await (await fetch(`${kube}/api/v1/namespaces/bench-fleet/pods?limit=1`)).json()) as { items: unknown[] }).items.length > 0 ? Date.now() : undefined,
+      120_000,
+    );
+    const allPods = await until(
+      async () =>
+        ((await (await fetch(`${kube}/api/v1/namespaces/bench-fleet/pods`)).json()) as { items: unknown[] }).items.length >= rooms ? Date.now() : undefined,
+      600_000,
+    );
     const allReady = await until(async () => {
       const info = (await (await fetch(`${api}/schedulers/info?game=bench`)).json()) as { schedulers: { roomsReady: number }[] };
       return info.schedulers[0]?.roomsReady >= rooms ? Date.now() : undefined;

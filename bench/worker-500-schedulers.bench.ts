@@ -30,11 +30,15 @@ async function main(): Promise<void> {
       await createScheduler(api, body(`many-${i}`));
     }
     const total = schedulers * roomsEach;
-    const ready = await until(async () => {
-      const info = (await (await fetch(`${api}/schedulers/info?game=bench-many`)).json()) as { schedulers: { roomsReady: number }[] };
-      const sum = info.schedulers.reduce((n, s) => n + s.roomsReady, 0);
-      return sum >= total ? Date.now() : undefined;
-    }, 900_000, 500);
+    const ready = await until(
+      async () => {
+        const info = (await (await fetch(`${api}/schedulers/info?game=bench-many`)).json()) as { schedulers: { roomsReady: number }[] };
+        const sum = info.schedulers.reduce((n, s) => n + s.roomsReady, 0);
+        return sum >= total ? Date.now() : undefined;
+      },
+      900_000,
+      500,
+    );
     // Let a few health-controller rounds run on the settled fleet, then read their timings.
     await new Promise((resolve) => setTimeout(resolve, 3 * HC_INTERVAL_S * 1000));
     // Health controllers that found nothing to do sit in the no-action list: read their histories.

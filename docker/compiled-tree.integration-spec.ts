@@ -29,7 +29,11 @@ function filesUnder(dir: string): string[] {
 const javaScriptOf = (project: string) => filesUnder(outputOf(project)).filter((file) => file.endsWith('.js'));
 
 /** `@scope/name/sub` -> `@scope/name`, `name/sub` -> `name`. */
-const packageName = (specifier: string) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+const packageName = (specifier: string) =>
+  specifier
+    .split('/')
+    .slice(0, specifier.startsWith('@') ? 2 : 1)
+    .join('/');
 
 /** Every package the compiled files require from node_modules. */
 function requiredPackages(project: string): string[] {

@@ -86,50 +86,72 @@ describe('the production build, run as the image runs it', () => {
     expect(JSON.parse(migrate.log())).toMatchObject({ msg: 'migrations applied', applied: expect.arrayContaining([expect.any(String)]) });
   });
 
-  it('kube-sim and the three apps start and answer /healthz on their internal ports', async () => {
-    const kubeSim = start('kube-sim', [
-      '--host', '127.0.0.1',
-      '--port', String(ports.kubeSim),
-      '--kubeconfig', maestroEnv.MAESTRO_ADAPTERS_RUNTIME_KUBERNETES_KUBECONFIG,
-      '--rooms-api-url', `http://127.0.0.1:${ports.rooms}`,
-    ]);
-    await waitUntilServing(kubeSim, `http://127.0.0.1:${ports.kubeSim}/version`);
-    const apps = [
-      { app: start('management-api', [], { MAESTRO_API_PORT: String(ports.management), MAESTRO_INTERNALAPI_PORT: String(ports.managementInternal) }), internal: ports.managementInternal },
-      { app: start('rooms-api', [], { MAESTRO_API_PORT: String(ports.rooms), MAESTRO_INTERNALAPI_PORT: String(ports.roomsInternal) }), internal: ports.roomsInternal },
-      { app: start('worker', [], { MAESTRO_INTERNALAPI_PORT: String(ports.worker) }), internal: ports.worker },
-    ];
-    await Promise.all(apps.map(({ app, internal }) => waitUntilServing(app, `http://127.0.0.1:${internal}/healthz`)));
-  }, ONE_MINUTE);
+  it(
+    'kube-sim and the three apps start and answer /healthz on their internal ports',
+    async () => {
+      const kubeSim = start('kube-sim', [
+        '--host',
+        '127.0.0.1',
+        '--port',
+        String(ports.kubeSim),
+        '--kubeconfig',
+        maestroEnv.MAESTRO_ADAPTERS_RUNTIME_KUBERNETES_KUBECONFIG,
+        '--rooms-api-url',
+        `http://127.0.0.1:${ports.rooms}`,
+      ]);
+      await waitUntilServing(kubeSim, `http://127.0.0.1:${ports.kubeSim}/version`);
+      const apps = [
+        {
+          app: start('management-api', [], { MAESTRO_API_PORT: String(ports.management), MAESTRO_INTERNALAPI_PORT: String(ports.managementInternal) }),
+          internal: ports.managementInternal,
+        },
+        {
+          app: start('rooms-api', [], { MAESTRO_API_PORT: String(ports.rooms), MAESTRO_INTERNALAPI_PORT: String(ports.roomsInternal) }),
+          internal: ports.roomsInternal,
+        },
+        { app: start('worker', [], { MAESTRO_INTERNALAPI_PORT: String(ports.worker) }), internal: ports.worker },
+      ];
+      await Promise.all(apps.map(({ app, internal }) => waitUntilServing(app, `http://127.0.0.1:${internal}/healthz`)));
+    },
+    ONE_MINUTE,
+  );
 
-  it('creates a scheduler through the management API, and the worker gives it a ready room in kube-sim', async () => {
-    const name = 'production-build';
-    const request = simulatedSchedulerRequest(name, { roomsReplicas: 1, environment: { ROOM_READY_AFTER_MS: '100', ROOM_PING_INTERVAL_MS: '500' } });
-    const created = await fetch(`http://127.0.0.1:${ports.management}/schedulers`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(request),
-    });
-    expect(created.status).toBe(200);
-    const fetched = await getJson(`http://127.0.0.1:${ports.management}/schedulers/${name}`);
-    expect(fetched).toMatchObject({ status: 200, body: { scheduler: { name, game: 'simulated', roomsReplicas: 1 } } });
-    // The worker created the room's pod in kube-sim, whose simulated room pinged the rooms API.
-    await waitFor(
-      async () => {
-        const { body } = await getJson(`http://127.0.0.1:${ports.management}/schedulers/info`);
-        return (body.schedulers as { name: string; roomsReady: number }[]).find((s) => s.name === name)?.roomsReady === 1;
-      },
-      { timeoutMs: 45_000, intervalMs: 200, description: 'one ready room' },
-    );
-  }, ONE_MINUTE);
+  it(
+    'creates a scheduler through the management API, and the worker gives it a ready room in kube-sim',
+    async () => {
+      const name = 'production-build';
+      const request = simulatedSchedulerRequest(name, { roomsReplicas: 1, environment: { ROOM_READY_AFTER_MS: '100', ROOM_PING_INTERVAL_MS: '500' } });
+      const created = await fetch(`http://127.0.0.1:${ports.management}/schedulers`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(request),
+      });
+      expect(created.status).toBe(200);
+      const fetched = await getJson(`http://127.0.0.1:${ports.management}/schedulers/${name}`);
+      expect(fetched).toMatchObject({ status: 200, body: { scheduler: { name, game: 'simulated', roomsReplicas: 1 } } });
+      // The worker created the room's pod in kube-sim, whose simulated room pinged the rooms API.
+      await waitFor(
+        async () => {
+          const { body } = await getJson(`http://127.0.0.1:${ports.management}/schedulers/info`);
+          return (body.schedulers as { name: string; roomsReady: number }[]).find((s) => s.name === name)?.roomsReady === 1;
+        },
+        { timeoutMs: 45_000, intervalMs: 200, description: 'one ready room' },
+      );
+    },
+    ONE_MINUTE,
+  );
 
-  it('every component exits 0 on SIGTERM (node is the process the signal reaches)', async () => {
-    const running = started.filter((component) => component.running);
-    expect(running.map((component) => component.component)).toEqual(['kube-sim', 'management-api', 'rooms-api', 'worker']);
-    // The apps first (the worker may still talk to the cluster while it stops), kube-sim last.
-    const [kubeSim, ...apps] = running;
-    const appExits = await Promise.all(apps.map((app) => app.stop()));
-    const exits = [...appExits, await kubeSim.stop()];
-    expect(exits).toEqual(Array(4).fill({ code: 0, signal: null }));
-  }, ONE_MINUTE);
+  it(
+    'every component exits 0 on SIGTERM (node is the process the signal reaches)',
+    async () => {
+      const running = started.filter((component) => component.running);
+      expect(running.map((component) => component.component)).toEqual(['kube-sim', 'management-api', 'rooms-api', 'worker']);
+      // The apps first (the worker may still talk to the cluster while it stops), kube-sim last.
+      const [kubeSim, ...apps] = running;
+      const appExits = await Promise.all(apps.map((app) => app.stop()));
+      const exits = [...appExits, await kubeSim.stop()];
+      expect(exits).toEqual(Array(4).fill({ code: 0, signal: null }));
+    },
+    ONE_MINUTE,
+  );
 });

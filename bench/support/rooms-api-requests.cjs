@@ -13,6 +13,7 @@ let next = 0;
 module.exports = (request) => {
   const i = next++;
   const scheduler = `bench-${i % schedulers}`;
-  const path = request.method === 'PUT' ? `/scheduler/${scheduler}/rooms/room-${Math.floor(i / schedulers) % rooms}/ping` : `/scheduler/${scheduler}/rooms/allocate`;
+  const path =
+    request.method === 'PUT' ? `/scheduler/${scheduler}/rooms/room-${Math.floor(i / schedulers) % rooms}/ping` : `/scheduler/${scheduler}/rooms/allocate`;
   return { ...request, path };
 };

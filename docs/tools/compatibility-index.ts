@@ -55,9 +55,7 @@ export function readAreaFiles(dir = COMPATIBILITY_DIR): AreaFile[] {
 
 /** The generated index: one section per area file with each of its choices. */
 export function renderIndex(areas: AreaFile[]): string {
-  const sections = areas.map(
-    (area) => `### [${area.title}](compatibility/${area.file})\n\n${area.choices.map((choice) => `- ${choice}`).join('\n')}`,
-  );
+  const sections = areas.map((area) => `### [${area.title}](compatibility/${area.file})\n\n${area.choices.map((choice) => `- ${choice}`).join('\n')}`);
   return [INDEX_START, ...sections, INDEX_END].join('\n\n');
 }
 

@@ -20,8 +20,11 @@ const outputFile = path.join(resultsDir, `${kind}.json`);
 const jestBin = path.join(root, 'node_modules', 'jest', 'bin', 'jest.js');
 const args = [
   jestBin,
-  '--config', path.join(root, projectRoot, 'jest.config.js'),
-  '--json', '--outputFile', outputFile,
+  '--config',
+  path.join(root, projectRoot, 'jest.config.js'),
+  '--json',
+  '--outputFile',
+  outputFile,
   ...(kind === 'unit' ? [] : ['--runInBand']),
   ...rest,
 ];

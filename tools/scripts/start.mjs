@@ -135,7 +135,9 @@ async function waitReady(name, url, timeoutMs = 60_000) {
 async function exited(list) {
   /** @param {import('node:child_process').ChildProcess} child */
   const exitOf = (child) =>
-    /** @type {Promise<void>} */ (new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.on('exit', () => resolve()))));
+    /** @type {Promise<void>} */ (
+      new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.on('exit', () => resolve())))
+    );
   await Promise.all(list.map(exitOf));
 }
 
@@ -168,7 +170,11 @@ function stop(code = 0) {
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
-await requireService('Postgres', checkPostgres, "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start   (or set MAESTRO_ADAPTERS_SCHEDULERSTORAGE_POSTGRES_URL)");
+await requireService(
+  'Postgres',
+  checkPostgres,
+  'pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start   (or set MAESTRO_ADAPTERS_SCHEDULERSTORAGE_POSTGRES_URL)',
+);
 await requireService('Redis', checkRedis, 'redis-server --daemonize yes --bind 127.0.0.1 --port 6379   (or set the MAESTRO_ADAPTERS_*_REDIS_URL variables)');
 
 const components = [];
@@ -178,7 +184,12 @@ if (!externalCluster) {
   env.MAESTRO_ADAPTERS_RUNTIME_KUBERNETES_KUBECONFIG = kubeconfig;
   const port = ports.kubeSim;
   cluster = startComponent('kube-sim', 'tools/kube-sim/src/main.ts', {}, [
-    '--port', port, '--kubeconfig', kubeconfig, '--rooms-api-url', `http://127.0.0.1:${ports.rooms}`,
+    '--port',
+    port,
+    '--kubeconfig',
+    kubeconfig,
+    '--rooms-api-url',
+    `http://127.0.0.1:${ports.rooms}`,
     // Bigger simulated clusters for experiments, e.g. KUBE_SIM_NODES=10 KUBE_SIM_NODE_PODS=500.
     ...(env.KUBE_SIM_NODES ? ['--nodes', env.KUBE_SIM_NODES] : []),
     ...(env.KUBE_SIM_NODE_PODS ? ['--node-pods', env.KUBE_SIM_NODE_PODS, '--node-cpu', '1000', '--node-memory', '4000Gi'] : []),

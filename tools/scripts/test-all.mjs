@@ -11,7 +11,7 @@ rmSync(resultsDir, { recursive: true, force: true });
 
 const nxBin = path.join(root, 'node_modules', 'nx', 'dist', 'bin', 'nx.js');
 const phases = [
-  { name: 'lint, typecheck and unit tests', args: ['run-many', '-t', 'lint', 'typecheck', 'test', '--parallel=2'] },
+  { name: 'format, lint, typecheck and unit tests', args: ['run-many', '-t', 'format-check', 'lint', 'typecheck', 'test', '--parallel=2'] },
   { name: 'integration tests', args: ['run-many', '-t', 'integration', '--parallel=2'] },
   { name: 'end-to-end tests', args: ['run-many', '-t', 'e2e', '--parallel=1'] },
 ];
@@ -30,7 +30,10 @@ for (const phase of phases) {
 let passed = 0;
 let failed = 0;
 const files = existsSync(resultsDir)
-  ? readdirSync(resultsDir, { recursive: true }).filter((f) => String(f).endsWith('.json')).map(String).sort()
+  ? readdirSync(resultsDir, { recursive: true })
+      .filter((f) => String(f).endsWith('.json'))
+      .map(String)
+      .sort()
   : [];
 for (const file of files) {
   const result = JSON.parse(readFileSync(path.join(resultsDir, file), 'utf8'));

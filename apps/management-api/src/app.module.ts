@@ -21,4 +21,3 @@ import { SchedulersController } from './schedulers/schedulers.controller';
   ],
 })
 export class ManagementApiModule {}
-

@@ -25,10 +25,7 @@ describe("Maestro v10's management routes (reference OpenAPI document)", () => {
   });
 
   it.each(ROUTES)('%s %s is served and documented', async (method, route) => {
-    const url = route
-      .replace('{schedulerName}', 'compat')
-      .replace('{name}', 'compat')
-      .replace('{operationId}', operationId);
+    const url = route.replace('{schedulerName}', 'compat').replace('{name}', 'compat').replace('{operationId}', operationId);
     const query = method === 'GET' && route.endsWith('/operations') ? '?stage=final' : '';
     const body = method === 'GET' || method === 'DELETE' ? undefined : method === 'PUT' ? { version: 'v1.0.0' } : {};
     const response = await api.request(method as 'GET', `${url}${query}`, body);

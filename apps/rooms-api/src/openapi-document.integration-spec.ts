@@ -51,6 +51,10 @@ describe("the rooms API's OpenAPI document", () => {
     const route = (path: string, method: string) => operationShape(document, `/scheduler/{schedulerName}/rooms${path}`, method)!;
     expect(Object.keys(ping.body).sort()).toEqual(Object.keys(route('/{roomName}/ping', 'put').okResponse!).sort());
     expect(error.status).toBe(500);
-    expect(Object.keys(error.body).sort()).toEqual(Object.keys(route('/{roomName}/address', 'get').errorResponse!).filter((key) => !key.includes('.')).sort());
+    expect(Object.keys(error.body).sort()).toEqual(
+      Object.keys(route('/{roomName}/address', 'get').errorResponse!)
+        .filter((key) => !key.includes('.'))
+        .sort(),
+    );
   });
 });

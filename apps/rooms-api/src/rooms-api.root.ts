@@ -40,7 +40,11 @@ export class RoomsApiRoot {
         eventsForwarderServiceProvider,
         queuedRoomEventsProvider,
         roomStatusServiceProvider,
-        { provide: RoomAccess, inject: [ROOM_STORAGE, INSTANCE_STORAGE, CLOCK], useFactory: (rooms, instances, clock) => new RoomAccess({ rooms, instances, clock }) },
+        {
+          provide: RoomAccess,
+          inject: [ROOM_STORAGE, INSTANCE_STORAGE, CLOCK],
+          useFactory: (rooms, instances, clock) => new RoomAccess({ rooms, instances, clock }),
+        },
       ],
     };
   }

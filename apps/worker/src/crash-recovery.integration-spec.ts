@@ -34,7 +34,11 @@ describe('a worker killed in the middle of an operation', () => {
 
   beforeAll(async () => {
     [db, redis] = await Promise.all([createTestDatabase(), createTestRedis()]);
-    sim = await startKubeSim({ port: 0, kubeconfigPath: `tmp/kube-sim-${process.pid}/crash.yaml`, timing: { scheduleMs: 5, containerCreatingMs: 30, readyMs: 30 } });
+    sim = await startKubeSim({
+      port: 0,
+      kubeconfigPath: `tmp/kube-sim-${process.pid}/crash.yaml`,
+      timing: { scheduleMs: 5, containerCreatingMs: 30, readyMs: 30 },
+    });
     storage = await Storage.connect({ postgresUrl: db.url, redis: sameRedisForAll(redis.url), keyPrefix: redis.keyPrefix });
   });
 
@@ -48,7 +52,14 @@ describe('a worker killed in the middle of an operation', () => {
 
   it('is recovered by another worker within lease TTL + a health cycle, and the fleet reaches its size', async () => {
     const operations = new OperationManager(
-      { storage: storage.operations, flow: storage.flow, lease: storage.leases, cancellation: storage.cancellation, schedulers: storage.schedulers, clock: systemClock },
+      {
+        storage: storage.operations,
+        flow: storage.flow,
+        lease: storage.leases,
+        cancellation: storage.cancellation,
+        schedulers: storage.schedulers,
+        clock: systemClock,
+      },
       { operationsTtlMs: 86_400_000 },
     );
     const schedulers = new SchedulerManager({ storage: storage.schedulers, cache: storage.cache, rooms: storage.rooms, operations });
@@ -61,7 +72,10 @@ describe('a worker killed in the middle of an operation', () => {
       env: { ...process.env, ...env(), MAESTRO_INTERNALAPI_PORT: String(20_000 + (process.pid % 10_000)) },
       stdio: 'ignore',
     });
-    await waitFor(async () => (await storage.schedulers.getScheduler('crashy')).state === 'in-sync', { timeoutMs: 30_000, description: 'created by the doomed worker' });
+    await waitFor(async () => (await storage.schedulers.getScheduler('crashy')).state === 'in-sync', {
+      timeoutMs: 30_000,
+      description: 'created by the doomed worker',
+    });
 
     // Pod creation is slowed down so that add_rooms (one room at a time) is caught in the middle.
     sim.faults.setApiFaults({ latencyMs: 300, verbs: ['create'], resources: ['pods'] });
@@ -79,7 +93,13 @@ describe('a worker killed in the middle of an operation', () => {
     const killedAt = Date.now();
     sim.faults.reset();
 
-    survivor = await TestApp.start({ component: 'worker', publicApi: false, sharing: { db, redis } as unknown as TestApp, root: (e, config) => WorkerRoot.forConfig(e, config), env: env() });
+    survivor = await TestApp.start({
+      component: 'worker',
+      publicApi: false,
+      sharing: { db, redis } as unknown as TestApp,
+      root: (e, config) => WorkerRoot.forConfig(e, config),
+      env: env(),
+    });
     const recovered = await waitFor(
       async () => {
         const op = await storage.operations.getOperation('crashy', addRooms.id);

@@ -27,7 +27,9 @@ describe('worker shutdown', () => {
     expect(await status('short', short.id)).toBe('finished');
     const ended = await stack.operations.getOperation('long', long.id);
     expect(ended.status).toBe('canceled');
-    expect(ended.executionHistory.map((e) => e.event)).toEqual(expect.arrayContaining(['context canceled', 'Starting operation rollback', 'Operation finished']));
+    expect(ended.executionHistory.map((e) => e.event)).toEqual(
+      expect.arrayContaining(['context canceled', 'Starting operation rollback', 'Operation finished']),
+    );
     expect(ended.executionHistory.map((e) => e.event)).not.toContain('operation execution failed');
   });
 });

@@ -61,7 +61,10 @@ describe('operation reconciliation on Redis and Bull', () => {
     // A consumer that takes the job and dies, twice, as Bull sees it: the job is active, its lock
     // expires, the stalled-job check puts it back (stalled once) and then fails and removes it.
     const { url, keyPrefix } = stack.worker.redis;
-    const dying = new Queue(operationQueueName('stally'), url, { prefix: `${keyPrefix}bull`, settings: { lockDuration: 100, stalledInterval: 1, maxStalledCount: 1 } });
+    const dying = new Queue(operationQueueName('stally'), url, {
+      prefix: `${keyPrefix}bull`,
+      settings: { lockDuration: 100, stalledInterval: 1, maxStalledCount: 1 },
+    });
     // Bull's own stalled-job check (what a consuming queue runs every stalledInterval); not in its typings.
     const checkStalled = () => (dying as unknown as { moveUnlockedJobsToWait(): Promise<void> }).moveUnlockedJobsToWait();
     try {

@@ -63,11 +63,7 @@ describe('operation runner on Redis', () => {
     const stored = await storage.getOperation(operation.schedulerName, operation.id);
     expect(ended?.status).toBe('error');
     expect(stored.status).toBe('error');
-    expect(stored.executionHistory.map((e) => e.event)).toEqual([
-      'Created',
-      'Starting operation',
-      'Failed to start operation, reason: Connection is closed.',
-    ]);
+    expect(stored.executionHistory.map((e) => e.event)).toEqual(['Created', 'Starting operation', 'Failed to start operation, reason: Connection is closed.']);
     expect(executed).not.toContain(operation.id);
     await expect(lease.fetchLease(operation.schedulerName, operation.id)).rejects.toThrow();
     // It is final: it is listed with the finished operations, not with the active ones.

@@ -6,7 +6,21 @@ const simulatedRooms = (name: string, replicas: number): Scheduler =>
   aScheduler()
     .withName(name)
     .withRoomsReplicas(replicas)
-    .with({ spec: { ...aScheduler().build().spec, terminationGracePeriodNs: 1e9, containers: [aContainer({ image: 'maestro/room-simulator:1', environment: [{ name: 'ROOM_READY_AFTER_MS', value: '20' }, { name: 'ROOM_PING_INTERVAL_MS', value: '200' }] })] } })
+    .with({
+      spec: {
+        ...aScheduler().build().spec,
+        terminationGracePeriodNs: 1e9,
+        containers: [
+          aContainer({
+            image: 'maestro/room-simulator:1',
+            environment: [
+              { name: 'ROOM_READY_AFTER_MS', value: '20' },
+              { name: 'ROOM_PING_INTERVAL_MS', value: '200' },
+            ],
+          }),
+        ],
+      },
+    })
     .build();
 
 describe('worker operations on kube-sim', () => {
@@ -32,7 +46,9 @@ describe('worker operations on kube-sim', () => {
 
   it('forgets rooms whose pods are gone (Redis kept them across a cluster restart)', async () => {
     const longAgo = new Date(Date.now() - 120_000);
-    await stack.storage.rooms.createRoom(aGameRoom({ id: 'haunted-ghost', schedulerId: 'haunted', status: 'ready', createdAt: longAgo, lastPingAt: new Date() }));
+    await stack.storage.rooms.createRoom(
+      aGameRoom({ id: 'haunted-ghost', schedulerId: 'haunted', status: 'ready', createdAt: longAgo, lastPingAt: new Date() }),
+    );
     await stack.storage.instances.upsertInstance(anInstance({ id: 'haunted-ghost', schedulerId: 'haunted' }));
     await stack.schedulers.createScheduler(simulatedRooms('haunted', 0));
     await waitFor(async () => (await stack.storage.rooms.getRoomCount('haunted')) === 0 && (await stack.storage.instances.getInstanceCount('haunted')) === 0, {
@@ -43,7 +59,10 @@ describe('worker operations on kube-sim', () => {
 
   it('creates the scheduler namespace, then rooms up to roomsReplicas that become ready', async () => {
     await stack.schedulers.createScheduler(simulatedRooms('fleet', 2));
-    await waitFor(async () => (await stack.storage.schedulers.getScheduler('fleet')).state === 'in-sync', { timeoutMs: 15_000, description: 'scheduler in-sync' });
+    await waitFor(async () => (await stack.storage.schedulers.getScheduler('fleet')).state === 'in-sync', {
+      timeoutMs: 15_000,
+      description: 'scheduler in-sync',
+    });
     expect((await stack.kube('/api/v1/namespaces/fleet')).status).toBe(200);
     await waitFor(async () => (await readyRooms('fleet')) === 2, { timeoutMs: 20_000, description: '2 ready rooms' });
     const pods = (await stack.kube('/api/v1/namespaces/fleet/pods')).body.items;
@@ -63,7 +82,10 @@ describe('worker operations on kube-sim', () => {
   it('scales with a minor version (PATCH roomsReplicas) and keeps the pods', async () => {
     const before = (await stack.kube('/api/v1/namespaces/fleet/pods')).body.items.map((p: { metadata: { name: string } }) => p.metadata.name);
     await stack.schedulers.patchScheduler('fleet', { roomsReplicas: 3 });
-    await waitFor(async () => (await stack.storage.schedulers.getScheduler('fleet')).spec.version === 'v1.1.0', { timeoutMs: 15_000, description: 'v1.1.0 active' });
+    await waitFor(async () => (await stack.storage.schedulers.getScheduler('fleet')).spec.version === 'v1.1.0', {
+      timeoutMs: 15_000,
+      description: 'v1.1.0 active',
+    });
     await waitFor(async () => (await readyRooms('fleet')) === 3, { timeoutMs: 20_000, description: '3 ready rooms' });
     const after = (await stack.kube('/api/v1/namespaces/fleet/pods')).body.items.map((p: { metadata: { name: string } }) => p.metadata.name);
     expect(after).toEqual(expect.arrayContaining(before));
@@ -80,11 +102,16 @@ describe('worker operations on kube-sim', () => {
     const op = await stack.operations.createOperation('fleet', testOperationDefinition, { sleepSeconds: 100 });
     await waitFor(async () => (await stack.operations.getOperation('fleet', op.id)).status === 'in_progress', { timeoutMs: 15_000 });
     await stack.operations.cancelOperation('fleet', op.id);
-    const ended = await waitFor(async () => {
-      const current = await stack.operations.getOperation('fleet', op.id);
-      return current.status === 'canceled' && current.executionHistory.some((e) => e.event === 'Operation finished') ? current : undefined;
-    }, { timeoutMs: 10_000 });
-    expect(ended.executionHistory.map((e) => e.event)).toEqual(expect.arrayContaining(['Starting operation rollback', 'Operation rollback flow execution finished with success', 'Operation finished']));
+    const ended = await waitFor(
+      async () => {
+        const current = await stack.operations.getOperation('fleet', op.id);
+        return current.status === 'canceled' && current.executionHistory.some((e) => e.event === 'Operation finished') ? current : undefined;
+      },
+      { timeoutMs: 10_000 },
+    );
+    expect(ended.executionHistory.map((e) => e.event)).toEqual(
+      expect.arrayContaining(['Starting operation rollback', 'Operation rollback flow execution finished with success', 'Operation finished']),
+    );
     await expect(stack.storage.leases.fetchLease('fleet', op.id)).rejects.toThrow();
   });
 
@@ -114,33 +141,44 @@ describe('worker operations on kube-sim', () => {
     const active = await stack.storage.schedulers.getScheduler('fleet');
     const broken = { ...active, spec: { ...active.spec, containers: [{ ...active.spec.containers[0], image: 'broken:1' }] } };
     const op = await stack.schedulers.createNewSchedulerVersion(broken);
-    const failed = await waitFor(async () => {
-      const current = await stack.operations.getOperation('fleet', op.id);
-      return current.status === 'error' && current.executionHistory.some((e) => e.event === 'Operation finished') ? current : undefined;
-    }, { timeoutMs: 30_000 });
+    const failed = await waitFor(
+      async () => {
+        const current = await stack.operations.getOperation('fleet', op.id);
+        return current.status === 'error' && current.executionHistory.some((e) => e.event === 'Operation finished') ? current : undefined;
+      },
+      { timeoutMs: 30_000 },
+    );
     const events = failed.executionHistory.map((e) => e.event);
     expect(events).toContain('Major version detected, starting game room validation process...');
     const attempts = events.filter((e) => /^\dº Attempt: The room created for validation with ID fleet-\w{5} is entering in error state/.test(e));
     expect(attempts).toHaveLength(2);
     // The instance's status description, Go-quoted: the user's main clue for a broken image.
     for (const attempt of attempts) {
-      expect(attempt).toMatch(/Last event in the game room: "(ErrImagePull: failed to pull and unpack image \\"broken:1\\": not found|ImagePullBackOff: Back-off pulling image \\"broken:1\\")"$/);
+      expect(attempt).toMatch(
+        /Last event in the game room: "(ErrImagePull: failed to pull and unpack image \\"broken:1\\": not found|ImagePullBackOff: Back-off pulling image \\"broken:1\\")"$/,
+      );
     }
     expect(events).toContain('All validation attempts have failed, operation aborted!');
     expect(events).toContain('Operation rollback flow execution finished with success');
     const after = await stack.storage.schedulers.getScheduler('fleet');
     expect(after).toMatchObject({ state: 'in-sync', spec: { version: active.spec.version } });
-    await waitFor(async () => (await stack.storage.rooms.getRoomCount('fleet')) === active.roomsReplicas, { timeoutMs: 15_000, description: 'validation rooms gone' });
+    await waitFor(async () => (await stack.storage.rooms.getRoomCount('fleet')) === active.roomsReplicas, {
+      timeoutMs: 15_000,
+      description: 'validation rooms gone',
+    });
   });
 
   it('fails add_rooms when pod creation keeps failing (5xx injected in kube-sim)', async () => {
     stack.sim.faults.setApiFaults({ errorRate: 1, errorCode: 500, verbs: ['create'], resources: ['pods'] });
     try {
       const op = await stack.operations.createOperation('fleet', addRoomsDefinition, { amount: 3 });
-      const failed = await waitFor(async () => {
-        const current = await stack.operations.getOperation('fleet', op.id);
-        return current.status === 'error' ? current : undefined;
-      }, { timeoutMs: 20_000 });
+      const failed = await waitFor(
+        async () => {
+          const current = await stack.operations.getOperation('fleet', op.id);
+          return current.status === 'error' ? current : undefined;
+        },
+        { timeoutMs: 20_000 },
+      );
       expect(failed.executionHistory.map((e) => e.event)).toContain('more rooms failed than succeeded, errors: 3 and successes: 0 of amount: 3');
     } finally {
       stack.sim.faults.reset();
@@ -148,7 +186,9 @@ describe('worker operations on kube-sim', () => {
   });
 
   it('counts rooms whose pod creation outlives the timeout as failed, and none of them is left (latency injected in kube-sim)', async () => {
-    const livePods = async () => (await stack.kube('/api/v1/namespaces/fleet/pods')).body.items.filter((p: { metadata: { deletionTimestamp?: string } }) => !p.metadata.deletionTimestamp).length;
+    const livePods = async () =>
+      (await stack.kube('/api/v1/namespaces/fleet/pods')).body.items.filter((p: { metadata: { deletionTimestamp?: string } }) => !p.metadata.deletionTimestamp)
+        .length;
     const [rooms, pods, abandoned] = [await stack.storage.rooms.getRoomCount('fleet'), await livePods(), stack.sim.faults.latency.abandoned];
     stack.sim.faults.setApiFaults({ latencyMs: 600_000, verbs: ['create'], resources: ['pods'] });
     try {
@@ -171,13 +211,18 @@ describe('worker operations on kube-sim', () => {
       const op = await stack.operations.createOperation('fleet', addRoomsDefinition, { amount: 20 });
       await waitFor(async () => (await stack.operations.getOperation('fleet', op.id)).status === 'in_progress', { timeoutMs: 15_000 });
       await stack.operations.cancelOperation('fleet', op.id);
-      const ended = await waitFor(async () => {
-        const current = await stack.operations.getOperation('fleet', op.id);
-        // 'Operation finished' is written right after the final status.
-        return current.status === 'canceled' && current.executionHistory.some((e) => e.event === 'Operation finished') ? current : undefined;
-      }, { timeoutMs: 15_000 });
+      const ended = await waitFor(
+        async () => {
+          const current = await stack.operations.getOperation('fleet', op.id);
+          // 'Operation finished' is written right after the final status.
+          return current.status === 'canceled' && current.executionHistory.some((e) => e.event === 'Operation finished') ? current : undefined;
+        },
+        { timeoutMs: 15_000 },
+      );
       // Maestro's failure path lines (the status stays canceled: docs/compatibility/domain.md).
-      expect(ended.executionHistory.map((e) => e.event)).toEqual(expect.arrayContaining(['operation execution failed', 'Starting operation rollback', 'Operation finished']));
+      expect(ended.executionHistory.map((e) => e.event)).toEqual(
+        expect.arrayContaining(['operation execution failed', 'Starting operation rollback', 'Operation finished']),
+      );
       expect(ended.executionHistory.map((e) => e.event)).not.toContain('context canceled');
       expect(ended.executionHistory.map((e) => e.event)).not.toContain('added 20 rooms');
     } finally {
@@ -186,21 +231,31 @@ describe('worker operations on kube-sim', () => {
   });
 
   it('fails create_scheduler when the namespace exists and rolls the scheduler back', async () => {
-    await fetch(`${stack.sim.url}/api/v1/namespaces`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ metadata: { name: 'taken' } }) });
+    await fetch(`${stack.sim.url}/api/v1/namespaces`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ metadata: { name: 'taken' } }),
+    });
     const { operation } = await stack.schedulers.createScheduler(simulatedRooms('taken', 0));
-    const failed = await waitFor(async () => {
-      const current = await stack.operations.getOperation('taken', operation.id);
-      return current.status === 'error' ? current : undefined;
-    }, { timeoutMs: 15_000 });
+    const failed = await waitFor(
+      async () => {
+        const current = await stack.operations.getOperation('taken', operation.id);
+        return current.status === 'error' ? current : undefined;
+      },
+      { timeoutMs: 15_000 },
+    );
     expect(failed.executionHistory.map((e) => e.event)).toContain("error creating scheduler in runtime: scheduler 'taken' already exists");
     await expect(stack.storage.schedulers.getScheduler('taken')).rejects.toThrow('scheduler taken not found');
   });
 
   const failedWith = async (name: string, id: string) =>
-    waitFor(async () => {
-      const current = await stack.operations.getOperation(name, id);
-      return current.status === 'error' && current.executionHistory.some((e) => e.event === 'Operation finished') ? current : undefined;
-    }, { timeoutMs: 20_000 });
+    waitFor(
+      async () => {
+        const current = await stack.operations.getOperation(name, id);
+        return current.status === 'error' && current.executionHistory.some((e) => e.event === 'Operation finished') ? current : undefined;
+      },
+      { timeoutMs: 20_000 },
+    );
 
   it('fails remove_rooms when pods cannot be deleted (5xx injected in kube-sim); the room stays', async () => {
     const before = await stack.storage.rooms.getRoomCount('fleet');
@@ -232,10 +287,17 @@ describe('worker operations on kube-sim', () => {
     await stack.schedulers.deleteScheduler('fleet');
     await waitFor(async () => (await stack.kube('/api/v1/namespaces/fleet')).status === 404, { timeoutMs: 20_000, description: 'namespace gone' });
     // The Postgres delete commits once the instances are gone, after the namespace.
-    await waitFor(async () => stack.storage.schedulers.getScheduler('fleet').then(() => false, (error: Error) => error.message.includes('not found')), {
-      timeoutMs: 20_000,
-      description: 'scheduler row gone',
-    });
+    await waitFor(
+      async () =>
+        stack.storage.schedulers.getScheduler('fleet').then(
+          () => false,
+          (error: Error) => error.message.includes('not found'),
+        ),
+      {
+        timeoutMs: 20_000,
+        description: 'scheduler row gone',
+      },
+    );
     await expect(stack.storage.schedulers.getScheduler('fleet')).rejects.toThrow('scheduler fleet not found');
   });
 });

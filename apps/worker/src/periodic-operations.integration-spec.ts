@@ -32,7 +32,9 @@ describe('periodic operations with two worker replicas', () => {
   async function healthControllerCount(name: string): Promise<number> {
     const { client, keyPrefix } = stack.worker.redis;
     const keys = await client.keys(`${keyPrefix}operations:${name}:*`);
-    const names = await Promise.all(keys.filter((key) => !key.includes(':lists:') && !key.endsWith(':operationsLease')).map((key) => client.hget(key, 'definitionName')));
+    const names = await Promise.all(
+      keys.filter((key) => !key.includes(':lists:') && !key.endsWith(':operationsLease')).map((key) => client.hget(key, 'definitionName')),
+    );
     return names.filter((definition) => definition === OperationName.HealthController).length;
   }
 

@@ -42,7 +42,20 @@ export const roomManagerProvider: Provider = {
 /** OperationRunner with every executor, configured from `operations.*` and `services.roomManager.*`. */
 export const operationRunnerProvider: Provider = {
   provide: OperationRunner,
-  inject: [OPERATION_STORAGE, OPERATION_LEASE, CLOCK, LOGGER, SCHEDULER_STORAGE, SchedulerLookup, ROOM_STORAGE, INSTANCE_STORAGE, OperationManager, RoomManager, RUNTIME, MAESTRO_CONFIG],
+  inject: [
+    OPERATION_STORAGE,
+    OPERATION_LEASE,
+    CLOCK,
+    LOGGER,
+    SCHEDULER_STORAGE,
+    SchedulerLookup,
+    ROOM_STORAGE,
+    INSTANCE_STORAGE,
+    OperationManager,
+    RoomManager,
+    RUNTIME,
+    MAESTRO_CONFIG,
+  ],
   useFactory: (storage, lease, clock, logger, schedulers, lookup, rooms, instances, operations, roomManager, runtime, config: MaestroConfig) => {
     const registry = buildOperationRegistry(
       { schedulers, lookup, rooms, instances, operationStorage: storage, operations, roomManager, runtime, clock, logger },
@@ -81,10 +94,57 @@ export const operationReconcilerProvider: Provider = {
 /** WorkerSupervisor: one scheduler worker per scheduler, with the worker timings of the configuration. */
 export const workerSupervisorProvider: Provider = {
   provide: WorkerSupervisor,
-  inject: [SCHEDULER_STORAGE, OPERATION_CANCELLATION, OPERATION_CONSUMER, OPERATION_FLOW, SCHEDULER_LOCK, OperationRunner, OperationReconciler, OperationManager, RoomStatusService, ROOM_STORAGE, INSTANCE_STORAGE, RUNTIME, LOGGER, METRICS_REGISTRY, MAESTRO_CONFIG],
-  useFactory: (schedulers, cancellation, consumer, flow, lock, runner, reconciler, operations, statuses, rooms, instances, runtime, logger, registry, config: MaestroConfig) =>
+  inject: [
+    SCHEDULER_STORAGE,
+    OPERATION_CANCELLATION,
+    OPERATION_CONSUMER,
+    OPERATION_FLOW,
+    SCHEDULER_LOCK,
+    OperationRunner,
+    OperationReconciler,
+    OperationManager,
+    RoomStatusService,
+    ROOM_STORAGE,
+    INSTANCE_STORAGE,
+    RUNTIME,
+    LOGGER,
+    METRICS_REGISTRY,
+    MAESTRO_CONFIG,
+  ],
+  useFactory: (
+    schedulers,
+    cancellation,
+    consumer,
+    flow,
+    lock,
+    runner,
+    reconciler,
+    operations,
+    statuses,
+    rooms,
+    instances,
+    runtime,
+    logger,
+    registry,
+    config: MaestroConfig,
+  ) =>
     new WorkerSupervisor(
-      { schedulers, cancellation, consumer, flow, lock, runner, reconciler, operations, statuses, rooms, instances, runtime, logger, metrics: new PrometheusFleetMetrics(registry) },
+      {
+        schedulers,
+        cancellation,
+        consumer,
+        flow,
+        lock,
+        runner,
+        reconciler,
+        operations,
+        statuses,
+        rooms,
+        instances,
+        runtime,
+        logger,
+        metrics: new PrometheusFleetMetrics(registry),
+      },
       {
         syncIntervalMs: config.workers.syncIntervalMs,
         reconcileIntervalMs: config.workers.syncIntervalMs,

@@ -26,9 +26,12 @@ describe('autoscaling (autoscaling_test: roomOccupancy full scale up, then disab
 
   it('follows roomsReplicas again once autoscaling is disabled', async () => {
     expect((await management('PATCH', `/schedulers/${name}`, { roomsReplicas: 2, autoscaling: { enabled: false } })).status).toBe(200);
-    await waitFor(async () => {
-      const counters = await info(name);
-      return counters && counters.roomsReady + counters.roomsOccupied + counters.roomsPending === 2;
-    }, { timeoutMs: 120_000, description: 'back to 2 rooms' });
+    await waitFor(
+      async () => {
+        const counters = await info(name);
+        return counters && counters.roomsReady + counters.roomsOccupied + counters.roomsPending === 2;
+      },
+      { timeoutMs: 120_000, description: 'back to 2 rooms' },
+    );
   });
 });

@@ -27,7 +27,12 @@ describe('events forwarding', () => {
 
   it('forwards the pings of the rooms as resync with merged metadata', async () => {
     const resync = await waitFor(() => matchmaker.calls.find((c) => c.rpc === 'SendRoomResync' && c.request.room.roomId === roomA), { timeoutMs: 10_000 });
-    expect(resync.request.room).toMatchObject({ game: 'e2e', roomType: 'green', host: '127.0.0.1', metadata: { forwarderMetadata2: '245', eventType: 'resync', pingType: 'ready' } });
+    expect(resync.request.room).toMatchObject({
+      game: 'e2e',
+      roomType: 'green',
+      host: '127.0.0.1',
+      metadata: { forwarderMetadata2: '245', eventType: 'resync', pingType: 'ready' },
+    });
   });
 
   it('forwards player events (A), succeeds without forwarder (B), fails on an unreachable forwarder (C)', async () => {
@@ -47,7 +52,10 @@ describe('events forwarding', () => {
     const body = { event: 'roomReady', metadata: { eventMetadata1: 'value1', eventMetadata2: true } };
     expect((await rooms('POST', `/scheduler/e2e-fwd-a/rooms/${roomA}/roomevent`, body)).body).toEqual({ success: true, message: '' });
     const event = matchmaker.calls.filter((c) => c.rpc === 'SendRoomEvent').at(-1);
-    expect(event?.request).toMatchObject({ eventType: 'roomReady', room: { metadata: { eventMetadata2: 'true', forwarderMetadata1: 'value1', forwarderMetadata2: '245', roomType: 'green' } } });
+    expect(event?.request).toMatchObject({
+      eventType: 'roomReady',
+      room: { metadata: { eventMetadata2: 'true', forwarderMetadata1: 'value1', forwarderMetadata2: '245', roomType: 'green' } },
+    });
     expect((await rooms('POST', '/scheduler/e2e-fwd-b/rooms/any/roomevent', body)).body.success).toBe(true);
     expect((await rooms('POST', '/scheduler/e2e-fwd-a/rooms/inexistent-room/roomevent', body)).body.success).toBe(false);
     const roomC = (await podNames('e2e-fwd-c'))[0];

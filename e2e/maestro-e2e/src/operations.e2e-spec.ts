@@ -33,7 +33,9 @@ describe('operations: cancel, lease, listing, delete (cancel_operation, operatio
     expect((await management('GET', `/schedulers/${name}/operations/${queued}`)).body.operation.status).toBe('canceled');
 
     expect((await management('POST', `/schedulers/${name}/operations/${versionOperation}/cancel`)).status).toBe(200);
-    await waitFor(async () => (await management('GET', `/schedulers/${name}/operations/${versionOperation}`)).body.operation.status === 'canceled', { timeoutMs: 30_000 });
+    await waitFor(async () => (await management('GET', `/schedulers/${name}/operations/${versionOperation}`)).body.operation.status === 'canceled', {
+      timeoutMs: 30_000,
+    });
     expect((await operations(name, 'active')).map((op) => op.id)).not.toContain(versionOperation);
     expect((await management('GET', `/schedulers/${name}`)).body.scheduler.state).toBe('in-sync');
   });

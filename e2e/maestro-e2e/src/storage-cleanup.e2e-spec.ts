@@ -12,16 +12,22 @@ describe('storage clean-up', () => {
   it('removes the ids of vanished operation records from the history set', async () => {
     const name = 'e2e-cleanup';
     await management('POST', '/schedulers', simulatedScheduler(name));
-    const done = await waitFor(async () => {
-      const final = await operations(name, 'final');
-      return final.some((op) => op.definitionName === 'create_scheduler') ? final : undefined;
-    }, { timeoutMs: 30_000 });
+    const done = await waitFor(
+      async () => {
+        const final = await operations(name, 'final');
+        return final.some((op) => op.definitionName === 'create_scheduler') ? final : undefined;
+      },
+      { timeoutMs: 30_000 },
+    );
     const ids = done.map((op) => op.id);
     // The records vanish as if their TTL had passed; the ids stay in the history set until cleaned.
     await redis.del(...ids.map((id) => `${prefix}operations:${name}:${id}`));
     const history = `${prefix}operations:${name}:lists:history`;
     expect(await redis.zrange(history, 0, -1)).toEqual(expect.arrayContaining(ids));
-    await waitFor(async () => (await redis.zrange(history, 0, -1)).every((id) => !ids.includes(id)), { timeoutMs: 60_000, description: 'ids cleaned by storage_clean_up' });
+    await waitFor(async () => (await redis.zrange(history, 0, -1)).every((id) => !ids.includes(id)), {
+      timeoutMs: 60_000,
+      description: 'ids cleaned by storage_clean_up',
+    });
     expect((await operations(name, 'final')).map((op) => op.id)).not.toEqual(expect.arrayContaining(ids));
   });
 });

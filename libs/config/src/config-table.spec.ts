@@ -16,7 +16,9 @@ describe('README configuration table', () => {
   });
 
   it('escapes pipes inside cells', () => {
-    const [row] = renderConfigTable([{ name: 'MAESTRO_X', path: 'x', kind: 'string', default: 'a|b', description: 'one | two' }]).split('\n').slice(2);
+    const [row] = renderConfigTable([{ name: 'MAESTRO_X', path: 'x', kind: 'string', default: 'a|b', description: 'one | two' }])
+      .split('\n')
+      .slice(2);
     expect(row).toBe('| `MAESTRO_X` | `a\\|b` | one \\| two |');
   });
 });

@@ -8,7 +8,14 @@ describe('loadConfig', () => {
     expect(config.api.port).toBe(8080);
     expect(config.internalApi.port).toBe(8081);
     expect(config.postgres.url).toBe('postgres://postgres@127.0.0.1:5432/maestro');
-    for (const url of [config.redis.rooms, config.redis.instances, config.redis.operations, config.redis.flow, config.redis.leases, config.redis.schedulerCache]) {
+    for (const url of [
+      config.redis.rooms,
+      config.redis.instances,
+      config.redis.operations,
+      config.redis.flow,
+      config.redis.leases,
+      config.redis.schedulerCache,
+    ]) {
       expect(url).toBe('redis://127.0.0.1:6379/0');
     }
     expect(config.redis.keyPrefix).toBe('');
@@ -115,7 +122,10 @@ describe('loadConfig', () => {
   it('lists every bad variable at once', () => {
     const error = captureError(() => loadConfig({ MAESTRO_API_PORT: 'x', MAESTRO_WORKERS_SYNCINTERVAL: '10' }, 'management-api'));
     expect(error).toBeInstanceOf(ConfigError);
-    expect((error as ConfigError).problems).toEqual(['MAESTRO_API_PORT: "x" is not an integer', expect.stringMatching(/^MAESTRO_WORKERS_SYNCINTERVAL: "10" is not a duration/)]);
+    expect((error as ConfigError).problems).toEqual([
+      'MAESTRO_API_PORT: "x" is not an integer',
+      expect.stringMatching(/^MAESTRO_WORKERS_SYNCINTERVAL: "10" is not a duration/),
+    ]);
     expect((error as ConfigError).message).toBe(`invalid configuration:\n${(error as ConfigError).problems.join('\n')}`);
   });
 

@@ -9,7 +9,9 @@ describe('storageOptionsOf', () => {
   });
 
   it('carries the key prefix and the Postgres URL of the configuration', () => {
-    const options = storageOptionsOf(loadConfig({ MAESTRO_ADAPTERS_REDIS_KEYPREFIX: 'p:', MAESTRO_ADAPTERS_SCHEDULERSTORAGE_POSTGRES_URL: 'postgres://db/x' }, 'worker'));
+    const options = storageOptionsOf(
+      loadConfig({ MAESTRO_ADAPTERS_REDIS_KEYPREFIX: 'p:', MAESTRO_ADAPTERS_SCHEDULERSTORAGE_POSTGRES_URL: 'postgres://db/x' }, 'worker'),
+    );
     expect(options).toMatchObject({ keyPrefix: 'p:', postgresUrl: 'postgres://db/x' });
   });
 });

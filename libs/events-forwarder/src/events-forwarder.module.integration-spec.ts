@@ -24,7 +24,9 @@ describe('EventsForwarderModule', () => {
       const forwarder = app.get<EventsForwarder>(EVENTS_FORWARDER);
       expect(forwarder).toBeInstanceOf(GrpcEventsForwarder);
       const room = { game: 'g', roomId: 'r' };
-      await expect(forwarder.forwardRoomEvent(aForwarder({ address: server.address }), { rpc: 'SendRoomEvent', body: { room, eventType: 'e' } })).resolves.toMatchObject({ code: 200 });
+      await expect(
+        forwarder.forwardRoomEvent(aForwarder({ address: server.address }), { rpc: 'SendRoomEvent', body: { room, eventType: 'e' } }),
+      ).resolves.toMatchObject({ code: 200 });
       expect((forwarder as GrpcEventsForwarder).channels).toBe(1);
       await app.close();
       expect((forwarder as GrpcEventsForwarder).channels).toBe(0);

@@ -1,5 +1,15 @@
 import { status } from '@grpc/grpc-js';
-import { EventsForwarderService, type Forwarder, type GameRoom, type Instance, type InstanceStorage, NotFoundError, type RoomStorage, silentLogger, systemClock } from '@maestro/domain';
+import {
+  EventsForwarderService,
+  type Forwarder,
+  type GameRoom,
+  type Instance,
+  type InstanceStorage,
+  NotFoundError,
+  type RoomStorage,
+  silentLogger,
+  systemClock,
+} from '@maestro/domain';
 import { aForwarder, aGameRoom, anInstance, aScheduler } from '@maestro/testing';
 import { GrpcEventsForwarder } from './grpc-events.forwarder';
 import { ForwarderTestServer } from './testing/forwarder-test-server';
@@ -14,12 +24,24 @@ describe('events forwarding from the domain service to a real gRPC forwarder', (
   let stored: { room?: GameRoom; instance?: Instance };
 
   const serviceWith = (...forwarders: Forwarder[]) => {
-    const scheduler = aScheduler().withName('my-sched').withGame('my-game').withForwarders(...forwarders).build();
+    const scheduler = aScheduler()
+      .withName('my-sched')
+      .withGame('my-game')
+      .withForwarders(...forwarders)
+      .build();
     const rooms = { getRoom: async () => stored.room ?? Promise.reject(new NotFoundError('room not found')) } as unknown as RoomStorage;
     const instances = { getInstance: async () => stored.instance ?? Promise.reject(new NotFoundError('instance not found')) } as unknown as InstanceStorage;
-    return new EventsForwarderService({ forwarder: grpc, schedulers: { get: async () => scheduler }, rooms, instances, logger: silentLogger, clock: systemClock });
+    return new EventsForwarderService({
+      forwarder: grpc,
+      schedulers: { get: async () => scheduler },
+      rooms,
+      instances,
+      logger: silentLogger,
+      clock: systemClock,
+    });
   };
-  const matchmaker = (overrides: Partial<Forwarder> = {}) => aForwarder({ address: server.address, options: { timeoutMs: 500, metadata: forwarderMetadata }, ...overrides });
+  const matchmaker = (overrides: Partial<Forwarder> = {}) =>
+    aForwarder({ address: server.address, options: { timeoutMs: 500, metadata: forwarderMetadata }, ...overrides });
 
   beforeAll(async () => {
     server = await ForwarderTestServer.start();
@@ -36,14 +58,22 @@ describe('events forwarding from the domain service to a real gRPC forwarder', (
     server.answer = { code: 200 };
     stored = {
       room: aGameRoom({ id: ROOM, schedulerId: 'my-sched', status: 'ready' }),
-      instance: anInstance({ id: ROOM, schedulerId: 'my-sched', address: { host: 'node-1.example.com', ports: [{ name: 'default', port: 40001, protocol: 'TCP' }] } }),
+      instance: anInstance({
+        id: ROOM,
+        schedulerId: 'my-sched',
+        address: { host: 'node-1.example.com', ports: [{ name: 'default', port: 40001, protocol: 'TCP' }] },
+      }),
     };
   });
 
   it('sends a ping as SendRoomResync with the merged metadata, roomType, host and port', async () => {
     const service = serviceWith(matchmaker());
     const scheduler = aScheduler().withName('my-sched').withGame('my-game').withForwarders(matchmaker()).build();
-    await service.forwardPing(scheduler, { room: stored.room as GameRoom, instance: stored.instance as Instance }, { pingStatus: 'ready', metadata: { eventMetadata1: 'value1', eventMetadata2: true } });
+    await service.forwardPing(
+      scheduler,
+      { room: stored.room as GameRoom, instance: stored.instance as Instance },
+      { pingStatus: 'ready', metadata: { eventMetadata1: 'value1', eventMetadata2: true } },
+    );
     expect(server.calls.map(({ rpc, request }) => ({ rpc, request }))).toEqual([
       {
         rpc: 'SendRoomResync',
@@ -76,15 +106,44 @@ describe('events forwarding from the domain service to a real gRPC forwarder', (
     await service.forwardStatusTerminated('my-sched', ROOM);
     stored = {};
     await service.forwardStatusTerminated('my-sched', ROOM);
-    const metadata = { roomType: 'green', forwarderMetadata1: 'value1', forwarderMetadata2: '245', eventType: 'status', pingType: 'terminated', roomEvent: 'terminated' };
+    const metadata = {
+      roomType: 'green',
+      forwarderMetadata1: 'value1',
+      forwarderMetadata2: '245',
+      eventType: 'status',
+      pingType: 'terminated',
+      roomEvent: 'terminated',
+    };
     expect(server.calls.map(({ rpc, request }) => ({ rpc, request }))).toEqual([
-      { rpc: 'SendRoomStatus', request: { statusType: 3, room: { game: 'my-game', roomId: ROOM, host: 'node-1.example.com', port: 40001, roomType: 'green', metadata: { ...metadata, ports: PORTS } } } },
-      { rpc: 'SendRoomStatus', request: { statusType: 3, room: { game: 'my-game', roomId: ROOM, host: '', port: 0, roomType: 'green', metadata: { ...metadata, ports: '[{"name":"","port":0,"protocol":""}]' } } } },
+      {
+        rpc: 'SendRoomStatus',
+        request: {
+          statusType: 3,
+          room: { game: 'my-game', roomId: ROOM, host: 'node-1.example.com', port: 40001, roomType: 'green', metadata: { ...metadata, ports: PORTS } },
+        },
+      },
+      {
+        rpc: 'SendRoomStatus',
+        request: {
+          statusType: 3,
+          room: {
+            game: 'my-game',
+            roomId: ROOM,
+            host: '',
+            port: 0,
+            roomType: 'green',
+            metadata: { ...metadata, ports: '[{"name":"","port":0,"protocol":""}]' },
+          },
+        },
+      },
     ]);
   });
 
   it('sends a room event as SendRoomEvent, forwarder metadata over the event metadata, no roomType', async () => {
-    await expect(serviceWith(matchmaker()).roomEvent('my-sched', ROOM, 'matchStarted', { roomType: 'mine', score: 1234567 })).resolves.toEqual({ success: true, message: '' });
+    await expect(serviceWith(matchmaker()).roomEvent('my-sched', ROOM, 'matchStarted', { roomType: 'mine', score: 1234567 })).resolves.toEqual({
+      success: true,
+      message: '',
+    });
     expect(server.calls.map(({ rpc, request }) => ({ rpc, request }))).toEqual([
       {
         rpc: 'SendRoomEvent',
@@ -97,7 +156,15 @@ describe('events forwarding from the domain service to a real gRPC forwarder', (
             host: 'node-1.example.com',
             port: 40001,
             roomType: '',
-            metadata: { roomType: 'green', forwarderMetadata1: 'value1', forwarderMetadata2: '245', score: '1.234567e+06', eventType: 'roomEvent', roomEvent: 'matchStarted', ports: PORTS },
+            metadata: {
+              roomType: 'green',
+              forwarderMetadata1: 'value1',
+              forwarderMetadata2: '245',
+              score: '1.234567e+06',
+              eventType: 'roomEvent',
+              roomEvent: 'matchStarted',
+              ports: PORTS,
+            },
           },
         },
       },
@@ -105,7 +172,10 @@ describe('events forwarding from the domain service to a real gRPC forwarder', (
   });
 
   it('sends a player event as SendPlayerEvent with only game and room id in the room', async () => {
-    await expect(serviceWith(matchmaker()).playerEvent('my-sched', ROOM, 'playerLeft', { playerId: 'p1', team: 'red' })).resolves.toEqual({ success: true, message: '' });
+    await expect(serviceWith(matchmaker()).playerEvent('my-sched', ROOM, 'playerLeft', { playerId: 'p1', team: 'red' })).resolves.toEqual({
+      success: true,
+      message: '',
+    });
     expect(server.calls.map(({ rpc, request }) => ({ rpc, request }))).toEqual([
       {
         rpc: 'SendPlayerEvent',
@@ -126,7 +196,10 @@ describe('events forwarding from the domain service to a real gRPC forwarder', (
       matchmaker({ name: 'unreachable', address: '127.0.0.1:1' }),
       matchmaker({ name: 'never' }),
     );
-    await expect(service.roomEvent('my-sched', ROOM, 'm')).resolves.toEqual({ success: false, message: 'failed to forward event room at "unreachable" with code Unavailable' });
+    await expect(service.roomEvent('my-sched', ROOM, 'm')).resolves.toEqual({
+      success: false,
+      message: 'failed to forward event room at "unreachable" with code Unavailable',
+    });
     expect(server.calls).toHaveLength(1);
   });
 
@@ -136,7 +209,10 @@ describe('events forwarding from the domain service to a real gRPC forwarder', (
     await expect(service.statusEvent('my-sched', ROOM, 'occupied')).resolves.toBe(false);
     server.answer = { hang: true };
     const started = Date.now();
-    await expect(service.roomEvent('my-sched', ROOM, 'm')).resolves.toEqual({ success: false, message: 'failed to forward event room at "matchmaker" with code DeadlineExceeded' });
+    await expect(service.roomEvent('my-sched', ROOM, 'm')).resolves.toEqual({
+      success: false,
+      message: 'failed to forward event room at "matchmaker" with code DeadlineExceeded',
+    });
     expect(Date.now() - started).toBeLessThan(1_500);
     server.answer = { code: 500 };
     await expect(service.statusEvent('my-sched', ROOM, 'occupied')).resolves.toBe(true);

@@ -23,14 +23,39 @@ export class ForwarderMetrics {
   private readonly latency: Histogram<Labels>;
 
   constructor(registry: Registry) {
-    this.successes = reuse(registry, 'maestro_events_forwarder_success_total', () =>
-      new Counter({ name: 'maestro_events_forwarder_success_total', help: 'Completed forwarder calls by response code name', labelNames: LABELS, registers: [registry] }),
+    this.successes = reuse(
+      registry,
+      'maestro_events_forwarder_success_total',
+      () =>
+        new Counter({
+          name: 'maestro_events_forwarder_success_total',
+          help: 'Completed forwarder calls by response code name',
+          labelNames: LABELS,
+          registers: [registry],
+        }),
     );
-    this.failures = reuse(registry, 'maestro_events_forwarder_failure_total', () =>
-      new Counter({ name: 'maestro_events_forwarder_failure_total', help: 'Forwarder calls that did not complete, by gRPC code name', labelNames: LABELS, registers: [registry] }),
+    this.failures = reuse(
+      registry,
+      'maestro_events_forwarder_failure_total',
+      () =>
+        new Counter({
+          name: 'maestro_events_forwarder_failure_total',
+          help: 'Forwarder calls that did not complete, by gRPC code name',
+          labelNames: LABELS,
+          registers: [registry],
+        }),
     );
-    this.latency = reuse(registry, 'maestro_events_forwarder_latency_seconds', () =>
-      new Histogram({ name: 'maestro_events_forwarder_latency_seconds', help: 'Forwarder call latency', labelNames: LABELS, buckets: BUCKETS, registers: [registry] }),
+    this.latency = reuse(
+      registry,
+      'maestro_events_forwarder_latency_seconds',
+      () =>
+        new Histogram({
+          name: 'maestro_events_forwarder_latency_seconds',
+          help: 'Forwarder call latency',
+          labelNames: LABELS,
+          buckets: BUCKETS,
+          registers: [registry],
+        }),
     );
   }
 

@@ -15,7 +15,8 @@ let loaded: GrpcObject | undefined;
  * (`keepCase`), enums and int64 as numbers, absent fields decoded as their proto3 defaults.
  */
 export function loadForwarderPackage(): GrpcObject {
-  loaded ??= loadPackageDefinition(loadSync(FORWARDER_PROTO_PATH, { keepCase: true, longs: Number, enums: Number, defaults: true })).eventforwarder as GrpcObject;
+  loaded ??= loadPackageDefinition(loadSync(FORWARDER_PROTO_PATH, { keepCase: true, longs: Number, enums: Number, defaults: true }))
+    .eventforwarder as GrpcObject;
   return loaded;
 }
 

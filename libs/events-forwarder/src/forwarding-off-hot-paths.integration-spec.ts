@@ -1,11 +1,4 @@
-import {
-  EventsForwarderService,
-  ForwardingQueue,
-  QueuedRoomEvents,
-  RoomStatusService,
-  SchedulerLookup,
-  systemClock,
-} from '@maestro/domain';
+import { EventsForwarderService, ForwardingQueue, QueuedRoomEvents, RoomStatusService, SchedulerLookup, systemClock } from '@maestro/domain';
 import {
   aForwarder,
   aGameRoom,
@@ -40,14 +33,23 @@ describe('forwarding to a receiver that never answers, over gRPC', () => {
     server.behaviour = { hang: true };
     grpc = new GrpcEventsForwarder({ keepAliveTimeMs: 30_000, keepAliveTimeoutMs: 5_000 });
     const schedulers = new InMemorySchedulerStorage(systemClock);
-    await schedulers.createScheduler(aScheduler().withName('game').withForwarders(aForwarder({ address: server.address, options: { timeoutMs: TIMEOUT_MS, metadata: {} } })).build());
+    await schedulers.createScheduler(
+      aScheduler()
+        .withName('game')
+        .withForwarders(aForwarder({ address: server.address, options: { timeoutMs: TIMEOUT_MS, metadata: {} } }))
+        .build(),
+    );
     rooms = new InMemoryRoomStorage();
     instances = new InMemoryInstanceStorage();
     const logger = new RecordingLogger();
     const lookup = new SchedulerLookup(new InMemorySchedulerCache(), schedulers, 60_000);
     forwarding = new EventsForwarderService({ forwarder: grpc, schedulers: lookup, rooms, instances, logger, clock: systemClock });
     queue = new ForwardingQueue(logger);
-    statuses = new RoomStatusService({ rooms, instances, schedulers: lookup, clock: systemClock, logger }, { allocationTtlMs: 300_000 }, new QueuedRoomEvents(forwarding, queue, logger));
+    statuses = new RoomStatusService(
+      { rooms, instances, schedulers: lookup, clock: systemClock, logger },
+      { allocationTtlMs: 300_000 },
+      new QueuedRoomEvents(forwarding, queue, logger),
+    );
     await rooms.createRoom(aGameRoom({ id: 'r1', schedulerId: 'game', status: 'ready', pingStatus: 'ready' }));
     await instances.upsertInstance(anInstance({ id: 'r1', schedulerId: 'game' }));
   });
@@ -78,7 +80,9 @@ describe('forwarding to a receiver that never answers, over gRPC', () => {
   });
 
   it('answers pings and applies pod events without waiting for it, still sending their events', async () => {
-    expect(await elapsed(() => statuses.ping({ schedulerName: 'game', roomId: 'r1', pingStatus: 'occupied', runningMatches: 1, metadata: {}, at: new Date() }))).toBeLessThan(BOUND_MS);
+    expect(
+      await elapsed(() => statuses.ping({ schedulerName: 'game', roomId: 'r1', pingStatus: 'occupied', runningMatches: 1, metadata: {}, at: new Date() })),
+    ).toBeLessThan(BOUND_MS);
     expect((await rooms.getRoom('game', 'r1')).status).toBe('occupied');
     const terminating = anInstance({ id: 'r1', schedulerId: 'game', status: { type: 'terminating', description: '' } });
     expect(await elapsed(() => statuses.applyInstance(terminating))).toBeLessThan(BOUND_MS);

@@ -40,7 +40,15 @@ describe('GrpcEventsForwarder against a real gRPC server', () => {
       { rpc: 'SendRoomResync', request: { room, statusType: 1 } },
       { rpc: 'SendRoomStatus', request: { room, statusType: 3 } },
       { rpc: 'SendRoomEvent', request: { room, eventType: 'custom', metadata: {} } },
-      { rpc: 'SendPlayerEvent', request: { playerId: 'p1', room: { game: 'g', roomId: 'r1', host: '', port: 0, metadata: {}, roomType: '' }, eventType: 1, metadata: { roomType: 'green' } } },
+      {
+        rpc: 'SendPlayerEvent',
+        request: {
+          playerId: 'p1',
+          room: { game: 'g', roomId: 'r1', host: '', port: 0, metadata: {}, roomType: '' },
+          eventType: 1,
+          metadata: { roomType: 'green' },
+        },
+      },
     ]);
   });
 

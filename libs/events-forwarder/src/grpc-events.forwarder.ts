@@ -98,7 +98,9 @@ export class GrpcEventsForwarder implements EventsForwarder {
     } catch (error) {
       const code = grpcStatusOf(error);
       record(false, code === undefined ? 'Unknown' : grpcCodeName(code));
-      throw code === undefined ? EventForwardingError.unknown(forwarder.name, error) : EventForwardingError.withStatus(forwarder.name, grpcCodeName(code), error);
+      throw code === undefined
+        ? EventForwardingError.unknown(forwarder.name, error)
+        : EventForwardingError.withStatus(forwarder.name, grpcCodeName(code), error);
     }
   }
 

@@ -12,11 +12,7 @@ export interface SignalSource {
  * hooks run: the worker's operations get workers.stopTimeoutDuration) and the process exits 0,
  * or 1 when closing failed. A second signal while it closes changes nothing.
  */
-export function exitOnSignals(
-  running: RunningApp,
-  exit: (code: number) => void = (code) => process.exit(code),
-  signals: SignalSource = process,
-): void {
+export function exitOnSignals(running: RunningApp, exit: (code: number) => void = (code) => process.exit(code), signals: SignalSource = process): void {
   const logger = running.app.get<Logger>(PINO);
   let closing = false;
   const stop = (signal: NodeJS.Signals): void => {

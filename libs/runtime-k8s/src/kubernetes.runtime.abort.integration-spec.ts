@@ -21,7 +21,11 @@ describe('KubernetesRuntime on kube-sim: aborted pod creations', () => {
   };
 
   beforeAll(async () => {
-    sim = await startKubeSim({ port: 0, kubeconfigPath: `tmp/kube-sim-${process.pid}/runtime-abort.yaml`, timing: { scheduleMs: 5, containerCreatingMs: 30, readyMs: 30 } });
+    sim = await startKubeSim({
+      port: 0,
+      kubeconfigPath: `tmp/kube-sim-${process.pid}/runtime-abort.yaml`,
+      timing: { scheduleMs: 5, containerCreatingMs: 30, readyMs: 30 },
+    });
     runtime = new KubernetesRuntime({ kubeconfigPath: sim.kubeconfigPath, qps: 500, burst: 500 }, silentLogger);
     await runtime.createScheduler(scheduler);
   });

@@ -19,7 +19,11 @@ describe('KubernetesRuntime on kube-sim, the Runtime adapter', () => {
   };
 
   beforeAll(async () => {
-    sim = await startKubeSim({ port: 0, kubeconfigPath: `tmp/kube-sim-${process.pid}/runtime-contract.yaml`, timing: { scheduleMs: 5, containerCreatingMs: 30, readyMs: 30 } });
+    sim = await startKubeSim({
+      port: 0,
+      kubeconfigPath: `tmp/kube-sim-${process.pid}/runtime-contract.yaml`,
+      timing: { scheduleMs: 5, containerCreatingMs: 30, readyMs: 30 },
+    });
     runtime = new KubernetesRuntime({ kubeconfigPath: sim.kubeconfigPath, qps: 500, burst: 500, resyncMs: 60_000, watchBackoffMs: 10 }, silentLogger);
   });
 

@@ -1,4 +1,13 @@
-import { AlreadyExistsError, type InstanceEvent, InvalidArgumentError, type InstanceWatcher, NotFoundError, type Scheduler, silentLogger, UnexpectedError } from '@maestro/domain';
+import {
+  AlreadyExistsError,
+  type InstanceEvent,
+  InvalidArgumentError,
+  type InstanceWatcher,
+  NotFoundError,
+  type Scheduler,
+  silentLogger,
+  UnexpectedError,
+} from '@maestro/domain';
 import { startKubeSim, type KubeSim } from '@maestro/kube-sim';
 import { aContainer, aScheduler, waitFor } from '@maestro/testing';
 import { KubernetesRuntime } from './kubernetes.runtime';
@@ -9,7 +18,10 @@ describe('KubernetesRuntime against kube-sim', () => {
   let sim: KubeSim;
   let runtime: KubernetesRuntime;
   const watchers: InstanceWatcher[] = [];
-  const base = aScheduler().withName('runtime-test').with({ labels: { team: 'a' } }).build();
+  const base = aScheduler()
+    .withName('runtime-test')
+    .with({ labels: { team: 'a' } })
+    .build();
   const scheduler: Scheduler = { ...base, spec: { ...base.spec, terminationGracePeriodNs: 1e9 } };
   const withHostPort = { ...scheduler.spec, containers: [aContainer({ ports: [{ name: 'gameport', protocol: 'udp', port: 7777, hostPort: 40001 }] })] };
   const options = (): KubernetesRuntimeOptions => ({
@@ -27,7 +39,11 @@ describe('KubernetesRuntime against kube-sim', () => {
   const podPath = (name: string) => `/api/v1/namespaces/runtime-test/pods/${name}`;
 
   beforeAll(async () => {
-    sim = await startKubeSim({ port: 0, kubeconfigPath: `tmp/kube-sim-${process.pid}/runtime.yaml`, timing: { scheduleMs: 5, containerCreatingMs: 30, readyMs: 30 } });
+    sim = await startKubeSim({
+      port: 0,
+      kubeconfigPath: `tmp/kube-sim-${process.pid}/runtime.yaml`,
+      timing: { scheduleMs: 5, containerCreatingMs: 30, readyMs: 30 },
+    });
     runtime = new KubernetesRuntime(options(), silentLogger);
     await runtime.createScheduler(scheduler);
   });
@@ -45,7 +61,8 @@ describe('KubernetesRuntime against kube-sim', () => {
     watchers.push(watcher);
     return { events, watcher };
   }
-  const find = (events: InstanceEvent[], id: string, predicate: (e: InstanceEvent) => boolean = () => true) => events.find((e) => e.instance.id === id && predicate(e));
+  const find = (events: InstanceEvent[], id: string, predicate: (e: InstanceEvent) => boolean = () => true) =>
+    events.find((e) => e.instance.id === id && predicate(e));
 
   it('creates the namespace, labelled as managed by maestro for its scheduler, and its disruption budget once', async () => {
     const namespace = await api('GET', '/api/v1/namespaces/runtime-test');
@@ -69,7 +86,10 @@ describe('KubernetesRuntime against kube-sim', () => {
     const { body: pod } = await api('GET', podPath(name));
     expect(pod.metadata.labels).toEqual({ heritage: 'maestro', 'maestro-scheduler': 'runtime-test', version: 'v1.0.0', team: 'a' });
     expect(pod.spec.topologySpreadConstraints[0]).toMatchObject({ topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'ScheduleAnyway' });
-    expect(pod.spec.containers[0].env.slice(-2)).toEqual([{ name: 'MAESTRO_SCHEDULER_NAME', value: 'runtime-test' }, { name: 'MAESTRO_ROOM_ID', value: name }]);
+    expect(pod.spec.containers[0].env.slice(-2)).toEqual([
+      { name: 'MAESTRO_SCHEDULER_NAME', value: 'runtime-test' },
+      { name: 'MAESTRO_ROOM_ID', value: name },
+    ]);
     expect(pod.spec.terminationGracePeriodSeconds).toBe(1);
     await expect(runtime.createGameRoomInstance(scheduler, name, withHostPort)).rejects.toBeInstanceOf(AlreadyExistsError);
   });
@@ -88,7 +108,10 @@ describe('KubernetesRuntime against kube-sim', () => {
     await runtime.createGameRoomInstance(scheduler, name, withHostPort);
     const ready = await waitFor(() => find(events, name, (e) => e.instance.status.type === 'ready'));
     expect(find(events, name)?.type).toBe('added');
-    expect(ready.instance).toMatchObject({ schedulerId: 'runtime-test', address: { host: '127.0.0.1', ports: [{ name: 'gameport', port: 40001, protocol: 'UDP' }] } });
+    expect(ready.instance).toMatchObject({
+      schedulerId: 'runtime-test',
+      address: { host: '127.0.0.1', ports: [{ name: 'gameport', port: 40001, protocol: 'UDP' }] },
+    });
     await runtime.deleteGameRoomInstance(ready.instance, 'scale_down');
     const terminating = await waitFor(() => find(events, name, (e) => e.instance.status.type === 'terminating'));
     expect(terminating.type).toBe('updated');
@@ -97,7 +120,13 @@ describe('KubernetesRuntime against kube-sim', () => {
     const recorded = await api('GET', '/api/v1/namespaces/runtime-test/events');
     expect(recorded.body.items).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ reason: 'GameRoomDeleted', message: 'scale_down', type: 'Normal', source: { component: 'maestro-next' }, involvedObject: expect.objectContaining({ kind: 'Pod', name }) }),
+        expect.objectContaining({
+          reason: 'GameRoomDeleted',
+          message: 'scale_down',
+          type: 'Normal',
+          source: { component: 'maestro-next' },
+          involvedObject: expect.objectContaining({ kind: 'Pod', name }),
+        }),
       ]),
     );
     await expect(runtime.deleteGameRoomInstance(ready.instance, 'scale_down')).rejects.toBeInstanceOf(NotFoundError);
@@ -106,7 +135,10 @@ describe('KubernetesRuntime against kube-sim', () => {
   it('reports deletions of rooms never seen ready with the scheduler id', async () => {
     const { events } = await watch();
     sim.faults.failImagePull('never:1');
-    const created = await runtime.createGameRoomInstance(scheduler, 'runtime-test-never', { ...scheduler.spec, containers: [aContainer({ image: 'never:1' })] });
+    const created = await runtime.createGameRoomInstance(scheduler, 'runtime-test-never', {
+      ...scheduler.spec,
+      containers: [aContainer({ image: 'never:1' })],
+    });
     await waitFor(() => find(events, created.id, (e) => e.instance.status.type === 'error'));
     await runtime.deleteGameRoomInstance(created, 'expired_room');
     const deleted = await waitFor(() => find(events, created.id, (e) => e.type === 'deleted'), { timeoutMs: 10_000 });
@@ -119,7 +151,11 @@ describe('KubernetesRuntime against kube-sim', () => {
     sim.faults.crashLoop('crashy:1');
     sim.faults.oomKill('hungry:1');
     // restartPolicy Never: the OOM-killed pod ends in phase Failed, which maps to PodFailed.
-    const cases = [['pull', 'broken:1', /^(ErrImagePull|ImagePullBackOff): /], ['crash', 'crashy:1', /^CrashLoopBackOff: /], ['oom', 'hungry:1', /^PodFailed$/]] as const;
+    const cases = [
+      ['pull', 'broken:1', /^(ErrImagePull|ImagePullBackOff): /],
+      ['crash', 'crashy:1', /^CrashLoopBackOff: /],
+      ['oom', 'hungry:1', /^PodFailed$/],
+    ] as const;
     for (const [id, image] of cases) {
       await runtime.createGameRoomInstance(scheduler, `runtime-test-${id}`, { ...scheduler.spec, containers: [aContainer({ image })] });
     }
@@ -127,7 +163,9 @@ describe('KubernetesRuntime against kube-sim', () => {
       const event = await waitFor(() => find(events, `runtime-test-${id}`, (e) => description.test(e.instance.status.description)));
       expect(event.instance.status.type).toBe('error');
     }
-    const ready = await waitFor(() => events.find((e) => e.instance.status.type === 'ready' && e.instance.id.startsWith('runtime-test-') && e.instance.address));
+    const ready = await waitFor(() =>
+      events.find((e) => e.instance.status.type === 'ready' && e.instance.id.startsWith('runtime-test-') && e.instance.address),
+    );
     const { body: pod } = await api('GET', podPath(ready.instance.id));
     expect(sim.faults.loseNode(pod.spec.nodeName)).toBe(true);
     const lost = await waitFor(() => find(events, ready.instance.id, (e) => e.instance.status.description === 'PodUnknown'));
@@ -164,7 +202,9 @@ describe('KubernetesRuntime against kube-sim', () => {
     const resyncing = new KubernetesRuntime({ ...options(), resyncMs: 50 }, silentLogger);
     const name = 'runtime-test-resync';
     await runtime.createGameRoomInstance(scheduler, name, scheduler.spec);
-    await waitFor(async () => (await api('GET', podPath(name))).body.status?.conditions?.some((c: { type: string; status: string }) => c.type === 'Ready' && c.status === 'True'));
+    await waitFor(async () =>
+      (await api('GET', podPath(name))).body.status?.conditions?.some((c: { type: string; status: string }) => c.type === 'Ready' && c.status === 'True'),
+    );
     const { events, watcher } = await watch(resyncing);
     const informer = watcher as PodInformer;
     await waitFor(() => informer.stats.lists >= 4);
@@ -238,19 +278,31 @@ describe('KubernetesRuntime against kube-sim', () => {
 
   it('never deletes a namespace it did not create: a foreign one reads as not found and stays', async () => {
     const foreign = { ...scheduler, name: 'someone-elses' };
-    await fetch(`${sim.url}/api/v1/namespaces`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ metadata: { name: 'someone-elses', labels: { team: 'b' } } }) });
+    await fetch(`${sim.url}/api/v1/namespaces`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ metadata: { name: 'someone-elses', labels: { team: 'b' } } }),
+    });
     await expect(runtime.deleteScheduler(foreign)).rejects.toBeInstanceOf(NotFoundError);
     expect((await api('GET', '/api/v1/namespaces/someone-elses')).status).toBe(200);
     // Labelled by maestro for another scheduler: not this scheduler's either.
     const other = { ...scheduler, name: 'borrowed' };
-    await fetch(`${sim.url}/api/v1/namespaces`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ metadata: { name: 'borrowed', labels: { 'app.kubernetes.io/managed-by': 'maestro', 'maestro-scheduler': 'runtime-test' } } }) });
+    await fetch(`${sim.url}/api/v1/namespaces`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ metadata: { name: 'borrowed', labels: { 'app.kubernetes.io/managed-by': 'maestro', 'maestro-scheduler': 'runtime-test' } } }),
+    });
     await expect(runtime.deleteScheduler(other)).rejects.toBeInstanceOf(NotFoundError);
     expect((await api('GET', '/api/v1/namespaces/borrowed')).status).toBe(200);
   });
 
   it("deletes an unlabelled namespace holding the scheduler's pods (created by Maestro-Go)", async () => {
     const legacy = { ...scheduler, name: 'legacy-fleet' };
-    await fetch(`${sim.url}/api/v1/namespaces`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ metadata: { name: 'legacy-fleet' } }) });
+    await fetch(`${sim.url}/api/v1/namespaces`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ metadata: { name: 'legacy-fleet' } }),
+    });
     await runtime.createGameRoomInstance(legacy, runtime.createGameRoomName(legacy), legacy.spec);
     await runtime.deleteScheduler(legacy);
     await waitFor(async () => (await api('GET', '/api/v1/namespaces/legacy-fleet')).status === 404, { timeoutMs: 10_000 });

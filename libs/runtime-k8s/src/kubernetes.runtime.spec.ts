@@ -27,7 +27,10 @@ describe('KubernetesRuntime (stubbed API)', () => {
     stub(client.policy, 'createNamespacedPodDisruptionBudget', () => Promise.reject(apiError(403)));
     await runtime.createScheduler(scheduler);
     expect(calls).toEqual(['createNamespace', 'createNamespacedPodDisruptionBudget']);
-    expect(client.policy.createNamespacedPodDisruptionBudget).toHaveBeenCalledWith({ namespace: 'sched', body: disruptionBudget('sched', 0) }, expect.anything());
+    expect(client.policy.createNamespacedPodDisruptionBudget).toHaveBeenCalledWith(
+      { namespace: 'sched', body: disruptionBudget('sched', 0) },
+      expect.anything(),
+    );
   });
 
   it('maps an existing namespace to AlreadyExistsError and other failures to UnexpectedError', async () => {
@@ -43,12 +46,16 @@ describe('KubernetesRuntime (stubbed API)', () => {
     ['1', '27+', false],
   ])('deletes the budget before the namespace only on servers >= 1.21 (%s.%s)', async (major, minor, deletesBudget) => {
     const { runtime, client, calls, stub } = runtimeWithStubs();
-    stub(client.core, 'readNamespace', () => ({ metadata: { name: 'sched', labels: { 'app.kubernetes.io/managed-by': 'maestro', 'maestro-scheduler': 'sched' } } }));
+    stub(client.core, 'readNamespace', () => ({
+      metadata: { name: 'sched', labels: { 'app.kubernetes.io/managed-by': 'maestro', 'maestro-scheduler': 'sched' } },
+    }));
     stub(client.version, 'getCode', () => ({ major, minor }));
     stub(client.policy, 'deleteNamespacedPodDisruptionBudget', () => Promise.reject(apiError(500)));
     stub(client.core, 'deleteNamespace', () => ({}));
     await runtime.deleteScheduler(scheduler);
-    expect(calls).toEqual(deletesBudget ? ['readNamespace', 'getCode', 'deleteNamespacedPodDisruptionBudget', 'deleteNamespace'] : ['readNamespace', 'getCode', 'deleteNamespace']);
+    expect(calls).toEqual(
+      deletesBudget ? ['readNamespace', 'getCode', 'deleteNamespacedPodDisruptionBudget', 'deleteNamespace'] : ['readNamespace', 'getCode', 'deleteNamespace'],
+    );
   });
 
   it('reports a missing namespace as NotFoundError without deleting anything', async () => {
@@ -60,7 +67,9 @@ describe('KubernetesRuntime (stubbed API)', () => {
 
   it('reports a namespace deleted meanwhile as NotFoundError, also when /version fails', async () => {
     const { runtime, client, stub } = runtimeWithStubs();
-    stub(client.core, 'readNamespace', () => ({ metadata: { name: 'sched', labels: { 'app.kubernetes.io/managed-by': 'maestro', 'maestro-scheduler': 'sched' } } }));
+    stub(client.core, 'readNamespace', () => ({
+      metadata: { name: 'sched', labels: { 'app.kubernetes.io/managed-by': 'maestro', 'maestro-scheduler': 'sched' } },
+    }));
     stub(client.version, 'getCode', () => Promise.reject(apiError(500)));
     stub(client.core, 'deleteNamespace', () => Promise.reject(apiError(404)));
     await expect(runtime.deleteScheduler(scheduler)).rejects.toBeInstanceOf(NotFoundError);
@@ -68,7 +77,11 @@ describe('KubernetesRuntime (stubbed API)', () => {
 
   it('maps pod creation errors without retrying them: 422 invalid, 409 exists, 403 unexpected', async () => {
     const { runtime, client, stub } = runtimeWithStubs();
-    for (const [code, type] of [[422, InvalidArgumentError], [409, AlreadyExistsError], [403, UnexpectedError]] as const) {
+    for (const [code, type] of [
+      [422, InvalidArgumentError],
+      [409, AlreadyExistsError],
+      [403, UnexpectedError],
+    ] as const) {
       stub(client.core, 'createNamespacedPod', () => Promise.reject(apiError(code)));
       await expect(runtime.createGameRoomInstance(scheduler, 'sched-x', scheduler.spec)).rejects.toBeInstanceOf(type);
       expect(client.core.createNamespacedPod).toHaveBeenCalledTimes(1);
@@ -168,7 +181,13 @@ describe('KubernetesRuntime (stubbed API)', () => {
     await runtime.deleteGameRoomInstance(instance, 'scale_down');
     expect(calls).toEqual(['readNamespacedPod', 'createNamespacedEvent', 'deleteNamespacedPod']);
     const { body } = (client.core.createNamespacedEvent as jest.Mock).mock.calls[0][0];
-    expect(body).toMatchObject({ type: 'Normal', reason: 'GameRoomDeleted', message: 'scale_down', source: { component: 'maestro-next' }, involvedObject: { kind: 'Pod', name: 'sched-x', uid: 'u-1' } });
+    expect(body).toMatchObject({
+      type: 'Normal',
+      reason: 'GameRoomDeleted',
+      message: 'scale_down',
+      source: { component: 'maestro-next' },
+      involvedObject: { kind: 'Pod', name: 'sched-x', uid: 'u-1' },
+    });
     calls.length = 0;
     stub(client.core, 'readNamespacedPod', () => Promise.reject(apiError(500)));
     stub(client.core, 'deleteNamespacedPod', () => Promise.reject(apiError(404)));

@@ -57,7 +57,10 @@ export class KubernetesRuntime implements Runtime {
     private readonly logger: Logger,
   ) {
     this.client = new KubernetesClient(options);
-    this.nodeHosts = new NodeHostCache((name) => this.client.call((request) => this.client.core.readNode({ name }, request)), options.nodeAddressTtlMs ?? DEFAULT_NODE_ADDRESS_TTL_MS);
+    this.nodeHosts = new NodeHostCache(
+      (name) => this.client.call((request) => this.client.core.readNode({ name }, request)),
+      options.nodeAddressTtlMs ?? DEFAULT_NODE_ADDRESS_TTL_MS,
+    );
   }
 
   async createScheduler(scheduler: Scheduler): Promise<void> {
@@ -69,9 +72,12 @@ export class KubernetesRuntime implements Runtime {
       throw new UnexpectedError(`error creating scheduler '${name}': ${describeApiError(error)}`, { cause: error });
     }
     try {
-      await this.client.call((request) => this.client.policy.createNamespacedPodDisruptionBudget({ namespace: name, body: disruptionBudget(name, 0) }, request));
+      await this.client.call((request) =>
+        this.client.policy.createNamespacedPodDisruptionBudget({ namespace: name, body: disruptionBudget(name, 0) }, request),
+      );
     } catch (error) {
-      if (apiErrorCode(error) !== 409) this.logger.warn('failed to create pod disruption budget', { [LogField.SchedulerName]: name, [LogField.Error]: describeApiError(error) });
+      if (apiErrorCode(error) !== 409)
+        this.logger.warn('failed to create pod disruption budget', { [LogField.SchedulerName]: name, [LogField.Error]: describeApiError(error) });
     }
   }
 
@@ -87,7 +93,8 @@ export class KubernetesRuntime implements Runtime {
       try {
         await this.client.call((request) => this.client.policy.deleteNamespacedPodDisruptionBudget({ name, namespace: name }, request));
       } catch (error) {
-        if (apiErrorCode(error) !== 404) this.logger.warn('failed to delete pod disruption budget', { [LogField.SchedulerName]: name, [LogField.Error]: describeApiError(error) });
+        if (apiErrorCode(error) !== 404)
+          this.logger.warn('failed to delete pod disruption budget', { [LogField.SchedulerName]: name, [LogField.Error]: describeApiError(error) });
       }
     }
     try {
@@ -183,7 +190,11 @@ export class KubernetesRuntime implements Runtime {
     const converter = new InstanceConverter(scheduler.name, (node) => this.nodeHosts.resolve(node));
     const informer = new PodInformer(
       new KubernetesPodSource(this.client, scheduler.name, MAESTRO_POD_SELECTOR),
-      { resyncMs: this.options.resyncMs ?? DEFAULT_RESYNC_MS, backoffMs: this.options.watchBackoffMs ?? DEFAULT_WATCH_BACKOFF_MS, maxBackoffMs: MAX_WATCH_BACKOFF_MS },
+      {
+        resyncMs: this.options.resyncMs ?? DEFAULT_RESYNC_MS,
+        backoffMs: this.options.watchBackoffMs ?? DEFAULT_WATCH_BACKOFF_MS,
+        maxBackoffMs: MAX_WATCH_BACKOFF_MS,
+      },
       async (change) => {
         let event: InstanceEvent;
         try {
@@ -233,7 +244,9 @@ export class KubernetesRuntime implements Runtime {
       return await this.client.call((request) => this.client.policy.readNamespacedPodDisruptionBudget({ name, namespace: name }, request));
     } catch (error) {
       if (apiErrorCode(error) !== 404) throw error;
-      return this.client.call((request) => this.client.policy.createNamespacedPodDisruptionBudget({ namespace: name, body: disruptionBudget(name, 0) }, request));
+      return this.client.call((request) =>
+        this.client.policy.createNamespacedPodDisruptionBudget({ namespace: name, body: disruptionBudget(name, 0) }, request),
+      );
     }
   }
 

@@ -27,7 +27,11 @@ export class RuntimeK8sModule {
       providers: [
         { provide: OPTIONS, inject: options.inject ?? [], useFactory: options.useFactory },
         { provide: RUNTIME, inject: [OPTIONS, LOGGER], useFactory: (o: RuntimeK8sOptions, logger: Logger) => new KubernetesRuntime(o, logger) },
-        { provide: PORT_ALLOCATOR, inject: [OPTIONS], useFactory: (o: RuntimeK8sOptions) => new RandomPortAllocator(o.fallbackPortRange ?? DEFAULT_PORT_RANGE) },
+        {
+          provide: PORT_ALLOCATOR,
+          inject: [OPTIONS],
+          useFactory: (o: RuntimeK8sOptions) => new RandomPortAllocator(o.fallbackPortRange ?? DEFAULT_PORT_RANGE),
+        },
       ],
       exports: [RUNTIME, PORT_ALLOCATOR],
     };

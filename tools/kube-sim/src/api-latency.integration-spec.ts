@@ -30,10 +30,13 @@ describe('injected API latency', () => {
     await waitFor(async () => (await stats()).heldRequests === before.heldRequests + 1, { description: 'the request held' });
     client.abort();
     await expect(posting).rejects.toThrow();
-    const after = await waitFor(async () => {
-      const current = await stats();
-      return current.heldRequests === before.heldRequests ? current : undefined;
-    }, { description: 'the request released' });
+    const after = await waitFor(
+      async () => {
+        const current = await stats();
+        return current.heldRequests === before.heldRequests ? current : undefined;
+      },
+      { description: 'the request released' },
+    );
     expect(after.abandonedRequests).toBe(before.abandonedRequests + 1);
     expect((await call(sim.url, 'GET', `${podsPath}/dropped`)).status).toBe(404);
   });

@@ -18,7 +18,11 @@ describe('kube-sim request parameters', () => {
     waitFor(async () => (await call(sim.url, 'GET', `${ns}/pods/${name}`)).body.status.phase === 'Running', { description: `${name} running` });
 
   beforeAll(async () => {
-    sim = await startKubeSim({ port: 0, kubeconfigPath: `tmp/kube-sim-${process.pid}/parameters.yaml`, timing: { scheduleMs: 5, containerCreatingMs: 20, readyMs: 20 } });
+    sim = await startKubeSim({
+      port: 0,
+      kubeconfigPath: `tmp/kube-sim-${process.pid}/parameters.yaml`,
+      timing: { scheduleMs: 5, containerCreatingMs: 20, readyMs: 20 },
+    });
     await call(sim.url, 'POST', '/api/v1/namespaces', { metadata: { name: 'params' } });
     await call(sim.url, 'POST', `${ns}/pods`, aPod('first'));
   });
@@ -37,22 +41,44 @@ describe('kube-sim request parameters', () => {
     const cases: [string, string, string][] = [
       ['GET', `${ns}/pods?limit=ten`, 'strconv.ParseInt: parsing "ten": invalid syntax'],
       ['GET', `${ns}/pods?watch=1&timeoutSeconds=soon`, 'strconv.ParseInt: parsing "soon": invalid syntax'],
-      ['GET', `${ns}/pods?resourceVersion=newest`, 'invalid resource version: resourceVersion: Invalid value: "newest": strconv.ParseUint: parsing "newest": invalid syntax'],
-      ['GET', `${ns}/pods/first?resourceVersion=-1`, 'invalid resource version: resourceVersion: Invalid value: "-1": strconv.ParseUint: parsing "-1": invalid syntax'],
-      ['GET', `${ns}/pods?watch=true&resourceVersion=x1`, 'invalid resource version: resourceVersion: Invalid value: "x1": strconv.ParseUint: parsing "x1": invalid syntax'],
+      [
+        'GET',
+        `${ns}/pods?resourceVersion=newest`,
+        'invalid resource version: resourceVersion: Invalid value: "newest": strconv.ParseUint: parsing "newest": invalid syntax',
+      ],
+      [
+        'GET',
+        `${ns}/pods/first?resourceVersion=-1`,
+        'invalid resource version: resourceVersion: Invalid value: "-1": strconv.ParseUint: parsing "-1": invalid syntax',
+      ],
+      [
+        'GET',
+        `${ns}/pods?watch=true&resourceVersion=x1`,
+        'invalid resource version: resourceVersion: Invalid value: "x1": strconv.ParseUint: parsing "x1": invalid syntax',
+      ],
       ['DELETE', `${ns}/pods/first?gracePeriodSeconds=later`, 'strconv.ParseInt: parsing "later": invalid syntax'],
       ['GET', `${ns}/pods?continue=abc&resourceVersion=7`, 'specifying resource version is not allowed when using continue'],
     ];
     for (const [method, path, message] of cases) {
       const { status, body } = await call(sim.url, method, path);
-      expect({ path, status, body }).toEqual({ path, status: 400, body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', reason: 'BadRequest', code: 400, message } });
+      expect({ path, status, body }).toEqual({
+        path,
+        status: 400,
+        body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', reason: 'BadRequest', code: 400, message },
+      });
     }
   });
 
   it('refuses invalid option combinations and values with 422 <Kind>Options.meta.k8s.io', async () => {
     const cases: [string, string, unknown, string, string][] = [
       ['GET', `${ns}/pods?sendInitialEvents=true`, undefined, 'ListOptions', 'sendInitialEvents: Forbidden: sendInitialEvents is forbidden for list'],
-      ['GET', `${ns}/pods?watch=1&resourceVersionMatch=Exact`, undefined, 'ListOptions', 'resourceVersionMatch is forbidden for watch unless sendInitialEvents is provided'],
+      [
+        'GET',
+        `${ns}/pods?watch=1&resourceVersionMatch=Exact`,
+        undefined,
+        'ListOptions',
+        'resourceVersionMatch is forbidden for watch unless sendInitialEvents is provided',
+      ],
       ['DELETE', `${ns}/pods/first?propagationPolicy=Later`, undefined, 'DeleteOptions', 'propagationPolicy: Unsupported value: "Later"'],
       ['DELETE', `${ns}/pods/first`, { dryRun: ['true'] }, 'DeleteOptions', 'dryRun: Unsupported value: []string{"true"}: supported values: "All"'],
       ['POST', `${ns}/pods?dryRun=yes`, aPod('dry'), 'CreateOptions', 'dryRun: Unsupported value: []string{"yes"}'],
@@ -83,7 +109,12 @@ describe('kube-sim request parameters', () => {
   it('answers dry runs as usual and stores nothing', async () => {
     const created = await call(sim.url, 'POST', `${ns}/pods?dryRun=All`, aPod('dry'));
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ kind: 'Pod', metadata: { name: 'dry', uid: expect.any(String) }, spec: { restartPolicy: 'Always' }, status: { phase: 'Pending' } });
+    expect(created.body).toMatchObject({
+      kind: 'Pod',
+      metadata: { name: 'dry', uid: expect.any(String) },
+      spec: { restartPolicy: 'Always' },
+      status: { phase: 'Pending' },
+    });
     expect(created.body.metadata.resourceVersion).toBeUndefined();
     expect((await call(sim.url, 'GET', `${ns}/pods/dry`)).status).toBe(404);
     expect((await call(sim.url, 'POST', `${ns}/pods?dryRun=All`, aPod('first'))).body).toMatchObject({ code: 409, reason: 'AlreadyExists' });
@@ -108,7 +139,10 @@ describe('kube-sim request parameters', () => {
       (e) => e.some((x) => x.type === 'BOOKMARK'),
     );
     const bookmark = initial.at(-1);
-    expect(bookmark).toMatchObject({ type: 'BOOKMARK', object: { kind: 'Pod', apiVersion: 'v1', metadata: { annotations: { 'k8s.io/initial-events-end': 'true' } } } });
+    expect(bookmark).toMatchObject({
+      type: 'BOOKMARK',
+      object: { kind: 'Pod', apiVersion: 'v1', metadata: { annotations: { 'k8s.io/initial-events-end': 'true' } } },
+    });
     expect(initial.slice(0, -1).map((e) => e.type)).toEqual(initial.slice(0, -1).map(() => 'ADDED'));
     expect(initial.map((e) => e.object.metadata.name)).toContain('first');
 
@@ -120,7 +154,8 @@ describe('kube-sim request parameters', () => {
 
   it('pretty-prints for pretty=true|1|t and for curl, as strconv.ParseBool and the API server decide', async () => {
     const indented = (text: string) => text.startsWith('{\n  "') && JSON.parse(text).kind === 'Namespace';
-    for (const value of ['true', '1', 't', 'True']) expect([value, indented((await raw(`/api/v1/namespaces/params?pretty=${value}`)).text)]).toEqual([value, true]);
+    for (const value of ['true', '1', 't', 'True'])
+      expect([value, indented((await raw(`/api/v1/namespaces/params?pretty=${value}`)).text)]).toEqual([value, true]);
     for (const value of ['false', '0', 'yes']) expect([value, indented((await raw(`/api/v1/namespaces/params?pretty=${value}`)).text)]).toEqual([value, false]);
     expect(indented((await raw('/api/v1/namespaces/params', { 'user-agent': 'curl/8.5.0' })).text)).toBe(true);
     expect(indented((await raw('/api/v1/namespaces/params?pretty=0', { 'user-agent': 'curl/8.5.0' })).text)).toBe(false);
@@ -132,7 +167,8 @@ describe('kube-sim request parameters', () => {
     expect(created.status).toEqual({ currentHealthy: 0, desiredHealthy: 0, disruptionsAllowed: 0, expectedPods: 0 });
     const main = (await call(sim.url, 'PUT', `${pdbs}/budget`, { ...created, spec: { minAvailable: 2 }, status: { ...created.status, expectedPods: 9 } })).body;
     expect(main).toMatchObject({ spec: { minAvailable: 2 }, status: { expectedPods: 0 } });
-    const status = (await call(sim.url, 'PUT', `${pdbs}/budget/status`, { ...main, spec: { minAvailable: 5 }, status: { ...main.status, expectedPods: 4 } })).body;
+    const status = (await call(sim.url, 'PUT', `${pdbs}/budget/status`, { ...main, spec: { minAvailable: 5 }, status: { ...main.status, expectedPods: 4 } }))
+      .body;
     expect(status).toMatchObject({ spec: { minAvailable: 2 }, status: { expectedPods: 4 } });
     const patched = (await call(sim.url, 'PATCH', `${pdbs}/budget/status`, { status: { currentHealthy: 3 } }, 'application/merge-patch+json')).body;
     expect(patched.status).toMatchObject({ currentHealthy: 3, expectedPods: 4 });
@@ -149,13 +185,21 @@ describe('kube-sim request parameters', () => {
   });
 
   it('validates events and owner references as the API server does', async () => {
-    const event = await call(sim.url, 'POST', `${ns}/events`, { metadata: { name: 'astray' }, involvedObject: { kind: 'Pod', name: 'first', namespace: 'default' } });
+    const event = await call(sim.url, 'POST', `${ns}/events`, {
+      metadata: { name: 'astray' },
+      involvedObject: { kind: 'Pod', name: 'first', namespace: 'default' },
+    });
     expect(event.body).toMatchObject({
       code: 422,
       message: 'Event "astray" is invalid: involvedObject.namespace: Invalid value: "default": does not match event.namespace',
       details: { kind: 'Event', causes: [{ field: 'involvedObject.namespace', reason: 'FieldValueInvalid' }] },
     });
-    const owned = await call(sim.url, 'POST', `${ns}/pods`, aPod('owned', { metadata: { name: 'owned', ownerReferences: [{ apiVersion: 'v1', kind: 'Pod', name: 'first' }] } }));
+    const owned = await call(
+      sim.url,
+      'POST',
+      `${ns}/pods`,
+      aPod('owned', { metadata: { name: 'owned', ownerReferences: [{ apiVersion: 'v1', kind: 'Pod', name: 'first' }] } }),
+    );
     expect(owned.body).toMatchObject({ code: 422, message: 'Pod "owned" is invalid: metadata.ownerReferences.uid: Invalid value: "": uid must not be empty' });
   });
 });

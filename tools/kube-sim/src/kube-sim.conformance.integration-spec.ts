@@ -7,7 +7,11 @@ describe('kube-sim API conformance', () => {
   const ns = '/api/v1/namespaces/conf';
 
   beforeAll(async () => {
-    sim = await startKubeSim({ port: 0, kubeconfigPath: `tmp/kube-sim-${process.pid}/conformance.yaml`, timing: { scheduleMs: 5, containerCreatingMs: 20, readyMs: 20 } });
+    sim = await startKubeSim({
+      port: 0,
+      kubeconfigPath: `tmp/kube-sim-${process.pid}/conformance.yaml`,
+      timing: { scheduleMs: 5, containerCreatingMs: 20, readyMs: 20 },
+    });
     expect((await call(sim.url, 'POST', '/api/v1/namespaces', { metadata: { name: 'conf' } })).status).toBe(201);
   });
 
@@ -23,7 +27,10 @@ describe('kube-sim API conformance', () => {
 
   it('answers NotFound, AlreadyExists, Conflict and Invalid with Status objects', async () => {
     const missing = await call(sim.url, 'GET', `${ns}/pods/nope`);
-    expect(missing).toEqual({ status: 404, body: expect.objectContaining({ kind: 'Status', status: 'Failure', reason: 'NotFound', code: 404, message: 'pods "nope" not found' }) });
+    expect(missing).toEqual({
+      status: 404,
+      body: expect.objectContaining({ kind: 'Status', status: 'Failure', reason: 'NotFound', code: 404, message: 'pods "nope" not found' }),
+    });
     await call(sim.url, 'POST', `${ns}/pods`, aPod('dup'));
     const duplicate = await call(sim.url, 'POST', `${ns}/pods`, aPod('dup'));
     expect(duplicate.status).toBe(409);
@@ -72,7 +79,9 @@ describe('kube-sim API conformance', () => {
     expect(events.slice(1, -1).every((e) => e.type === 'MODIFIED')).toBe(true);
     const versions = events.map((e) => Number(e.object.metadata.resourceVersion));
     expect(versions).toEqual([...versions].sort((a, b) => a - b));
-    const replay = await readWatch(sim.url, `${ns}/pods?watch=1&resourceVersion=${from}&fieldSelector=metadata.name%3Dwatched`, (e) => e.some((x) => x.type === 'DELETED'));
+    const replay = await readWatch(sim.url, `${ns}/pods?watch=1&resourceVersion=${from}&fieldSelector=metadata.name%3Dwatched`, (e) =>
+      e.some((x) => x.type === 'DELETED'),
+    );
     expect(replay.map((e) => e.type)).toEqual(events.map((e) => e.type));
   });
 
@@ -87,7 +96,9 @@ describe('kube-sim API conformance', () => {
   it('sends bookmarks when asked', async () => {
     const short = await startKubeSim({ port: 0, kubeconfigPath: `tmp/kube-sim-${process.pid}/bookmarks.yaml`, bookmarkIntervalMs: 50 });
     try {
-      const events = await readWatch(short.url, '/api/v1/namespaces/default/pods?watch=true&allowWatchBookmarks=true', (e) => e.some((x) => x.type === 'BOOKMARK'));
+      const events = await readWatch(short.url, '/api/v1/namespaces/default/pods?watch=true&allowWatchBookmarks=true', (e) =>
+        e.some((x) => x.type === 'BOOKMARK'),
+      );
       expect(events.find((e) => e.type === 'BOOKMARK')?.object.metadata.resourceVersion).toMatch(/^\d+$/);
     } finally {
       await short.stop();
@@ -108,7 +119,18 @@ describe('kube-sim API conformance', () => {
   it('leaves pods that do not fit Pending and Unschedulable', async () => {
     const huge = aPod('huge', { spec: { containers: [{ name: 'c', image: 'nginx', resources: { requests: { cpu: '64' } } }] } });
     await call(sim.url, 'POST', `${ns}/pods`, huge);
-    const tainted = aPod('tainted', { spec: { containers: [{ name: 'c', image: 'nginx' }], affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'dedicated', operator: 'In', values: ['true'] }] }] } } } } });
+    const tainted = aPod('tainted', {
+      spec: {
+        containers: [{ name: 'c', image: 'nginx' }],
+        affinity: {
+          nodeAffinity: {
+            requiredDuringSchedulingIgnoredDuringExecution: {
+              nodeSelectorTerms: [{ matchExpressions: [{ key: 'dedicated', operator: 'In', values: ['true'] }] }],
+            },
+          },
+        },
+      },
+    });
     await call(sim.url, 'POST', `${ns}/pods`, tainted);
     for (const name of ['huge', 'tainted']) {
       const pod = await waitFor(async () => {
@@ -139,12 +161,20 @@ describe('kube-sim API conformance', () => {
     expect(patched.body.metadata.labels).toEqual({ app: 'test' });
   });
 
-  it('refuses wrong verbs, mismatched namespaces and invalid names with the API server\'s codes', async () => {
+  it("refuses wrong verbs, mismatched namespaces and invalid names with the API server's codes", async () => {
     expect((await call(sim.url, 'POST', `${ns}/pods/named`, aPod('named'))).body).toMatchObject({ code: 405, reason: 'MethodNotAllowed' });
     const elsewhere = await call(sim.url, 'POST', `${ns}/pods`, aPod('moved', { metadata: { name: 'moved', namespace: 'other' } }));
-    expect(elsewhere.body).toMatchObject({ code: 400, reason: 'BadRequest', message: 'the namespace of the provided object does not match the namespace sent on the request' });
+    expect(elsewhere.body).toMatchObject({
+      code: 400,
+      reason: 'BadRequest',
+      message: 'the namespace of the provided object does not match the namespace sent on the request',
+    });
     const badName = await call(sim.url, 'POST', `${ns}/pods`, aPod('Bad_Name'));
-    expect(badName.body).toMatchObject({ code: 422, reason: 'Invalid', details: { name: 'Bad_Name', kind: 'Pod', causes: [{ reason: 'FieldValueInvalid', field: 'metadata.name' }] } });
+    expect(badName.body).toMatchObject({
+      code: 422,
+      reason: 'Invalid',
+      details: { name: 'Bad_Name', kind: 'Pod', causes: [{ reason: 'FieldValueInvalid', field: 'metadata.name' }] },
+    });
     const generated = await call(sim.url, 'POST', `${ns}/pods`, aPod('', { metadata: { generateName: 'room-' } }));
     expect(generated.body.metadata.name).toMatch(/^room-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
     expect(generated.body.metadata).toMatchObject({ uid: expect.stringMatching(/^[0-9a-f-]{36}$/), creationTimestamp: expect.stringMatching(/Z$/) });
@@ -152,10 +182,19 @@ describe('kube-sim API conformance', () => {
 
   it('serves policy/v1 PodDisruptionBudgets with optimistic concurrency', async () => {
     const pdbs = '/apis/policy/v1/namespaces/conf/poddisruptionbudgets';
-    const body = { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'conf' }, spec: { minAvailable: 0, selector: { matchLabels: { 'maestro-scheduler': 'conf' } } } };
+    const body = {
+      apiVersion: 'policy/v1',
+      kind: 'PodDisruptionBudget',
+      metadata: { name: 'conf' },
+      spec: { minAvailable: 0, selector: { matchLabels: { 'maestro-scheduler': 'conf' } } },
+    };
     const created = (await call(sim.url, 'POST', pdbs, body)).body;
     expect(created).toMatchObject({ kind: 'PodDisruptionBudget', apiVersion: 'policy/v1', spec: body.spec });
-    const stale = await call(sim.url, 'PUT', `${pdbs}/conf`, { ...created, metadata: { ...created.metadata, resourceVersion: '1' }, spec: { ...created.spec, minAvailable: 5 } });
+    const stale = await call(sim.url, 'PUT', `${pdbs}/conf`, {
+      ...created,
+      metadata: { ...created.metadata, resourceVersion: '1' },
+      spec: { ...created.spec, minAvailable: 5 },
+    });
     expect(stale.body).toMatchObject({ code: 409, reason: 'Conflict', details: { name: 'conf', group: 'policy', kind: 'poddisruptionbudgets' } });
     const updated = await call(sim.url, 'PUT', `${pdbs}/conf`, { ...created, spec: { ...created.spec, minAvailable: 5 } });
     expect(updated.body).toMatchObject({ spec: { minAvailable: 5 }, metadata: { generation: 2, uid: created.metadata.uid } });
@@ -168,13 +207,19 @@ describe('kube-sim API conformance', () => {
     const patched = await call(sim.url, 'PATCH', `${ns}/pods/dup`, { metadata: { annotations: { note: 'x' } } }, 'application/strategic-merge-patch+json');
     expect(patched.body.metadata.annotations).toEqual({ note: 'x' });
     const precondition = await call(sim.url, 'DELETE', `${ns}/pods/dup`, { preconditions: { uid: 'not-this-one' } });
-    expect(precondition.body).toMatchObject({ code: 409, reason: 'Conflict', message: expect.stringContaining('Precondition failed: UID in precondition: not-this-one') });
+    expect(precondition.body).toMatchObject({
+      code: 409,
+      reason: 'Conflict',
+      message: expect.stringContaining('Precondition failed: UID in precondition: not-this-one'),
+    });
   });
 
   it('tells a selector watch that an object stopped matching with a DELETED event', async () => {
     await call(sim.url, 'POST', `${ns}/pods`, aPod('relabelled', { metadata: { name: 'relabelled', labels: { heritage: 'maestro' } } }));
     const from = (await call(sim.url, 'GET', `${ns}/pods`)).body.metadata.resourceVersion;
-    const watching = readWatch(sim.url, `${ns}/pods?watch=true&resourceVersion=${from}&labelSelector=heritage%3Dmaestro`, (e) => e.some((x) => x.type === 'DELETED'));
+    const watching = readWatch(sim.url, `${ns}/pods?watch=true&resourceVersion=${from}&labelSelector=heritage%3Dmaestro`, (e) =>
+      e.some((x) => x.type === 'DELETED'),
+    );
     await call(sim.url, 'PATCH', `${ns}/pods/relabelled`, { metadata: { labels: { heritage: 'someone-else' } } }, 'application/merge-patch+json');
     const events = await watching;
     expect(events.at(-1)).toMatchObject({ type: 'DELETED', object: { metadata: { name: 'relabelled', labels: { heritage: 'someone-else' } } } });

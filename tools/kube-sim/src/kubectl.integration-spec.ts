@@ -31,14 +31,19 @@ describe('kubectl against kube-sim', () => {
   it('lists nodes with their addresses and capacity', async () => {
     const nodes = JSON.parse(await kubectl('get', 'nodes', '-o', 'json'));
     expect(nodes.items.map((n: { metadata: { name: string } }) => n.metadata.name)).toEqual(['kube-sim-node-0', 'kube-sim-node-1', 'kube-sim-node-2']);
-    expect(nodes.items[0].status).toMatchObject({ capacity: { cpu: '8', memory: '32Gi', pods: '110' }, addresses: expect.arrayContaining([{ type: 'InternalIP', address: '10.0.0.1' }]) });
+    expect(nodes.items[0].status).toMatchObject({
+      capacity: { cpu: '8', memory: '32Gi', pods: '110' },
+      addresses: expect.arrayContaining([{ type: 'InternalIP', address: '10.0.0.1' }]),
+    });
   });
 
   it('lists pods and deletes one, waiting for it to be gone', async () => {
     await call(sim.url, 'POST', '/api/v1/namespaces/x/pods', aPod('victim'));
     await waitFor(async () => (await call(sim.url, 'GET', '/api/v1/namespaces/x/pods/victim')).body.status.phase === 'Running');
     const pods = JSON.parse(await kubectl('get', 'pods', '-n', 'x', '-o', 'json'));
-    expect(pods.items).toEqual([expect.objectContaining({ metadata: expect.objectContaining({ name: 'victim' }), status: expect.objectContaining({ phase: 'Running' }) })]);
+    expect(pods.items).toEqual([
+      expect.objectContaining({ metadata: expect.objectContaining({ name: 'victim' }), status: expect.objectContaining({ phase: 'Running' }) }),
+    ]);
 
     // Plain `delete` waits (through a watch) until the pod is gone after its 1 s grace period.
     expect(await kubectl('delete', 'pod', 'victim', '-n', 'x')).toContain('pod "victim" deleted');
@@ -49,7 +54,11 @@ describe('kubectl against kube-sim', () => {
   it("prints kubectl's columns from server-side tables (get, -o wide, -A, one pod, nodes)", async () => {
     await call(sim.url, 'POST', '/api/v1/namespaces/x/pods', aPod('printed'));
     await waitFor(async () => (await call(sim.url, 'GET', '/api/v1/namespaces/x/pods/printed')).body.status.containerStatuses?.[0]?.ready === true);
-    const lines = (text: string) => text.trim().split('\n').map((line) => line.trim().split(/\s{2,}/));
+    const lines = (text: string) =>
+      text
+        .trim()
+        .split('\n')
+        .map((line) => line.trim().split(/\s{2,}/));
     expect(lines(await kubectl('get', 'pods', '-n', 'x'))).toEqual([
       ['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE'],
       ['printed', '1/1', 'Running', '0', expect.stringMatching(/^\d+s$/)],
@@ -69,7 +78,12 @@ describe('kubectl against kube-sim', () => {
     mkdirSync(dir, { recursive: true });
     const manifest = (label: string) => {
       const file = path.join(dir, `manifest-${label}.yaml`);
-      const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'declared', namespace: 'x', labels: { tier: label } }, spec: { containers: [{ name: 'c', image: 'game:1' }] } };
+      const pod = {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'declared', namespace: 'x', labels: { tier: label } },
+        spec: { containers: [{ name: 'c', image: 'game:1' }] },
+      };
       writeFileSync(file, JSON.stringify(pod));
       return file;
     };

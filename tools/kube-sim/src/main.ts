@@ -43,7 +43,11 @@ async function main(): Promise<void> {
     host: values.host,
     advertiseUrl: values['advertise-url'],
     nodes: whole('nodes', values.nodes, 1),
-    nodeCapacity: { cpu: quantity('node-cpu', values['node-cpu']), memory: quantity('node-memory', values['node-memory']), pods: whole('node-pods', values['node-pods'], 1) },
+    nodeCapacity: {
+      cpu: quantity('node-cpu', values['node-cpu']),
+      memory: quantity('node-memory', values['node-memory']),
+      pods: whole('node-pods', values['node-pods'], 1),
+    },
     kubeconfigPath: values.kubeconfig,
     roomSimulator: { enabled: !values['no-room-simulator'], roomsApiUrl: values['rooms-api-url'] },
     timing: {

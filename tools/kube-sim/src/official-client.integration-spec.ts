@@ -20,7 +20,12 @@ describe('@kubernetes/client-node against kube-sim', () => {
     await core.createNamespace({ body: { metadata: { name: 'official' } } });
     const seen: string[] = [];
     const watch = new Watch(config);
-    const request = await watch.watch('/api/v1/namespaces/official/pods', {}, (type, pod) => seen.push(`${type} ${pod.metadata.name} ${pod.status?.phase}`), () => undefined);
+    const request = await watch.watch(
+      '/api/v1/namespaces/official/pods',
+      {},
+      (type, pod) => seen.push(`${type} ${pod.metadata.name} ${pod.status?.phase}`),
+      () => undefined,
+    );
     await core.createNamespacedPod({ namespace: 'official', body: { metadata: { name: 'typed' }, spec: { containers: [{ name: 'c', image: 'nginx' }] } } });
     const list = await core.listNamespacedPod({ namespace: 'official' });
     expect(list.items.map((p) => p.metadata?.name)).toEqual(['typed']);
@@ -41,7 +46,11 @@ describe('@kubernetes/client-node against kube-sim', () => {
       namespace: 'official',
       body: { metadata: { name: 'official' }, spec: { minAvailable: 0, selector: { matchLabels: { 'maestro-scheduler': 'official' } } } },
     });
-    const replaced = await policy.replaceNamespacedPodDisruptionBudget({ namespace: 'official', name: 'official', body: { ...created, spec: { ...created.spec, minAvailable: 3 } } });
+    const replaced = await policy.replaceNamespacedPodDisruptionBudget({
+      namespace: 'official',
+      name: 'official',
+      body: { ...created, spec: { ...created.spec, minAvailable: 3 } },
+    });
     expect(replaced.spec?.minAvailable).toBe(3);
     await expect(policy.replaceNamespacedPodDisruptionBudget({ namespace: 'official', name: 'official', body: created })).rejects.toMatchObject({ code: 409 });
     await policy.deleteNamespacedPodDisruptionBudget({ namespace: 'official', name: 'official' });

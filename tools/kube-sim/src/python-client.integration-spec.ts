@@ -67,7 +67,7 @@ describe('the official Python client (python3-kubernetes) against kube-sim', () 
     });
   });
 
-  it("lists nodes whose NodeSystemInfo has every field the schema requires", () => {
+  it('lists nodes whose NodeSystemInfo has every field the schema requires', () => {
     expect(seen.nodes.names).toEqual(['kube-sim-node-0', 'kube-sim-node-1', 'kube-sim-node-2']);
     expect(seen.nodes.ready).toEqual(['True', 'True', 'True']);
     expect(seen.nodes.addressTypes).toEqual(['InternalIP', 'ExternalIP', 'Hostname']);
@@ -138,7 +138,11 @@ describe('the official Python client (python3-kubernetes) against kube-sim', () 
       generatedName: true,
       involvedUid: true,
       listedReasons: ['GameRoomDeleted'],
-      mismatchedNamespace: { status: 422, reason: 'Invalid', message: 'Event "elsewhere" is invalid: involvedObject.namespace: Invalid value: "other": does not match event.namespace' },
+      mismatchedNamespace: {
+        status: 422,
+        reason: 'Invalid',
+        message: 'Event "elsewhere" is invalid: involvedObject.namespace: Invalid value: "other": does not match event.namespace',
+      },
     });
   });
 

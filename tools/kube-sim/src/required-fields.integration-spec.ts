@@ -21,7 +21,11 @@ describe('kube-sim answers carry every field the OpenAPI schema requires', () =>
   const expectComplete = (type: SchemaName, value: unknown) => expect({ type, missing: missingRequiredFields(type, value) }).toEqual({ type, missing: [] });
 
   beforeAll(async () => {
-    sim = await startKubeSim({ port: 0, kubeconfigPath: `tmp/kube-sim-${process.pid}/required.yaml`, timing: { scheduleMs: 5, containerCreatingMs: 20, readyMs: 20 } });
+    sim = await startKubeSim({
+      port: 0,
+      kubeconfigPath: `tmp/kube-sim-${process.pid}/required.yaml`,
+      timing: { scheduleMs: 5, containerCreatingMs: 20, readyMs: 20 },
+    });
     await call(sim.url, 'POST', '/api/v1/namespaces', { metadata: { name: 'req' } });
   });
 
@@ -52,18 +56,24 @@ describe('kube-sim answers carry every field the OpenAPI schema requires', () =>
     ]) {
       expect((await call(sim.url, 'POST', `${ns}/pods`, pod)).status).toBe(201);
     }
-    await waitFor(async () => {
-      const pods = (await get(`${ns}/pods`)).items as { metadata: { name: string }; status: { phase: string; containerStatuses?: { ready: boolean; state: Record<string, { reason?: string }> }[]; conditions?: { reason?: string }[] } }[];
-      const byName = Object.fromEntries(pods.map((p) => [p.metadata.name, p.status]));
-      return (
-        byName.running?.containerStatuses?.[0]?.ready &&
-        byName.leaving?.phase === 'Running' &&
-        byName.pulling?.containerStatuses?.[0]?.state.waiting?.reason === 'ImagePullBackOff' &&
-        byName.crashing?.containerStatuses?.[0]?.state.waiting?.reason === 'CrashLoopBackOff' &&
-        byName.killed?.phase === 'Failed' &&
-        byName.huge?.conditions?.[0]?.reason === 'Unschedulable'
-      );
-    }, { description: 'pods running, pulling, crash-looping, OOM-killed and unschedulable' });
+    await waitFor(
+      async () => {
+        const pods = (await get(`${ns}/pods`)).items as {
+          metadata: { name: string };
+          status: { phase: string; containerStatuses?: { ready: boolean; state: Record<string, { reason?: string }> }[]; conditions?: { reason?: string }[] };
+        }[];
+        const byName = Object.fromEntries(pods.map((p) => [p.metadata.name, p.status]));
+        return (
+          byName.running?.containerStatuses?.[0]?.ready &&
+          byName.leaving?.phase === 'Running' &&
+          byName.pulling?.containerStatuses?.[0]?.state.waiting?.reason === 'ImagePullBackOff' &&
+          byName.crashing?.containerStatuses?.[0]?.state.waiting?.reason === 'CrashLoopBackOff' &&
+          byName.killed?.phase === 'Failed' &&
+          byName.huge?.conditions?.[0]?.reason === 'Unschedulable'
+        );
+      },
+      { description: 'pods running, pulling, crash-looping, OOM-killed and unschedulable' },
+    );
     const terminating = await call(sim.url, 'DELETE', `${ns}/pods/leaving`);
     expect(terminating.body.metadata.deletionTimestamp).toEqual(expect.any(String));
     expectComplete('Pod', terminating.body);
@@ -83,17 +93,31 @@ describe('kube-sim answers carry every field the OpenAPI schema requires', () =>
   });
 
   it('events, also one written without its involved object', async () => {
-    const bare = await call(sim.url, 'POST', '/api/v1/namespaces/default/events', { metadata: { name: 'bare' }, reason: 'Tested', message: 'no involved object' });
+    const bare = await call(sim.url, 'POST', '/api/v1/namespaces/default/events', {
+      metadata: { name: 'bare' },
+      reason: 'Tested',
+      message: 'no involved object',
+    });
     expect(bare.status).toBe(201);
     expectComplete('Event', bare.body);
     const pod = { kind: 'Pod', apiVersion: 'v1', name: 'running', namespace: 'req' };
-    await call(sim.url, 'POST', `${ns}/events`, { metadata: { generateName: 'running.' }, involvedObject: pod, reason: 'GameRoomDeleted', type: 'Normal', count: 1 });
+    await call(sim.url, 'POST', `${ns}/events`, {
+      metadata: { generateName: 'running.' },
+      involvedObject: pod,
+      reason: 'GameRoomDeleted',
+      type: 'Normal',
+      count: 1,
+    });
     expectComplete('EventList', await get('/api/v1/events'));
   });
 
   it('PodDisruptionBudgets, also one created with an empty status', async () => {
     const pdbs = '/apis/policy/v1/namespaces/req/poddisruptionbudgets';
-    const created = await call(sim.url, 'POST', pdbs, { metadata: { name: 'req' }, spec: { minAvailable: 1, selector: { matchLabels: { app: 'test' } } }, status: {} });
+    const created = await call(sim.url, 'POST', pdbs, {
+      metadata: { name: 'req' },
+      spec: { minAvailable: 1, selector: { matchLabels: { app: 'test' } } },
+      status: {},
+    });
     expect(created.status).toBe(201);
     expectComplete('PodDisruptionBudget', created.body);
     expectComplete('PodDisruptionBudgetList', await get(pdbs));
@@ -101,7 +125,10 @@ describe('kube-sim answers carry every field the OpenAPI schema requires', () =>
 
   it('Status answers, Tables, discovery documents and the version', async () => {
     expectComplete('Status', await get(`${ns}/pods/nope`));
-    expectComplete('Status', (await call(sim.url, 'POST', `${ns}/pods`, { metadata: { name: 'Bad_Name' }, spec: { containers: [{ name: 'c', image: 'x' }] } })).body);
+    expectComplete(
+      'Status',
+      (await call(sim.url, 'POST', `${ns}/pods`, { metadata: { name: 'Bad_Name' }, spec: { containers: [{ name: 'c', image: 'x' }] } })).body,
+    );
     expectComplete('Status', await get(`${ns}/pods?limit=many`));
     for (const path of [`${ns}/pods`, `${ns}/pods/running`, '/api/v1/nodes', '/api/v1/namespaces', '/api/v1/events', '/apis/policy/v1/poddisruptionbudgets']) {
       const table = await get(path, TABLE);
@@ -117,10 +144,8 @@ describe('kube-sim answers carry every field the OpenAPI schema requires', () =>
   });
 
   it('watch events, bookmarks and expiry errors', async () => {
-    const events = await readWatch(
-      sim.url,
-      `${ns}/pods?watch=1&allowWatchBookmarks=true&sendInitialEvents=true&resourceVersionMatch=NotOlderThan`,
-      (e) => e.some((x) => x.type === 'BOOKMARK'),
+    const events = await readWatch(sim.url, `${ns}/pods?watch=1&allowWatchBookmarks=true&sendInitialEvents=true&resourceVersionMatch=NotOlderThan`, (e) =>
+      e.some((x) => x.type === 'BOOKMARK'),
     );
     expect(events.filter((e) => e.type === 'ADDED').length).toBeGreaterThan(0);
     for (const event of events) {

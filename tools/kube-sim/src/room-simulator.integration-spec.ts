@@ -60,7 +60,10 @@ describe('simulated game rooms', () => {
       { name: 'ROOM_FAIL_AFTER_MS', value: '200' },
       { name: 'ROOM_EXIT_CODE', value: '3' },
     ];
-    await call(sim.url, 'POST', '/api/v1/namespaces/sched/pods', { metadata: { name: 'sched-match' }, spec: { restartPolicy: 'Never', containers: [{ name: 'room', image: ROOM_SIMULATOR_IMAGE, env }] } });
+    await call(sim.url, 'POST', '/api/v1/namespaces/sched/pods', {
+      metadata: { name: 'sched-match' },
+      spec: { restartPolicy: 'Never', containers: [{ name: 'room', image: ROOM_SIMULATOR_IMAGE, env }] },
+    });
     const pod = await waitFor(async () => {
       const p = (await call(sim.url, 'GET', '/api/v1/namespaces/sched/pods/sched-match')).body;
       return p.status.phase === 'Failed' && p;
@@ -77,8 +80,15 @@ describe('simulated game rooms', () => {
     sim.faults.failImagePull('broken:1');
     await call(sim.url, 'POST', '/_sim/faults/crash-loop', { image: 'crashy:1' });
     sim.faults.oomKill('hungry:1');
-    for (const [name, image] of [['pull', 'broken:1'], ['crash', 'crashy:1'], ['oom', 'hungry:1']]) {
-      await call(sim.url, 'POST', '/api/v1/namespaces/sched/pods', { metadata: { name }, spec: { restartPolicy: 'Never', containers: [{ name: 'c', image }] } });
+    for (const [name, image] of [
+      ['pull', 'broken:1'],
+      ['crash', 'crashy:1'],
+      ['oom', 'hungry:1'],
+    ]) {
+      await call(sim.url, 'POST', '/api/v1/namespaces/sched/pods', {
+        metadata: { name },
+        spec: { restartPolicy: 'Never', containers: [{ name: 'c', image }] },
+      });
     }
     const state = async (name: string) => (await call(sim.url, 'GET', `/api/v1/namespaces/sched/pods/${name}`)).body.status.containerStatuses?.[0]?.state;
     await waitFor(async () => (await state('pull'))?.waiting?.reason === 'ImagePullBackOff');
@@ -102,11 +112,16 @@ describe('simulated game rooms', () => {
     expect((await call(sim.url, 'POST', '/_sim/faults/api', { errorRate: 2 })).status).toBe(400);
     await call(sim.url, 'POST', '/_sim/faults/api', { errorRate: 1, errorCode: 429, resources: ['pods'], verbs: ['create'] });
     expect((await call(sim.url, 'GET', '/_sim/faults')).body.api).toMatchObject({ errorCode: 429, verbs: ['create'] });
-    const throttled = await call(sim.url, 'POST', '/api/v1/namespaces/sched/pods', { metadata: { name: 'x' }, spec: { containers: [{ name: 'c', image: 'i' }] } });
+    const throttled = await call(sim.url, 'POST', '/api/v1/namespaces/sched/pods', {
+      metadata: { name: 'x' },
+      spec: { containers: [{ name: 'c', image: 'i' }] },
+    });
     expect(throttled).toEqual({ status: 429, body: expect.objectContaining({ kind: 'Status', reason: 'TooManyRequests', code: 429 }) });
     expect((await call(sim.url, 'GET', '/api/v1/namespaces/sched/pods')).status).toBe(200);
     await call(sim.url, 'POST', '/_sim/reset');
-    expect((await call(sim.url, 'POST', '/api/v1/namespaces/sched/pods', { metadata: { name: 'x' }, spec: { containers: [{ name: 'c', image: 'i' }] } })).status).toBe(201);
+    expect(
+      (await call(sim.url, 'POST', '/api/v1/namespaces/sched/pods', { metadata: { name: 'x' }, spec: { containers: [{ name: 'c', image: 'i' }] } })).status,
+    ).toBe(201);
     const stream = fetch(`${sim.url}/api/v1/namespaces/sched/pods?watch=true`);
     const response = await stream;
     await waitFor(async () => (await call(sim.url, 'GET', '/_sim/stats')).body.openWatches > 0);

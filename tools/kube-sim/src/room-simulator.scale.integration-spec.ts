@@ -50,7 +50,10 @@ describe('room simulator at scale', () => {
     const worker = async () => {
       while (next < ROOMS) {
         const name = `load-${next++}`;
-        const pod = { metadata: { name }, spec: { containers: [{ name: 'room', image: ROOM_SIMULATOR_IMAGE, env: [...env, { name: 'MAESTRO_ROOM_ID', value: name }] }] } };
+        const pod = {
+          metadata: { name },
+          spec: { containers: [{ name: 'room', image: ROOM_SIMULATOR_IMAGE, env: [...env, { name: 'MAESTRO_ROOM_ID', value: name }] }] },
+        };
         const created = await call(sim.url, 'POST', '/api/v1/namespaces/load/pods', pod);
         if (created.status !== 201) throw new Error(`creating ${name}: ${created.status} ${JSON.stringify(created.body)}`);
       }

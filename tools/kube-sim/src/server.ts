@@ -35,7 +35,10 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const raw = Buffer.concat(chunks);
   if (raw.length === 0) return undefined;
-  const mediaType = String(req.headers['content-type'] ?? 'application/json').split(';')[0].trim().toLowerCase();
+  const mediaType = String(req.headers['content-type'] ?? 'application/json')
+    .split(';')[0]
+    .trim()
+    .toLowerCase();
   if (mediaType === PROTOBUF_MEDIA_TYPE) return decodeProtobufObject(raw);
   if (!JSON_TYPES.includes(mediaType)) throw new UnsupportedMediaType(mediaType);
   const text = raw.toString('utf8').trim();
@@ -80,7 +83,12 @@ async function handle(parts: ServerParts, rest: RestHandler, req: IncomingMessag
     body = await readBody(req);
   } catch (error) {
     if (error instanceof UnsupportedMediaType) {
-      return sendStatus(res, 415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: ${[...JSON_TYPES, PROTOBUF_MEDIA_TYPE].join(', ')}`);
+      return sendStatus(
+        res,
+        415,
+        'UnsupportedMediaType',
+        `the body of the request was in an unknown format - accepted media types include: ${[...JSON_TYPES, PROTOBUF_MEDIA_TYPE].join(', ')}`,
+      );
     }
     return sendStatus(res, 400, 'BadRequest', `the body of the request could not be decoded: ${(error as Error).message}`);
   }

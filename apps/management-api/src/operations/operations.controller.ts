@@ -8,9 +8,7 @@ import { toOperationItemJson, toOperationJson } from './operation.response-mappe
 @ApiTags('Operations')
 @Controller('schedulers/:schedulerName/operations')
 export class OperationsController {
-  constructor(
-    @Inject(OperationManager) private readonly operations: OperationManager,
-  ) {}
+  constructor(@Inject(OperationManager) private readonly operations: OperationManager) {}
 
   @Get()
   @ApiOperation({ summary: "List a scheduler's operations of one stage (pending, active or final)" })

@@ -12,13 +12,7 @@ import {
   applySchedulerDefaults,
 } from '@maestro/domain';
 import type { PatchSchedulerRequest } from './dto/patch-scheduler.request';
-import type {
-  AutoscalingDto,
-  ContainerDto,
-  ContainerEnvironmentDto,
-  ForwarderDto,
-  PortRangeDto,
-} from './dto/scheduler-parts.request';
+import type { AutoscalingDto, ContainerDto, ContainerEnvironmentDto, ForwarderDto, PortRangeDto } from './dto/scheduler-parts.request';
 import type { NewSchedulerVersionRequest } from './dto/scheduler.request';
 import { parseDurationNs } from '../wire/wire-format';
 
@@ -57,10 +51,7 @@ export function toSchedulerPatch(body: PatchSchedulerRequest): SchedulerPatch {
   const nonEmpty = <T>(list: T[] | undefined) => (list && list.length > 0 ? list : undefined);
   const spec = body.spec;
   return {
-    terminationGracePeriodNs:
-      spec?.terminationGracePeriod !== undefined
-        ? toDurationNs(spec.terminationGracePeriod, 'spec.terminationGracePeriod')
-        : undefined,
+    terminationGracePeriodNs: spec?.terminationGracePeriod !== undefined ? toDurationNs(spec.terminationGracePeriod, 'spec.terminationGracePeriod') : undefined,
     containers: nonEmpty(spec?.containers)?.map(toContainerPatch),
     toleration: spec?.toleration,
     affinity: spec?.affinity,
@@ -145,9 +136,7 @@ function toForwarder(dto: ForwarderDto): Forwarder {
     enabled: dto.enable ?? false,
     forwardType: dto.type ?? '',
     address: dto.address ?? '',
-    options: dto.options
-      ? { timeoutMs: Number(dto.options.timeout ?? 0), metadata: dto.options.metadata ?? {} }
-      : undefined,
+    options: dto.options ? { timeoutMs: Number(dto.options.timeout ?? 0), metadata: dto.options.metadata ?? {} } : undefined,
   };
 }
 

@@ -1,11 +1,4 @@
-import type {
-  Autoscaling,
-  Container,
-  Forwarder,
-  Scheduler,
-  SchedulerInfo,
-  SchedulerVersion,
-} from '@maestro/domain';
+import type { Autoscaling, Container, Forwarder, Scheduler, SchedulerInfo, SchedulerVersion } from '@maestro/domain';
 import { float32ToJson } from '../wire/float32';
 import { formatDurationNs, formatTimestamp } from '../wire/wire-format';
 
@@ -122,9 +115,7 @@ export function toSchedulerInfoJson(info: SchedulerInfo) {
     roomsOccupied: info.roomsOccupied,
     roomsPending: info.roomsPending,
     roomsTerminating: info.roomsTerminating,
-    autoscaling: info.autoscaling
-      ? { enabled: info.autoscaling.enabled, min: info.autoscaling.min, max: info.autoscaling.max, cooldown: 0 }
-      : null,
+    autoscaling: info.autoscaling ? { enabled: info.autoscaling.enabled, min: info.autoscaling.min, max: info.autoscaling.max, cooldown: 0 } : null,
   };
 }
 

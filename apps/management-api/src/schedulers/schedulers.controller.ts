@@ -4,20 +4,9 @@ import { SchedulerManager } from '@maestro/domain';
 import { PatchSchedulerRequest } from './dto/patch-scheduler.request';
 import { RoomsAmountRequest } from './dto/rooms-amount.request';
 import { CreateSchedulerRequest, NewSchedulerVersionRequest, SwitchActiveVersionRequest } from './dto/scheduler.request';
-import {
-  GetSchedulerResponse,
-  ListSchedulersResponse,
-  OperationIdResponse,
-  SchedulersInfoResponse,
-  SchedulerVersionsResponse,
-} from './dto/scheduler.response';
+import { GetSchedulerResponse, ListSchedulersResponse, OperationIdResponse, SchedulersInfoResponse, SchedulerVersionsResponse } from './dto/scheduler.response';
 import { toNewScheduler, toSchedulerPatch } from './scheduler.request-mapper';
-import {
-  toSchedulerInfoJson,
-  toSchedulerJson,
-  toSchedulerSummaryJson,
-  toSchedulerVersionJson,
-} from './scheduler.response-mapper';
+import { toSchedulerInfoJson, toSchedulerJson, toSchedulerSummaryJson, toSchedulerVersionJson } from './scheduler.response-mapper';
 
 @ApiTags('Schedulers')
 @Controller('schedulers')

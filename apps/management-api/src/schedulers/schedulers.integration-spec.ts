@@ -19,7 +19,18 @@ describe('schedulers and operations routes', () => {
     expect(fetched.status).toBe(200);
     expect(fetched.body.scheduler).toEqual(created.body.scheduler);
     expect(Object.keys(fetched.body.scheduler)).toEqual([
-      'name', 'game', 'state', 'portRange', 'createdAt', 'maxSurge', 'roomsReplicas', 'spec', 'forwarders', 'annotations', 'labels', 'matchAllocation',
+      'name',
+      'game',
+      'state',
+      'portRange',
+      'createdAt',
+      'maxSurge',
+      'roomsReplicas',
+      'spec',
+      'forwarders',
+      'annotations',
+      'labels',
+      'matchAllocation',
     ]);
     const operations = await pending('flow');
     expect(operations).toHaveLength(1);
@@ -47,7 +58,17 @@ describe('schedulers and operations routes', () => {
   it('shows room counters in info, autoscaling null when absent', async () => {
     const info = await api.request('GET', '/schedulers/info?game=my-game');
     expect(info.body.schedulers).toEqual([
-      { name: 'flow', game: 'my-game', state: 'creating', roomsReplicas: 0, roomsReady: 0, roomsOccupied: 0, roomsPending: 0, roomsTerminating: 0, autoscaling: null },
+      {
+        name: 'flow',
+        game: 'my-game',
+        state: 'creating',
+        roomsReplicas: 0,
+        roomsReady: 0,
+        roomsOccupied: 0,
+        roomsPending: 0,
+        roomsTerminating: 0,
+        autoscaling: null,
+      },
     ]);
   });
 

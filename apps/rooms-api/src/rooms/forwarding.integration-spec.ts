@@ -19,11 +19,16 @@ describe('events forwarding from the rooms API to a real gRPC forwarder', () => 
       aScheduler()
         .withName('fwd')
         .withGame('the-game')
-        .withForwarders(aForwarder({ address: server.address, options: { timeoutMs: 500, metadata } }), aForwarder({ name: 'off', enabled: false, address: '127.0.0.1:1' }))
+        .withForwarders(
+          aForwarder({ address: server.address, options: { timeoutMs: 500, metadata } }),
+          aForwarder({ name: 'off', enabled: false, address: '127.0.0.1:1' }),
+        )
         .build(),
     );
     const keys = new RedisKeys(api.redis.keyPrefix);
-    await new RedisRoomStorage(api.redis.client, keys).createRoom(aGameRoom({ id: 'fwd-1', schedulerId: 'fwd', lastPingAt: new Date(), createdAt: new Date() }));
+    await new RedisRoomStorage(api.redis.client, keys).createRoom(
+      aGameRoom({ id: 'fwd-1', schedulerId: 'fwd', lastPingAt: new Date(), createdAt: new Date() }),
+    );
     await new RedisInstanceStorage(api.redis.client, keys).upsertInstance(
       anInstance({ id: 'fwd-1', schedulerId: 'fwd', address: { host: 'node-1', ports: [{ name: 'default', port: 40001, protocol: 'TCP' }] } }),
     );
@@ -41,7 +46,10 @@ describe('events forwarding from the rooms API to a real gRPC forwarder', () => 
   });
 
   it('forwards every ping as SendRoomResync with merged metadata, roomType and ports', async () => {
-    const response = await api.request('PUT', '/scheduler/fwd/rooms/fwd-1/ping', { status: 'ready', metadata: { eventMetadata1: 'value1', eventMetadata2: true } });
+    const response = await api.request('PUT', '/scheduler/fwd/rooms/fwd-1/ping', {
+      status: 'ready',
+      metadata: { eventMetadata1: 'value1', eventMetadata2: true },
+    });
     expect(response.body).toEqual({ success: true });
     // The resync is sent from the forwarding queue, after the answer (compatibility notes).
     await waitFor(() => server.calls.length === 1);
@@ -72,8 +80,14 @@ describe('events forwarding from the rooms API to a real gRPC forwarder', () => 
   });
 
   it('forwards room events, player events and status events', async () => {
-    expect((await api.request('POST', '/scheduler/fwd/rooms/fwd-1/roomevent', { event: 'matchStarted', metadata: { roomType: 'mine' } })).body).toEqual({ success: true, message: '' });
-    expect((await api.request('POST', '/scheduler/fwd/rooms/fwd-1/playerevent', { event: 'playerJoin', metadata: { playerId: 'p1' } })).body).toEqual({ success: true, message: '' });
+    expect((await api.request('POST', '/scheduler/fwd/rooms/fwd-1/roomevent', { event: 'matchStarted', metadata: { roomType: 'mine' } })).body).toEqual({
+      success: true,
+      message: '',
+    });
+    expect((await api.request('POST', '/scheduler/fwd/rooms/fwd-1/playerevent', { event: 'playerJoin', metadata: { playerId: 'p1' } })).body).toEqual({
+      success: true,
+      message: '',
+    });
     expect((await api.request('PUT', '/scheduler/fwd/rooms/fwd-1/status', { status: 'occupied' })).body).toEqual({ success: true });
     const [roomEvent, playerEvent, statusEvent] = server.calls;
     expect(roomEvent.rpc).toBe('SendRoomEvent');
@@ -81,7 +95,12 @@ describe('events forwarding from the rooms API to a real gRPC forwarder', () => 
     expect(roomEvent.request.room.metadata).toMatchObject({ roomType: 'green', eventType: 'roomEvent', roomEvent: 'matchStarted' });
     expect(playerEvent).toEqual({
       rpc: 'SendPlayerEvent',
-      request: { playerId: 'p1', eventType: 0, room: { game: 'the-game', roomId: 'fwd-1', host: '', port: 0, metadata: {}, roomType: '' }, metadata: { playerId: 'p1', eventType: 'playerJoin', roomType: 'green' } },
+      request: {
+        playerId: 'p1',
+        eventType: 0,
+        room: { game: 'the-game', roomId: 'fwd-1', host: '', port: 0, metadata: {}, roomType: '' },
+        metadata: { playerId: 'p1', eventType: 'playerJoin', roomType: 'green' },
+      },
     });
     expect(statusEvent.rpc).toBe('SendRoomStatus');
     expect(statusEvent.request.statusType).toBe(1);

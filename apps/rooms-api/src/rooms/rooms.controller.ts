@@ -36,7 +36,11 @@ export class RoomsController {
   @ApiOperation({ summary: 'Forward a status event without changing the stored room (deprecated, Maestro v9)', deprecated: true })
   @RoomNameParam()
   @ApiOkResponse({ type: StatusEventResponse })
-  async status(@Param('schedulerName') schedulerName: string, @Param('roomName') roomId: string, @Body() body: RoomReportRequest): Promise<StatusEventResponse> {
+  async status(
+    @Param('schedulerName') schedulerName: string,
+    @Param('roomName') roomId: string,
+    @Body() body: RoomReportRequest,
+  ): Promise<StatusEventResponse> {
     return { success: await this.events.statusEvent(schedulerName, roomId, body.status ?? '', body.metadata) };
   }
 
@@ -45,7 +49,11 @@ export class RoomsController {
   @ApiOperation({ summary: "Forward a room event to the scheduler's forwarders" })
   @RoomNameParam()
   @ApiOkResponse({ type: ForwardEventResponse })
-  async roomEvent(@Param('schedulerName') schedulerName: string, @Param('roomName') roomId: string, @Body() body: RoomEventRequest): Promise<ForwardEventResponse> {
+  async roomEvent(
+    @Param('schedulerName') schedulerName: string,
+    @Param('roomName') roomId: string,
+    @Body() body: RoomEventRequest,
+  ): Promise<ForwardEventResponse> {
     return this.events.roomEvent(schedulerName, roomId, body.event ?? '', body.metadata);
   }
 
@@ -54,7 +62,11 @@ export class RoomsController {
   @ApiOperation({ summary: "Forward a player event (playerJoin, playerLeft) to the scheduler's forwarders" })
   @RoomNameParam()
   @ApiOkResponse({ type: ForwardEventResponse })
-  async playerEvent(@Param('schedulerName') schedulerName: string, @Param('roomName') roomId: string, @Body() body: RoomEventRequest): Promise<ForwardEventResponse> {
+  async playerEvent(
+    @Param('schedulerName') schedulerName: string,
+    @Param('roomName') roomId: string,
+    @Body() body: RoomEventRequest,
+  ): Promise<ForwardEventResponse> {
     return this.events.playerEvent(schedulerName, roomId, body.event ?? '', body.metadata);
   }
 

@@ -20,7 +20,12 @@ describe('rooms API', () => {
     dataSource = createDataSource({ url: api.db.url });
     await dataSource.initialize();
     await new PostgresSchedulerStorage(dataSource).createScheduler(aScheduler().withName('game').build());
-    await new PostgresSchedulerStorage(dataSource).createScheduler(aScheduler().withName('multi').with({ matchAllocation: { maxMatches: 3 } }).build());
+    await new PostgresSchedulerStorage(dataSource).createScheduler(
+      aScheduler()
+        .withName('multi')
+        .with({ matchAllocation: { maxMatches: 3 } })
+        .build(),
+    );
     const keys = new RedisKeys(api.redis.keyPrefix);
     rooms = new RedisRoomStorage(api.redis.client, keys);
     instances = new RedisInstanceStorage(api.redis.client, keys);
@@ -59,7 +64,12 @@ describe('rooms API', () => {
     expect((await ping('c1', { status: 'occupied', runningMatches: 2 }, 'cached')).body).toEqual({ success: true });
     expect((await rooms.getRoom('cached', 'c1')).status).toBe('occupied');
     // A new active version (3 matches per room), then the invalidation every version change performs.
-    await postgres.createScheduler(aScheduler().withName('cached').with({ matchAllocation: { maxMatches: 3 } }).build());
+    await postgres.createScheduler(
+      aScheduler()
+        .withName('cached')
+        .with({ matchAllocation: { maxMatches: 3 } })
+        .build(),
+    );
     await new RedisSchedulerCache(api.redis.client, api.redis.keyPrefix).invalidate('cached');
     // The rooms API's in-process copy does not outlive the invalidation: the very next ping applies it.
     expect((await ping('c1', { status: 'occupied', runningMatches: 2 }, 'cached')).body).toEqual({ success: true });
@@ -112,7 +122,11 @@ describe('rooms API', () => {
 
   it('answers address, status, room and player events without forwarders', async () => {
     await aRoom('r4');
-    expect((await api.request('GET', '/scheduler/game/rooms/r4/address')).body).toEqual({ ports: [{ name: 'gameport', port: 40001, protocol: 'UDP' }], host: '10.0.0.1', ipv6Label: '' });
+    expect((await api.request('GET', '/scheduler/game/rooms/r4/address')).body).toEqual({
+      ports: [{ name: 'gameport', port: 40001, protocol: 'UDP' }],
+      host: '10.0.0.1',
+      ipv6Label: '',
+    });
     const missing = await api.request('GET', '/scheduler/game/rooms/none/address');
     expect(missing).toEqual({ status: 500, body: { code: 2, message: 'error getting instance: instance none not found in scheduler game', details: [] } });
     expect((await api.request('PUT', '/scheduler/game/rooms/r4/status', { status: 'ready' })).body).toEqual({ success: true });
@@ -120,7 +134,10 @@ describe('rooms API', () => {
     // Maestro validates the status inside the per-forwarder loop: with no forwarder, nothing fails.
     expect((await api.request('PUT', '/scheduler/game/rooms/r4/status', { status: 'sleeping' })).body).toEqual({ success: true });
     expect((await api.request('POST', '/scheduler/game/rooms/r4/roomevent', { event: 'x' })).body).toEqual({ success: true, message: '' });
-    expect((await api.request('POST', '/scheduler/game/rooms/r4/playerevent', { event: 'playerJoin', metadata: { playerId: 'p' } })).body).toEqual({ success: true, message: '' });
+    expect((await api.request('POST', '/scheduler/game/rooms/r4/playerevent', { event: 'playerJoin', metadata: { playerId: 'p' } })).body).toEqual({
+      success: true,
+      message: '',
+    });
     expect((await api.request('POST', '/scheduler/nobody/rooms/r4/roomevent', { event: 'x' })).body.success).toBe(false);
   });
 
@@ -152,10 +169,13 @@ describe('rooms API', () => {
 
   it('never answers 5xx to malformed ping bodies (property-based, 1000 cases)', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.jsonValue(), fc.record({ status: fc.jsonValue(), runningMatches: fc.jsonValue(), metadata: fc.jsonValue() })), async (body) => {
-        const response = await ping('r1', JSON.stringify(body));
-        expect(response.status).toBeLessThan(500);
-      }),
+      fc.asyncProperty(
+        fc.oneof(fc.jsonValue(), fc.record({ status: fc.jsonValue(), runningMatches: fc.jsonValue(), metadata: fc.jsonValue() })),
+        async (body) => {
+          const response = await ping('r1', JSON.stringify(body));
+          expect(response.status).toBeLessThan(500);
+        },
+      ),
       { numRuns: 1000 },
     );
   });
@@ -168,7 +188,10 @@ describe('rooms API', () => {
       ['POST', '/scheduler/game/rooms/r-bodies/playerevent'],
       ['POST', '/scheduler/nobody/rooms/allocate'],
     ] as const;
-    const body = fc.oneof(fc.jsonValue(), fc.record({ event: fc.jsonValue(), status: fc.jsonValue(), timestamp: fc.jsonValue(), metadata: fc.jsonValue() }, { requiredKeys: [] }));
+    const body = fc.oneof(
+      fc.jsonValue(),
+      fc.record({ event: fc.jsonValue(), status: fc.jsonValue(), timestamp: fc.jsonValue(), metadata: fc.jsonValue() }, { requiredKeys: [] }),
+    );
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...routes), body, async ([method, url], payload) => {
         const response = await api.request(method, url, JSON.stringify(payload));
@@ -193,5 +216,4 @@ describe('rooms API', () => {
       expect(response.body.message).toContain(field);
     }
   });
-
 });

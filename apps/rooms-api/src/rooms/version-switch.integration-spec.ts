@@ -26,7 +26,9 @@ describe('rooms API while the worker switches the active version', () => {
 
   async function aReadyRoom(id: string, version: string): Promise<void> {
     const keys = new RedisKeys(api.redis.keyPrefix);
-    await new RedisRoomStorage(api.redis.client, keys).createRoom(aGameRoom({ id, schedulerId: 'switching', version, lastPingAt: new Date(), createdAt: new Date() }));
+    await new RedisRoomStorage(api.redis.client, keys).createRoom(
+      aGameRoom({ id, schedulerId: 'switching', version, lastPingAt: new Date(), createdAt: new Date() }),
+    );
     await new RedisInstanceStorage(api.redis.client, keys).upsertInstance(anInstance({ id, schedulerId: 'switching' }));
   }
 
@@ -47,7 +49,12 @@ describe('rooms API while the worker switches the active version', () => {
   it('forwards a player event right after a switch that adds a forwarder, with pings arriving throughout', async () => {
     await postgres.createScheduler(aScheduler().withName('switching').withGame('the-game').withVersion('v1.0.0').build());
     await postgres.createSchedulerVersion(
-      aScheduler().withName('switching').withGame('the-game').withVersion('v1.1.0').withForwarders(aForwarder({ address: server.address })).build(),
+      aScheduler()
+        .withName('switching')
+        .withGame('the-game')
+        .withVersion('v1.1.0')
+        .withForwarders(aForwarder({ address: server.address }))
+        .build(),
     );
     await aReadyRoom('old-room', 'v1.0.0');
     await aReadyRoom('new-room', 'v1.1.0');
@@ -71,7 +78,10 @@ describe('rooms API while the worker switches the active version', () => {
       const event = await api.request('POST', '/scheduler/switching/rooms/new-room/playerevent', { event: 'playerJoin', metadata: { playerId: 'p1' } });
       expect(event.body).toEqual({ success: true, message: '' });
       expect(server.calls.filter((call) => call.rpc === 'SendPlayerEvent')).toEqual([
-        { rpc: 'SendPlayerEvent', request: expect.objectContaining({ playerId: 'p1', room: expect.objectContaining({ game: 'the-game', roomId: 'new-room' }) }) },
+        {
+          rpc: 'SendPlayerEvent',
+          request: expect.objectContaining({ playerId: 'p1', room: expect.objectContaining({ game: 'the-game', roomId: 'new-room' }) }),
+        },
       ]);
       await waitFor(() => answered >= answeredAtSwitch + 40, { timeoutMs: 10_000, description: 'pings answered after the switch' });
     } finally {

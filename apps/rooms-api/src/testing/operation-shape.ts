@@ -50,7 +50,10 @@ const typeOf = (schema: Node) => (schema.format ? `${schema.type}/${schema.forma
 /** Follows `$ref`s (`#/definitions/X`, `#/components/schemas/X`) and single-entry `allOf`s. */
 function resolve(document: Node, schema: Node): Node {
   if (schema.$ref) {
-    const target = String(schema.$ref).replace(/^#\//, '').split('/').reduce<Node | undefined>((node, key) => node?.[key], document);
+    const target = String(schema.$ref)
+      .replace(/^#\//, '')
+      .split('/')
+      .reduce<Node | undefined>((node, key) => node?.[key], document);
     if (!target) throw new Error(`unresolved ${schema.$ref}`);
     return resolve(document, target);
   }

@@ -7,8 +7,18 @@ export class PrometheusFleetMetrics implements FleetMetrics {
   private readonly desired: Gauge<'scheduler' | 'game'>;
 
   constructor(registry: Registry) {
-    this.rooms = new Gauge({ name: 'maestro_rooms', help: 'game rooms per scheduler and room status', labelNames: ['scheduler', 'game', 'status'], registers: [registry] });
-    this.desired = new Gauge({ name: 'maestro_rooms_replicas', help: 'roomsReplicas of the active version', labelNames: ['scheduler', 'game'], registers: [registry] });
+    this.rooms = new Gauge({
+      name: 'maestro_rooms',
+      help: 'game rooms per scheduler and room status',
+      labelNames: ['scheduler', 'game', 'status'],
+      registers: [registry],
+    });
+    this.desired = new Gauge({
+      name: 'maestro_rooms_replicas',
+      help: 'roomsReplicas of the active version',
+      labelNames: ['scheduler', 'game'],
+      registers: [registry],
+    });
   }
 
   report(scheduler: Scheduler, roomsByStatus: ReadonlyMap<RoomStatus, number>): void {

@@ -1,15 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { DynamicModule } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
-import {
-  OperationManager,
-  type PingStatus,
-  RoomStatusService,
-  SchedulerLookup,
-  SchedulerManager,
-  silentLogger,
-  systemClock,
-} from '@maestro/domain';
+import { OperationManager, type PingStatus, RoomStatusService, SchedulerLookup, SchedulerManager, silentLogger, systemClock } from '@maestro/domain';
 import { startKubeSim, type KubeSim } from '@maestro/kube-sim';
 import { Storage, sameRedisForAll } from '@maestro/storage';
 import { TestApp } from '@maestro/testing';
@@ -54,12 +46,25 @@ export class WorkerStack {
     });
     const storage = await Storage.connect({ postgresUrl: worker.db.url, redis: sameRedisForAll(worker.redis.url), keyPrefix: worker.redis.keyPrefix });
     const operations = new OperationManager(
-      { storage: storage.operations, flow: storage.flow, lease: storage.leases, cancellation: storage.cancellation, schedulers: storage.schedulers, clock: systemClock },
+      {
+        storage: storage.operations,
+        flow: storage.flow,
+        lease: storage.leases,
+        cancellation: storage.cancellation,
+        schedulers: storage.schedulers,
+        clock: systemClock,
+      },
       { operationsTtlMs: 86_400_000 },
     );
     const schedulers = new SchedulerManager({ storage: storage.schedulers, cache: storage.cache, rooms: storage.rooms, operations });
     const statuses = new RoomStatusService(
-      { rooms: storage.rooms, instances: storage.instances, schedulers: new SchedulerLookup(storage.cache, storage.schedulers, 1_000), clock: systemClock, logger: silentLogger },
+      {
+        rooms: storage.rooms,
+        instances: storage.instances,
+        schedulers: new SchedulerLookup(storage.cache, storage.schedulers, 1_000),
+        clock: systemClock,
+        logger: silentLogger,
+      },
       { allocationTtlMs: 300_000 },
     );
     const ping = async (url: string, body: string): Promise<boolean> => {

@@ -33,12 +33,21 @@ export const kube = (path: string) => call(urls.kube, 'GET', path);
 /** Names of the scheduler's pods in kube-sim (terminating ones excluded). */
 export async function podNames(scheduler: string): Promise<string[]> {
   const pods = (await kube(`/api/v1/namespaces/${scheduler}/pods`)).body.items ?? [];
-  return pods.filter((p: { metadata: { deletionTimestamp?: string } }) => !p.metadata.deletionTimestamp).map((p: { metadata: { name: string } }) => p.metadata.name).sort();
+  return pods
+    .filter((p: { metadata: { deletionTimestamp?: string } }) => !p.metadata.deletionTimestamp)
+    .map((p: { metadata: { name: string } }) => p.metadata.name)
+    .sort();
 }
 
 /** The scheduler's counters from GET /schedulers/info. */
 export async function info(scheduler: string) {
-  const all = (await management('GET', '/schedulers/info')).body.schedulers as { name: string; roomsReady: number; roomsOccupied: number; roomsPending: number; roomsTerminating: number }[];
+  const all = (await management('GET', '/schedulers/info')).body.schedulers as {
+    name: string;
+    roomsReady: number;
+    roomsOccupied: number;
+    roomsPending: number;
+    roomsTerminating: number;
+  }[];
   return all.find((s) => s.name === scheduler);
 }
 

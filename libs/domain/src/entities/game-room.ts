@@ -3,17 +3,7 @@
 export const PING_STATUSES = ['unknown', 'ready', 'occupied', 'terminating', 'terminated'] as const;
 export type PingStatus = (typeof PING_STATUSES)[number];
 
-export const ROOM_STATUSES = [
-  'pending',
-  'unready',
-  'ready',
-  'occupied',
-  'terminating',
-  'error',
-  'terminated',
-  'active',
-  'allocated',
-] as const;
+export const ROOM_STATUSES = ['pending', 'unready', 'ready', 'occupied', 'terminating', 'error', 'terminated', 'active', 'allocated'] as const;
 export type RoomStatus = (typeof ROOM_STATUSES)[number];
 
 /** Integer stored in Redis for a ping status (its index). */

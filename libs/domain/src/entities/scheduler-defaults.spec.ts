@@ -27,7 +27,9 @@ describe('applySchedulerDefaults (management-api.md 4.4)', () => {
   });
 
   it('gives forwarders without options a 1000 ms timeout and empty metadata, and keeps given options', () => {
-    const s = aScheduler().withForwarders(aForwarder({ options: undefined }), aForwarder({ options: { timeoutMs: 5, metadata: { a: 1 } } })).build();
+    const s = aScheduler()
+      .withForwarders(aForwarder({ options: undefined }), aForwarder({ options: { timeoutMs: 5, metadata: { a: 1 } } }))
+      .build();
     expect(applySchedulerDefaults(s).forwarders.map((f) => f.options)).toEqual([
       { timeoutMs: 1000, metadata: {} },
       { timeoutMs: 5, metadata: { a: 1 } },

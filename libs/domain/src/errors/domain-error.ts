@@ -2,13 +2,7 @@
  * Domain errors carry a kind that the HTTP edge maps to a status code (libs/platform),
  * a message for humans and, optionally, the underlying cause.
  */
-export type DomainErrorKind =
-  | 'invalid_argument'
-  | 'not_found'
-  | 'already_exists'
-  | 'conflict'
-  | 'aborted'
-  | 'unexpected';
+export type DomainErrorKind = 'invalid_argument' | 'not_found' | 'already_exists' | 'conflict' | 'aborted' | 'unexpected';
 
 export abstract class DomainError extends Error {
   abstract readonly kind: DomainErrorKind;

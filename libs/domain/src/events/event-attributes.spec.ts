@@ -16,7 +16,12 @@ describe('event attributes', () => {
 
   it('marks terminations with status, terminated, terminated over the stored metadata', () => {
     expect(terminatedAttributes()).toEqual({ eventType: 'status', pingType: 'terminated', roomEvent: 'terminated' });
-    expect(terminatedAttributes({ last: 'ping', pingType: 'ready' })).toEqual({ last: 'ping', eventType: 'status', pingType: 'terminated', roomEvent: 'terminated' });
+    expect(terminatedAttributes({ last: 'ping', pingType: 'ready' })).toEqual({
+      last: 'ping',
+      eventType: 'status',
+      pingType: 'terminated',
+      roomEvent: 'terminated',
+    });
   });
 
   it('calls an event unreliable when roomEvent or pingType is terminating or terminated', () => {

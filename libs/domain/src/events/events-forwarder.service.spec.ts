@@ -83,12 +83,18 @@ function setUp(options: { forwarders?: Forwarder[]; room?: GameRoom; instance?: 
   return { service, forwarder, logger, reads, scheduler };
 }
 
-const liveRoom = (overrides: Partial<GameRoom> = {}) => ({ room: aGameRoom({ id: ROOM, schedulerId: 'sched', status: 'ready', ...overrides }), instance: anInstance({ id: ROOM, schedulerId: 'sched', address }) });
+const liveRoom = (overrides: Partial<GameRoom> = {}) => ({
+  room: aGameRoom({ id: ROOM, schedulerId: 'sched', status: 'ready', ...overrides }),
+  instance: anInstance({ id: ROOM, schedulerId: 'sched', address }),
+});
 
 describe('EventsForwarderService', () => {
   describe('which forwarders are called', () => {
     it('calls enabled forwarders in list order, skipping disabled ones', async () => {
-      const { service, forwarder } = setUp({ ...liveRoom(), forwarders: [aForwarder({ name: 'a' }), aForwarder({ name: 'off', enabled: false }), aForwarder({ name: 'b' })] });
+      const { service, forwarder } = setUp({
+        ...liveRoom(),
+        forwarders: [aForwarder({ name: 'a' }), aForwarder({ name: 'off', enabled: false }), aForwarder({ name: 'b' })],
+      });
       const report = await service.forwardRoomEvent('sched', ROOM, { eventType: 'roomEvent', roomEvent: 'm' });
       expect(forwarder.sent.map((s) => s.forwarder)).toEqual(['a', 'b']);
       expect(report.sent.map((s) => [s.forwarder, s.rpc, s.result.outcome])).toEqual([
@@ -100,7 +106,10 @@ describe('EventsForwarderService', () => {
     it('stops at the first failing forwarder and returns its error', async () => {
       const { service, forwarder } = setUp({ ...liveRoom(), forwarders: [aForwarder({ name: 'a' }), aForwarder({ name: 'b' }), aForwarder({ name: 'c' })] });
       forwarder.failing.add('b');
-      await expect(service.roomEvent('sched', ROOM, 'm')).resolves.toEqual({ success: false, message: 'failed to forward event room at "b" with code Unavailable' });
+      await expect(service.roomEvent('sched', ROOM, 'm')).resolves.toEqual({
+        success: false,
+        message: 'failed to forward event room at "b" with code Unavailable',
+      });
       expect(forwarder.sent.map((s) => s.forwarder)).toEqual(['a']);
     });
 
@@ -136,7 +145,10 @@ describe('EventsForwarderService', () => {
     it('drops events of validation rooms silently', async () => {
       const { service, forwarder } = setUp(liveRoom({ isValidationRoom: true }));
       await expect(service.roomEvent('sched', ROOM, 'm')).resolves.toEqual({ success: true, message: '' });
-      await expect(service.forwardRoomEvent('sched', ROOM, { eventType: 'status', pingType: 'ready' })).resolves.toEqual({ sent: [], skipped: 'validation_room' });
+      await expect(service.forwardRoomEvent('sched', ROOM, { eventType: 'status', pingType: 'ready' })).resolves.toEqual({
+        sent: [],
+        skipped: 'validation_room',
+      });
       expect(forwarder.sent).toEqual([]);
     });
 
@@ -165,7 +177,13 @@ describe('EventsForwarderService', () => {
               host: '',
               port: 0,
               roomType: 'green',
-              metadata: { roomType: 'green', eventType: 'status', pingType: 'terminated', roomEvent: 'terminated', ports: '[{"name":"","port":0,"protocol":""}]' },
+              metadata: {
+                roomType: 'green',
+                eventType: 'status',
+                pingType: 'terminated',
+                roomEvent: 'terminated',
+                ports: '[{"name":"","port":0,"protocol":""}]',
+              },
             },
           },
         },
@@ -176,7 +194,12 @@ describe('EventsForwarderService', () => {
       const live = setUp(liveRoom());
       await live.service.forwardStatusTerminated(live.scheduler, ROOM, { lastPing: 'meta', pingType: 'ready' });
       expect(live.forwarder.sent[0].body.room).toMatchObject({ host: 'node-1', port: 40001 });
-      expect(live.forwarder.sent[0].body.room.metadata).toMatchObject({ lastPing: 'meta', pingType: 'terminated', roomEvent: 'terminated', eventType: 'status' });
+      expect(live.forwarder.sent[0].body.room.metadata).toMatchObject({
+        lastPing: 'meta',
+        pingType: 'terminated',
+        roomEvent: 'terminated',
+        eventType: 'status',
+      });
       const validation = setUp(liveRoom({ isValidationRoom: true }));
       await validation.service.forwardStatusTerminated('sched', ROOM);
       expect(validation.forwarder.sent).toEqual([]);
@@ -225,7 +248,16 @@ describe('EventsForwarderService', () => {
       await expect(service.playerEvent('sched', ROOM, 'playerLeft', { playerId: 'p9' })).resolves.toEqual({ success: true, message: '' });
       expect(reads).toEqual([]);
       expect(forwarder.sent).toEqual([
-        { forwarder: 'mm', rpc: 'SendPlayerEvent', body: { playerId: 'p9', eventType: 1, room: { game: 'game', roomId: ROOM }, metadata: { playerId: 'p9', eventType: 'playerLeft', roomType: 'green' } } },
+        {
+          forwarder: 'mm',
+          rpc: 'SendPlayerEvent',
+          body: {
+            playerId: 'p9',
+            eventType: 1,
+            room: { game: 'game', roomId: ROOM },
+            metadata: { playerId: 'p9', eventType: 'playerLeft', roomType: 'green' },
+          },
+        },
       ]);
     });
 
@@ -235,7 +267,10 @@ describe('EventsForwarderService', () => {
         success: false,
         message: 'eventAttributes must contain key "playerId" in playerEvent events. Forwarder name: "mm", Scheduler: "sched"',
       });
-      await expect(service.playerEvent('sched', ROOM, 'jumped', { playerId: 'p' })).resolves.toEqual({ success: false, message: 'invalid PlayerEventType. Should be "playerLeft" or "playerJoin"' });
+      await expect(service.playerEvent('sched', ROOM, 'jumped', { playerId: 'p' })).resolves.toEqual({
+        success: false,
+        message: 'invalid PlayerEventType. Should be "playerLeft" or "playerJoin"',
+      });
     });
   });
 

@@ -31,7 +31,13 @@ export class EventForwardingError extends UnexpectedError {
 
   /** `failed to forward event room at "<name>" with unknown grpc code: <error>`. */
   static unknown(forwarderName: string, cause: unknown): EventForwardingError {
-    return new EventForwardingError(`failed to forward event room at "${forwarderName}" with unknown grpc code: ${errorText(cause)}`, forwarderName, 'unknown', undefined, cause);
+    return new EventForwardingError(
+      `failed to forward event room at "${forwarderName}" with unknown grpc code: ${errorText(cause)}`,
+      forwarderName,
+      'unknown',
+      undefined,
+      cause,
+    );
   }
 
   /** `failed to connect at <address>: <error>`. */

@@ -44,9 +44,7 @@ export interface PlayerEventMessage {
 }
 
 /** A room message with the RPC that carries it. */
-export type RoomMessage =
-  | { rpc: 'SendRoomResync' | 'SendRoomStatus'; body: RoomStatusMessage }
-  | { rpc: 'SendRoomEvent'; body: RoomEventMessage };
+export type RoomMessage = { rpc: 'SendRoomResync' | 'SendRoomStatus'; body: RoomStatusMessage } | { rpc: 'SendRoomEvent'; body: RoomEventMessage };
 
 /** Every RPC Maestro calls. */
 export type ForwarderRpc = RoomMessage['rpc'] | 'SendPlayerEvent';

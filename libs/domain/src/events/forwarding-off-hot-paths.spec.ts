@@ -50,7 +50,12 @@ describe('events forwarding off hot paths', () => {
     jest.useFakeTimers({ now: AT });
     const clock = new ManualClock(AT);
     const schedulers = new InMemorySchedulerStorage(clock);
-    await schedulers.createScheduler(aScheduler().withName('game').withForwarders(aForwarder({ options: { timeoutMs: TIMEOUT_MS, metadata: {} } })).build());
+    await schedulers.createScheduler(
+      aScheduler()
+        .withName('game')
+        .withForwarders(aForwarder({ options: { timeoutMs: TIMEOUT_MS, metadata: {} } }))
+        .build(),
+    );
     rooms = new InMemoryRoomStorage();
     instances = new InMemoryInstanceStorage();
     logger = new RecordingLogger();
@@ -59,7 +64,11 @@ describe('events forwarding off hot paths', () => {
     forwarding = new EventsForwarderService({ forwarder: receiver, schedulers: lookup, rooms, instances, logger, clock });
     dropped = [];
     queue = new ForwardingQueue(logger, { capacity: 3, concurrency: 2 }, { dropped: (scheduler) => void dropped.push(scheduler) });
-    statuses = new RoomStatusService({ rooms, instances, schedulers: lookup, clock, logger }, { allocationTtlMs: 300_000 }, new QueuedRoomEvents(forwarding, queue, logger));
+    statuses = new RoomStatusService(
+      { rooms, instances, schedulers: lookup, clock, logger },
+      { allocationTtlMs: 300_000 },
+      new QueuedRoomEvents(forwarding, queue, logger),
+    );
   });
 
   afterEach(() => {
@@ -71,7 +80,14 @@ describe('events forwarding off hot paths', () => {
     await rooms.createRoom(aGameRoom({ id, schedulerId: 'game', status, pingStatus: 'ready', createdAt: AT, lastPingAt: AT }));
     await instances.upsertInstance(anInstance({ id, schedulerId: 'game' }));
   }
-  const ping = (roomId: string, metadata: Record<string, unknown> = {}) => ({ schedulerName: 'game', roomId, pingStatus: 'ready' as const, runningMatches: 0, metadata, at: AT });
+  const ping = (roomId: string, metadata: Record<string, unknown> = {}) => ({
+    schedulerName: 'game',
+    roomId,
+    pingStatus: 'ready' as const,
+    runningMatches: 0,
+    metadata,
+    at: AT,
+  });
 
   it('gives up a call its receiver never answers once the forwarder timeout passed', async () => {
     await aRoom('r1');
@@ -148,7 +164,11 @@ describe('events forwarding off hot paths', () => {
     // n=1 is being sent; 2..5 wait in a queue of 3: n=2 is dropped.
     expect(queue.waiting('game')).toBe(3);
     expect(dropped).toEqual(['game']);
-    expect(logger.lines.find((line) => line.msg === 'events forwarding queue full, oldest event dropped')?.fields).toMatchObject({ scheduler_name: 'game', room_id: 'r1', event: 'ping' });
+    expect(logger.lines.find((line) => line.msg === 'events forwarding queue full, oldest event dropped')?.fields).toMatchObject({
+      scheduler_name: 'game',
+      room_id: 'r1',
+      event: 'ping',
+    });
     for (let i = 0; i < 4; i++) {
       receiver.release();
       await settle();

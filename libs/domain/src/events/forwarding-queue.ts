@@ -98,7 +98,11 @@ export class ForwardingQueue {
     try {
       await job.send();
     } catch (error) {
-      this.logger.warn(`failed to forward ${job.what}`, { [LogField.SchedulerName]: schedulerName, [LogField.RoomId]: job.roomId, [LogField.Error]: errorText(error) });
+      this.logger.warn(`failed to forward ${job.what}`, {
+        [LogField.SchedulerName]: schedulerName,
+        [LogField.RoomId]: job.roomId,
+        [LogField.Error]: errorText(error),
+      });
     } finally {
       lane.busyRooms.delete(job.roomId);
       this.running -= 1;

@@ -1,6 +1,6 @@
 import { formatGoValue, mergeStringMaps } from './go-format';
 
-describe("Go %v formatting of forwarded metadata", () => {
+describe('Go %v formatting of forwarded metadata', () => {
   it.each([
     ['text', 'text'],
     [true, 'true'],
@@ -17,8 +17,10 @@ describe("Go %v formatting of forwarded metadata", () => {
     expect(formatGoValue(value)).toBe(text);
   });
 
-  it("merges the e2e example: forwarder metadata, then event metadata", () => {
-    expect(mergeStringMaps({ roomType: 'green', forwarderMetadata1: 'value1', forwarderMetadata2: 245 }, { eventMetadata1: 'value1', eventMetadata2: true })).toEqual({
+  it('merges the e2e example: forwarder metadata, then event metadata', () => {
+    expect(
+      mergeStringMaps({ roomType: 'green', forwarderMetadata1: 'value1', forwarderMetadata2: 245 }, { eventMetadata1: 'value1', eventMetadata2: true }),
+    ).toEqual({
       roomType: 'green',
       forwarderMetadata1: 'value1',
       forwarderMetadata2: '245',

@@ -89,7 +89,9 @@ describe('resync and status messages', () => {
   it('refuses a missing or unknown pingType and an unknown eventType', () => {
     expect(() => room({ eventType: 'resync' })).toThrow('roomEvent of type ping or status must contain key "pingType" in eventAttributes');
     expect(() => room(statusAttributes({}, 'pending'))).toThrow('invalid RoomStatusType. Should be "ready", "occupied", "terminating" or "terminated"');
-    expect(() => room({ eventType: 'ping', pingType: 'ready' })).toThrow(new InvalidArgumentError('invalid RoomEventType, should be resync, roomEvent or status'));
+    expect(() => room({ eventType: 'ping', pingType: 'ready' })).toThrow(
+      new InvalidArgumentError('invalid RoomEventType, should be resync, roomEvent or status'),
+    );
   });
 
   it('describes a gone instance with the placeholder: host "", port 0', () => {
@@ -116,7 +118,13 @@ describe('room event messages', () => {
           roomId: 'my-sched-x7k2p',
           host: 'node-1.example.com',
           port: 40001,
-          metadata: { roomType: 'green', extra: '1', eventType: 'roomEvent', roomEvent: 'matchStarted', ports: '[{"name":"default","port":40001,"protocol":"TCP"}]' },
+          metadata: {
+            roomType: 'green',
+            extra: '1',
+            eventType: 'roomEvent',
+            roomEvent: 'matchStarted',
+            ports: '[{"name":"default","port":40001,"protocol":"TCP"}]',
+          },
         },
       },
     });
@@ -162,7 +170,13 @@ describe('player event messages', () => {
 describe('forwarders and results', () => {
   it('keeps enabled forwarders in list order', () => {
     const list = [aForwarder({ name: 'a' }), aForwarder({ name: 'off', enabled: false }), aForwarder({ name: 'b' })];
-    expect(enabledForwarders(aScheduler().withForwarders(...list).build()).map((f) => f.name)).toEqual(['a', 'b']);
+    expect(
+      enabledForwarders(
+        aScheduler()
+          .withForwarders(...list)
+          .build(),
+      ).map((f) => f.name),
+    ).toEqual(['a', 'b']);
   });
 
   it.each([
@@ -180,6 +194,11 @@ describe('forwarders and results', () => {
     expect(EventForwardingError.withStatus('mm', 'Unavailable').message).toBe('failed to forward event room at "mm" with code Unavailable');
     expect(EventForwardingError.unknown('mm', new Error('boom')).message).toBe('failed to forward event room at "mm" with unknown grpc code: boom');
     expect(EventForwardingError.connect('mm', 'bad:addr', new Error('no')).message).toBe('failed to connect at bad:addr: no');
-    expect(EventForwardingError.withStatus('mm', 'Internal')).toMatchObject({ kind: 'unexpected', forwarderName: 'mm', failure: 'grpc_status', grpcCode: 'Internal' });
+    expect(EventForwardingError.withStatus('mm', 'Internal')).toMatchObject({
+      kind: 'unexpected',
+      forwarderName: 'mm',
+      failure: 'grpc_status',
+      grpcCode: 'Internal',
+    });
   });
 });

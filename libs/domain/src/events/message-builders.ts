@@ -102,7 +102,9 @@ export interface PlayerMessageInput {
  */
 export function buildPlayerMessage({ scheduler, forwarder, roomId, attributes }: PlayerMessageInput): PlayerEventMessage {
   if (typeof attributes.playerId !== 'string') {
-    throw new InvalidArgumentError(`eventAttributes must contain key "playerId" in playerEvent events. Forwarder name: "${forwarder.name}", Scheduler: "${scheduler.name}"`);
+    throw new InvalidArgumentError(
+      `eventAttributes must contain key "playerId" in playerEvent events. Forwarder name: "${forwarder.name}", Scheduler: "${scheduler.name}"`,
+    );
   }
   if (!Object.hasOwn(PLAYER_EVENT_TYPES, attributes.eventType)) {
     throw new InvalidArgumentError('invalid PlayerEventType. Should be "playerLeft" or "playerJoin"');

@@ -22,12 +22,16 @@ export class QueuedRoomEvents implements RoomEventsSink {
 
   /** Queues the `resync` of an accepted ping, with the room and instance the ping read. */
   async forwardPing(scheduler: Scheduler, loaded: LoadedRoom, ping: Pick<RoomPing, 'pingStatus' | 'metadata'>): Promise<void> {
-    await this.queueRoomEvent('ping', scheduler, loaded.room.id, () => this.forwarding.prepareRoomEvent(scheduler, loaded.room.id, resyncAttributes(ping.metadata, ping.pingStatus), loaded));
+    await this.queueRoomEvent('ping', scheduler, loaded.room.id, () =>
+      this.forwarding.prepareRoomEvent(scheduler, loaded.room.id, resyncAttributes(ping.metadata, ping.pingStatus), loaded),
+    );
   }
 
   /** Reads the room and instance now (a deletion still finds them) and queues the "terminated" status event. */
   async forwardStatusTerminated(scheduler: Scheduler, roomId: string, storedMetadata?: Record<string, unknown> | null): Promise<void> {
-    await this.queueRoomEvent('room termination', scheduler, roomId, () => this.forwarding.prepareRoomEvent(scheduler, roomId, terminatedAttributes(storedMetadata)));
+    await this.queueRoomEvent('room termination', scheduler, roomId, () =>
+      this.forwarding.prepareRoomEvent(scheduler, roomId, terminatedAttributes(storedMetadata)),
+    );
   }
 
   private async queueRoomEvent(what: string, scheduler: Scheduler, roomId: string, prepare: () => Promise<PreparedRoomEvent>): Promise<void> {
@@ -35,7 +39,11 @@ export class QueuedRoomEvents implements RoomEventsSink {
     try {
       prepared = await prepare();
     } catch (error) {
-      this.logger.warn(`failed to forward ${what}`, { [LogField.SchedulerName]: scheduler.name, [LogField.RoomId]: roomId, [LogField.Error]: errorText(error) });
+      this.logger.warn(`failed to forward ${what}`, {
+        [LogField.SchedulerName]: scheduler.name,
+        [LogField.RoomId]: roomId,
+        [LogField.Error]: errorText(error),
+      });
       return;
     }
     if (prepared.skipped === 'no_enabled_forwarder') return;

@@ -26,7 +26,8 @@ export function goQuote(text: string): string {
     const code = char.codePointAt(0) ?? 0;
     const named = NAMED_ESCAPES[char];
     if (named) quoted += named;
-    else if (code >= 0xd800 && code <= 0xdfff) quoted += '\\ufffd'; // a lone surrogate: Go reads U+FFFD
+    else if (code >= 0xd800 && code <= 0xdfff)
+      quoted += '\\ufffd'; // a lone surrogate: Go reads U+FFFD
     else if (PRINTABLE.test(char)) quoted += char;
     else if (code < 0x80) quoted += `\\x${hex(code, 2)}`;
     else if (code < 0x10000) quoted += `\\u${hex(code, 4)}`;

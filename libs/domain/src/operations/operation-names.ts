@@ -22,7 +22,4 @@ export const SHORT_LIVED_OPERATIONS: readonly string[] = [
 ];
 
 /** Operations that change the scheduler's version; only one may be ongoing at a time. */
-export const VERSION_OPERATIONS: readonly string[] = [
-  OperationName.CreateNewSchedulerVersion,
-  OperationName.SwitchActiveVersion,
-];
+export const VERSION_OPERATIONS: readonly string[] = [OperationName.CreateNewSchedulerVersion, OperationName.SwitchActiveVersion];

@@ -25,10 +25,7 @@ export interface OperationStorage {
    * With `expected`, the write happens only if the stored status is still that one; returns
    * whether it was written. Throws NotFoundError for a missing or expired record.
    */
-  updateOperationStatus(
-    operation: Operation,
-    options?: { expected?: OperationStatus; noAction?: boolean },
-  ): Promise<boolean>;
+  updateOperationStatus(operation: Operation, options?: { expected?: OperationStatus; noAction?: boolean }): Promise<boolean>;
   /** Rewrites the definition input, and nothing else. */
   updateOperationDefinition(operation: Operation): Promise<void>;
   /** Appends one event to the history and persists it at once. */
@@ -45,10 +42,7 @@ export interface OperationStorage {
    * Final operations (history list; no-action ones are not in it), one page of the existing records,
    * plus the count of listed ids (expired records count until cleanExpiredOperations removes them).
    */
-  listFinishedOperations(
-    schedulerName: string,
-    query: FinishedOperationsQuery,
-  ): Promise<{ operations: Operation[]; total: number }>;
+  listFinishedOperations(schedulerName: string, query: FinishedOperationsQuery): Promise<{ operations: Operation[]; total: number }>;
   /** Removes ids whose records expired from the pending, history and no-action lists. */
   cleanExpiredOperations(schedulerName: string): Promise<void>;
   /** Deletes every operation of the history list and the list itself. */

@@ -31,8 +31,7 @@ describe.each([
   ['single-match', singleMatchStatusCalculator, 1],
   ['multi-match', multiMatchStatusCalculator, 3],
 ])('%s allocation window', (_name, calculator, maxMatches) => {
-  const allocated = (msAgo: number, runningMatches = 0) =>
-    context({ stored: 'allocated', allocatedAt: allocatedAt(msAgo), maxMatches, runningMatches });
+  const allocated = (msAgo: number, runningMatches = 0) => context({ stored: 'allocated', allocatedAt: allocatedAt(msAgo), maxMatches, runningMatches });
 
   it('keeps allocated while the room pings ready within the TTL (boundary included)', () => {
     expect(calculator.calculate('ready', 'ready', allocated(0))).toBe('allocated');

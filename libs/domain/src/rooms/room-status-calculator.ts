@@ -52,8 +52,7 @@ export const multiMatchStatusCalculator: RoomStatusCalculator = {
 };
 
 /** The calculator of a scheduler: multi-match when `maxMatches > 1`. */
-export const statusCalculatorFor = (maxMatches: number): RoomStatusCalculator =>
-  maxMatches > 1 ? multiMatchStatusCalculator : singleMatchStatusCalculator;
+export const statusCalculatorFor = (maxMatches: number): RoomStatusCalculator => (maxMatches > 1 ? multiMatchStatusCalculator : singleMatchStatusCalculator);
 
 /** The next status of a room, with the calculator chosen by `context.maxMatches`. */
 export function calculateRoomStatus(ping: PingStatus, instance: InstanceStatusType, context: StatusContext): RoomStatus {

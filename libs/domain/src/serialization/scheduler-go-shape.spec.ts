@@ -1,13 +1,6 @@
 import { aContainer, aFixedBufferAutoscaling, aForwarder, aPort, aRoomOccupancyAutoscaling, aScheduler } from '@maestro/testing';
 import type { Scheduler } from '../entities/scheduler';
-import {
-  type GoObject,
-  formatGoTime,
-  fromGoScheduler,
-  fromGoSchedulerConfig,
-  toGoScheduler,
-  toGoSchedulerConfig,
-} from './scheduler-go-shape';
+import { type GoObject, formatGoTime, fromGoScheduler, fromGoSchedulerConfig, toGoScheduler, toGoSchedulerConfig } from './scheduler-go-shape';
 
 const columnsOf = (s: Scheduler) => ({
   name: s.name,
@@ -76,13 +69,29 @@ describe('scheduler Go shape', () => {
   it('writes the whole entity as SchedulerEntityJSON', () => {
     const go = toGoScheduler(aRichScheduler());
     expect(Object.keys(go)).toEqual([
-      'Name', 'Game', 'State', 'RollbackVersion', 'Spec', 'Autoscaling', 'PortRange', 'RoomsReplicas', 'CreatedAt',
-      'LastDownscaleAt', 'MaxSurge', 'Forwarders', 'Annotations', 'Labels', 'MatchAllocation',
+      'Name',
+      'Game',
+      'State',
+      'RollbackVersion',
+      'Spec',
+      'Autoscaling',
+      'PortRange',
+      'RoomsReplicas',
+      'CreatedAt',
+      'LastDownscaleAt',
+      'MaxSurge',
+      'Forwarders',
+      'Annotations',
+      'Labels',
+      'MatchAllocation',
     ]);
     expect(Object.keys(go.Spec as GoObject)).toEqual(['Version', 'TerminationGracePeriod', 'Containers', 'Toleration', 'Affinity', 'RestartPolicy']);
     expect(go).toMatchObject({ CreatedAt: '2026-01-02T10:00:00Z', LastDownscaleAt: '2026-03-04T05:06:07.12Z', MatchAllocation: { MaxMatches: 3 } });
     expect(go.Autoscaling).toEqual({
-      Enabled: true, Min: 1, Max: -1, Cooldown: 30,
+      Enabled: true,
+      Min: 1,
+      Max: -1,
+      Cooldown: 30,
       Policy: { Type: 'roomOccupancy', Parameters: { RoomOccupancy: { ReadyTarget: 0.5, DownThreshold: 0.99 }, FixedBuffer: null } },
     });
   });

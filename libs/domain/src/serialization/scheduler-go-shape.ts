@@ -9,8 +9,7 @@ import { DEFAULT_MAX_MATCHES, ZERO_TIME } from '../entities/scheduler';
 export type GoObject = Record<string, unknown>;
 
 /** RFC 3339 as Go's RFC3339Nano prints it: trailing zeros of the fraction dropped, none when zero. */
-export const formatGoTime = (date: Date): string =>
-  date.toISOString().replace(/\.(\d*?)0*Z$/, (_match, digits: string) => (digits ? `.${digits}Z` : 'Z'));
+export const formatGoTime = (date: Date): string => date.toISOString().replace(/\.(\d*?)0*Z$/, (_match, digits: string) => (digits ? `.${digits}Z` : 'Z'));
 
 /** Parses a Go time; a missing or unreadable one is Go's zero time. */
 const fromGoTime = (value: unknown): Date => {

@@ -57,7 +57,8 @@ describe('OperationManager', () => {
     manager.listOperations(SCHEDULER, { stage, sortOrder: 'asc', page: 1, perPage: 10, ...overrides });
   const ids = (operations: Operation[]) => operations.map((op) => op.id);
   /** Moves the operation as a worker would: to in progress, or to an end. */
-  const moveTo = (operation: Operation, status: Operation['status'], options: { noAction?: boolean } = {}) => storage.updateOperationStatus({ ...operation, status }, options);
+  const moveTo = (operation: Operation, status: Operation['status'], options: { noAction?: boolean } = {}) =>
+    storage.updateOperationStatus({ ...operation, status }, options);
 
   describe('creating operations', () => {
     it('stores a pending operation with its creation event and queues it at the tail', async () => {

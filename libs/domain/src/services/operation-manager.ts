@@ -90,10 +90,7 @@ export class OperationManager {
       throw new AbortedError(`cannot cancel operation since status "${operation.status}" is a final status`);
     }
     if (operation.status === 'pending') {
-      const canceled = await this.ports.storage.updateOperationStatus(
-        { ...operation, status: 'canceled' },
-        { expected: 'pending' },
-      );
+      const canceled = await this.ports.storage.updateOperationStatus({ ...operation, status: 'canceled' }, { expected: 'pending' });
       if (canceled) {
         await this.ports.flow.removeOperationId(schedulerName, operationId);
         return;
@@ -112,9 +109,7 @@ export class OperationManager {
     const loaded = await Promise.all(ids.map((id) => this.ports.storage.getOperation(schedulerName, id).catch(() => undefined)));
     const pending = loaded.filter((op): op is Operation => op !== undefined);
     const active = await this.listActive(schedulerName);
-    const ongoing = [...pending.filter((op) => op.status === 'pending'), ...active].find((op) =>
-      VERSION_OPERATIONS.includes(op.definitionName),
-    );
+    const ongoing = [...pending.filter((op) => op.status === 'pending'), ...active].find((op) => VERSION_OPERATIONS.includes(op.definitionName));
     return ongoing?.id;
   }
 
@@ -159,7 +154,10 @@ export class OperationManager {
     if (operations.length === 0) return operations;
     // Leases are shown only when every listed operation has one (Maestro's behaviour).
     const leases = await this.ports.lease
-      .fetchOperationsLease(schedulerName, operations.map((op) => op.id))
+      .fetchOperationsLease(
+        schedulerName,
+        operations.map((op) => op.id),
+      )
       .catch(() => undefined);
     if (!leases) return operations;
     const byId = new Map(leases.map((lease) => [lease.operationId, lease]));

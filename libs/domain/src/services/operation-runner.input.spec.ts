@@ -63,7 +63,7 @@ describe('OperationRunner reading the input with the definition (operations.md 4
     return { runner, received, logs };
   }
 
-  it('hands the executor the parsed input and stores what it returns with Maestro\'s keys', async () => {
+  it("hands the executor the parsed input and stores what it returns with Maestro's keys", async () => {
     const record = new OneOperation(anOperation({ definitionName: 'remove_rooms', input: { amount: 500, rooms_ids: ['a'], reason: 'expired_room' } }));
     const { runner, received } = runnerFor(record);
 

@@ -65,7 +65,11 @@ describe('OperationRunner', () => {
   };
   const stored = (id: string) => storage.getOperation(SCHEDULER, id);
   const history = async (id: string) => (await stored(id)).executionHistory.map((entry) => entry.event);
-  const hasLease = (id: string) => lease.fetchLease(SCHEDULER, id).then(() => true, () => false);
+  const hasLease = (id: string) =>
+    lease.fetchLease(SCHEDULER, id).then(
+      () => true,
+      () => false,
+    );
   const finishedIds = async () => (await storage.listFinishedOperations(SCHEDULER, { page: 1, perPage: 50, sortOrder: 'asc' })).operations.map((op) => op.id);
   const activeIds = async () => (await storage.listActiveOperations(SCHEDULER)).map((op) => op.id);
 
@@ -137,7 +141,11 @@ describe('OperationRunner', () => {
       expect(await runnerOf([executor]).run(SCHEDULER, operation.id)).toEqual(operation);
       expect(seen.executed).toEqual([]);
       expect(await history(operation.id)).toEqual(['Created']);
-      expect(logger.lines).toContainEqual({ level: 'warn', msg: 'operation is not pending; skipped', fields: { scheduler_name: SCHEDULER, operation_id: operation.id, status: 'canceled' } });
+      expect(logger.lines).toContainEqual({
+        level: 'warn',
+        msg: 'operation is not pending; skipped',
+        fields: { scheduler_name: SCHEDULER, operation_id: operation.id, status: 'canceled' },
+      });
     });
 
     it('skips an operation it cannot load', async () => {
@@ -157,7 +165,11 @@ describe('OperationRunner', () => {
       await lease.grantLease(SCHEDULER, operation.id, 60_000);
       expect((await runnerOf([executor]).run(SCHEDULER, operation.id))?.status).toBe('error');
       expect(await stored(operation.id)).toMatchObject({ status: 'error' });
-      expect(await history(operation.id)).toEqual(['Created', 'Starting operation', `Failed to grant lease to operation, reason: lease already exists for operation ${operation.id}`]);
+      expect(await history(operation.id)).toEqual([
+        'Created',
+        'Starting operation',
+        `Failed to grant lease to operation, reason: lease already exists for operation ${operation.id}`,
+      ]);
       expect(seen.executed).toEqual([]);
     });
 

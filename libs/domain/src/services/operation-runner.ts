@@ -101,8 +101,7 @@ export class OperationRunner {
       logger.warn('operation is not pending; skipped', { status: operation.status });
       return operation;
     }
-    const history = (event: string) =>
-      this.ports.storage.appendExecutionHistory(schedulerName, operationId, event, this.ports.clock.now());
+    const history = (event: string) => this.ports.storage.appendExecutionHistory(schedulerName, operationId, event, this.ports.clock.now());
 
     // Step 3, eviction, never happens: every name that decodes has an executor, and should-execute
     // is always true in v10 (operations.md 4 step 3).
@@ -133,9 +132,9 @@ export class OperationRunner {
     // renewal fails (Maestro renews once per TTL by adding a TTL, so a lease reads as expired at each
     // renewal and for good after a missed one).
     const renewal = setInterval(() => {
-      this.ports.lease.renewLease(schedulerName, operationId, this.options.leaseTtlMs).catch((error: unknown) =>
-        logger.warn('lease renewal failed', { [LogField.Error]: messageOf(error) }),
-      );
+      this.ports.lease
+        .renewLease(schedulerName, operationId, this.options.leaseTtlMs)
+        .catch((error: unknown) => logger.warn('lease renewal failed', { [LogField.Error]: messageOf(error) }));
     }, this.options.leaseTtlMs / LEASE_RENEWALS_PER_TTL);
     const context: ExecutionContext<unknown> = {
       operation: { ...operation, status: 'in_progress' },
@@ -152,7 +151,8 @@ export class OperationRunner {
       noAction = result.noAction;
     } catch (error) {
       // Not in Maestro: a history write failing here must not skip the rollback nor the final status.
-      const note = (event: string) => history(event).catch((historyError: unknown) => logger.warn('history line not written', { [LogField.Error]: messageOf(historyError) }));
+      const note = (event: string) =>
+        history(event).catch((historyError: unknown) => logger.warn('history line not written', { [LogField.Error]: messageOf(historyError) }));
       const ending = endingOf(controller.signal);
       final = { ...operation, status: ending.status };
       await note(ending.line);
@@ -256,19 +256,14 @@ export class OperationRunner {
    * the race keeps its status) with Maestro's history line, and its lease is revoked so that it
    * blocks nothing. Nothing ran, so there is no rollback and no `Operation finished` line.
    */
-  private async failStart(
-    operation: Operation,
-    cause: unknown,
-    history: (event: string) => Promise<void>,
-    logger: Logger,
-  ): Promise<Operation> {
+  private async failStart(operation: Operation, cause: unknown, history: (event: string) => Promise<void>, logger: Logger): Promise<Operation> {
     const { schedulerName, id } = operation;
     logger.error('operation could not be started', { [LogField.Error]: messageOf(cause) });
     const failed = { ...operation, status: 'error' as const };
     await history(`Failed to start operation, reason: ${messageOf(cause)}`).catch(() => undefined);
-    await this.ports.storage.updateOperationStatus(failed, { expected: 'pending' }).catch((error: unknown) =>
-      logger.error('failed operation start could not be recorded', { [LogField.Error]: messageOf(error) }),
-    );
+    await this.ports.storage
+      .updateOperationStatus(failed, { expected: 'pending' })
+      .catch((error: unknown) => logger.error('failed operation start could not be recorded', { [LogField.Error]: messageOf(error) }));
     await this.revoke(schedulerName, id, logger);
     return this.ports.storage.getOperation(schedulerName, id).catch(() => failed);
   }

@@ -25,8 +25,9 @@ function setUp() {
   const portAllocator = new SequentialPortAllocator();
   const logger = new RecordingLogger();
   const terminated: { roomId: string; instance: Instance; storedMetadata?: Record<string, unknown> | null }[] = [];
-  const manager = new RoomManager({ rooms, instances, runtime, portAllocator, clock, logger }, async (_scheduler, roomId, instance, storedMetadata) =>
-    void terminated.push({ roomId, instance, storedMetadata }),
+  const manager = new RoomManager(
+    { rooms, instances, runtime, portAllocator, clock, logger },
+    async (_scheduler, roomId, instance, storedMetadata) => void terminated.push({ roomId, instance, storedMetadata }),
   );
   /** Everything a creation may have left: room records, pods, instances. */
   const leftovers = () => ({ rooms: [...rooms.rooms.keys()], pods: [...runtime.pods.keys()], instances: [...instances.instances.keys()] });
@@ -71,7 +72,10 @@ describe('RoomManager.createRoom', () => {
     const withTwoContainers = aScheduler()
       .withName('game')
       .withPortRange({ start: 40000, end: 40100 })
-      .withContainers(aContainer({ name: 'a', ports: [aPort({ name: 'p1' }), aPort({ name: 'p2' })] }), aContainer({ name: 'b', ports: [aPort({ name: 'p3', hostPort: 7 })] }))
+      .withContainers(
+        aContainer({ name: 'a', ports: [aPort({ name: 'p1' }), aPort({ name: 'p2' })] }),
+        aContainer({ name: 'b', ports: [aPort({ name: 'p3', hostPort: 7 })] }),
+      )
       .build();
     const { room } = await manager.createRoom(withTwoContainers);
     const spec = runtime.podSpecs.get(`game/${room.id}`);
@@ -91,7 +95,11 @@ describe('RoomManager.createRoom', () => {
     const perPort = aScheduler()
       .withName('game')
       .withPortRange(undefined)
-      .withContainers(aContainer({ ports: [aPort({ name: 'p1', hostPortRange: { start: 50000, end: 50010 } }), aPort({ name: 'p2', hostPortRange: { start: 51000, end: 51010 } })] }))
+      .withContainers(
+        aContainer({
+          ports: [aPort({ name: 'p1', hostPortRange: { start: 50000, end: 50010 } }), aPort({ name: 'p2', hostPortRange: { start: 51000, end: 51010 } })],
+        }),
+      )
       .build();
     const { room } = await manager.createRoom(perPort);
     expect(runtime.podSpecs.get(`game/${room.id}`)?.containers[0].ports.map((p) => p.hostPort)).toEqual([50000, 51000]);
@@ -152,7 +160,11 @@ describe('RoomManager.createRoom', () => {
     rooms.deleteRoom = async () => Promise.reject(new Error('connection refused'));
     await expect(manager.createRoom(scheduler)).rejects.toThrow('pods is forbidden');
     expect(logger.lines).toEqual([
-      { level: 'warn', msg: 'failed to remove the room of a pod that was not created', fields: { room_id: expect.stringMatching(/^game-/), error: 'Error: connection refused' } },
+      {
+        level: 'warn',
+        msg: 'failed to remove the room of a pod that was not created',
+        fields: { room_id: expect.stringMatching(/^game-/), error: 'Error: connection refused' },
+      },
     ]);
   });
 });

@@ -23,7 +23,12 @@ export interface RoomManagerPorts {
  * Called after a room was marked terminating (events forwarding of the "terminated" status), with the
  * room's stored metadata when the deleting caller read it (remove_rooms by amount).
  */
-export type RoomTerminatedListener = (scheduler: Scheduler, roomId: string, instance: Instance, storedMetadata?: Record<string, unknown> | null) => Promise<void>;
+export type RoomTerminatedListener = (
+  scheduler: Scheduler,
+  roomId: string,
+  instance: Instance,
+  storedMetadata?: Record<string, unknown> | null,
+) => Promise<void>;
 
 /** Creates and deletes game rooms: Redis records, pods and instances kept consistent. */
 export class RoomManager {

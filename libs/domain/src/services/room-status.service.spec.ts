@@ -21,7 +21,8 @@ const AT = new Date('2026-01-02T10:00:00Z');
 function recordingEvents() {
   const forwarded: string[] = [];
   const sink: RoomEventsSink = {
-    forwardPing: async (scheduler, loaded, ping) => void forwarded.push(`ping ${scheduler.name}/${loaded.room.id} ${loaded.room.status} ${loaded.instance.status.type} ${ping.pingStatus}`),
+    forwardPing: async (scheduler, loaded, ping) =>
+      void forwarded.push(`ping ${scheduler.name}/${loaded.room.id} ${loaded.room.status} ${loaded.instance.status.type} ${ping.pingStatus}`),
     forwardStatusTerminated: async (scheduler, roomId) => void forwarded.push(`terminated ${scheduler.name}/${roomId}`),
   };
   return { sink, forwarded };
@@ -46,28 +47,38 @@ describe('RoomStatusService', () => {
     const events = recordingEvents();
     forwarded = events.forwarded;
     lookup = new SchedulerLookup(new InMemorySchedulerCache(), schedulers, 60_000);
-    service = new RoomStatusService(
-      { rooms, instances, schedulers: lookup, clock, logger },
-      { allocationTtlMs: 300_000 },
-      events.sink,
-    );
+    service = new RoomStatusService({ rooms, instances, schedulers: lookup, clock, logger }, { allocationTtlMs: 300_000 }, events.sink);
   });
 
   /** A room of `schedulerName` and its instance. */
   async function aRoom(room: Partial<GameRoom>, instanceStatus: InstanceStatusType | undefined, schedulerName = 'game'): Promise<GameRoom> {
     const stored = aGameRoom({ id: 'r1', schedulerId: schedulerName, createdAt: AT, lastPingAt: AT, ...room });
     await rooms.createRoom(stored);
-    if (instanceStatus) await instances.upsertInstance(anInstance({ id: stored.id, schedulerId: schedulerName, status: { type: instanceStatus, description: '' } }));
+    if (instanceStatus)
+      await instances.upsertInstance(anInstance({ id: stored.id, schedulerId: schedulerName, status: { type: instanceStatus, description: '' } }));
     return stored;
   }
-  const aPing = (overrides: Partial<RoomPing> = {}): RoomPing => ({ schedulerName: 'game', roomId: 'r1', pingStatus: 'ready', runningMatches: 0, metadata: { region: 'us' }, at: new Date(AT.getTime() + 5_000), ...overrides });
+  const aPing = (overrides: Partial<RoomPing> = {}): RoomPing => ({
+    schedulerName: 'game',
+    roomId: 'r1',
+    pingStatus: 'ready',
+    runningMatches: 0,
+    metadata: { region: 'us' },
+    at: new Date(AT.getTime() + 5_000),
+    ...overrides,
+  });
   const statusOf = async (roomId = 'r1', schedulerName = 'game') => (await rooms.getRoom(schedulerName, roomId)).status;
 
   describe('ping', () => {
     it('records the ping, composes the new status with the instance, and forwards it', async () => {
       await aRoom({ status: 'pending', pingStatus: 'unknown' }, 'ready');
       expect(await service.ping(aPing())).toBe(true);
-      expect(await rooms.getRoom('game', 'r1')).toMatchObject({ status: 'ready', pingStatus: 'ready', metadata: { region: 'us' }, lastPingAt: new Date(AT.getTime() + 5_000) });
+      expect(await rooms.getRoom('game', 'r1')).toMatchObject({
+        status: 'ready',
+        pingStatus: 'ready',
+        metadata: { region: 'us' },
+        lastPingAt: new Date(AT.getTime() + 5_000),
+      });
       expect(forwarded).toEqual(['ping game/r1 pending ready ready']);
     });
 
@@ -120,7 +131,9 @@ describe('RoomStatusService', () => {
       );
       expect(await failing.ping(aPing())).toBe(true);
       expect(await statusOf()).toBe('ready');
-      expect(logger.lines).toEqual([{ level: 'warn', msg: 'failed to forward ping', fields: { scheduler_name: 'game', room_id: 'r1', error: 'Error: forwarder down' } }]);
+      expect(logger.lines).toEqual([
+        { level: 'warn', msg: 'failed to forward ping', fields: { scheduler_name: 'game', room_id: 'r1', error: 'Error: forwarder down' } },
+      ]);
     });
   });
 

@@ -63,7 +63,9 @@ export class RoomStatusService {
       const outcome = await this.reconcile(scheduler, room, instance);
       if (outcome === 'rejected') return false;
       if (outcome === 'terminated') return true;
-      await this.events.forwardPing(scheduler, { room, instance }, ping).catch((error: unknown) => this.log(ping).warn('failed to forward ping', { [LogField.Error]: String(error) }));
+      await this.events
+        .forwardPing(scheduler, { room, instance }, ping)
+        .catch((error: unknown) => this.log(ping).warn('failed to forward ping', { [LogField.Error]: String(error) }));
       return true;
     } catch (error) {
       this.log(ping).debug('ping not applied', { [LogField.Error]: String(error) });

@@ -115,7 +115,7 @@ describe('SchedulerLookup', () => {
     expect(rows.reads).toBe(1);
   });
 
-  it("drops its in-process copy at once when another process invalidates", async () => {
+  it('drops its in-process copy at once when another process invalidates', async () => {
     const roomsApi = new SchedulerLookup(cache, rows.storage, TTL_MS, 60_000);
     expect((await roomsApi.get('game')).spec.version).toBe('v1.0.0');
     await switchTo('v1.1.0');
@@ -128,7 +128,8 @@ describe('SchedulerLookup', () => {
     let up = true;
     const unreliable: SchedulerCache = {
       read: async (name, known) => (up ? cache.read(name, known) : Promise.reject(new Error('connection refused'))),
-      setScheduler: async (scheduler, ttlMs, generation) => (up ? cache.setScheduler(scheduler, ttlMs, generation) : Promise.reject(new Error('connection refused'))),
+      setScheduler: async (scheduler, ttlMs, generation) =>
+        up ? cache.setScheduler(scheduler, ttlMs, generation) : Promise.reject(new Error('connection refused')),
       invalidate: async (name) => (up ? cache.invalidate(name) : Promise.reject(new Error('connection refused'))),
     };
     up = false;

@@ -111,7 +111,9 @@ describe('SchedulerManager', () => {
       await anActiveScheduler();
       const ongoing = await manager.switchActiveVersion('game', 'v1.0.0');
       const message = `there is already an ongoing version operation (id: ${ongoing.id}) for scheduler game`;
-      await expect(manager.createNewSchedulerVersion(aScheduler().withName('game').build())).rejects.toThrow(new ConflictError(`cannot create new scheduler version: ${message}`));
+      await expect(manager.createNewSchedulerVersion(aScheduler().withName('game').build())).rejects.toThrow(
+        new ConflictError(`cannot create new scheduler version: ${message}`),
+      );
       await expect(manager.patchScheduler('game', { roomsReplicas: 3 })).rejects.toThrow(new ConflictError(`cannot patch scheduler: ${message}`));
       await expect(manager.switchActiveVersion('game', 'v1.0.0')).rejects.toThrow(new ConflictError(`cannot switch active version: ${message}`));
       expect(await queued('game')).toEqual([ongoing]);
@@ -136,7 +138,10 @@ describe('SchedulerManager', () => {
     it('queues add_rooms and remove_rooms with the amount', async () => {
       await anActiveScheduler();
       expect(await manager.addRooms('game', 3)).toMatchObject({ definitionName: 'add_rooms', input: { amount: 3 } });
-      expect(await manager.removeRooms('game', 2)).toMatchObject({ definitionName: 'remove_rooms', input: { amount: 2, rooms_ids: null, reason: 'scale_down' } });
+      expect(await manager.removeRooms('game', 2)).toMatchObject({
+        definitionName: 'remove_rooms',
+        input: { amount: 2, rooms_ids: null, reason: 'scale_down' },
+      });
       expect((await queued('game')).map((op) => op.definitionName)).toEqual(['add_rooms', 'remove_rooms']);
     });
 
@@ -168,11 +173,28 @@ describe('SchedulerManager', () => {
     it("counts each scheduler's rooms by status, for a game or for all", async () => {
       await anActiveScheduler('a');
       await schedulers.createScheduler(aScheduler().withName('b').withGame('other').build());
-      for (const [id, status] of [['r1', 'ready'], ['r2', 'ready'], ['r3', 'occupied'], ['r4', 'pending'], ['r5', 'terminating'], ['r6', 'error']] as const) {
+      for (const [id, status] of [
+        ['r1', 'ready'],
+        ['r2', 'ready'],
+        ['r3', 'occupied'],
+        ['r4', 'pending'],
+        ['r5', 'terminating'],
+        ['r6', 'error'],
+      ] as const) {
         await rooms.createRoom(aGameRoom({ id, schedulerId: 'a', status }));
       }
       expect(await manager.getSchedulersInfo('my-game')).toEqual([
-        { name: 'a', game: 'my-game', state: 'in-sync', roomsReplicas: 2, roomsReady: 2, roomsOccupied: 1, roomsPending: 1, roomsTerminating: 1, autoscaling: undefined },
+        {
+          name: 'a',
+          game: 'my-game',
+          state: 'in-sync',
+          roomsReplicas: 2,
+          roomsReady: 2,
+          roomsOccupied: 1,
+          roomsPending: 1,
+          roomsTerminating: 1,
+          autoscaling: undefined,
+        },
       ]);
       expect((await manager.getSchedulersInfo()).map((info) => [info.name, info.roomsReady])).toEqual([
         ['a', 2],

@@ -149,9 +149,7 @@ export class SchedulerManager {
   private async ensureNoOngoingVersionOperation(name: string, action: string): Promise<void> {
     const ongoing = await this.ports.operations.findOngoingVersionOperation(name);
     if (ongoing) {
-      throw new ConflictError(
-        `${action}: there is already an ongoing version operation (id: ${ongoing}) for scheduler ${name}`,
-      );
+      throw new ConflictError(`${action}: there is already an ongoing version operation (id: ${ongoing}) for scheduler ${name}`);
     }
   }
 
@@ -160,19 +158,14 @@ export class SchedulerManager {
       return await this.ports.storage.getScheduler(name);
     } catch (error) {
       if (!isNotFound(error)) throw error;
-      throw new NotFoundError(
-        `no scheduler found, can not create new version for inexistent scheduler: ${error.message}`,
-        { cause: error },
-      );
+      throw new NotFoundError(`no scheduler found, can not create new version for inexistent scheduler: ${error.message}`, { cause: error });
     }
   }
 }
 
 function requirePositiveAmount(amount: number | undefined): number {
   if (amount === undefined || !Number.isInteger(amount) || amount < 1) {
-    throw new InvalidArgumentError('amount: must be an integer greater than 0', [
-      { path: 'amount', message: 'must be an integer greater than 0' },
-    ]);
+    throw new InvalidArgumentError('amount: must be an integer greater than 0', [{ path: 'amount', message: 'must be an integer greater than 0' }]);
   }
   return amount;
 }

@@ -66,7 +66,25 @@ export function inMemoryWorkerPorts(registered: RegisteredOperation<unknown>[] =
   const runner = new OperationRunner({ storage: operationStorage, lease, registry, clock, logger }, { leaseTtlMs });
   const lookup = new SchedulerLookup(new InMemorySchedulerCache(), schedulers, 60_000);
   const statuses = new RoomStatusService({ rooms, instances, schedulers: lookup, clock, logger }, { allocationTtlMs: 300_000 });
-  const reconciler = new OperationReconciler({ storage: operationStorage, flow, lease, lock, clock, logger }, { pendingGraceMs: 1_000, leaseGraceMs: Math.max(1_000, leaseTtlMs) });
-  const ports: WorkerSupervisorPorts = { schedulers, cancellation, consumer: flow, flow, lock, runner, reconciler, operations, statuses, rooms, instances, runtime, metrics, logger };
+  const reconciler = new OperationReconciler(
+    { storage: operationStorage, flow, lease, lock, clock, logger },
+    { pendingGraceMs: 1_000, leaseGraceMs: Math.max(1_000, leaseTtlMs) },
+  );
+  const ports: WorkerSupervisorPorts = {
+    schedulers,
+    cancellation,
+    consumer: flow,
+    flow,
+    lock,
+    runner,
+    reconciler,
+    operations,
+    statuses,
+    rooms,
+    instances,
+    runtime,
+    metrics,
+    logger,
+  };
   return { ...ports, clock, operationStorage, flow, lease, cancellation, lock, rooms, instances, runtime, metrics, logger, schedulers, ports };
 }

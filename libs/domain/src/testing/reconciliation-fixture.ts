@@ -1,11 +1,4 @@
-import {
-  InMemoryOperationFlow,
-  InMemoryOperationLease,
-  InMemoryOperationStorage,
-  InMemorySchedulerLock,
-  ManualClock,
-  RecordingLogger,
-} from '@maestro/testing';
+import { InMemoryOperationFlow, InMemoryOperationLease, InMemoryOperationStorage, InMemorySchedulerLock, ManualClock, RecordingLogger } from '@maestro/testing';
 import type { OperationExecutor } from '../operations/operation-executor';
 import { OperationRegistry, registerOperation } from '../operations/operation-registry';
 import { removeRoomsDefinition, type RemoveRoomsInput } from '../operations/rooms/remove-rooms/remove-rooms.definition';

@@ -9,9 +9,7 @@ import { throwIfAny } from './validation-message';
  */
 export function collectAutoscalingIssues(autoscaling: Autoscaling, at: IssueCollector): void {
   at.check(autoscaling.min < 1, 'Min', 'min', (f) => rule.min(f, 1)) ||
-    at.check(autoscaling.max >= 0 && autoscaling.min > autoscaling.max, 'Min', 'custom_lower_than', (f) =>
-      rule.lowerThan(f, 'Max'),
-    );
+    at.check(autoscaling.max >= 0 && autoscaling.min > autoscaling.max, 'Min', 'custom_lower_than', (f) => rule.lowerThan(f, 'Max'));
   at.check(autoscaling.max < -1, 'Max', 'min', (f) => rule.min(f, -1));
   at.check(autoscaling.cooldown < 0, 'Cooldown', 'min', (f) => rule.min(f, 0));
 
@@ -29,16 +27,17 @@ export function collectAutoscalingIssues(autoscaling: Autoscaling, at: IssueColl
     occupancy.check(!(roomOccupancy.downThreshold > 0), 'DownThreshold', 'gt', (f) => rule.gt(f, 0)) ||
       occupancy.check(!(roomOccupancy.downThreshold < 1), 'DownThreshold', 'lt', (f) => rule.lt(f, 1));
   } else {
-    parameters.check(type === 'roomOccupancy', 'RoomOccupancy', 'required_for_room_occupancy', () =>
-      'RoomOccupancy must not be nil for RoomOccupancy policy type',
+    parameters.check(
+      type === 'roomOccupancy',
+      'RoomOccupancy',
+      'required_for_room_occupancy',
+      () => 'RoomOccupancy must not be nil for RoomOccupancy policy type',
     );
   }
   if (fixedBuffer) {
     parameters.at('FixedBuffer').check(!(fixedBuffer.amount > 0), 'Amount', 'gt', (f) => rule.gt(f, 0));
   } else {
-    parameters.check(type === 'fixedBuffer', 'FixedBuffer', 'required_for_fixed_buffer', () =>
-      'FixedBuffer must not be nil for FixedBuffer policy type',
-    );
+    parameters.check(type === 'fixedBuffer', 'FixedBuffer', 'required_for_fixed_buffer', () => 'FixedBuffer must not be nil for FixedBuffer policy type');
   }
 }
 

@@ -4,8 +4,7 @@ import { type IssueCollector, isKubeResourceName, isOneOf, rule } from './field-
 
 /** Rules of one container (management-api.md 5), in Go struct order. */
 export function collectContainerIssues(c: Container, at: IssueCollector): void {
-  at.check(c.name === '', 'Name', 'required', rule.required) ||
-    at.check(!isKubeResourceName(c.name), 'Name', 'kube_resource_name', rule.kubeResourceName);
+  at.check(c.name === '', 'Name', 'required', rule.required) || at.check(!isKubeResourceName(c.name), 'Name', 'kube_resource_name', rule.kubeResourceName);
   at.check(c.image === '', 'Image', 'required', rule.required);
   at.check(c.imagePullPolicy === '', 'ImagePullPolicy', 'required', rule.required) ||
     at.check(!isOneOf(c.imagePullPolicy, IMAGE_PULL_POLICIES), 'ImagePullPolicy', 'image_pull_policy', rule.imagePullPolicy);
@@ -21,8 +20,7 @@ function collectResourceIssues(resources: ContainerResources, at: IssueCollector
 }
 
 function collectPortIssues(port: ContainerPort, at: IssueCollector): void {
-  at.check(port.name === '', 'Name', 'required', rule.required) ||
-    at.check(port.name.length > 15, 'Name', 'max', (f) => rule.maxLength(f, 15));
+  at.check(port.name === '', 'Name', 'required', rule.required) || at.check(port.name.length > 15, 'Name', 'max', (f) => rule.maxLength(f, 15));
   at.check(port.protocol === '', 'Protocol', 'required', rule.required) ||
     at.check(!isOneOf(port.protocol, PORT_PROTOCOLS), 'Protocol', 'ports_protocol', rule.portsProtocol);
   at.check(port.port === 0, 'Port', 'required', rule.required);

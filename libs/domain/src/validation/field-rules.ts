@@ -14,8 +14,7 @@ export const rule = {
   ltField: (field: string, other: string) => `${field} must be less than ${other}`,
   oneOf: (field: string, values: readonly string[]) => `${field} must be one of [${values.join(' ')}]`,
   kubeResourceName: (field: string) => `${field} must follow the public RFC 1123 about naming conventions`,
-  maxSurge: (field: string) =>
-    `${field} must be a number greater than zero or a number greater than zero with suffix '%'`,
+  maxSurge: (field: string) => `${field} must be a number greater than zero or a number greater than zero with suffix '%'`,
   imagePullPolicy: (field: string) => `${field} must be one of the following options: Always, Never, IfNotPresent`,
   portsProtocol: (field: string) => `${field} must be one of the following options: tcp, udp, sctp`,
   forwarderType: (field: string) => `${field} must be one of the following options: gRPC`,

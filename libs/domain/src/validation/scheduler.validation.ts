@@ -50,8 +50,7 @@ export function validatePatchedScheduler(scheduler: Scheduler): void {
 /** Every field rule of the whole scheduler, in Go struct order (the port-range rule excluded). */
 export function collectSchedulerIssues(s: Scheduler): ValidationIssue[] {
   const at = IssueCollector.root('Scheduler');
-  at.check(s.name === '', 'Name', 'required', rule.required) ||
-    at.check(!isKubeResourceName(s.name), 'Name', 'kube_resource_name', rule.kubeResourceName);
+  at.check(s.name === '', 'Name', 'required', rule.required) || at.check(!isKubeResourceName(s.name), 'Name', 'kube_resource_name', rule.kubeResourceName);
   at.check(s.game === '', 'Game', 'required', rule.required);
   at.check(!s.state, 'State', 'required', rule.required);
 
@@ -68,8 +67,7 @@ export function collectSchedulerIssues(s: Scheduler): ValidationIssue[] {
     at.at('PortRange').check(!(range.start < range.end), 'Start', 'ltfield', (f) => rule.ltField(f, 'End'));
   }
   at.check(s.roomsReplicas < 0, 'RoomsReplicas', 'min', (f) => rule.min(f, 0));
-  at.check(s.maxSurge === '', 'MaxSurge', 'required', rule.required) ||
-    at.check(!isValidMaxSurge(s.maxSurge), 'MaxSurge', 'max_surge', rule.maxSurge);
+  at.check(s.maxSurge === '', 'MaxSurge', 'required', rule.required) || at.check(!isValidMaxSurge(s.maxSurge), 'MaxSurge', 'max_surge', rule.maxSurge);
   s.forwarders.forEach((forwarder, i) => collectForwarderIssues(forwarder, at.at(`Forwarders[${i}]`)));
 
   const allocation = at.at('MatchAllocation');

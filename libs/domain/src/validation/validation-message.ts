@@ -13,9 +13,7 @@ export function formatValidationMessage(issues: readonly ValidationIssue[]): str
  * `Key: '<path>' Error:Field validation for '<field>' failed on the '<tag>' tag`, one line per issue.
  */
 export function formatRawValidatorText(issues: readonly ValidationIssue[]): string {
-  return issues
-    .map((issue) => `Key: '${issue.path}' Error:Field validation for '${issue.field}' failed on the '${issue.tag}' tag`)
-    .join('\n');
+  return issues.map((issue) => `Key: '${issue.path}' Error:Field validation for '${issue.field}' failed on the '${issue.tag}' tag`).join('\n');
 }
 
 /** Throws InvalidArgumentError with the translated message when there is any issue. */

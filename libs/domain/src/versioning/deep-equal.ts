@@ -18,4 +18,7 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   return ka.length === kb.length && ka.every((k, i) => k === kb[i] && deepEqual(ra[k], rb[k]));
 }
 
-const definedKeys = (o: Record<string, unknown>) => Object.keys(o).filter((k) => o[k] !== undefined).sort();
+const definedKeys = (o: Record<string, unknown>) =>
+  Object.keys(o)
+    .filter((k) => o[k] !== undefined)
+    .sort();

@@ -3,7 +3,9 @@ import type { ContainerPort, Scheduler } from '../entities/scheduler';
 import { deepEqual, isMajorChange } from './major-change';
 
 const twoPorts = [aPort({ name: 'udp', protocol: 'udp', port: 7777 }), aPort({ name: 'tcp', protocol: 'tcp', port: 8080 })];
-const active = aScheduler().withContainers(aContainer({ ports: twoPorts })).build();
+const active = aScheduler()
+  .withContainers(aContainer({ ports: twoPorts }))
+  .build();
 const withPorts = (ports: ContainerPort[]): Scheduler => ({ ...active, spec: { ...active.spec, containers: [aContainer({ ports })] } });
 const withSpec = (spec: Partial<Scheduler['spec']>): Scheduler => ({ ...active, spec: { ...active.spec, ...spec } });
 

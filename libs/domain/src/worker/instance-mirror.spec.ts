@@ -33,7 +33,9 @@ describe('InstanceMirror', () => {
         removeInstance: async (instance: { id: string }) => void removed.push(instance.id),
       } as never,
       rooms: { getRoom: async () => ({ createdAt: new Date(0) }) } as never,
-      instances: { getAllInstances: async () => [anInstance({ id: 'fleet-alive', schedulerId: 'fleet' }), anInstance({ id: 'fleet-ghost', schedulerId: 'fleet' })] } as never,
+      instances: {
+        getAllInstances: async () => [anInstance({ id: 'fleet-alive', schedulerId: 'fleet' }), anInstance({ id: 'fleet-ghost', schedulerId: 'fleet' })],
+      } as never,
       logger: silentLogger,
     });
     return { mirror, removed, applied };

@@ -60,7 +60,8 @@ export class InstanceMirror {
         async (event) => {
           listed.add(event.instance.id);
           if (event.type === 'deleted') await statuses.removeInstance(event.instance);
-          else await statuses.applyInstance(event.instance).catch((error: unknown) => logger.debug('instance not applied', { [LogField.Error]: String(error) }));
+          else
+            await statuses.applyInstance(event.instance).catch((error: unknown) => logger.debug('instance not applied', { [LogField.Error]: String(error) }));
         },
         { signal },
       );

@@ -60,7 +60,7 @@ export class LockedExecution {
   /** Waits for the scheduler's lock; false when the wait failed LOCK_WAIT_ATTEMPTS times in a row. */
   private async acquire(operationId: string): Promise<boolean> {
     const { lock, logger } = this.ports;
-    for (let failures = 0; ; ) {
+    for (let failures = 0; ;) {
       try {
         if (await lock.tryAcquire(this.schedulerName, this.owner, SCHEDULER_LOCK_TTL_MS)) return true;
         failures = 0;

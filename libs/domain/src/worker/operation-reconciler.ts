@@ -108,9 +108,9 @@ export class OperationReconciler {
       const ended = await storage.updateOperationStatus({ ...operation, status: 'error' }, { expected: 'in_progress' });
       if (!ended) continue;
       recovered.push(operation.id);
-      await storage.appendExecutionHistory(name, operation.id, RECOVERED_LINE, clock.now()).catch((error: unknown) =>
-        logger.warn('recovery line not written', { [LogField.OperationId]: operation.id, [LogField.Error]: messageOf(error) }),
-      );
+      await storage
+        .appendExecutionHistory(name, operation.id, RECOVERED_LINE, clock.now())
+        .catch((error: unknown) => logger.warn('recovery line not written', { [LogField.OperationId]: operation.id, [LogField.Error]: messageOf(error) }));
       await lease.revokeLease(name, operation.id).catch((error: unknown) => {
         if (!isNotFound(error)) logger.warn('lease revoke failed', { [LogField.OperationId]: operation.id, [LogField.Error]: messageOf(error) });
       });

@@ -61,7 +61,10 @@ describe('SchedulerWorker', () => {
 
   /** A started worker; `ownConsumer` plays another process, with a consumer of its own on the same queues. */
   async function started(ports: ReturnType<typeof setUp>, options: Partial<WorkerOptions> = {}, ownConsumer = false): Promise<SchedulerWorker> {
-    const worker = new SchedulerWorker(scheduler, ownConsumer ? { ...ports.ports, consumer: new InMemoryOperationFlow() } : ports.ports, { ...QUIET_WORKER_OPTIONS, ...options });
+    const worker = new SchedulerWorker(scheduler, ownConsumer ? { ...ports.ports, consumer: new InMemoryOperationFlow() } : ports.ports, {
+      ...QUIET_WORKER_OPTIONS,
+      ...options,
+    });
     workers.push(worker);
     worker.start();
     await worker.whenWatching();
@@ -86,7 +89,9 @@ describe('SchedulerWorker', () => {
     expect(adding.state.started).toEqual([operations[0].id, urgent.id, operations[1].id, operations[2].id]);
     expect(adding.state.overlapped).toBe(false);
     for (const operation of [...operations, urgent]) {
-      await waitFor(async () => (await ports.operationStorage.getOperation('game', operation.id)).status === 'finished', { description: 'the operation finished' });
+      await waitFor(async () => (await ports.operationStorage.getOperation('game', operation.id)).status === 'finished', {
+        description: 'the operation finished',
+      });
     }
   });
 
@@ -151,12 +156,19 @@ describe('SchedulerWorker', () => {
     ports.runtime.setInstanceStatus('game', 'game-00001', 'ready');
     await waitFor(async () => (await ports.rooms.getRoom('game', 'game-00001')).status === 'unready', { description: 'the room unready' });
     await ports.runtime.deleteGameRoomInstance(await ports.instances.getInstance('game', 'game-00001'), 'scale_down');
-    await waitFor(async () => (await ports.rooms.getRoomCount('game')) === 0 && (await ports.instances.getInstanceCount('game')) === 0, { description: 'room and instance gone' });
+    await waitFor(async () => (await ports.rooms.getRoomCount('game')) === 0 && (await ports.instances.getInstanceCount('game')) === 0, {
+      description: 'room and instance gone',
+    });
   });
 
   it("keeps its scheduler's disruption budget and publishes its fleet", async () => {
     const ports = setUp();
-    for (const [id, status] of [['r1', 'ready'], ['r2', 'ready'], ['r3', 'occupied']] as const) await ports.rooms.createRoom(aGameRoom({ id, schedulerId: 'game', status }));
+    for (const [id, status] of [
+      ['r1', 'ready'],
+      ['r2', 'ready'],
+      ['r3', 'occupied'],
+    ] as const)
+      await ports.rooms.createRoom(aGameRoom({ id, schedulerId: 'game', status }));
     await started(ports, { disruptionIntervalMs: 10, metricsIntervalMs: 10 });
     await waitFor(() => ports.runtime.budgets.get('game') === 2, { description: 'the budget of three rooms' });
     await waitFor(() => ports.metrics.published.get('game')?.rooms.ready === 2, { description: 'the fleet published' });

@@ -74,7 +74,12 @@ export class SchedulerWorker {
     this.stops = [
       every(reconcileMs, 'operation reconciliation', reconcile, this.logger),
       every(options.healthControllerIntervalMs, 'health controller enqueue', healthController, this.logger),
-      every(options.storageCleanupIntervalMs, 'storage clean-up enqueue', () => this.periodic.enqueueOnce(storageCleanUpDefinition, {}, options.storageCleanupIntervalMs), this.logger),
+      every(
+        options.storageCleanupIntervalMs,
+        'storage clean-up enqueue',
+        () => this.periodic.enqueueOnce(storageCleanUpDefinition, {}, options.storageCleanupIntervalMs),
+        this.logger,
+      ),
       every(options.disruptionIntervalMs, 'disruption budget update', () => this.mitigateDisruption(), this.logger),
       every(options.metricsIntervalMs, 'fleet metrics report', () => this.reportMetrics(), this.logger),
     ];

@@ -62,7 +62,9 @@ describe('WorkerSupervisor', () => {
     expect(supervisor.size).toBe(0);
     await ports.schedulers.createScheduler(aScheduler().withName('new').build());
     const operation = await ports.operations.createOperation('new', storageCleanUpDefinition, {});
-    await waitFor(async () => (await ports.operationStorage.getOperation('new', operation.id)).status === 'finished', { description: 'the operation of the new scheduler executed' });
+    await waitFor(async () => (await ports.operationStorage.getOperation('new', operation.id)).status === 'finished', {
+      description: 'the operation of the new scheduler executed',
+    });
     expect(supervisor.size).toBe(1);
   });
 
@@ -97,7 +99,9 @@ describe('WorkerSupervisor', () => {
     const operation = await ports.operations.createOperation('game', addRoomsDefinition, { amount: 1 });
     await waitFor(() => running.started.includes(operation.id), { description: 'the operation running' });
     await ports.operations.cancelOperation('game', operation.id);
-    await waitFor(async () => (await ports.operationStorage.getOperation('game', operation.id)).status === 'canceled', { description: 'the operation canceled' });
+    await waitFor(async () => (await ports.operationStorage.getOperation('game', operation.id)).status === 'canceled', {
+      description: 'the operation canceled',
+    });
   });
 
   it('lets running operations finish when it stops in time, then serves nothing more', async () => {
@@ -130,7 +134,9 @@ describe('WorkerSupervisor', () => {
     await supervisor.stop();
     const stored = await ports.operationStorage.getOperation('game', operation.id);
     expect(stored.status).toBe('canceled');
-    expect(stored.executionHistory.map((entry) => entry.event)).toEqual(expect.arrayContaining(['context canceled', 'Operation rollback flow execution finished with success']));
+    expect(stored.executionHistory.map((entry) => entry.event)).toEqual(
+      expect.arrayContaining(['context canceled', 'Operation rollback flow execution finished with success']),
+    );
     expect(ports.logger.messages('warn')).toContain('operations still running at the stop timeout are aborted');
   });
 });

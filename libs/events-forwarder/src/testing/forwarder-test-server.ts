@@ -33,7 +33,9 @@ export class ForwarderTestServer {
       server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))),
     );
     const instance = new ForwarderTestServer(server, `127.0.0.1:${port}`);
-    const handlers = Object.fromEntries(RPCS.map((rpc) => [rpc, (call: ServerUnaryCall<unknown, unknown>, done: sendUnaryData<unknown>) => instance.handle(rpc, call, done)]));
+    const handlers = Object.fromEntries(
+      RPCS.map((rpc) => [rpc, (call: ServerUnaryCall<unknown, unknown>, done: sendUnaryData<unknown>) => instance.handle(rpc, call, done)]),
+    );
     server.addService(forwarderService().service, handlers);
     return instance;
   }

@@ -53,7 +53,8 @@ export const operationManagerProvider: Provider = {
 export const eventsForwarderServiceProvider: Provider = {
   provide: EventsForwarderService,
   inject: [EVENTS_FORWARDER, SchedulerLookup, ROOM_STORAGE, INSTANCE_STORAGE, LOGGER, CLOCK],
-  useFactory: (forwarder, schedulers, rooms, instances, logger, clock) => new EventsForwarderService({ forwarder, schedulers, rooms, instances, logger, clock }),
+  useFactory: (forwarder, schedulers, rooms, instances, logger, clock) =>
+    new EventsForwarderService({ forwarder, schedulers, rooms, instances, logger, clock }),
 };
 
 /**

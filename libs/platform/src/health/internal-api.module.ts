@@ -17,10 +17,7 @@ export interface InternalApiOptions {
 @Module({})
 export class InternalApiModule {
   static forRoot(checks: ReadinessCheck[], registry: Registry, options: InternalApiOptions = {}): DynamicModule {
-    const controllers = [
-      ...(options.healthcheckEnabled === false ? [] : [HealthController]),
-      ...(options.metricsEnabled === false ? [] : [MetricsController]),
-    ];
+    const controllers = [...(options.healthcheckEnabled === false ? [] : [HealthController]), ...(options.metricsEnabled === false ? [] : [MetricsController])];
     return {
       module: InternalApiModule,
       imports: [TerminusModule.forRoot({ logger: false })],

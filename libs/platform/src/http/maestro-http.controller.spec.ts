@@ -28,7 +28,9 @@ describe("Maestro's HTTP conventions on a Nest app", () => {
 
     it('logs unexpected domain errors with their cause', async () => {
       await t.inject({ method: 'GET', url: '/things/broken' });
-      expect(t.logs).toContainEqual(expect.objectContaining({ level: 'error', msg: 'request failed', error: 'failed to fetch thing from storage (cause: connection reset)' }));
+      expect(t.logs).toContainEqual(
+        expect.objectContaining({ level: 'error', msg: 'request failed', error: 'failed to fetch thing from storage (cause: connection reset)' }),
+      );
     });
 
     it('answers any other error 500 with a generic message and logs it in full', async () => {
@@ -36,7 +38,13 @@ describe("Maestro's HTTP conventions on a Nest app", () => {
       expect(response.statusCode).toBe(500);
       expect(json(response)).toEqual({ code: 2, message: 'internal error', details: [] });
       expect(t.logs).toContainEqual(
-        expect.objectContaining({ level: 'error', msg: 'unexpected error', error: 'secret internals', route: '/things/:thingName', stack: expect.stringContaining('TypeError') }),
+        expect.objectContaining({
+          level: 'error',
+          msg: 'unexpected error',
+          error: 'secret internals',
+          route: '/things/:thingName',
+          stack: expect.stringContaining('TypeError'),
+        }),
       );
     });
   });
@@ -49,7 +57,11 @@ describe("Maestro's HTTP conventions on a Nest app", () => {
     });
 
     it('answers a path served for another method 501 Method Not Allowed', async () => {
-      for (const [method, url] of [['DELETE', '/things'], ['PATCH', '/things/one'], ['DELETE', '/things/one?force=true']] as const) {
+      for (const [method, url] of [
+        ['DELETE', '/things'],
+        ['PATCH', '/things/one'],
+        ['DELETE', '/things/one?force=true'],
+      ] as const) {
         const response = await t.inject({ method, url });
         expect(response.statusCode).toBe(501);
         expect(json(response)).toEqual({ code: 12, message: 'Method Not Allowed', details: [] });
@@ -81,7 +93,11 @@ describe("Maestro's HTTP conventions on a Nest app", () => {
     });
 
     it('drops unknown fields instead of refusing them', async () => {
-      const response = await t.inject({ method: 'POST', url: '/things', payload: { name: 'a', color: 'blue', spec: { containers: [{ name: 'c', image: 'x' }] } } });
+      const response = await t.inject({
+        method: 'POST',
+        url: '/things',
+        payload: { name: 'a', color: 'blue', spec: { containers: [{ name: 'c', image: 'x' }] } },
+      });
       expect(response.statusCode).toBe(201);
       expect(json(response)).toEqual({ received: { name: 'a', spec: { containers: [{ name: 'c' }] } } });
     });

@@ -2,9 +2,10 @@ import { normalizeProtoJsonKeys } from './proto-json';
 
 describe('proto JSON key normalisation', () => {
   it('renames snake_case message fields at every depth', () => {
-    expect(
-      normalizeProtoJsonKeys({ max_surge: '10%', spec: { termination_grace_period: '10s', containers: [{ image_pull_policy: 'Always' }] } }),
-    ).toEqual({ maxSurge: '10%', spec: { terminationGracePeriod: '10s', containers: [{ imagePullPolicy: 'Always' }] } });
+    expect(normalizeProtoJsonKeys({ max_surge: '10%', spec: { termination_grace_period: '10s', containers: [{ image_pull_policy: 'Always' }] } })).toEqual({
+      maxSurge: '10%',
+      spec: { terminationGracePeriod: '10s', containers: [{ imagePullPolicy: 'Always' }] },
+    });
   });
 
   it('leaves the keys of free-form maps alone', () => {

@@ -15,9 +15,6 @@ describe('validation messages', () => {
       },
       { property: 'maxSurge', constraints: { isString: 'maxSurge must be a string' }, children: [] },
     ] as unknown as ValidationError[];
-    expect(describeValidationErrors(errors)).toEqual([
-      'spec.containers[0].name: name must be a string',
-      'maxSurge: maxSurge must be a string',
-    ]);
+    expect(describeValidationErrors(errors)).toEqual(['spec.containers[0].name: name must be a string', 'maxSurge: maxSurge must be a string']);
   });
 });

@@ -14,7 +14,16 @@ export function prettyLine(json: string): string {
   const fields = Object.entries(entry)
     .filter(([key, value]) => !HIDDEN.has(key) && value !== undefined)
     .map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`);
-  return [time, String(entry.level ?? '').toUpperCase().padEnd(5), entry.msg, ...fields].filter((part) => part !== '').join(' ');
+  return [
+    time,
+    String(entry.level ?? '')
+      .toUpperCase()
+      .padEnd(5),
+    entry.msg,
+    ...fields,
+  ]
+    .filter((part) => part !== '')
+    .join(' ');
 }
 
 /** A pino destination that writes pretty lines to `target` (MAESTRO_LOG_FORMAT=pretty). */

@@ -67,7 +67,9 @@ describe('withRetry', () => {
     const reason = new Error('room creation timed out');
     let calls = 0;
     const abortingSleep = async () => void controller.abort(reason);
-    await expect(withRetry(CREATE_POD_RETRY, async () => (calls++, Promise.reject(apiError(503))), { signal: controller.signal, sleep: abortingSleep })).rejects.toBe(reason);
+    await expect(
+      withRetry(CREATE_POD_RETRY, async () => (calls++, Promise.reject(apiError(503))), { signal: controller.signal, sleep: abortingSleep }),
+    ).rejects.toBe(reason);
     expect(calls).toBe(1);
   });
 

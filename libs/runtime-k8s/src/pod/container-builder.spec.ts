@@ -42,16 +42,34 @@ describe('spec container -> pod container (runtime-kubernetes.md 3.2)', () => {
   });
 
   it.each([
-    [{ name: 'A', value: '1' }, { name: 'A', value: '1' }],
-    [{ name: 'S', valueFrom: { secretKeyRef: { name: 'secret', key: 'key' } } }, { name: 'S', valueFrom: { secretKeyRef: { name: 'secret', key: 'key' } } }],
-    [{ name: 'F', valueFrom: { fieldRef: { fieldPath: 'status.podIP' } } }, { name: 'F', valueFrom: { fieldRef: { fieldPath: 'status.podIP' } } }],
+    [
+      { name: 'A', value: '1' },
+      { name: 'A', value: '1' },
+    ],
+    [
+      { name: 'S', valueFrom: { secretKeyRef: { name: 'secret', key: 'key' } } },
+      { name: 'S', valueFrom: { secretKeyRef: { name: 'secret', key: 'key' } } },
+    ],
+    [
+      { name: 'F', valueFrom: { fieldRef: { fieldPath: 'status.podIP' } } },
+      { name: 'F', valueFrom: { fieldRef: { fieldPath: 'status.podIP' } } },
+    ],
     [{ name: 'N' }, { name: 'N' }],
   ])('env %j', (given, expected) => {
     expect(envVar(given)).toEqual(expected);
   });
 
   it('appends MAESTRO_SCHEDULER_NAME and MAESTRO_ROOM_ID after the configured variables', () => {
-    const container = buildContainer(aContainer({ environment: [{ name: 'B', value: '2' }, { name: 'A', value: '1' }] }), 'sched', 'sched-abcde');
+    const container = buildContainer(
+      aContainer({
+        environment: [
+          { name: 'B', value: '2' },
+          { name: 'A', value: '1' },
+        ],
+      }),
+      'sched',
+      'sched-abcde',
+    );
     expect(container.env).toEqual([
       { name: 'B', value: '2' },
       { name: 'A', value: '1' },

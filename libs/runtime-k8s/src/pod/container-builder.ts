@@ -19,7 +19,10 @@ export function isQuantity(value: string): boolean {
 /** `cpu` and `memory` when non-empty, each checked as a quantity (`failed to parse resource ...`). */
 export function resourceList(values: ContainerResources): Record<string, string> {
   const result: Record<string, string> = {};
-  for (const [name, value] of [['cpu', values.cpu], ['memory', values.memory]] as const) {
+  for (const [name, value] of [
+    ['cpu', values.cpu],
+    ['memory', values.memory],
+  ] as const) {
     if (!value) continue;
     if (!isQuantity(value)) throw new InvalidArgumentError(`failed to parse resource "${name}" = "${value}"`);
     result[name] = value;

@@ -4,7 +4,11 @@ const node = (...addresses: [string, string][]) => ({ status: { addresses: addre
 
 describe('node -> room host (runtime-kubernetes.md section 5)', () => {
   it.each<[string, ReturnType<typeof node>, string]>([
-    ['ExternalDNS first, wherever it is listed', node(['InternalIP', '10.0.0.1'], ['ExternalIP', '1.2.3.4'], ['InternalDNS', 'n.internal'], ['ExternalDNS', 'n.example.com']), 'n.example.com'],
+    [
+      'ExternalDNS first, wherever it is listed',
+      node(['InternalIP', '10.0.0.1'], ['ExternalIP', '1.2.3.4'], ['InternalDNS', 'n.internal'], ['ExternalDNS', 'n.example.com']),
+      'n.example.com',
+    ],
     ['ExternalDNS is not checked to be an IP', node(['ExternalDNS', 'not an ip really']), 'not an ip really'],
     ['ExternalIP before InternalDNS', node(['InternalDNS', 'n.internal'], ['ExternalIP', '1.2.3.4']), '1.2.3.4'],
     ['an ExternalIP that is not an IP is skipped', node(['ExternalIP', 'node.example.com'], ['ExternalIP', '5.6.7.8']), '5.6.7.8'],

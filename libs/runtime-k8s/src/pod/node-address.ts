@@ -8,8 +8,7 @@ import type { V1Node } from '@kubernetes/client-node';
  */
 export function nodeAddress(node: V1Node): string {
   const addresses = node.status?.addresses ?? [];
-  const first = (type: string, mustBeIp: boolean) =>
-    addresses.find((a) => a.type === type && (!mustBeIp || isIP(a.address) !== 0))?.address;
+  const first = (type: string, mustBeIp: boolean) => addresses.find((a) => a.type === type && (!mustBeIp || isIP(a.address) !== 0))?.address;
   const host = first('ExternalDNS', false) ?? first('ExternalIP', true) ?? first('InternalDNS', false) ?? first('InternalIP', true);
   if (!host) throw new UnexpectedError("game room node doesn't have public address");
   return host;

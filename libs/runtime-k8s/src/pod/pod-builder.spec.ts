@@ -5,7 +5,8 @@ const spread = (overrides: Partial<TopologySpreadOptions> = {}) => ({ topologySp
 
 describe('scheduler spec -> pod (runtime-kubernetes.md 3.2)', () => {
   const scheduler = aScheduler().withName('sched').build();
-  const build = (specOverrides: Partial<typeof scheduler.spec> = {}, options = spread(), s = scheduler) => buildPod(s, 'sched-abcde', { ...scheduler.spec, ...specOverrides }, options);
+  const build = (specOverrides: Partial<typeof scheduler.spec> = {}, options = spread(), s = scheduler) =>
+    buildPod(s, 'sched-abcde', { ...scheduler.spec, ...specOverrides }, options);
 
   it('names the pod after the room, in the scheduler namespace', () => {
     const pod = build();
@@ -14,13 +15,19 @@ describe('scheduler spec -> pod (runtime-kubernetes.md 3.2)', () => {
 
   it('labels heritage, scheduler and version, with the scheduler labels merged on top (overrides included)', () => {
     expect(build({ version: 'v1.2.0' }).metadata?.labels).toEqual({ heritage: 'maestro', 'maestro-scheduler': 'sched', version: 'v1.2.0' });
-    const labelled = aScheduler().withName('sched').with({ labels: { team: 'a', heritage: 'overridden' } }).build();
+    const labelled = aScheduler()
+      .withName('sched')
+      .with({ labels: { team: 'a', heritage: 'overridden' } })
+      .build();
     expect(build({}, spread(), labelled).metadata?.labels).toEqual({ heritage: 'overridden', 'maestro-scheduler': 'sched', version: 'v1.0.0', team: 'a' });
   });
 
   it('annotates safe-to-evict, with the scheduler annotations merged on top', () => {
     expect(build().metadata?.annotations).toEqual({ 'cluster-autoscaler.kubernetes.io/safe-to-evict': 'true' });
-    const annotated = aScheduler().withName('sched').with({ annotations: { note: 'x', 'cluster-autoscaler.kubernetes.io/safe-to-evict': 'false' } }).build();
+    const annotated = aScheduler()
+      .withName('sched')
+      .with({ annotations: { note: 'x', 'cluster-autoscaler.kubernetes.io/safe-to-evict': 'false' } })
+      .build();
     expect(build({}, spread(), annotated).metadata?.annotations).toEqual({ 'cluster-autoscaler.kubernetes.io/safe-to-evict': 'false', note: 'x' });
   });
 
@@ -55,14 +62,21 @@ describe('scheduler spec -> pod (runtime-kubernetes.md 3.2)', () => {
   it('requires the affinity label only when set', () => {
     expect(build({ affinity: '' }).spec).not.toHaveProperty('affinity');
     expect(build({ affinity: 'game-node' }).spec!.affinity).toEqual({
-      nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'game-node', operator: 'In', values: ['true'] }] }] } },
+      nodeAffinity: {
+        requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'game-node', operator: 'In', values: ['true'] }] }] },
+      },
     });
   });
 
   it('adds the topology spread constraint only when enabled', () => {
     expect(build({}, spread({ enabled: false })).spec).not.toHaveProperty('topologySpreadConstraints');
     expect(build().spec!.topologySpreadConstraints).toEqual([
-      { maxSkew: 5, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchLabels: { 'maestro-scheduler': 'sched' } } },
+      {
+        maxSkew: 5,
+        topologyKey: 'topology.kubernetes.io/zone',
+        whenUnsatisfiable: 'DoNotSchedule',
+        labelSelector: { matchLabels: { 'maestro-scheduler': 'sched' } },
+      },
     ]);
   });
 

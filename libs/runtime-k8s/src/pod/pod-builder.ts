@@ -60,7 +60,9 @@ export function buildPod(scheduler: Scheduler, roomId: string, spec: SchedulerSp
     restartPolicy: restartPolicy(spec.restartPolicy),
     tolerations: spec.toleration ? [{ key: 'dedicated', operator: 'Equal', value: spec.toleration, effect: 'NoSchedule' }] : [],
     ...(spec.affinity ? { affinity: affinity(spec.affinity) } : {}),
-    ...(options.topologySpreadConstraint.enabled ? { topologySpreadConstraints: [topologySpreadConstraint(scheduler.name, options.topologySpreadConstraint)] } : {}),
+    ...(options.topologySpreadConstraint.enabled
+      ? { topologySpreadConstraints: [topologySpreadConstraint(scheduler.name, options.topologySpreadConstraint)] }
+      : {}),
     containers: spec.containers.map((container) => buildContainer(container, scheduler.name, roomId)),
   };
   return {

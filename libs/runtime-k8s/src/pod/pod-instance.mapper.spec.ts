@@ -5,8 +5,20 @@ const pod: V1Pod = {
   metadata: { name: 'sched-abcde', namespace: 'sched', resourceVersion: '42' },
   spec: {
     containers: [
-      { name: 'a', ports: [{ name: 'game', containerPort: 7777, hostPort: 40001, protocol: 'UDP' }, { name: 'admin', containerPort: 9000, hostPort: 0, protocol: 'TCP' }] },
-      { name: 'b', ports: [{ name: 'tcp', containerPort: 8080, hostPort: 40002, protocol: 'tcp' }, { name: 'none', containerPort: 1 }] },
+      {
+        name: 'a',
+        ports: [
+          { name: 'game', containerPort: 7777, hostPort: 40001, protocol: 'UDP' },
+          { name: 'admin', containerPort: 9000, hostPort: 0, protocol: 'TCP' },
+        ],
+      },
+      {
+        name: 'b',
+        ports: [
+          { name: 'tcp', containerPort: 8080, hostPort: 40002, protocol: 'tcp' },
+          { name: 'none', containerPort: 1 },
+        ],
+      },
       { name: 'c' },
     ],
   },

@@ -2,8 +2,12 @@ import type { V1Pod } from '@kubernetes/client-node';
 import { podToInstanceStatus } from './pod-status.mapper';
 
 const pod = (status: V1Pod['status'], metadata: V1Pod['metadata'] = {}): V1Pod => ({ metadata, status });
-const waiting = (reason: string) => ({ containerStatuses: [{ name: 'c', image: 'i', imageID: '', ready: false, restartCount: 0, state: { waiting: { reason, message: 'm' } } }] });
-const terminated = (reason: string, exitCode: number) => ({ containerStatuses: [{ name: 'c', image: 'i', imageID: '', ready: false, restartCount: 0, state: { terminated: { reason, exitCode } } }] });
+const waiting = (reason: string) => ({
+  containerStatuses: [{ name: 'c', image: 'i', imageID: '', ready: false, restartCount: 0, state: { waiting: { reason, message: 'm' } } }],
+});
+const terminated = (reason: string, exitCode: number) => ({
+  containerStatuses: [{ name: 'c', image: 'i', imageID: '', ready: false, restartCount: 0, state: { terminated: { reason, exitCode } } }],
+});
 
 describe('pod -> instance status (runtime-kubernetes.md section 6)', () => {
   it.each<[string, V1Pod, string, string]>([
@@ -11,14 +15,26 @@ describe('pod -> instance status (runtime-kubernetes.md section 6)', () => {
     ['phase Succeeded', pod({ phase: 'Succeeded' }), 'terminating', 'PodSucceeded'],
     ['phase Failed', pod({ phase: 'Failed' }), 'error', 'PodFailed'],
     ['phase Unknown', pod({ phase: 'Unknown' }), 'error', 'PodUnknown'],
-    ...['ErrImageNeverPull', 'ErrImagePullBackOff', 'ImagePullBackOff', 'ErrInvalidImageName', 'ErrImagePull', 'CrashLoopBackOff', 'RunContainerError', 'ContainerStatusUnknown'].map(
-      (reason): [string, V1Pod, string, string] => [`waiting ${reason}`, pod({ phase: 'Pending', ...waiting(reason) }), 'error', `${reason}: m`],
-    ),
+    ...[
+      'ErrImageNeverPull',
+      'ErrImagePullBackOff',
+      'ImagePullBackOff',
+      'ErrInvalidImageName',
+      'ErrImagePull',
+      'CrashLoopBackOff',
+      'RunContainerError',
+      'ContainerStatusUnknown',
+    ].map((reason): [string, V1Pod, string, string] => [`waiting ${reason}`, pod({ phase: 'Pending', ...waiting(reason) }), 'error', `${reason}: m`]),
     ['terminated Completed', pod({ phase: 'Running', ...terminated('Completed', 0) }), 'terminating', 'Completed'],
     ['terminated exit 0', pod({ phase: 'Running', ...terminated('Done', 0) }), 'terminating', 'Done'],
     ['terminated OOMKilled', pod({ phase: 'Running', ...terminated('OOMKilled', 137) }), 'error', 'OOMKilled'],
     ['ContainerCreating does not decide', pod({ phase: 'Pending', ...waiting('ContainerCreating') }), 'pending', ''],
-    ['first False condition', pod({ phase: 'Pending', conditions: [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: 'no nodes' }] }), 'pending', 'Unschedulable: no nodes'],
+    [
+      'first False condition',
+      pod({ phase: 'Pending', conditions: [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: 'no nodes' }] }),
+      'pending',
+      'Unschedulable: no nodes',
+    ],
     ['Ready True', pod({ phase: 'Running', conditions: [{ type: 'Ready', status: 'True' }] }), 'ready', ''],
     ['phase Pending', pod({ phase: 'Pending' }), 'pending', ''],
     ['phase Running', pod({ phase: 'Running' }), 'ready', ''],
@@ -41,14 +57,23 @@ describe('pod -> instance status: rule order', () => {
   });
 
   it('containers are examined in order; a non-deciding waiting reason passes to the next one', () => {
-    const input = pod({ phase: 'Pending', containerStatuses: statuses({ waiting: { reason: 'ContainerCreating' } }, { waiting: { reason: 'ErrImagePull', message: 'not found' } }) });
+    const input = pod({
+      phase: 'Pending',
+      containerStatuses: statuses({ waiting: { reason: 'ContainerCreating' } }, { waiting: { reason: 'ErrImagePull', message: 'not found' } }),
+    });
     expect(podToInstanceStatus(input)).toEqual({ type: 'error', description: 'ErrImagePull: not found' });
-    const first = pod({ phase: 'Running', containerStatuses: statuses({ terminated: { reason: 'Error', exitCode: 1 } }, { waiting: { reason: 'CrashLoopBackOff', message: 'm' } }) });
+    const first = pod({
+      phase: 'Running',
+      containerStatuses: statuses({ terminated: { reason: 'Error', exitCode: 1 } }, { waiting: { reason: 'CrashLoopBackOff', message: 'm' } }),
+    });
     expect(podToInstanceStatus(first)).toEqual({ type: 'error', description: 'Error' });
   });
 
   it('a waiting reason without message keeps the separator', () => {
-    expect(podToInstanceStatus(pod({ phase: 'Pending', containerStatuses: statuses({ waiting: { reason: 'ImagePullBackOff' } }) }))).toEqual({ type: 'error', description: 'ImagePullBackOff: ' });
+    expect(podToInstanceStatus(pod({ phase: 'Pending', containerStatuses: statuses({ waiting: { reason: 'ImagePullBackOff' } }) }))).toEqual({
+      type: 'error',
+      description: 'ImagePullBackOff: ',
+    });
   });
 
   it('a running container does not decide', () => {
@@ -73,7 +98,10 @@ describe('pod -> instance status: rule order', () => {
   });
 
   it('Ready False is itself a False condition', () => {
-    expect(podToInstanceStatus(pod({ phase: 'Running', conditions: [{ type: 'Ready', status: 'False', reason: 'NotReady', message: 'x' }] }))).toEqual({ type: 'pending', description: 'NotReady: x' });
+    expect(podToInstanceStatus(pod({ phase: 'Running', conditions: [{ type: 'Ready', status: 'False', reason: 'NotReady', message: 'x' }] }))).toEqual({
+      type: 'pending',
+      description: 'NotReady: x',
+    });
   });
 
   it('Ready True decides over a Pending phase; Unknown conditions do not decide', () => {

@@ -8,11 +8,17 @@ describe('allocateHostPorts (runtime-kubernetes.md 3.3)', () => {
   it('with a portRange, draws once for all ports of all containers, assigned in order', () => {
     const calls: [PortRange | undefined, number][] = [];
     const allocator: PortAllocator = { allocate: (range, quantity) => (calls.push([range, quantity]), [101, 102, 103]) };
-    const scheduler = aScheduler().with({ portRange: { start: 100, end: 200 } }).build();
+    const scheduler = aScheduler()
+      .with({ portRange: { start: 100, end: 200 } })
+      .build();
     const spec = { ...scheduler.spec, containers: [aContainer({ ports: [port('a'), port('b')] }), aContainer({ ports: [port('c')] })] };
     const result = allocateHostPorts({ ...scheduler, spec }, allocator);
     expect(calls).toEqual([[{ start: 100, end: 200 }, 3]]);
-    expect(result.containers.flatMap((c) => c.ports.map((p) => [p.name, p.hostPort]))).toEqual([['a', 101], ['b', 102], ['c', 103]]);
+    expect(result.containers.flatMap((c) => c.ports.map((p) => [p.name, p.hostPort]))).toEqual([
+      ['a', 101],
+      ['b', 102],
+      ['c', 103],
+    ]);
     expect(spec.containers[0].ports[0].hostPort).toBe(0);
   });
 
@@ -31,7 +37,9 @@ describe('allocateHostPorts (runtime-kubernetes.md 3.3)', () => {
   });
 
   it('fails when the range is too small', () => {
-    const scheduler = aScheduler().with({ portRange: { start: 1, end: 1 } }).build();
+    const scheduler = aScheduler()
+      .with({ portRange: { start: 1, end: 1 } })
+      .build();
     const spec = { ...scheduler.spec, containers: [aContainer({ ports: [port('a'), port('b')] })] };
     expect(() => allocateHostPorts({ ...scheduler, spec })).toThrow('not enough ports to allocate');
   });

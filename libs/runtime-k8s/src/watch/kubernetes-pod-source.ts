@@ -10,7 +10,9 @@ export class KubernetesPodSource implements PodSource {
   ) {}
 
   async list(): Promise<PodList> {
-    const list = await this.client.call((request) => this.client.core.listNamespacedPod({ namespace: this.namespace, labelSelector: this.labelSelector }, request));
+    const list = await this.client.call((request) =>
+      this.client.core.listNamespacedPod({ namespace: this.namespace, labelSelector: this.labelSelector }, request),
+    );
     return { items: list.items, resourceVersion: list.metadata?.resourceVersion ?? '' };
   }
 

@@ -7,7 +7,11 @@ describe('NodeHostCache', () => {
   it('reads a node once per ttl, sharing concurrent reads', async () => {
     let now = 0;
     const reads: string[] = [];
-    const cache = new NodeHostCache(async (name) => (reads.push(name), node(`1.1.1.${reads.length}`)), 1000, () => now);
+    const cache = new NodeHostCache(
+      async (name) => (reads.push(name), node(`1.1.1.${reads.length}`)),
+      1000,
+      () => now,
+    );
     expect(await Promise.all([cache.resolve('n1'), cache.resolve('n1')])).toEqual(['1.1.1.1', '1.1.1.1']);
     now = 999;
     expect(await cache.resolve('n1')).toBe('1.1.1.1');

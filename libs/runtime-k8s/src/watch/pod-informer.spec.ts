@@ -79,7 +79,12 @@ describe('PodInformer', () => {
   afterEach(async () => informer?.stop());
 
   async function start(options: Partial<PodInformerOptions> = {}, handler?: (change: PodChange) => Promise<void> | void): Promise<PodInformer> {
-    informer = new PodInformer(source, { ...OPTIONS, ...options }, handler ?? ((c) => void changes.push([c.type, c.pod.metadata!.name!, c.pod.metadata!.resourceVersion!])), silentLogger);
+    informer = new PodInformer(
+      source,
+      { ...OPTIONS, ...options },
+      handler ?? ((c) => void changes.push([c.type, c.pod.metadata!.name!, c.pod.metadata!.resourceVersion!])),
+      silentLogger,
+    );
     await informer.start();
     return informer;
   }

@@ -26,7 +26,11 @@ describe('PodStore', () => {
     const store = new PodStore();
     expect(store.replace([pod('a', '1'), pod('b', '2'), pod('c', '3')]).map((c) => c.type)).toEqual(['added', 'added', 'added']);
     const changes = store.replace([pod('a', '1'), pod('b', '5'), pod('d', '6')]);
-    expect(changes.map((c) => [c.type, c.pod.metadata?.name])).toEqual([['updated', 'b'], ['added', 'd'], ['deleted', 'c']]);
+    expect(changes.map((c) => [c.type, c.pod.metadata?.name])).toEqual([
+      ['updated', 'b'],
+      ['added', 'd'],
+      ['deleted', 'c'],
+    ]);
     expect(changes[2].pod).toEqual(pod('c', '3'));
     expect(store.replace([pod('a', '1'), pod('b', '5'), pod('d', '6')])).toEqual([]);
   });

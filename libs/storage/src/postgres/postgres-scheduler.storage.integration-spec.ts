@@ -28,9 +28,7 @@ describe('PostgresSchedulerStorage', () => {
       const indexes = (await dataSource.query(
         "SELECT indexname FROM pg_indexes WHERE tablename IN ('schedulers', 'scheduler_versions') ORDER BY indexname",
       )) as { indexname: string }[];
-      expect(indexes.map((i) => i.indexname)).toEqual(
-        expect.arrayContaining(['scheduler_name', 'schedulers_name_unique', 'schedulers_version_unique']),
-      );
+      expect(indexes.map((i) => i.indexname)).toEqual(expect.arrayContaining(['scheduler_name', 'schedulers_name_unique', 'schedulers_version_unique']));
       expect(await count("SELECT count(*)::int AS n FROM pg_extension WHERE extname = 'uuid-ossp'")).toBe(1);
       expect(await count("SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 'users'")).toBe(1);
       expect(await migrate({ url: db.url })).toEqual([]);
@@ -75,7 +73,10 @@ describe('PostgresSchedulerStorage', () => {
     const v2 = aScheduler().withName('versioned').withVersion('v1.1.0').withRoomsReplicas(3).with({ rollbackVersion: 'v1.0.0' }).build();
     await storage.createSchedulerVersion(v2);
     const versions = await storage.listSchedulerVersions('versioned');
-    expect(versions.map((v) => [v.version, v.isActive])).toEqual([['v1.1.0', false], ['v1.0.0', true]]);
+    expect(versions.map((v) => [v.version, v.isActive])).toEqual([
+      ['v1.1.0', false],
+      ['v1.0.0', true],
+    ]);
     const active = await storage.getScheduler('versioned');
     expect(active.spec.version).toBe('v1.0.0');
     expect(active.roomsReplicas).toBe(0);

@@ -55,7 +55,15 @@ describe('scheduler YAML column', () => {
 
   it('quotes strings that YAML 1.1 readers would take for other types, and reads them back as strings', () => {
     const scheduler = aScheduler()
-      .withContainers(aContainer({ environment: [{ name: 'A', value: 'yes' }, { name: 'B', value: '0755' }, { name: 'C', value: '12:30' }] }))
+      .withContainers(
+        aContainer({
+          environment: [
+            { name: 'A', value: 'yes' },
+            { name: 'B', value: '0755' },
+            { name: 'C', value: '12:30' },
+          ],
+        }),
+      )
       .withLabels({ on: 'off', empty: '' })
       .build();
     const yaml = schedulerToYaml(scheduler);

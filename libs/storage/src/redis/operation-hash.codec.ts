@@ -1,10 +1,4 @@
-import {
-  type Operation,
-  UnexpectedError,
-  formatGoTime,
-  operationStatusFromInt,
-  operationStatusToInt,
-} from '@maestro/domain';
+import { type Operation, UnexpectedError, formatGoTime, operationStatusFromInt, operationStatusToInt } from '@maestro/domain';
 
 /** One entry of the `executionHistory` JSON array (Go field names). */
 interface HistoryEntryJson {

@@ -36,9 +36,7 @@ export class RedisInstanceStorage implements InstanceStorage {
     const instances: Instance[] = [];
     let cursor = '0';
     do {
-      const [next, entries] = this.scanSize
-        ? await this.redis.hscan(key, cursor, 'COUNT', this.scanSize)
-        : await this.redis.hscan(key, cursor);
+      const [next, entries] = this.scanSize ? await this.redis.hscan(key, cursor, 'COUNT', this.scanSize) : await this.redis.hscan(key, cursor);
       for (let i = 1; i < entries.length; i += 2) instances.push(instanceFromJson(entries[i]));
       cursor = next;
     } while (cursor !== '0');

@@ -40,7 +40,15 @@ describe('RedisOperationStorage', () => {
 
   it('appends history lines without re-encoding the stored ones (a history Maestro wrote stays byte for byte)', async () => {
     const stored = '[{"CreatedAt":"2026-01-02T10:00:00.123456789Z","Event":"Created"},{"CreatedAt":"2026-01-02T10:00:01Z","Event":"path a/b \\u00e9 \\"q\\""}]';
-    await redis.client.hset(key('s1:op-maestro'), { id: 'op-maestro', schedulerName: 's1', status: '1', definitionName: 'add_rooms', createdAt: '2026-01-02T10:00:00Z', definitionContents: '{"amount":1}', executionHistory: stored });
+    await redis.client.hset(key('s1:op-maestro'), {
+      id: 'op-maestro',
+      schedulerName: 's1',
+      status: '1',
+      definitionName: 'add_rooms',
+      createdAt: '2026-01-02T10:00:00Z',
+      definitionContents: '{"amount":1}',
+      executionHistory: stored,
+    });
     clock = new Date('2026-01-02T10:00:02Z');
     await storage.appendExecutionHistory('s1', 'op-maestro', 'added 1 rooms', clock);
     const raw = await redis.client.hget(key('s1:op-maestro'), 'executionHistory');
@@ -49,8 +57,19 @@ describe('RedisOperationStorage', () => {
   });
 
   it('starts an empty or missing history with the appended line', async () => {
-    for (const [id, history] of [['op-empty', '[]'], ['op-none', '']] as const) {
-      await redis.client.hset(key(`s1:${id}`), { id, schedulerName: 's1', status: '0', definitionName: 'add_rooms', createdAt: '2026-01-02T10:00:00Z', definitionContents: '{}', executionHistory: history });
+    for (const [id, history] of [
+      ['op-empty', '[]'],
+      ['op-none', ''],
+    ] as const) {
+      await redis.client.hset(key(`s1:${id}`), {
+        id,
+        schedulerName: 's1',
+        status: '0',
+        definitionName: 'add_rooms',
+        createdAt: '2026-01-02T10:00:00Z',
+        definitionContents: '{}',
+        executionHistory: history,
+      });
       await storage.appendExecutionHistory('s1', id, 'Starting operation', clock);
       expect(await redis.client.hget(key(`s1:${id}`), 'executionHistory')).toBe(`[{"CreatedAt":"${'2026-01-02T10:00:02Z'}","Event":"Starting operation"}]`);
     }
@@ -58,9 +77,7 @@ describe('RedisOperationStorage', () => {
 
   it('answers not found for a missing operation', async () => {
     await expect(storage.getOperation('s1', 'nope')).rejects.toThrow(new NotFoundError('operation nope not found in scheduler s1'));
-    await expect(storage.updateOperationStatus(anOperation({ id: 'nope', schedulerName: 's1', status: 'finished' }))).rejects.toBeInstanceOf(
-      NotFoundError,
-    );
+    await expect(storage.updateOperationStatus(anOperation({ id: 'nope', schedulerName: 's1', status: 'finished' }))).rejects.toBeInstanceOf(NotFoundError);
     await expect(storage.appendExecutionHistory('s1', 'nope', 'x', clock)).rejects.toBeInstanceOf(NotFoundError);
   });
 
@@ -112,9 +129,7 @@ describe('RedisOperationStorage', () => {
     await finishedAt(kept, clock);
     await redis.client.del(key('s3:short'), key('s3:quiet'));
     await storage.cleanExpiredOperations('s3');
-    expect((await storage.listFinishedOperations('s3', { page: 1, perPage: 15, sortOrder: 'desc' })).operations.map((o) => o.id)).toEqual([
-      'kept',
-    ]);
+    expect((await storage.listFinishedOperations('s3', { page: 1, perPage: 15, sortOrder: 'desc' })).operations.map((o) => o.id)).toEqual(['kept']);
     expect(await redis.client.zcard(key('s3:lists:noaction'))).toBe(0);
   });
 

@@ -74,16 +74,15 @@ export class RedisOperationStorage implements OperationStorage {
     return operationFromHash(hash);
   }
 
-  async updateOperationStatus(
-    operation: Operation,
-    options: { expected?: OperationStatus; noAction?: boolean } = {},
-  ): Promise<boolean> {
+  async updateOperationStatus(operation: Operation, options: { expected?: OperationStatus; noAction?: boolean } = {}): Promise<boolean> {
     const s = operation.schedulerName;
     const target =
       operation.status === 'in_progress'
         ? this.keys.active(s)
         : isFinalOperationStatus(operation.status)
-          ? options.noAction ? this.keys.noAction(s) : this.keys.history(s)
+          ? options.noAction
+            ? this.keys.noAction(s)
+            : this.keys.history(s)
           : this.keys.pending(s);
     const result = await UPDATE_STATUS.run(this.redis, [
       this.keys.operation(s, operation.id),
@@ -130,9 +129,7 @@ export class RedisOperationStorage implements OperationStorage {
       query.sortOrder === 'asc' ? this.redis.zrange(key, start, stop) : this.redis.zrevrange(key, start, stop),
     ]);
     const sign = query.sortOrder === 'asc' ? 1 : -1;
-    const operations = (await this.loadExisting(schedulerName, ids)).sort(
-      (a, b) => sign * (a.createdAt.getTime() - b.createdAt.getTime()),
-    );
+    const operations = (await this.loadExisting(schedulerName, ids)).sort((a, b) => sign * (a.createdAt.getTime() - b.createdAt.getTime()));
     return { operations, total };
   }
 

@@ -65,7 +65,9 @@ describe('RedisRoomStorage', () => {
   it('records the ping of a room missing from the ping set, then answers not found', async () => {
     await rooms.createRoom(aGameRoom({ id: 'no-ping', schedulerId: 'rs', pingStatus: 'ready' }));
     await redis.client.zrem(key('rs:ping'), 'no-ping');
-    await expect(rooms.recordPing({ schedulerName: 'rs', roomId: 'no-ping', pingStatus: 'occupied', runningMatches: 3, metadata: {}, at })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      rooms.recordPing({ schedulerName: 'rs', roomId: 'no-ping', pingStatus: 'occupied', runningMatches: 3, metadata: {}, at }),
+    ).rejects.toBeInstanceOf(NotFoundError);
     expect(await redis.client.hget(key('rs:rooms:no-ping'), 'ping_status')).toBe('2');
     expect(await redis.client.zscore(key('rs:occupancy'), 'no-ping')).toBe('3');
     expect(await redis.client.zscore(key('rs:ping'), 'no-ping')).toBeNull();

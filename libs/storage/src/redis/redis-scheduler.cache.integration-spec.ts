@@ -15,7 +15,7 @@ describe('RedisSchedulerCache', () => {
 
   schedulerCacheContract(() => cache);
 
-  it('caches the scheduler as Go-shaped JSON on Maestro\'s key for the given time', async () => {
+  it("caches the scheduler as Go-shaped JSON on Maestro's key for the given time", async () => {
     const scheduler = aScheduler().withName('cached').withAutoscaling(aRoomOccupancyAutoscaling()).withLabels({}).build();
     expect(await cache.setScheduler(scheduler, 120_000, (await cache.read('cached')).generation)).toBe(true);
     const key = `${redis.keyPrefix}scheduler:cached`;

@@ -1,4 +1,12 @@
-import { type ExecutionContext, type SwitchActiveVersionInput, type Scheduler, type SchedulerStorage, SchedulerLookup, SwitchActiveVersionExecutor, silentLogger } from '@maestro/domain';
+import {
+  type ExecutionContext,
+  type SwitchActiveVersionInput,
+  type Scheduler,
+  type SchedulerStorage,
+  SchedulerLookup,
+  SwitchActiveVersionExecutor,
+  silentLogger,
+} from '@maestro/domain';
 import { aForwarder, anOperation, aScheduler, createTestDatabase, createTestRedis, type TestDatabase, type TestRedis } from '@maestro/testing';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '../postgres/data-source';

@@ -34,7 +34,10 @@ export class TestApp {
 
   static async start(options: TestAppOptions): Promise<TestApp> {
     const [db, redis] = options.sharing
-      ? [{ ...options.sharing.db, drop: async () => undefined }, { ...options.sharing.redis, cleanup: async () => undefined }]
+      ? [
+          { ...options.sharing.db, drop: async () => undefined },
+          { ...options.sharing.redis, cleanup: async () => undefined },
+        ]
       : await Promise.all([createTestDatabase(), createTestRedis()]);
     const env = {
       MAESTRO_ADAPTERS_SCHEDULERSTORAGE_POSTGRES_URL: db.url,

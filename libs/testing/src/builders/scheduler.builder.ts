@@ -1,12 +1,4 @@
-import {
-  type Autoscaling,
-  type Container,
-  type Forwarder,
-  type PortRange,
-  type Scheduler,
-  type SchedulerState,
-  ZERO_TIME,
-} from '@maestro/domain';
+import { type Autoscaling, type Container, type Forwarder, type PortRange, type Scheduler, type SchedulerState, ZERO_TIME } from '@maestro/domain';
 import { aContainer } from './scheduler-parts.builder';
 
 /** Fluent builder of a valid scheduler (`aScheduler().withRoomsReplicas(3).build()`). */

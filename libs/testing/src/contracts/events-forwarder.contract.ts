@@ -32,7 +32,8 @@ export function eventsForwarderContract(harness: () => EventsForwarderHarness): 
     const room = { game: 'g', roomId: 'r1', host: '10.0.0.1', port: 40001, metadata: { a: '1' }, roomType: 'green' };
     const roomEvent: RoomMessage = { rpc: 'SendRoomEvent', body: { room, eventType: 'custom' } };
     const playerEvent: PlayerEventMessage = { playerId: 'p1', room: { game: 'g', roomId: 'r1' }, eventType: 1, metadata: { roomType: 'green' } };
-    const target = (overrides: Partial<Forwarder> = {}) => aForwarder({ name: 'matchmaker', address: harness().address, options: { timeoutMs: 1_000, metadata: {} }, ...overrides });
+    const target = (overrides: Partial<Forwarder> = {}) =>
+      aForwarder({ name: 'matchmaker', address: harness().address, options: { timeoutMs: 1_000, metadata: {} }, ...overrides });
 
     beforeEach(() => harness().reset());
 
@@ -47,7 +48,10 @@ export function eventsForwarderContract(harness: () => EventsForwarderHarness): 
       await h.forwarder.forwardPlayerEvent(target(), playerEvent);
       const calls = h.calls();
       expect(calls.map((call) => call.rpc)).toEqual(['SendRoomResync', 'SendRoomStatus', 'SendRoomEvent', 'SendPlayerEvent']);
-      expect(calls.map((call) => call.request)).toEqual([...messages.map((m) => expect.objectContaining(m.body)), expect.objectContaining({ playerId: 'p1', eventType: 1, metadata: { roomType: 'green' } })]);
+      expect(calls.map((call) => call.request)).toEqual([
+        ...messages.map((m) => expect.objectContaining(m.body)),
+        expect.objectContaining({ playerId: 'p1', eventType: 1, metadata: { roomType: 'green' } }),
+      ]);
     });
 
     it.each([
@@ -63,15 +67,23 @@ export function eventsForwarderContract(harness: () => EventsForwarderHarness): 
       await expect(h.forwarder.forwardPlayerEvent(target(), playerEvent)).resolves.toEqual({ code, outcome, message: 'from the receiver' });
     });
 
-    it.each(['NotFound', 'Internal', 'PermissionDenied', 'Unimplemented'] as const)('fails naming the forwarder and the gRPC status %s, without retrying', async (status) => {
-      const h = harness();
-      h.refuse(status);
-      const sending = h.forwarder.forwardRoomEvent(target({ name: 'refusing' }), roomEvent);
-      await expect(sending).rejects.toBeInstanceOf(EventForwardingError);
-      await expect(sending).rejects.toMatchObject({ message: `failed to forward event room at "refusing" with code ${status}`, failure: 'grpc_status', grpcCode: status, forwarderName: 'refusing' });
-      await expect(h.forwarder.forwardPlayerEvent(target({ name: 'refusing' }), playerEvent)).rejects.toMatchObject({ grpcCode: status });
-      expect(h.calls()).toHaveLength(2);
-    });
+    it.each(['NotFound', 'Internal', 'PermissionDenied', 'Unimplemented'] as const)(
+      'fails naming the forwarder and the gRPC status %s, without retrying',
+      async (status) => {
+        const h = harness();
+        h.refuse(status);
+        const sending = h.forwarder.forwardRoomEvent(target({ name: 'refusing' }), roomEvent);
+        await expect(sending).rejects.toBeInstanceOf(EventForwardingError);
+        await expect(sending).rejects.toMatchObject({
+          message: `failed to forward event room at "refusing" with code ${status}`,
+          failure: 'grpc_status',
+          grpcCode: status,
+          forwarderName: 'refusing',
+        });
+        await expect(h.forwarder.forwardPlayerEvent(target({ name: 'refusing' }), playerEvent)).rejects.toMatchObject({ grpcCode: status });
+        expect(h.calls()).toHaveLength(2);
+      },
+    );
 
     it('fails with DeadlineExceeded once the forwarder timeout passes before the answer', async () => {
       const h = harness();

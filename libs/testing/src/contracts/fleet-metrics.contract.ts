@@ -19,7 +19,14 @@ export function fleetMetricsContract(harness: () => FleetMetricsHarness): void {
 
     it("publishes a scheduler's room counts by status and its replicas target", async () => {
       const h = harness();
-      h.metrics.report(aScheduler().withName('fleet').withGame('g').withRoomsReplicas(5).build(), counts([['ready', 3], ['occupied', 2], ['pending', 0]]));
+      h.metrics.report(
+        aScheduler().withName('fleet').withGame('g').withRoomsReplicas(5).build(),
+        counts([
+          ['ready', 3],
+          ['occupied', 2],
+          ['pending', 0],
+        ]),
+      );
       expect(await h.published('fleet')).toEqual({ game: 'g', roomsReplicas: 5, rooms: { ready: 3, occupied: 2, pending: 0 } });
       expect(await h.published('other')).toBeUndefined();
     });
@@ -27,15 +34,27 @@ export function fleetMetricsContract(harness: () => FleetMetricsHarness): void {
     it('sets the counts a later report carries and keeps the others', async () => {
       const h = harness();
       const scheduler = aScheduler().withName('fleet').withGame('g').withRoomsReplicas(5).build();
-      h.metrics.report(scheduler, counts([['ready', 3], ['occupied', 2]]));
+      h.metrics.report(
+        scheduler,
+        counts([
+          ['ready', 3],
+          ['occupied', 2],
+        ]),
+      );
       h.metrics.report({ ...scheduler, roomsReplicas: 7 }, counts([['ready', 1]]));
       expect(await h.published('fleet')).toEqual({ game: 'g', roomsReplicas: 7, rooms: { ready: 1, occupied: 2 } });
     });
 
-    it("drops every series of a forgotten scheduler, and only its", async () => {
+    it('drops every series of a forgotten scheduler, and only its', async () => {
       const h = harness();
       const gone = aScheduler().withName('gone').withGame('g').build();
-      h.metrics.report(gone, counts([['ready', 1], ['error', 1]]));
+      h.metrics.report(
+        gone,
+        counts([
+          ['ready', 1],
+          ['error', 1],
+        ]),
+      );
       h.metrics.report(aScheduler().withName('kept').withGame('g').withRoomsReplicas(1).build(), counts([['ready', 2]]));
       h.metrics.forget(gone);
       expect(await h.published('gone')).toBeUndefined();

@@ -143,7 +143,12 @@ export function operationStorageContract(create: (clock: Clock) => OperationStor
       // Created in the order c1..c4, finished in the order c3, c1, (c2 without action), c4, a second apart.
       const ops = [1, 2, 3, 4].map((i) => anOperationOf(s, `c${i}`, { createdAt: new Date(Date.UTC(2026, 0, 2, 9, 0, i)) }));
       for (const op of ops) await storage.createOperation(op);
-      for (const [op, noAction] of [[ops[2], false], [ops[0], false], [ops[1], true], [ops[3], false]] as const) {
+      for (const [op, noAction] of [
+        [ops[2], false],
+        [ops[0], false],
+        [ops[1], true],
+        [ops[3], false],
+      ] as const) {
         clock.advance(1_000);
         await storage.updateOperationStatus({ ...op, status: 'finished' }, { noAction });
       }
@@ -165,10 +170,17 @@ export function operationStorageContract(create: (clock: Clock) => OperationStor
       await storage.createOperation(anOperationOf(s, 'short'), 50);
       await storage.createOperation(anOperationOf(s, 'kept'));
       clock.advance(50);
-      await waitFor(async () => storage.getOperation(s, 'short').then(() => false, (error: unknown) => error instanceof NotFoundError), {
-        timeoutMs: 2_000,
-        description: 'the record to expire',
-      });
+      await waitFor(
+        async () =>
+          storage.getOperation(s, 'short').then(
+            () => false,
+            (error: unknown) => error instanceof NotFoundError,
+          ),
+        {
+          timeoutMs: 2_000,
+          description: 'the record to expire',
+        },
+      );
       await expect(storage.updateOperationStatus(anOperationOf(s, 'short', { status: 'finished' }))).rejects.toBeInstanceOf(NotFoundError);
       expect((await storage.getOperation(s, 'kept')).id).toBe('kept');
     });

@@ -23,7 +23,18 @@ export function roomStorageContract(storage: () => RoomStorage): void {
 
     it('creates a room once and answers every field as written', async () => {
       const s = aName();
-      const room = aGameRoom({ id: 'r1', schedulerId: s, status: 'ready', pingStatus: 'occupied', metadata: { region: 'us', n: 2 }, isValidationRoom: true, runningMatches: 3, createdAt: at, lastPingAt: later(5), version: 'v1.2.0' });
+      const room = aGameRoom({
+        id: 'r1',
+        schedulerId: s,
+        status: 'ready',
+        pingStatus: 'occupied',
+        metadata: { region: 'us', n: 2 },
+        isValidationRoom: true,
+        runningMatches: 3,
+        createdAt: at,
+        lastPingAt: later(5),
+        version: 'v1.2.0',
+      });
       await storage().createRoom(room);
       expect(await storage().getRoom(s, 'r1')).toEqual(room);
       const again = storage().createRoom(room);
@@ -33,7 +44,9 @@ export function roomStorageContract(storage: () => RoomStorage): void {
 
     it('keeps room times to the whole second, rounded down', async () => {
       const s = aName();
-      await storage().createRoom(aGameRoom({ id: 'r1', schedulerId: s, createdAt: new Date('2026-01-02T10:00:00.999Z'), lastPingAt: new Date('2026-01-02T10:00:07.400Z') }));
+      await storage().createRoom(
+        aGameRoom({ id: 'r1', schedulerId: s, createdAt: new Date('2026-01-02T10:00:00.999Z'), lastPingAt: new Date('2026-01-02T10:00:07.400Z') }),
+      );
       const read = await storage().getRoom(s, 'r1');
       expect(read.createdAt).toEqual(new Date('2026-01-02T10:00:00Z'));
       expect(read.lastPingAt).toEqual(new Date('2026-01-02T10:00:07Z'));
@@ -55,9 +68,20 @@ export function roomStorageContract(storage: () => RoomStorage): void {
     it('records a ping and answers the room as stored afterwards', async () => {
       const s = aName();
       await storage().createRoom(aGameRoom({ id: 'r1', schedulerId: s, status: 'ready', pingStatus: 'ready', createdAt: at, lastPingAt: at }));
-      const recorded = await storage().recordPing(aPing(s, 'r1', { pingStatus: 'occupied', runningMatches: 2, metadata: { a: 1 }, at: new Date('2026-01-02T10:01:00.750Z') }));
+      const recorded = await storage().recordPing(
+        aPing(s, 'r1', { pingStatus: 'occupied', runningMatches: 2, metadata: { a: 1 }, at: new Date('2026-01-02T10:01:00.750Z') }),
+      );
       expect(recorded).toEqual(
-        aGameRoom({ id: 'r1', schedulerId: s, status: 'ready', pingStatus: 'occupied', runningMatches: 2, metadata: { a: 1 }, createdAt: at, lastPingAt: new Date('2026-01-02T10:01:00Z') }),
+        aGameRoom({
+          id: 'r1',
+          schedulerId: s,
+          status: 'ready',
+          pingStatus: 'occupied',
+          runningMatches: 2,
+          metadata: { a: 1 },
+          createdAt: at,
+          lastPingAt: new Date('2026-01-02T10:01:00Z'),
+        }),
       );
       expect(await storage().getRoom(s, 'r1')).toEqual(recorded);
     });

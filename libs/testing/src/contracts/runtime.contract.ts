@@ -62,11 +62,20 @@ export function runtimeContract(harness: () => RuntimeHarness): void {
       await h.runtime.createGameRoomInstance(scheduler, roomId, scheduler.spec);
       await h.runtime.deleteScheduler(scheduler);
       expect(await h.minAvailable(scheduler.name)).toBeUndefined();
-      await waitFor(async () => !(await h.namespaceExists(scheduler.name)) && !(await h.podExists(scheduler.name, roomId)), { description: 'the namespace and its pod gone' });
-      // A namespace being deleted may take a while to go: until then, deleting it again is no error.
-      await waitFor(async () => h.runtime.deleteScheduler(scheduler).then(() => false, (error: unknown) => error instanceof NotFoundError), {
-        description: 'not found for the scheduler gone',
+      await waitFor(async () => !(await h.namespaceExists(scheduler.name)) && !(await h.podExists(scheduler.name, roomId)), {
+        description: 'the namespace and its pod gone',
       });
+      // A namespace being deleted may take a while to go: until then, deleting it again is no error.
+      await waitFor(
+        async () =>
+          h.runtime.deleteScheduler(scheduler).then(
+            () => false,
+            (error: unknown) => error instanceof NotFoundError,
+          ),
+        {
+          description: 'not found for the scheduler gone',
+        },
+      );
       await expect(h.runtime.deleteScheduler(scheduler)).rejects.toEqual(notFound(`scheduler '${scheduler.name}' not found`));
     });
 
@@ -112,9 +121,16 @@ export function runtimeContract(harness: () => RuntimeHarness): void {
       await h.runtime.deleteGameRoomInstance(instance, 'scale_down');
       expect(await h.deletionReasons(scheduler.name, roomId)).toEqual(['scale_down']);
       await waitFor(async () => !(await h.podExists(scheduler.name, roomId)), { description: 'the pod gone' });
-      await waitFor(async () => h.runtime.deleteGameRoomInstance(instance, 'scale_down').then(() => false, (error: unknown) => error instanceof NotFoundError), {
-        description: 'not found for the pod gone',
-      });
+      await waitFor(
+        async () =>
+          h.runtime.deleteGameRoomInstance(instance, 'scale_down').then(
+            () => false,
+            (error: unknown) => error instanceof NotFoundError,
+          ),
+        {
+          description: 'not found for the pod gone',
+        },
+      );
       const never = { ...instance, id: h.runtime.createGameRoomName(scheduler) };
       await expect(h.runtime.deleteGameRoomInstance(never, 'scale_down')).rejects.toEqual(notFound(`game room ${never.id} not found`));
     });

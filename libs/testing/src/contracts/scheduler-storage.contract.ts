@@ -62,7 +62,9 @@ export function schedulerStorageContract(storage: () => SchedulerStorage): void 
     it('lists versions newest first, and takes createdAt and rollback from the newest version row', async () => {
       const name = aName();
       await storage().createScheduler(aScheduler().withName(name).build());
-      await storage().createSchedulerVersion(aScheduler().withName(name).withVersion('v1.1.0').withRoomsReplicas(3).with({ rollbackVersion: 'v1.0.0' }).build());
+      await storage().createSchedulerVersion(
+        aScheduler().withName(name).withVersion('v1.1.0').withRoomsReplicas(3).with({ rollbackVersion: 'v1.0.0' }).build(),
+      );
       const versions = await storage().listSchedulerVersions(name);
       expect(versions.map((v) => [v.version, v.isActive])).toEqual([
         ['v1.1.0', false],
@@ -76,10 +78,19 @@ export function schedulerStorageContract(storage: () => SchedulerStorage): void 
       expect(active.createdAt).toEqual(versions[0].createdAt);
     });
 
-    it("answers one version with its own configuration, creation time and rollback, and the active game and state", async () => {
+    it('answers one version with its own configuration, creation time and rollback, and the active game and state', async () => {
       const name = aName();
       await storage().createScheduler(aScheduler().withName(name).withState('in-sync').build());
-      await storage().createSchedulerVersion(aScheduler().withName(name).withGame('ignored').withState('on-error').withVersion('v2.0.0').withRoomsReplicas(4).with({ rollbackVersion: 'v1.0.0' }).build());
+      await storage().createSchedulerVersion(
+        aScheduler()
+          .withName(name)
+          .withGame('ignored')
+          .withState('on-error')
+          .withVersion('v2.0.0')
+          .withRoomsReplicas(4)
+          .with({ rollbackVersion: 'v1.0.0' })
+          .build(),
+      );
       const read = await storage().getSchedulerWithVersion(name, 'v2.0.0');
       const [newest] = await storage().listSchedulerVersions(name);
       expect(read).toMatchObject({ name, game: 'my-game', state: 'in-sync', roomsReplicas: 4, rollbackVersion: 'v1.0.0', createdAt: newest.createdAt });

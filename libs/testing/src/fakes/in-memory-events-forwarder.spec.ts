@@ -27,6 +27,8 @@ describe('InMemoryEventsForwarder', () => {
     const metadata = { roomType: 'green' };
     await fake.forwardPlayerEvent(aForwarder({ address: 'a:1' }), { playerId: 'p', room: { game: 'g', roomId: 'r' }, eventType: 0, metadata });
     metadata.roomType = 'changed';
-    expect(receiver.calls).toEqual([{ rpc: 'SendPlayerEvent', request: { playerId: 'p', room: { game: 'g', roomId: 'r' }, eventType: 0, metadata: { roomType: 'green' } } }]);
+    expect(receiver.calls).toEqual([
+      { rpc: 'SendPlayerEvent', request: { playerId: 'p', room: { game: 'g', roomId: 'r' }, eventType: 0, metadata: { roomType: 'green' } } },
+    ]);
   });
 });

@@ -38,7 +38,8 @@ export class InMemoryOperationStorage implements OperationStorage {
     const expiresAt = ttlMs === undefined ? undefined : this.clock.now().getTime() + ttlMs;
     const key = `${operation.schedulerName}/${operation.id}`;
     this.records.set(key, { operation: stored, expiresAt });
-    if (operation.status === 'pending') this.listed.set(key, { schedulerName: operation.schedulerName, id: operation.id, list: 'pending', score: this.nowSeconds() });
+    if (operation.status === 'pending')
+      this.listed.set(key, { schedulerName: operation.schedulerName, id: operation.id, list: 'pending', score: this.nowSeconds() });
   }
 
   async getOperation(schedulerName: string, operationId: string): Promise<Operation> {

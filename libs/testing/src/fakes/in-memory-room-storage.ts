@@ -13,7 +13,8 @@ import {
 const toSecond = (date: Date): Date => new Date(Math.floor(date.getTime() / 1000) * 1000);
 const seconds = (date: Date): number => Math.floor(date.getTime() / 1000);
 /** Metadata as the JSON round trip of the Redis hash answers it. */
-const jsonCopy = (metadata: Record<string, unknown> | null): Record<string, unknown> | null => JSON.parse(JSON.stringify(metadata)) as Record<string, unknown> | null;
+const jsonCopy = (metadata: Record<string, unknown> | null): Record<string, unknown> | null =>
+  JSON.parse(JSON.stringify(metadata)) as Record<string, unknown> | null;
 
 /** One room's status subscription: statuses published while nobody waits are kept in order. */
 class InMemoryRoomStatusWatcher implements RoomStatusWatcher {
@@ -86,7 +87,12 @@ export class InMemoryRoomStorage implements RoomStorage {
     const key = `${room.schedulerId}/${room.id}`;
     if (this.rooms.has(key)) throw new AlreadyExistsError(`room ${room.id} already exists in scheduler ${room.schedulerId}`);
     const { allocatedAt: _notWritten, ...written } = room;
-    this.rooms.set(key, { ...structuredClone(written), metadata: jsonCopy(room.metadata), createdAt: toSecond(room.createdAt), lastPingAt: toSecond(room.lastPingAt) });
+    this.rooms.set(key, {
+      ...structuredClone(written),
+      metadata: jsonCopy(room.metadata),
+      createdAt: toSecond(room.createdAt),
+      lastPingAt: toSecond(room.lastPingAt),
+    });
   }
 
   async recordPing(ping: RoomPing): Promise<GameRoom> {
@@ -110,7 +116,11 @@ export class InMemoryRoomStorage implements RoomStorage {
   }
 
   async getAllRoomIds(schedulerName: string): Promise<string[]> {
-    return this.ids(schedulerName, () => true, (room) => roomStatusToInt(room.status));
+    return this.ids(
+      schedulerName,
+      () => true,
+      (room) => roomStatusToInt(room.status),
+    );
   }
 
   async getRoomIdsByStatus(schedulerName: string, status: RoomStatus): Promise<string[]> {
@@ -118,7 +128,11 @@ export class InMemoryRoomStorage implements RoomStorage {
   }
 
   async getRoomIdsByLastPing(schedulerName: string, before: Date): Promise<string[]> {
-    return this.ids(schedulerName, (room) => seconds(room.lastPingAt) < seconds(before), (room) => seconds(room.lastPingAt));
+    return this.ids(
+      schedulerName,
+      (room) => seconds(room.lastPingAt) < seconds(before),
+      (room) => seconds(room.lastPingAt),
+    );
   }
 
   async getRoomCount(schedulerName: string): Promise<number> {

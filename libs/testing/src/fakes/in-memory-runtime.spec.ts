@@ -43,7 +43,10 @@ describe('InMemoryRuntime', () => {
 
   it('moves a pod to another status and tells the watchers, with an address once ready', async () => {
     const events: string[] = [];
-    const watcher = await runtime.watchGameRoomInstances(scheduler, (event) => void events.push(`${event.type} ${event.instance.status.type} ${event.instance.address?.host ?? '-'}`));
+    const watcher = await runtime.watchGameRoomInstances(
+      scheduler,
+      (event) => void events.push(`${event.type} ${event.instance.status.type} ${event.instance.address?.host ?? '-'}`),
+    );
     await runtime.createGameRoomInstance(scheduler, 'fake-00002', scheduler.spec);
     expect(runtime.setInstanceStatus('fake', 'fake-00002', 'ready')).toMatchObject({ status: { type: 'ready' }, address: { host: '127.0.0.1' } });
     await waitFor(() => events.length === 2, { description: 'both events' });

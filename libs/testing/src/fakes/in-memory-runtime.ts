@@ -117,10 +117,16 @@ export class InMemoryRuntime implements Runtime {
     const { signal } = options;
     signal?.throwIfAborted();
     if (this.hold === 'creations') await this.waitForRelease(signal);
-    if (!POD_NAME.test(roomId)) throw new InvalidArgumentError(`error creating game room ${roomId}: pods "${roomId}" is invalid: metadata.name: a lowercase RFC 1123 subdomain`);
+    if (!POD_NAME.test(roomId))
+      throw new InvalidArgumentError(`error creating game room ${roomId}: pods "${roomId}" is invalid: metadata.name: a lowercase RFC 1123 subdomain`);
     const key = `${scheduler.name}/${roomId}`;
     if (this.pods.has(key)) throw new AlreadyExistsError(`error creating game room ${roomId}: pods "${roomId}" already exists`);
-    const instance: Instance = { id: roomId, schedulerId: scheduler.name, status: { type: 'pending', description: '' }, resourceVersion: String(this.nextVersion++) };
+    const instance: Instance = {
+      id: roomId,
+      schedulerId: scheduler.name,
+      status: { type: 'pending', description: '' },
+      resourceVersion: String(this.nextVersion++),
+    };
     this.pods.set(key, instance);
     this.podSpecs.set(key, structuredClone(spec));
     this.emit({ type: 'added', instance });

@@ -37,7 +37,11 @@ export class InMemorySchedulerStorage implements SchedulerStorage {
   async getScheduler(name: string): Promise<Scheduler> {
     const row = this.row(name);
     const newest = this.versionsOf(name).at(-1);
-    return { ...structuredClone(row.scheduler), createdAt: new Date(newest?.createdAt ?? row.createdAt), rollbackVersion: newest?.scheduler.rollbackVersion ?? '' };
+    return {
+      ...structuredClone(row.scheduler),
+      createdAt: new Date(newest?.createdAt ?? row.createdAt),
+      rollbackVersion: newest?.scheduler.rollbackVersion ?? '',
+    };
   }
 
   async getSchedulerWithVersion(name: string, version: string): Promise<Scheduler> {
@@ -50,7 +54,12 @@ export class InMemorySchedulerStorage implements SchedulerStorage {
   async listSchedulers(filter: SchedulerFilter = {}): Promise<Scheduler[]> {
     return [...this.rows.values()]
       .sort((a, b) => a.seq - b.seq)
-      .filter(({ scheduler }) => (!filter.name || scheduler.name === filter.name) && (!filter.game || scheduler.game === filter.game) && (!filter.version || scheduler.spec.version === filter.version))
+      .filter(
+        ({ scheduler }) =>
+          (!filter.name || scheduler.name === filter.name) &&
+          (!filter.game || scheduler.game === filter.game) &&
+          (!filter.version || scheduler.spec.version === filter.version),
+      )
       .map((row) => ({ ...structuredClone(row.scheduler), createdAt: new Date(row.createdAt), rollbackVersion: '' }));
   }
 
@@ -58,7 +67,9 @@ export class InMemorySchedulerStorage implements SchedulerStorage {
     const row = this.rows.get(name);
     const versions = this.versionsOf(name);
     if (!row || versions.length === 0) throw new NotFoundError(`scheduler ${name} not found`);
-    return [...versions].reverse().map((v) => ({ version: v.scheduler.spec.version, isActive: v.scheduler.spec.version === row.scheduler.spec.version, createdAt: new Date(v.createdAt) }));
+    return [...versions]
+      .reverse()
+      .map((v) => ({ version: v.scheduler.spec.version, isActive: v.scheduler.spec.version === row.scheduler.spec.version, createdAt: new Date(v.createdAt) }));
   }
 
   async createScheduler(scheduler: Scheduler): Promise<void> {

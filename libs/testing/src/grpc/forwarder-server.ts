@@ -44,7 +44,10 @@ export class TestForwarderServer {
           self.calls.push({ rpc, request: call.request });
           const { code = 200, message = 'ok', delayMs = 0, failWith, hang } = self.behaviour;
           if (hang) return void self.held.push(() => callback({ code: status.CANCELLED, details: 'server stopped' }));
-          setTimeout(() => (failWith !== undefined ? callback({ code: failWith, details: 'refused by the test' }) : callback(null, { code, message })), delayMs);
+          setTimeout(
+            () => (failWith !== undefined ? callback({ code: failWith, details: 'refused by the test' }) : callback(null, { code, message })),
+            delayMs,
+          );
         },
       ]),
     );

@@ -35,7 +35,13 @@ export function discovery(path: string): unknown | undefined {
         groups: [{ name: 'policy', versions: [{ groupVersion: 'policy/v1', version: 'v1' }], preferredVersion: { groupVersion: 'policy/v1', version: 'v1' } }],
       };
     case '/apis/policy':
-      return { kind: 'APIGroup', apiVersion: 'v1', name: 'policy', versions: [{ groupVersion: 'policy/v1', version: 'v1' }], preferredVersion: { groupVersion: 'policy/v1', version: 'v1' } };
+      return {
+        kind: 'APIGroup',
+        apiVersion: 'v1',
+        name: 'policy',
+        versions: [{ groupVersion: 'policy/v1', version: 'v1' }],
+        preferredVersion: { groupVersion: 'policy/v1', version: 'v1' },
+      };
     case '/apis/policy/v1':
       return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: 'policy/v1', resources: resources('policy/v1') };
     default:

@@ -8,7 +8,11 @@ const keyOf = (o: K8sObject) => `${o.metadata.namespace ?? ''}/${o.metadata.name
  * One page of a list (`limit` / `continue`): items must be in key order, as the store lists them.
  * The continue token carries the last key served; later pages read the current state.
  */
-export function pageOf(items: K8sObject[], options: Pick<ListOptions, 'limit' | 'continue'>, resourceVersion: string): { items: K8sObject[]; metadata: Record<string, unknown> } {
+export function pageOf(
+  items: K8sObject[],
+  options: Pick<ListOptions, 'limit' | 'continue'>,
+  resourceVersion: string,
+): { items: K8sObject[]; metadata: Record<string, unknown> } {
   let rest = items;
   const token = options.continue;
   if (token) {

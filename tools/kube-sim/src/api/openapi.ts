@@ -31,7 +31,9 @@ function groupVersionDocument(apiVersion: string): Record<string, unknown> {
             operationId: `patch${r.kind}`,
             'x-kubernetes-action': 'patch',
             'x-kubernetes-group-version-kind': { group, version, kind: r.kind },
-            parameters: [{ name: 'fieldValidation', in: 'query', description: 'accepted; kube-sim does not enforce it', schema: { type: 'string', uniqueItems: true } }],
+            parameters: [
+              { name: 'fieldValidation', in: 'query', description: 'accepted; kube-sim does not enforce it', schema: { type: 'string', uniqueItems: true } },
+            ],
             responses: { '200': { description: 'OK' } },
           },
         },
@@ -43,7 +45,9 @@ function groupVersionDocument(apiVersion: string): Record<string, unknown> {
 /** The document served at `path` (`/openapi/v3` or `/openapi/v3/<group-version path>`), if any. */
 export function openApiDocument(path: string): unknown | undefined {
   if (path === '/openapi/v3') {
-    return { paths: Object.fromEntries(API_VERSIONS.map((v) => [groupVersionPath(v), { serverRelativeURL: `/openapi/v3/${groupVersionPath(v)}?hash=kube-sim-1` }])) };
+    return {
+      paths: Object.fromEntries(API_VERSIONS.map((v) => [groupVersionPath(v), { serverRelativeURL: `/openapi/v3/${groupVersionPath(v)}?hash=kube-sim-1` }])),
+    };
   }
   const apiVersion = API_VERSIONS.find((v) => path === `/openapi/v3/${groupVersionPath(v)}`);
   return apiVersion ? groupVersionDocument(apiVersion) : undefined;

@@ -21,7 +21,10 @@ interface JsonPatchOperation {
 export function jsonPatch(target: unknown, operations: JsonPatchOperation[]): unknown {
   const doc = structuredClone(target) as Record<string, unknown>;
   for (const operation of operations) {
-    const segments = operation.path.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const segments = operation.path
+      .split('/')
+      .slice(1)
+      .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
     const last = segments.pop();
     if (last === undefined) throw new Error(`invalid JSON patch path ${operation.path}`);
     let node: Record<string, unknown> = doc;

@@ -107,7 +107,9 @@ export function decodeProtobufObject(body: Buffer): K8sObject {
   };
   const spec = object.find((f) => f.number === 2);
   if (result.kind === 'Namespace' && spec) {
-    const finalizers = fields(bytes(spec)).filter((f) => f.number === 1).map(text);
+    const finalizers = fields(bytes(spec))
+      .filter((f) => f.number === 1)
+      .map(text);
     result.spec = finalizers.length > 0 ? { finalizers } : {};
   }
   return result;

@@ -21,7 +21,9 @@ describe('query parameter values, read as the API server reads them', () => {
     expect(parseInt64('+7')).toBe(7);
     expect(parseInt64('-3')).toBe(-3);
     for (const value of ['abc', '', '1.5', '0x10', ' 5', '1e3']) {
-      expect(() => parseInt64(value)).toThrow(expect.objectContaining({ code: 400, reason: 'BadRequest', message: `strconv.ParseInt: parsing ${JSON.stringify(value)}: invalid syntax` }));
+      expect(() => parseInt64(value)).toThrow(
+        expect.objectContaining({ code: 400, reason: 'BadRequest', message: `strconv.ParseInt: parsing ${JSON.stringify(value)}: invalid syntax` }),
+      );
     }
     expect(() => parseInt64('9223372036854775808')).toThrow('strconv.ParseInt: parsing "9223372036854775808": value out of range');
     expect(parseInt64('-9223372036854775808')).toBe(-9223372036854775808);
@@ -30,7 +32,10 @@ describe('query parameter values, read as the API server reads them', () => {
   it('accepts "", "0" and unsigned integers as resource versions and refuses anything else', () => {
     for (const value of [undefined, '', '0', '12', '18446744073709551615']) expect(() => checkResourceVersion(value)).not.toThrow();
     expect(() => checkResourceVersion('abc')).toThrow(
-      expect.objectContaining({ code: 400, message: 'invalid resource version: resourceVersion: Invalid value: "abc": strconv.ParseUint: parsing "abc": invalid syntax' }),
+      expect.objectContaining({
+        code: 400,
+        message: 'invalid resource version: resourceVersion: Invalid value: "abc": strconv.ParseUint: parsing "abc": invalid syntax',
+      }),
     );
     expect(() => checkResourceVersion('-1')).toThrow('strconv.ParseUint: parsing "-1": invalid syntax');
     expect(() => checkResourceVersion('18446744073709551616')).toThrow('value out of range');

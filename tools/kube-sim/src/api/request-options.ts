@@ -35,7 +35,8 @@ function listOptionIssues(o: ListOptions): Cause[] {
       issues.push(forbidden('resourceVersionMatch', `sendInitialEvents requires setting resourceVersionMatch to ${NOT_OLDER_THAN}`));
     }
     if (match) {
-      if (o.sendInitialEvents === undefined) issues.push(forbidden('resourceVersionMatch', 'resourceVersionMatch is forbidden for watch unless sendInitialEvents is provided'));
+      if (o.sendInitialEvents === undefined)
+        issues.push(forbidden('resourceVersionMatch', 'resourceVersionMatch is forbidden for watch unless sendInitialEvents is provided'));
       if (match !== NOT_OLDER_THAN) issues.push(notSupported('resourceVersionMatch', match, [NOT_OLDER_THAN]));
       if (o.continue) issues.push(forbidden('resourceVersionMatch', 'resourceVersionMatch is forbidden when continue is provided'));
     }
@@ -45,7 +46,8 @@ function listOptionIssues(o: ListOptions): Cause[] {
     if (!o.resourceVersion) issues.push(forbidden('resourceVersionMatch', 'resourceVersionMatch is forbidden unless resourceVersion is provided'));
     if (o.continue) issues.push(forbidden('resourceVersionMatch', 'resourceVersionMatch is forbidden when continue is provided'));
     if (match !== 'Exact' && match !== NOT_OLDER_THAN) issues.push(notSupported('resourceVersionMatch', match, ['Exact', NOT_OLDER_THAN, '']));
-    if (match === 'Exact' && o.resourceVersion === '0') issues.push(forbidden('resourceVersionMatch', 'resourceVersionMatch "exact" is forbidden for resourceVersion "0"'));
+    if (match === 'Exact' && o.resourceVersion === '0')
+      issues.push(forbidden('resourceVersionMatch', 'resourceVersionMatch "exact" is forbidden for resourceVersion "0"'));
   }
   if (o.sendInitialEvents !== undefined) issues.push(forbidden('sendInitialEvents', 'sendInitialEvents is forbidden for list'));
   return issues;
@@ -127,7 +129,12 @@ function typed<T>(body: Record<string, unknown>, field: string, type: keyof type
         : type === 'object'
           ? typeof value === 'object' && !Array.isArray(value)
           : typeof value === type;
-  if (!fits) throw new StoreError(400, 'BadRequest', `json: cannot unmarshal ${jsonTypeOf(value)} into Go struct field DeleteOptions.${field} of type ${GO_TYPES[type]}`);
+  if (!fits)
+    throw new StoreError(
+      400,
+      'BadRequest',
+      `json: cannot unmarshal ${jsonTypeOf(value)} into Go struct field DeleteOptions.${field} of type ${GO_TYPES[type]}`,
+    );
   return value as T;
 }
 
@@ -138,7 +145,8 @@ function typed<T>(body: Record<string, unknown>, field: string, type: keyof type
 export function deleteOptionsOf(query: URLSearchParams, body: unknown): DeleteOptions {
   let options: Omit<DeleteOptions, 'dryRun'> & { dryRun?: string[] };
   if (body !== undefined) {
-    if (!body || typeof body !== 'object' || Array.isArray(body)) throw new StoreError(400, 'BadRequest', 'the body of a DELETE must be a DeleteOptions object');
+    if (!body || typeof body !== 'object' || Array.isArray(body))
+      throw new StoreError(400, 'BadRequest', 'the body of a DELETE must be a DeleteOptions object');
     const b = body as Record<string, unknown>;
     options = {
       gracePeriodSeconds: typed<number>(b, 'gracePeriodSeconds', 'integer'),

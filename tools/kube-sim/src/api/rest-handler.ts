@@ -81,7 +81,11 @@ export class RestHandler {
       const found = this.store.get(resource, namespace, name);
       if (!found) throw notFound(resource, name);
       if (!asTable) return sendJson(res, 200, found);
-      return sendJson(res, 200, tableOf(resource, [found], { includeObject: includeObjectOf(query), metadata: { resourceVersion: found.metadata.resourceVersion } }));
+      return sendJson(
+        res,
+        200,
+        tableOf(resource, [found], { includeObject: includeObjectOf(query), metadata: { resourceVersion: found.metadata.resourceVersion } }),
+      );
     }
     const options = listOptionsOf(query, target.watchPath);
     if (name && options.fieldSelector) throw new StoreError(400, 'BadRequest', 'both a name and a field selector provided; please provide one or the other.');
@@ -99,7 +103,12 @@ export class RestHandler {
         bookmarks: options.allowWatchBookmarks,
         timeoutSeconds: options.timeoutSeconds,
         bookmarkIntervalMs: this.bookmarkIntervalMs,
-        ...(asTable ? { render: (object: K8sObject, first: boolean) => tableOf(resource, [object], { includeObject, withoutColumns: !first, metadata: { resourceVersion: object.metadata.resourceVersion } }) } : {}),
+        ...(asTable
+          ? {
+              render: (object: K8sObject, first: boolean) =>
+                tableOf(resource, [object], { includeObject, withoutColumns: !first, metadata: { resourceVersion: object.metadata.resourceVersion } }),
+            }
+          : {}),
       });
     }
     const type = RESOURCES[resource];
@@ -124,9 +133,14 @@ export class RestHandler {
       object.metadata.namespace = target.namespace ?? object.metadata.namespace ?? 'default';
     } else delete object.metadata.namespace;
     if (!object.metadata.name && object.metadata.generateName) object.metadata.name = `${object.metadata.generateName}${randomSuffix()}`;
-    for (const field of ['uid', 'resourceVersion', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds'] as const) delete object.metadata[field];
+    for (const field of ['uid', 'resourceVersion', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds'] as const)
+      delete object.metadata[field];
     const name = object.metadata.name ?? '';
-    const issues = !name ? [required('metadata.name')] : target.resource === 'namespaces' ? dnsLabelIssues('metadata.name', name) : dnsSubdomainIssues('metadata.name', name);
+    const issues = !name
+      ? [required('metadata.name')]
+      : target.resource === 'namespaces'
+        ? dnsLabelIssues('metadata.name', name)
+        : dnsSubdomainIssues('metadata.name', name);
     issues.push(...ownerReferenceIssues(object), ...(target.resource === 'events' ? eventIssues(object) : []));
     if (issues.length > 0) throw new InvalidError(type.kind, name, issues);
     prepareForCreate(target.resource, object);
@@ -150,7 +164,8 @@ export class RestHandler {
     const current = target.name ? this.store.get(target.resource, target.namespace, target.name) : undefined;
     if (!current) throw notFound(target.resource, target.name ?? '');
     const patched = (contentType.includes('json-patch') ? jsonPatch(current, body as never) : mergePatch(current, body)) as K8sObject;
-    if (!patched || typeof patched !== 'object' || typeof patched.metadata !== 'object') throw new StoreError(422, 'Invalid', 'the patch removes the object metadata');
+    if (!patched || typeof patched !== 'object' || typeof patched.metadata !== 'object')
+      throw new StoreError(422, 'Invalid', 'the patch removes the object metadata');
     // A resourceVersion in the patch is a precondition, as in the API server; otherwise the patch applies to the latest object.
     const expected = Array.isArray(body) ? undefined : (body as K8sObject | undefined)?.metadata?.resourceVersion;
     patched.metadata = { ...patched.metadata, name: current.metadata.name, namespace: current.metadata.namespace };
@@ -175,7 +190,11 @@ export class RestHandler {
     if (!current) throw notFound(resource, name);
     const { uid, resourceVersion } = options.preconditions ?? {};
     if (uid && uid !== current.metadata.uid) {
-      throw new StoreError(409, 'Conflict', `Operation cannot be fulfilled on ${RESOURCES[resource].qualified} "${name}": Precondition failed: UID in precondition: ${uid}, UID in object meta: ${current.metadata.uid}`);
+      throw new StoreError(
+        409,
+        'Conflict',
+        `Operation cannot be fulfilled on ${RESOURCES[resource].qualified} "${name}": Precondition failed: UID in precondition: ${uid}, UID in object meta: ${current.metadata.uid}`,
+      );
     }
     if (resourceVersion && resourceVersion !== current.metadata.resourceVersion) {
       throw new StoreError(
@@ -187,14 +206,21 @@ export class RestHandler {
     const deleted = this.hooks.delete(resource, namespace, name, options.gracePeriodSeconds, options.dryRun);
     if (DELETE_RETURNS_OBJECT.has(resource)) return sendJson(res, 200, deleted);
     const group = groupOf(RESOURCES[resource].apiVersion);
-    return sendJson(res, 200, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', details: { name, group, kind: resource, uid: deleted.metadata.uid } });
+    return sendJson(res, 200, {
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Success',
+      details: { name, group, kind: resource, uid: deleted.metadata.uid },
+    });
   }
 
   private validBody(body: unknown, kind: string): K8sObject {
     if (!body || typeof body !== 'object' || Array.isArray(body)) throw new StoreError(400, 'BadRequest', `the body of the request must be a ${kind} object`);
     const object = body as K8sObject;
     if (!object.metadata || typeof object.metadata !== 'object') throw new InvalidError(kind, '', [required('metadata')]);
-    if (object.kind && object.kind !== kind) throw new StoreError(400, 'BadRequest', `the API version in the data (${object.apiVersion}) and kind (${object.kind}) do not match the resource ${kind}`);
+    if (object.kind && object.kind !== kind)
+      throw new StoreError(400, 'BadRequest', `the API version in the data (${object.apiVersion}) and kind (${object.kind}) do not match the resource ${kind}`);
     return object;
   }
 }

@@ -39,8 +39,17 @@ describe('server-side tables', () => {
 
   it("derives a pod's STATUS as kubectl does", () => {
     expect(podStatusReason(pod({ phase: 'Running', containerStatuses: [{ state: { running: {} } }] }))).toBe('Running');
-    expect(podStatusReason(pod({ phase: 'Pending', containerStatuses: [{ state: { waiting: { reason: 'ErrImagePull' } } }, { state: { waiting: { reason: 'ContainerCreating' } } }] }))).toBe('ErrImagePull');
-    expect(podStatusReason(pod({ phase: 'Running', containerStatuses: [{ state: { terminated: { reason: 'OOMKilled', exitCode: 137 } } }] }))).toBe('OOMKilled');
+    expect(
+      podStatusReason(
+        pod({
+          phase: 'Pending',
+          containerStatuses: [{ state: { waiting: { reason: 'ErrImagePull' } } }, { state: { waiting: { reason: 'ContainerCreating' } } }],
+        }),
+      ),
+    ).toBe('ErrImagePull');
+    expect(podStatusReason(pod({ phase: 'Running', containerStatuses: [{ state: { terminated: { reason: 'OOMKilled', exitCode: 137 } } }] }))).toBe(
+      'OOMKilled',
+    );
     expect(podStatusReason(pod({ phase: 'Failed', containerStatuses: [{ state: { terminated: { exitCode: 2 } } }] }))).toBe('ExitCode:2');
     expect(podStatusReason(pod({ phase: 'Pending' }))).toBe('Pending');
     expect(podStatusReason(pod({ phase: 'Running' }, { deletionTimestamp: '2026-01-01T00:01:00Z' }))).toBe('Terminating');
@@ -48,10 +57,23 @@ describe('server-side tables', () => {
   });
 
   it('builds pod rows with readiness, restarts, age and the wide columns', () => {
-    const running = pod({ phase: 'Running', podIP: '10.244.0.9', containerStatuses: [{ ready: true, restartCount: 2 }, { ready: false, restartCount: 1 }] });
+    const running = pod({
+      phase: 'Running',
+      podIP: '10.244.0.9',
+      containerStatuses: [
+        { ready: true, restartCount: 2 },
+        { ready: false, restartCount: 1 },
+      ],
+    });
     const table = tableOf('pods', [running], { includeObject: 'Metadata', now: new Date('2026-01-01T00:05:30Z'), metadata: { resourceVersion: '7' } });
     expect(table).toMatchObject({ kind: 'Table', apiVersion: 'meta.k8s.io/v1', metadata: { resourceVersion: '7' } });
-    expect((table.columnDefinitions as { name: string; priority: number }[]).filter((c) => c.priority === 0).map((c) => c.name)).toEqual(['Name', 'Ready', 'Status', 'Restarts', 'Age']);
+    expect((table.columnDefinitions as { name: string; priority: number }[]).filter((c) => c.priority === 0).map((c) => c.name)).toEqual([
+      'Name',
+      'Ready',
+      'Status',
+      'Restarts',
+      'Age',
+    ]);
     expect(table.rows).toEqual([
       {
         cells: ['p', '1/2', 'Running', 3, '5m30s', '10.244.0.9', 'node-1', '<none>', '<none>'],
@@ -62,7 +84,12 @@ describe('server-side tables', () => {
 
   it('carries the whole object, its metadata or nothing, as includeObject asks', () => {
     const object = pod({ phase: 'Running' });
-    const rowOf = (include: string | null) => (tableOf('pods', [object], { includeObject: includeObjectOf(new URLSearchParams(include ? { includeObject: include } : {})) }).rows as { object?: unknown }[])[0];
+    const rowOf = (include: string | null) =>
+      (
+        tableOf('pods', [object], { includeObject: includeObjectOf(new URLSearchParams(include ? { includeObject: include } : {})) }).rows as {
+          object?: unknown;
+        }[]
+      )[0];
     expect(rowOf('Object').object).toBe(object);
     expect(rowOf('None')).not.toHaveProperty('object');
     expect(rowOf(null).object).toMatchObject({ kind: 'PartialObjectMetadata' });
@@ -70,7 +97,9 @@ describe('server-side tables', () => {
   });
 
   it('refuses an includeObject value the API server does not know with a 400', () => {
-    expect(() => includeObjectOf(new URLSearchParams('includeObject=All'))).toThrow(expect.objectContaining({ code: 400, message: 'unrecognized includeObject value: "All"' }));
+    expect(() => includeObjectOf(new URLSearchParams('includeObject=All'))).toThrow(
+      expect.objectContaining({ code: 400, message: 'unrecognized includeObject value: "All"' }),
+    );
   });
 
   it('leaves the column definitions out when asked (watch events after the first)', () => {

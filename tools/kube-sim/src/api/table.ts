@@ -115,7 +115,17 @@ const podPrinter: Printer = {
     const statuses: ContainerStatus[] = pod.status?.containerStatuses ?? [];
     const ready = statuses.filter((s) => s.ready).length;
     const restarts = statuses.reduce((sum, s) => sum + (s.restartCount ?? 0), 0);
-    return [pod.metadata.name, `${ready}/${containers.length}`, podStatusReason(pod), restarts, age(pod, now), pod.status?.podIP || '<none>', pod.spec?.nodeName || '<none>', '<none>', '<none>'];
+    return [
+      pod.metadata.name,
+      `${ready}/${containers.length}`,
+      podStatusReason(pod),
+      restarts,
+      age(pod, now),
+      pod.status?.podIP || '<none>',
+      pod.spec?.nodeName || '<none>',
+      '<none>',
+      '<none>',
+    ];
   },
 };
 
@@ -145,7 +155,18 @@ const nodePrinter: Printer = {
         .map((a: { address: string }) => a.address)
         .join(',') || '<none>';
     const info = node.status?.nodeInfo ?? {};
-    return [node.metadata.name, status, roles || '<none>', age(node, now), info.kubeletVersion ?? '', address('InternalIP'), address('ExternalIP'), info.osImage || '<unknown>', info.kernelVersion || '<unknown>', info.containerRuntimeVersion || '<unknown>'];
+    return [
+      node.metadata.name,
+      status,
+      roles || '<none>',
+      age(node, now),
+      info.kubeletVersion ?? '',
+      address('InternalIP'),
+      address('ExternalIP'),
+      info.osImage || '<unknown>',
+      info.kernelVersion || '<unknown>',
+      info.containerRuntimeVersion || '<unknown>',
+    ];
   },
 };
 
@@ -183,10 +204,22 @@ const pdbPrinter: Printer = {
     column('Allowed Disruptions', 'The number of disruptions currently allowed.', { type: 'integer' }),
     AGE,
   ],
-  cells: (pdb, now) => [pdb.metadata.name, String(pdb.spec?.minAvailable ?? 'N/A'), String(pdb.spec?.maxUnavailable ?? 'N/A'), pdb.status?.disruptionsAllowed ?? 0, age(pdb, now)],
+  cells: (pdb, now) => [
+    pdb.metadata.name,
+    String(pdb.spec?.minAvailable ?? 'N/A'),
+    String(pdb.spec?.maxUnavailable ?? 'N/A'),
+    pdb.status?.disruptionsAllowed ?? 0,
+    age(pdb, now),
+  ],
 };
 
-const PRINTERS: Record<string, Printer> = { pods: podPrinter, nodes: nodePrinter, namespaces: namespacePrinter, events: eventPrinter, poddisruptionbudgets: pdbPrinter };
+const PRINTERS: Record<string, Printer> = {
+  pods: podPrinter,
+  nodes: nodePrinter,
+  namespaces: namespacePrinter,
+  events: eventPrinter,
+  poddisruptionbudgets: pdbPrinter,
+};
 
 export interface TableOptions {
   includeObject: IncludeObject;

@@ -5,7 +5,13 @@ import { eventTypeFor } from './watch-stream';
 
 const pod = (name: string, labels: Record<string, string>, namespace = 'ns'): K8sObject => ({ metadata: { name, namespace, labels } });
 const maestro = { resource: 'pods', namespace: 'ns', matches: (o: K8sObject) => parseLabelSelector('heritage=maestro')(o.metadata.labels ?? {}) };
-const modified = (before: K8sObject, after: K8sObject): StoredEvent => ({ type: 'MODIFIED', resource: 'pods', object: after, previous: before, resourceVersion: 2 });
+const modified = (before: K8sObject, after: K8sObject): StoredEvent => ({
+  type: 'MODIFIED',
+  resource: 'pods',
+  object: after,
+  previous: before,
+  resourceVersion: 2,
+});
 
 describe('watch events through selectors', () => {
   it('passes matching changes through and drops other resources and namespaces', () => {

@@ -7,7 +7,9 @@ const fields = (e: K8sObject) => eventIssues(e).map((c) => `${c.field}: ${c.mess
 describe('core/v1 event validation', () => {
   it("needs the involved object's namespace to be the event's", () => {
     expect(fields(event('game', { involvedObject: { kind: 'Pod', name: 'p', namespace: 'game' } }))).toEqual([]);
-    expect(fields(event('game', { involvedObject: { kind: 'Pod', name: 'p', namespace: 'other' } }))).toEqual(['involvedObject.namespace: Invalid value: "other": does not match event.namespace']);
+    expect(fields(event('game', { involvedObject: { kind: 'Pod', name: 'p', namespace: 'other' } }))).toEqual([
+      'involvedObject.namespace: Invalid value: "other": does not match event.namespace',
+    ]);
     expect(fields(event('game', {}))).toEqual(['involvedObject.namespace: Invalid value: "": does not match event.namespace']);
     expect(fields(event('default', {}))).toEqual([]);
   });

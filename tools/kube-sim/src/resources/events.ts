@@ -13,7 +13,8 @@ export function eventIssues(event: K8sObject): Cause[] {
   const involved = String((event.involvedObject as { namespace?: unknown } | undefined)?.namespace ?? '');
   const issues: Cause[] = [];
   if (!event.eventTime) {
-    if (involved ? namespace !== involved : namespace !== '' && namespace !== 'default') issues.push(invalidValue('involvedObject.namespace', involved, NOT_MATCHING));
+    if (involved ? namespace !== involved : namespace !== '' && namespace !== 'default')
+      issues.push(invalidValue('involvedObject.namespace', involved, NOT_MATCHING));
     return issues;
   }
   if (!involved && namespace !== 'default' && namespace !== 'kube-system') issues.push(invalidValue('involvedObject.namespace', involved, NOT_MATCHING));

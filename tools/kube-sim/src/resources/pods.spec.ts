@@ -28,10 +28,22 @@ describe('pod admission', () => {
   });
 
   it('fills the defaults of the API server and its admission plugins', () => {
-    const admitted = pod({ restartPolicy: 'Never', containers: [{ name: 'game', image: 'game:1.2', ports: [{ name: 'p', containerPort: 7777, hostPort: 40000 }] }] });
+    const admitted = pod({
+      restartPolicy: 'Never',
+      containers: [{ name: 'game', image: 'game:1.2', ports: [{ name: 'p', containerPort: 7777, hostPort: 40000 }] }],
+    });
     admitPod(admitted);
-    expect(admitted.spec).toMatchObject({ restartPolicy: 'Never', terminationGracePeriodSeconds: 30, dnsPolicy: 'ClusterFirst', schedulerName: 'default-scheduler' });
-    expect(admitted.spec.containers[0]).toMatchObject({ imagePullPolicy: 'IfNotPresent', terminationMessagePath: '/dev/termination-log', ports: [{ protocol: 'TCP', hostPort: 40000 }] });
+    expect(admitted.spec).toMatchObject({
+      restartPolicy: 'Never',
+      terminationGracePeriodSeconds: 30,
+      dnsPolicy: 'ClusterFirst',
+      schedulerName: 'default-scheduler',
+    });
+    expect(admitted.spec.containers[0]).toMatchObject({
+      imagePullPolicy: 'IfNotPresent',
+      terminationMessagePath: '/dev/termination-log',
+      ports: [{ protocol: 'TCP', hostPort: 40000 }],
+    });
     expect(admitted.spec.tolerations.map((t: { key: string }) => t.key)).toEqual(['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable']);
     expect(admitted.status).toEqual({ phase: 'Pending', qosClass: 'BestEffort' });
     expect(() => admitPod(pod({ containers: [{ name: 'c' }] }))).toThrow('Pod "room-abcde" is invalid: spec.containers[0].image: Required value');

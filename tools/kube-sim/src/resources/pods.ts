@@ -35,7 +35,13 @@ function containerIssues(c: Container, i: number): Cause[] {
   for (const kind of ['requests', 'limits'] as const) {
     for (const [resource, quantity] of Object.entries(c.resources?.[kind] ?? {})) {
       if (parseQuantity(quantity) === undefined) {
-        issues.push(invalidValue(`${at}.resources.${kind}[${resource}]`, quantity, "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'"));
+        issues.push(
+          invalidValue(
+            `${at}.resources.${kind}[${resource}]`,
+            quantity,
+            "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'",
+          ),
+        );
       }
     }
   }
@@ -48,11 +54,15 @@ export function podIssues(pod: K8sObject): Cause[] {
   if (!Array.isArray(containers) || containers.length === 0) return [required('spec.containers')];
   const issues = containers.flatMap(containerIssues);
   const names = containers.map((c) => c.name);
-  names.forEach((n, i) => n && names.indexOf(n) !== i && issues.push({ reason: 'FieldValueDuplicate', field: `spec.containers[${i}].name`, message: `Duplicate value: "${n}"` }));
+  names.forEach(
+    (n, i) =>
+      n && names.indexOf(n) !== i && issues.push({ reason: 'FieldValueDuplicate', field: `spec.containers[${i}].name`, message: `Duplicate value: "${n}"` }),
+  );
   const restart = pod.spec?.restartPolicy;
   if (restart !== undefined && !RESTART_POLICIES.includes(restart)) issues.push(notSupported('spec.restartPolicy', restart, RESTART_POLICIES));
   const grace = pod.spec?.terminationGracePeriodSeconds;
-  if (grace !== undefined && (!Number.isInteger(grace) || grace < 0)) issues.push(invalidValue('spec.terminationGracePeriodSeconds', grace, 'must be greater than or equal to 0'));
+  if (grace !== undefined && (!Number.isInteger(grace) || grace < 0))
+    issues.push(invalidValue('spec.terminationGracePeriodSeconds', grace, 'must be greater than or equal to 0'));
   return issues;
 }
 
@@ -61,7 +71,9 @@ export function qosClass(containers: Container[]): 'Guaranteed' | 'Burstable' | 
   const all = containers.map((c) => ({ requests: c.resources?.requests ?? {}, limits: c.resources?.limits ?? {} }));
   if (all.every((c) => Object.keys(c.requests).length === 0 && Object.keys(c.limits).length === 0)) return 'BestEffort';
   const guaranteed = all.every(
-    (c) => ['cpu', 'memory'].every((r) => c.limits[r] !== undefined) && Object.entries(c.requests).every(([r, q]) => parseQuantity(q) === parseQuantity(c.limits[r])),
+    (c) =>
+      ['cpu', 'memory'].every((r) => c.limits[r] !== undefined) &&
+      Object.entries(c.requests).every(([r, q]) => parseQuantity(q) === parseQuantity(c.limits[r])),
   );
   return guaranteed ? 'Guaranteed' : 'Burstable';
 }

@@ -55,7 +55,13 @@ const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0
 export function dnsLabelIssues(field: string, value: string): Cause[] {
   if (value.length > 63) return [invalidValue(field, value, 'must be no more than 63 characters')];
   if (!DNS_LABEL.test(value)) {
-    return [invalidValue(field, value, "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character")];
+    return [
+      invalidValue(
+        field,
+        value,
+        "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character",
+      ),
+    ];
   }
   return [];
 }
@@ -65,7 +71,11 @@ export function dnsSubdomainIssues(field: string, value: string): Cause[] {
   if (value.length > 253) return [invalidValue(field, value, 'must be no more than 253 characters')];
   if (!DNS_SUBDOMAIN.test(value)) {
     return [
-      invalidValue(field, value, "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character"),
+      invalidValue(
+        field,
+        value,
+        "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character",
+      ),
     ];
   }
   return [];

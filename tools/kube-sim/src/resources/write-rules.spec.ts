@@ -3,7 +3,15 @@ import { ownerReferenceIssues, prepareForCreate, prepareForUpdate } from './writ
 
 describe('registry write rules', () => {
   it('needs apiVersion, kind, name and uid in every owner reference', () => {
-    const owned: K8sObject = { metadata: { name: 'p', ownerReferences: [{ apiVersion: 'v1', kind: 'Pod', name: 'a', uid: 'u' }, { kind: 'Pod', name: 'b' }] } };
+    const owned: K8sObject = {
+      metadata: {
+        name: 'p',
+        ownerReferences: [
+          { apiVersion: 'v1', kind: 'Pod', name: 'a', uid: 'u' },
+          { kind: 'Pod', name: 'b' },
+        ],
+      },
+    };
     expect(ownerReferenceIssues(owned).map((c) => `${c.field}: ${c.message}`)).toEqual([
       'metadata.ownerReferences.apiVersion: Invalid value: "": version must not be empty',
       'metadata.ownerReferences.uid: Invalid value: "": uid must not be empty',

@@ -34,7 +34,11 @@ export class SimulatedCluster implements ClusterHooks {
   ) {
     this.kubelet = new Kubelet(store, faults, timing, runtime, this.timers);
     for (const name of ['default', 'kube-system', 'kube-public']) {
-      store.create('namespaces', { metadata: { name, labels: { 'kubernetes.io/metadata.name': name } }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } });
+      store.create('namespaces', {
+        metadata: { name, labels: { 'kubernetes.io/metadata.name': name } },
+        spec: { finalizers: ['kubernetes'] },
+        status: { phase: 'Active' },
+      });
     }
     store.on('change', (e) => {
       if (e.resource === 'pods' && e.type === 'ADDED') this.timers.set(podKey(e.object), this.timing.scheduleMs, () => this.schedule(e.object));
@@ -96,8 +100,13 @@ export class SimulatedCluster implements ClusterHooks {
   /** The node stops answering: NotReady with the unreachable taint, and its pods go Unknown. */
   loseNode(name: string): boolean {
     const node = this.store.mutate('nodes', undefined, name, (n) => {
-      n.spec.taints = [...(n.spec.taints ?? []).filter((t: { key: string }) => t.key !== 'node.kubernetes.io/unreachable'), { key: 'node.kubernetes.io/unreachable', effect: 'NoSchedule', timeAdded: timestamp() }];
-      n.status.conditions = [{ type: 'Ready', status: 'Unknown', reason: 'NodeStatusUnknown', message: 'Kubelet stopped posting node status.', lastTransitionTime: timestamp() }];
+      n.spec.taints = [
+        ...(n.spec.taints ?? []).filter((t: { key: string }) => t.key !== 'node.kubernetes.io/unreachable'),
+        { key: 'node.kubernetes.io/unreachable', effect: 'NoSchedule', timeAdded: timestamp() },
+      ];
+      n.status.conditions = [
+        { type: 'Ready', status: 'Unknown', reason: 'NodeStatusUnknown', message: 'Kubelet stopped posting node status.', lastTransitionTime: timestamp() },
+      ];
     });
     if (!node) return false;
     for (const [key, { node: on, pod }] of this.placed) {
@@ -115,7 +124,9 @@ export class SimulatedCluster implements ClusterHooks {
       if (node.status?.conditions?.[0]?.status === 'True') continue;
       this.store.mutate('nodes', undefined, node.metadata.name, (n) => {
         n.spec.taints = (n.spec.taints ?? []).filter((t: { key: string }) => t.key !== 'node.kubernetes.io/unreachable');
-        n.status.conditions = [{ type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status', lastTransitionTime: timestamp() }];
+        n.status.conditions = [
+          { type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status', lastTransitionTime: timestamp() },
+        ];
       });
     }
   }

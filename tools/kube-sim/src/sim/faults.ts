@@ -60,7 +60,9 @@ export class FaultController {
   setApiFaults(faults: ApiFaults): void {
     const { latencyMs = 0, answerLatencyMs = 0, errorRate = 0, errorCode = 500, failNext = 0 } = faults;
     if (!(latencyMs >= 0) || !(answerLatencyMs >= 0) || !(errorRate >= 0 && errorRate <= 1) || !(failNext >= 0) || !API_ERROR_CODES.includes(errorCode)) {
-      throw new RangeError(`invalid API faults: latencyMs >= 0, answerLatencyMs >= 0, errorRate in [0, 1], failNext >= 0, errorCode one of ${API_ERROR_CODES.join(', ')}`);
+      throw new RangeError(
+        `invalid API faults: latencyMs >= 0, answerLatencyMs >= 0, errorRate in [0, 1], failNext >= 0, errorCode one of ${API_ERROR_CODES.join(', ')}`,
+      );
     }
     this.api = { ...faults };
   }

@@ -52,12 +52,16 @@ export class Kubelet {
     const pullError = faulty(imagePullError);
     if (pullError) {
       update((p) => podStatus.waiting(p, 'ErrImagePull', `failed to pull and unpack image "${pullError}": not found`));
-      this.timers.set(key, this.timing.containerCreatingMs, () => update((p) => podStatus.waiting(p, 'ImagePullBackOff', `Back-off pulling image "${pullError}"`)));
+      this.timers.set(key, this.timing.containerCreatingMs, () =>
+        update((p) => podStatus.waiting(p, 'ImagePullBackOff', `Back-off pulling image "${pullError}"`)),
+      );
       return;
     }
     if (faulty(oomKilled)) return void update((p) => podStatus.terminated(p, 'OOMKilled', 137));
     if (faulty(crashLoop)) {
-      update((p) => podStatus.waiting(p, 'CrashLoopBackOff', `back-off 10s restarting failed container=${p.spec.containers[0].name} pod=${p.metadata.name}`, 1));
+      update((p) =>
+        podStatus.waiting(p, 'CrashLoopBackOff', `back-off 10s restarting failed container=${p.spec.containers[0].name} pod=${p.metadata.name}`, 1),
+      );
       return;
     }
     const n = ++this.podIps;

@@ -46,7 +46,9 @@ export function buildNode(index: number, capacity: NodeCapacity): K8sObject {
     status: {
       capacity: resources,
       allocatable: resources,
-      conditions: [{ type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status', lastHeartbeatTime: new Date().toISOString() }],
+      conditions: [
+        { type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status', lastHeartbeatTime: new Date().toISOString() },
+      ],
       addresses: [
         { type: 'InternalIP', address: `10.0.0.${index + 1}` },
         { type: 'ExternalIP', address: `127.0.0.1` },
@@ -61,5 +63,4 @@ export function buildNode(index: number, capacity: NodeCapacity): K8sObject {
 export const isNodeReady = (node: K8sObject): boolean =>
   !node.spec?.unschedulable && (node.status?.conditions ?? []).some((c: { type: string; status: string }) => c.type === 'Ready' && c.status === 'True');
 
-export const nodeInternalIp = (node: K8sObject): string =>
-  (node.status?.addresses ?? []).find((a: { type: string }) => a.type === 'InternalIP')?.address ?? '';
+export const nodeInternalIp = (node: K8sObject): string => (node.status?.addresses ?? []).find((a: { type: string }) => a.type === 'InternalIP')?.address ?? '';

@@ -21,9 +21,13 @@ describe('pod scheduling', () => {
   });
 
   it('refuses by cpu, memory, pod count and host port conflicts', () => {
-    expect(whyNotFits(pod('a'), node, loadOf([pod('1'), pod('2'), pod('x', { containers: [{ name: 'c', image: 'i', resources: { requests: { cpu: '1' } } }] })]))).toBe('Too many pods');
+    expect(
+      whyNotFits(pod('a'), node, loadOf([pod('1'), pod('2'), pod('x', { containers: [{ name: 'c', image: 'i', resources: { requests: { cpu: '1' } } }] })])),
+    ).toBe('Too many pods');
     expect(whyNotFits(pod('a', { containers: [{ name: 'c', image: 'i', resources: { requests: { cpu: '3' } } }] }), node, loadOf([]))).toBe('Insufficient cpu');
-    expect(whyNotFits(pod('a', { containers: [{ name: 'c', image: 'i', resources: { requests: { memory: '5Gi' } } }] }), node, loadOf([]))).toBe('Insufficient memory');
+    expect(whyNotFits(pod('a', { containers: [{ name: 'c', image: 'i', resources: { requests: { memory: '5Gi' } } }] }), node, loadOf([]))).toBe(
+      'Insufficient memory',
+    );
     const withPort = (name: string) => pod(name, { containers: [{ name: 'c', image: 'i', ports: [{ containerPort: 1, hostPort: 40000, protocol: 'UDP' }] }] });
     expect(whyNotFits(withPort('a'), node, loadOf([withPort('b')]))).toContain("didn't have free ports");
   });
@@ -33,7 +37,11 @@ describe('pod scheduling', () => {
     expect(whyNotFits(pod('a'), tainted, loadOf([]))).toBe('node(s) had untolerated taint {dedicated: game}');
     const tolerating = pod('a', { tolerations: [{ key: 'dedicated', operator: 'Equal', value: 'game', effect: 'NoSchedule' }] });
     expect(whyNotFits(tolerating, tainted, loadOf([]))).toBeUndefined();
-    const affinity = { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'game', operator: 'In', values: ['true'] }] }] } } };
+    const affinity = {
+      nodeAffinity: {
+        requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'game', operator: 'In', values: ['true'] }] }] },
+      },
+    };
     expect(whyNotFits(pod('a', { affinity }), node, loadOf([]))).toBe("node(s) didn't match Pod's node affinity/selector");
     const labelled = { ...node, metadata: { ...node.metadata, labels: { ...node.metadata.labels, game: 'true' } } };
     expect(choosePodNode(pod('a', { affinity }), [node, labelled], new Map()).node).toBe(labelled.metadata.name);

@@ -89,7 +89,8 @@ export const podStatus = {
 
   lost(pod: K8sObject): void {
     for (const condition of pod.status.conditions ?? []) {
-      if (condition.type === 'Ready' || condition.type === 'ContainersReady') Object.assign(condition, { status: 'False', reason: 'NodeLost', lastTransitionTime: now() });
+      if (condition.type === 'Ready' || condition.type === 'ContainersReady')
+        Object.assign(condition, { status: 'False', reason: 'NodeLost', lastTransitionTime: now() });
     }
     pod.status.phase = 'Unknown';
     pod.status.reason = 'NodeLost';

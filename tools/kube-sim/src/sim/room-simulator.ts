@@ -45,7 +45,8 @@ const ms = (value: string | undefined): number | undefined => {
   return Number.isFinite(n) && n >= 0 ? n : undefined;
 };
 
-const isSimulatorImage = (image: string) => image === ROOM_SIMULATOR_IMAGE || image.startsWith(`${ROOM_SIMULATOR_IMAGE}:`) || image.startsWith(`${ROOM_SIMULATOR_IMAGE}@`);
+const isSimulatorImage = (image: string) =>
+  image === ROOM_SIMULATOR_IMAGE || image.startsWith(`${ROOM_SIMULATOR_IMAGE}:`) || image.startsWith(`${ROOM_SIMULATOR_IMAGE}@`);
 
 /** Reads a room's behaviour from the environment of a `maestro/room-simulator` pod; undefined for other pods. */
 export function roomBehaviour(pod: K8sObject, defaultRoomsApiUrl?: string): RoomBehaviour | undefined {

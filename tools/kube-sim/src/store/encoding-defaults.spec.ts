@@ -5,8 +5,16 @@ describe("Go's always-encoded fields", () => {
   it("fills a node's system info and kubelet endpoint with zero values", () => {
     const node = withEncodingDefaults('nodes', { metadata: { name: 'n' }, status: { nodeInfo: { kubeletVersion: 'v1.32.0' } } });
     expect(node.status.nodeInfo).toEqual({
-      machineID: '', systemUUID: '', bootID: '', kernelVersion: '', osImage: '', containerRuntimeVersion: '',
-      kubeletVersion: 'v1.32.0', kubeProxyVersion: '', operatingSystem: '', architecture: '',
+      machineID: '',
+      systemUUID: '',
+      bootID: '',
+      kernelVersion: '',
+      osImage: '',
+      containerRuntimeVersion: '',
+      kubeletVersion: 'v1.32.0',
+      kubeProxyVersion: '',
+      operatingSystem: '',
+      architecture: '',
     });
     expect(node.status.daemonEndpoints).toEqual({ kubeletEndpoint: { Port: 0 } });
     expect(node.spec).toEqual({});
@@ -20,14 +28,28 @@ describe("Go's always-encoded fields", () => {
 
   it('gives an event its involved object and the fields Go writes as "" or null', () => {
     const event = withEncodingDefaults('events', { metadata: { name: 'e', namespace: 'default' }, reason: 'Tested', firstTimestamp: '2026-01-01T00:00:00Z' });
-    expect(event).toMatchObject({ involvedObject: {}, source: {}, reportingComponent: '', reportingInstance: '', firstTimestamp: '2026-01-01T00:00:00Z', lastTimestamp: null, eventTime: null });
+    expect(event).toMatchObject({
+      involvedObject: {},
+      source: {},
+      reportingComponent: '',
+      reportingInstance: '',
+      firstTimestamp: '2026-01-01T00:00:00Z',
+      lastTimestamp: null,
+      eventTime: null,
+    });
   });
 
-  it("completes each pod container status but creates no optional state", () => {
+  it('completes each pod container status but creates no optional state', () => {
     const pod: K8sObject = {
       metadata: { name: 'p' },
       spec: { containers: [{ name: 'c', image: 'x' }] },
-      status: { conditions: [{ type: 'Ready' }], containerStatuses: [{ name: 'c', state: { waiting: { reason: 'ContainerCreating' } } }, { name: 'd', state: { terminated: { reason: 'Error' } } }] },
+      status: {
+        conditions: [{ type: 'Ready' }],
+        containerStatuses: [
+          { name: 'c', state: { waiting: { reason: 'ContainerCreating' } } },
+          { name: 'd', state: { terminated: { reason: 'Error' } } },
+        ],
+      },
     };
     withEncodingDefaults('pods', pod);
     expect(pod.status.conditions).toEqual([{ type: 'Ready', status: '' }]);

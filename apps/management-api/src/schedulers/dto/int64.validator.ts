@@ -6,9 +6,7 @@ export function IsInt64(options?: ValidationOptions): PropertyDecorator {
     {
       name: 'isInt64',
       validator: {
-        validate: (value: unknown) =>
-          (typeof value === 'number' && Number.isSafeInteger(value)) ||
-          (typeof value === 'string' && /^-?\d{1,18}$/.test(value)),
+        validate: (value: unknown) => (typeof value === 'number' && Number.isSafeInteger(value)) || (typeof value === 'string' && /^-?\d{1,18}$/.test(value)),
         defaultMessage: () => '$property must be an integer or a decimal string',
       },
     },

@@ -8,7 +8,11 @@ import { NewSchedulerVersionRequest } from './scheduler.request';
 export class PatchSpecDto {
   @ApiPropertyOptional({ example: '100s' }) @IsOptional() @IsString() terminationGracePeriod?: string;
   @ApiPropertyOptional({ type: [ContainerDto], description: 'merged with the current containers by index' })
-  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => ContainerDto) containers?: ContainerDto[];
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => ContainerDto)
+  containers?: ContainerDto[];
   @ApiPropertyOptional() @IsOptional() @IsString() toleration?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() affinity?: string;
 }

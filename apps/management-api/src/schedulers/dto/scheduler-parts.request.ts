@@ -22,16 +22,25 @@ export class SecretKeyRefDto {
 
 export class EnvValueFromDto {
   @ApiPropertyOptional({ type: FieldRefDto })
-  @IsOptional() @ValidateNested() @Type(() => FieldRefDto) fieldRef?: FieldRefDto;
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => FieldRefDto)
+  fieldRef?: FieldRefDto;
   @ApiPropertyOptional({ type: SecretKeyRefDto })
-  @IsOptional() @ValidateNested() @Type(() => SecretKeyRefDto) secretKeyRef?: SecretKeyRefDto;
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SecretKeyRefDto)
+  secretKeyRef?: SecretKeyRefDto;
 }
 
 export class ContainerEnvironmentDto {
   @ApiPropertyOptional() @IsOptional() @IsString() name?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() value?: string;
   @ApiPropertyOptional({ type: EnvValueFromDto })
-  @IsOptional() @ValidateNested() @Type(() => EnvValueFromDto) valueFrom?: EnvValueFromDto;
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => EnvValueFromDto)
+  valueFrom?: EnvValueFromDto;
 }
 
 export class ContainerResourcesDto {
@@ -45,7 +54,10 @@ export class ContainerPortDto {
   @ApiPropertyOptional({ type: 'integer', format: 'int32' }) @IsOptional() @IsInt32() port?: number;
   @ApiPropertyOptional({ type: 'integer', format: 'int32' }) @IsOptional() @IsInt32() hostPort?: number;
   @ApiPropertyOptional({ type: PortRangeDto })
-  @IsOptional() @ValidateNested() @Type(() => PortRangeDto) hostPortRange?: PortRangeDto;
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PortRangeDto)
+  hostPortRange?: PortRangeDto;
 }
 
 export class ContainerDto {
@@ -54,21 +66,38 @@ export class ContainerDto {
   @ApiPropertyOptional({ enum: ['Always', 'Never', 'IfNotPresent'] }) @IsOptional() @IsString() imagePullPolicy?: string;
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @IsString({ each: true }) command?: string[];
   @ApiPropertyOptional({ type: [ContainerEnvironmentDto] })
-  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => ContainerEnvironmentDto)
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => ContainerEnvironmentDto)
   environment?: ContainerEnvironmentDto[];
   @ApiPropertyOptional({ type: ContainerResourcesDto })
-  @IsOptional() @ValidateNested() @Type(() => ContainerResourcesDto) requests?: ContainerResourcesDto;
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ContainerResourcesDto)
+  requests?: ContainerResourcesDto;
   @ApiPropertyOptional({ type: ContainerResourcesDto })
-  @IsOptional() @ValidateNested() @Type(() => ContainerResourcesDto) limits?: ContainerResourcesDto;
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ContainerResourcesDto)
+  limits?: ContainerResourcesDto;
   @ApiPropertyOptional({ type: [ContainerPortDto] })
-  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => ContainerPortDto) ports?: ContainerPortDto[];
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => ContainerPortDto)
+  ports?: ContainerPortDto[];
 }
 
 export class SpecDto {
   @ApiPropertyOptional({ description: 'ignored on input; Maestro computes versions' }) @IsOptional() @IsString() version?: string;
   @ApiPropertyOptional({ example: '100s', description: 'protobuf Duration' }) @IsOptional() @IsString() terminationGracePeriod?: string;
   @ApiPropertyOptional({ type: [ContainerDto] })
-  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => ContainerDto) containers?: ContainerDto[];
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => ContainerDto)
+  containers?: ContainerDto[];
   @ApiPropertyOptional() @IsOptional() @IsString() toleration?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() affinity?: string;
   @ApiPropertyOptional({ enum: ['Always', 'OnFailure', 'Never'] }) @IsOptional() @IsString() restartPolicy?: string;
@@ -85,7 +114,10 @@ export class ForwarderDto {
   @ApiPropertyOptional({ enum: ['gRPC'] }) @IsOptional() @IsString() type?: string;
   @ApiPropertyOptional({ example: 'matchmaker:8080' }) @IsOptional() @IsString() address?: string;
   @ApiPropertyOptional({ type: ForwarderOptionsDto })
-  @IsOptional() @ValidateNested() @Type(() => ForwarderOptionsDto) options?: ForwarderOptionsDto;
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ForwarderOptionsDto)
+  options?: ForwarderOptionsDto;
 }
 
 export class RoomOccupancyDto {
@@ -99,15 +131,24 @@ export class FixedBufferDto {
 
 export class PolicyParametersDto {
   @ApiPropertyOptional({ type: RoomOccupancyDto })
-  @IsOptional() @ValidateNested() @Type(() => RoomOccupancyDto) roomOccupancy?: RoomOccupancyDto;
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RoomOccupancyDto)
+  roomOccupancy?: RoomOccupancyDto;
   @ApiPropertyOptional({ type: FixedBufferDto })
-  @IsOptional() @ValidateNested() @Type(() => FixedBufferDto) fixedBuffer?: FixedBufferDto;
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => FixedBufferDto)
+  fixedBuffer?: FixedBufferDto;
 }
 
 export class AutoscalingPolicyDto {
   @ApiPropertyOptional({ enum: ['roomOccupancy', 'fixedBuffer'] }) @IsOptional() @IsString() type?: string;
   @ApiPropertyOptional({ type: PolicyParametersDto })
-  @IsOptional() @ValidateNested() @Type(() => PolicyParametersDto) parameters?: PolicyParametersDto;
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PolicyParametersDto)
+  parameters?: PolicyParametersDto;
 }
 
 export class AutoscalingDto {
@@ -115,7 +156,10 @@ export class AutoscalingDto {
   @ApiPropertyOptional({ type: 'integer', format: 'int32' }) @IsOptional() @IsInt32() min?: number;
   @ApiPropertyOptional({ type: 'integer', format: 'int32', description: '-1 = no upper limit' }) @IsOptional() @IsInt32() max?: number;
   @ApiPropertyOptional({ type: AutoscalingPolicyDto })
-  @IsOptional() @ValidateNested() @Type(() => AutoscalingPolicyDto) policy?: AutoscalingPolicyDto;
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AutoscalingPolicyDto)
+  policy?: AutoscalingPolicyDto;
   @ApiPropertyOptional({ type: 'integer', format: 'int32', description: 'seconds' }) @IsOptional() @IsInt32() cooldown?: number;
 }
 

@@ -1,11 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  AutoscalingDto,
-  ForwarderDto,
-  MatchAllocationDto,
-  PortRangeDto,
-  SpecDto,
-} from './scheduler-parts.request';
+import { AutoscalingDto, ForwarderDto, MatchAllocationDto, PortRangeDto, SpecDto } from './scheduler-parts.request';
 import { STRING_MAP_SCHEMA } from './string-map.validator';
 
 /** Swagger schemas of the scheduler routes (the JSON itself is built by scheduler.response-mapper). */

@@ -7,10 +7,7 @@ export function IsStringMap(options?: ValidationOptions): PropertyDecorator {
       name: 'isStringMap',
       validator: {
         validate: (value: unknown) =>
-          value !== null &&
-          typeof value === 'object' &&
-          !Array.isArray(value) &&
-          Object.values(value).every((v) => typeof v === 'string'),
+          value !== null && typeof value === 'object' && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'string'),
         defaultMessage: () => '$property must be an object of string values',
       },
     },

@@ -7,8 +7,7 @@ function shown(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
-const isObject = (value: unknown): value is OperationInputJson =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is OperationInputJson => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Reads the fields of a stored operation input the way Go's `encoding/json` fills Maestro's

@@ -35,7 +35,7 @@ describe.each([
     expect(scheduler.createdAt.toISOString()).toBe('2026-01-02T10:00:00.123Z');
   });
 
-  it('stores the scheduler under Maestro\'s key with Go field names, and reads back what it stores', () => {
+  it("stores the scheduler under Maestro's key with Go field names, and reads back what it stores", () => {
     const scheduler = aScheduler()
       .withName('fleet')
       .withAutoscaling(aRoomOccupancyAutoscaling())
@@ -55,6 +55,8 @@ describe.each([
     expect(() => definition.parse({ scheduler: { Spec: {} } })).toThrow(`invalid ${name} input: scheduler.Name is missing`);
     expect(() => definition.parse({ scheduler: { Name: 7, Spec: {} } })).toThrow(`invalid ${name} input: scheduler.Name must be a string, got 7`);
     expect(() => definition.parse({ scheduler: { Name: 'my-sched' } })).toThrow(`invalid ${name} input: scheduler.Spec is missing`);
-    expect(() => definition.parse({ scheduler: { Name: 'my-sched', Spec: [] } })).toThrow(`invalid ${name} input: scheduler.Spec must be a JSON object, got []`);
+    expect(() => definition.parse({ scheduler: { Name: 'my-sched', Spec: [] } })).toThrow(
+      `invalid ${name} input: scheduler.Spec must be a JSON object, got []`,
+    );
   });
 });

@@ -25,9 +25,15 @@ export class Autoscaler {
     const { type, parameters } = autoscaling.policy;
     switch (type) {
       case 'roomOccupancy':
-        return clampToLimits(roomOccupancyDesiredRooms(await this.roomOccupancyState(scheduler), requireParameters(parameters.roomOccupancy, 'RoomOccupancy')), autoscaling);
+        return clampToLimits(
+          roomOccupancyDesiredRooms(await this.roomOccupancyState(scheduler), requireParameters(parameters.roomOccupancy, 'RoomOccupancy')),
+          autoscaling,
+        );
       case 'fixedBuffer':
-        return clampToLimits(fixedBufferDesiredRooms(await this.fixedBufferState(scheduler), requireParameters(parameters.fixedBuffer, 'FixedBuffer')), autoscaling);
+        return clampToLimits(
+          fixedBufferDesiredRooms(await this.fixedBufferState(scheduler), requireParameters(parameters.fixedBuffer, 'FixedBuffer')),
+          autoscaling,
+        );
       default:
         throw unknownPolicy(type);
     }

@@ -12,5 +12,4 @@ export interface FixedBufferState {
 export const fixedBufferDesiredRooms = (s: FixedBufferState, p: FixedBufferParameters): number => s.occupiedRooms + p.amount;
 
 /** A downscale is allowed while there are more rooms than desired. */
-export const fixedBufferCanDownscale = (s: FixedBufferState, p: FixedBufferParameters): boolean =>
-  s.totalRooms > fixedBufferDesiredRooms(s, p);
+export const fixedBufferCanDownscale = (s: FixedBufferState, p: FixedBufferParameters): boolean => s.totalRooms > fixedBufferDesiredRooms(s, p);

@@ -88,10 +88,13 @@ describe('roomOccupancy downscale check (autoscaling.md 3.3)', () => {
     [70, 1, 100, 0.7, false],
     [60, 1, 100, 0.6, true],
     [120, 2, 200, 0.6, true],
-  ])('through the API (float32 parameters): %d matches, max %d, %d free slots, downThreshold %d -> %s', (matches, maxMatches, slots, downThreshold, expected) => {
-    const parameters = { readyTarget: Math.fround(0.5), downThreshold: Math.fround(downThreshold) };
-    expect(roomOccupancyCanDownscale(stateFor(matches, maxMatches, slots), parameters)).toBe(expected);
-  });
+  ])(
+    'through the API (float32 parameters): %d matches, max %d, %d free slots, downThreshold %d -> %s',
+    (matches, maxMatches, slots, downThreshold, expected) => {
+      const parameters = { readyTarget: Math.fround(0.5), downThreshold: Math.fround(downThreshold) };
+      expect(roomOccupancyCanDownscale(stateFor(matches, maxMatches, slots), parameters)).toBe(expected);
+    },
+  );
 
   it('never downscales without free slots', () => {
     const full = { ready: 0, active: 0, occupied: 2, allocated: 0, runningMatchesSum: 2, maxMatches: 1 };

@@ -15,8 +15,7 @@ export interface RoomOccupancyState {
 export const runningMatches = (s: RoomOccupancyState): number => s.runningMatchesSum + s.allocated;
 
 /** Free match slots of the counted rooms (may be negative). */
-export const freeSlots = (s: RoomOccupancyState): number =>
-  (s.ready + s.active + s.occupied + s.allocated) * s.maxMatches - s.runningMatchesSum;
+export const freeSlots = (s: RoomOccupancyState): number => (s.ready + s.active + s.occupied + s.allocated) * s.maxMatches - s.runningMatchesSum;
 
 /** Rooms needed so that `readyTarget` of the capacity stays free (unclamped). */
 export function roomOccupancyDesiredRooms(s: RoomOccupancyState, p: RoomOccupancyParameters): number {

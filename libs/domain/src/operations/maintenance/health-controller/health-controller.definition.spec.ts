@@ -11,7 +11,7 @@ describe('health_controller definition', () => {
     expect(healthControllerDefinition.parse(JSON.parse('{"took_action":false}'))).toEqual({ took_action: false });
   });
 
-  it('stores `{}` until the flag is set, then Maestro\'s key, and reads back what it stores', () => {
+  it("stores `{}` until the flag is set, then Maestro's key, and reads back what it stores", () => {
     expect(JSON.stringify(healthControllerDefinition.toJson({}))).toBe('{}');
     expect(JSON.stringify(healthControllerDefinition.toJson({ took_action: false }))).toBe('{"took_action":false}');
     for (const input of [{}, { took_action: true }, { took_action: false }]) {

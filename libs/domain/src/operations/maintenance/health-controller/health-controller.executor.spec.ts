@@ -31,7 +31,11 @@ describe('HealthControllerExecutor classification', () => {
       clock: { now: () => new Date() },
       lookup: {},
     };
-    const executor = new HealthControllerExecutor(ports as never, { roomInitializationTimeoutMs: 120_000, roomPingTimeoutMs: 240_000, roomDeletionTimeoutMs: 120_000 });
+    const executor = new HealthControllerExecutor(ports as never, {
+      roomInitializationTimeoutMs: 120_000,
+      roomPingTimeoutMs: 240_000,
+      roomDeletionTimeoutMs: 120_000,
+    });
     const history: string[] = [];
     const context = {
       operation: anOperation({ schedulerName: 'fleet', definitionName: 'health_controller', input: {} }),

@@ -118,7 +118,11 @@ export class HealthControllerExecutor implements OperationExecutor<HealthControl
     return result;
   }
 
-  private async desiredRooms(scheduler: Scheduler, available: AvailableRoom[], context: ExecutionContext<HealthControllerInput>): Promise<{ desired: number; rolling: boolean }> {
+  private async desiredRooms(
+    scheduler: Scheduler,
+    available: AvailableRoom[],
+    context: ExecutionContext<HealthControllerInput>,
+  ): Promise<{ desired: number; rolling: boolean }> {
     let desired = scheduler.roomsReplicas;
     const autoscaling = isAutoscalingEnabled(scheduler);
     const autoscaler = new Autoscaler(this.ports.rooms);
@@ -134,13 +138,12 @@ export class HealthControllerExecutor implements OperationExecutor<HealthControl
       let allowed = true;
       if (autoscaling && scheduler.autoscaling) {
         allowed =
-          (await autoscaler.canDownscale(scheduler).catch(() => false)) &&
-          isCooldownOver(scheduler.lastDownscaleAt, scheduler.autoscaling.cooldown, now);
+          (await autoscaler.canDownscale(scheduler).catch(() => false)) && isCooldownOver(scheduler.lastDownscaleAt, scheduler.autoscaling.cooldown, now);
       }
       if (!allowed) return { desired: available.length, rolling };
-      await this.ports.schedulers.updateScheduler({ ...scheduler, lastDownscaleAt: now }).catch((error: unknown) =>
-        context.logger.warn('failed to save the downscale time', { error: String(error) }),
-      );
+      await this.ports.schedulers
+        .updateScheduler({ ...scheduler, lastDownscaleAt: now })
+        .catch((error: unknown) => context.logger.warn('failed to save the downscale time', { error: String(error) }));
     }
     return { desired, rolling };
   }

@@ -26,7 +26,13 @@ const recordingOperations = (enqueued: Enqueued[]) => ({
 });
 
 const contextOf = (): ExecutionContext<HealthControllerInput> =>
-  ({ operation: { schedulerName: 'fleet', input: {} }, input: {}, signal: new AbortController().signal, logger: silentLogger, appendHistory: async () => undefined }) as unknown as ExecutionContext<HealthControllerInput>;
+  ({
+    operation: { schedulerName: 'fleet', input: {} },
+    input: {},
+    signal: new AbortController().signal,
+    logger: silentLogger,
+    appendHistory: async () => undefined,
+  }) as unknown as ExecutionContext<HealthControllerInput>;
 
 /**
  * The rolling update of operations.md section 9, cycle by cycle: the health controller decides,
@@ -40,7 +46,18 @@ class Fleet {
     for (let i = 0; i < count; i++) {
       const id = `room-${this.next++}`;
       const now = new Date();
-      this.rooms.set(id, { id, schedulerId: 'fleet', version, status, pingStatus: 'ready', metadata: null, lastPingAt: now, isValidationRoom: false, runningMatches: status === 'occupied' ? 1 : 0, createdAt: now });
+      this.rooms.set(id, {
+        id,
+        schedulerId: 'fleet',
+        version,
+        status,
+        pingStatus: 'ready',
+        metadata: null,
+        lastPingAt: now,
+        isValidationRoom: false,
+        runningMatches: status === 'occupied' ? 1 : 0,
+        createdAt: now,
+      });
     }
   }
 
@@ -77,7 +94,13 @@ describe('rolling update (operations.md 9, "few rooms, downscale" with the sourc
     ...aScheduler().withName('fleet').withVersion('v2.0.0').build(),
     maxSurge: '25%',
     spec: { ...v1.spec, version: 'v2.0.0', containers: [aContainer({ image: 'game:2' })] },
-    autoscaling: { enabled: true, min: 1, max: 100, cooldown: 0, policy: { type: 'roomOccupancy', parameters: { roomOccupancy: { readyTarget: 0.5, downThreshold: Math.fround(0.99) } } } },
+    autoscaling: {
+      enabled: true,
+      min: 1,
+      max: 100,
+      cooldown: 0,
+      policy: { type: 'roomOccupancy', parameters: { roomOccupancy: { readyTarget: 0.5, downThreshold: Math.fround(0.99) } } },
+    },
   };
 
   async function simulate(oldReady: number, oldOccupied: number) {
@@ -97,7 +120,11 @@ describe('rolling update (operations.md 9, "few rooms, downscale" with the sourc
       clock: { now: () => new Date() },
       lookup: {},
     };
-    const executor = new HealthControllerExecutor(ports as never, { roomInitializationTimeoutMs: 120_000, roomPingTimeoutMs: 240_000, roomDeletionTimeoutMs: 120_000 });
+    const executor = new HealthControllerExecutor(ports as never, {
+      roomInitializationTimeoutMs: 120_000,
+      roomPingTimeoutMs: 240_000,
+      roomDeletionTimeoutMs: 120_000,
+    });
     const context = contextOf();
 
     const steps: string[] = [];
@@ -167,7 +194,11 @@ describe('health controller autoscaling cooldown (autoscaling.md 2.1)', () => {
       clock: { now: () => new Date() },
       lookup: {},
     };
-    const executor = new HealthControllerExecutor(ports as never, { roomInitializationTimeoutMs: 120_000, roomPingTimeoutMs: 240_000, roomDeletionTimeoutMs: 120_000 });
+    const executor = new HealthControllerExecutor(ports as never, {
+      roomInitializationTimeoutMs: 120_000,
+      roomPingTimeoutMs: 240_000,
+      roomDeletionTimeoutMs: 120_000,
+    });
     await executor.execute(contextOf());
     return enqueued.map(({ name, input }) => ({ name, ...input }));
   }

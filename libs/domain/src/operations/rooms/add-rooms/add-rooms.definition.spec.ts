@@ -11,7 +11,7 @@ describe('add_rooms definition', () => {
     expect(addRoomsDefinition.parse(JSON.parse('{"amount":10}'))).toEqual({ amount: 10 });
   });
 
-  it('stores Maestro\'s keys, and reads back what it stores', () => {
+  it("stores Maestro's keys, and reads back what it stores", () => {
     expect(JSON.stringify(addRoomsDefinition.toJson({ amount: 7 }))).toBe('{"amount":7}');
     expect(addRoomsDefinition.parse(JSON.parse(JSON.stringify(addRoomsDefinition.toJson({ amount: 7 }))))).toEqual({ amount: 7 });
   });

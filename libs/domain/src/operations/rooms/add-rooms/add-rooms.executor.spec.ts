@@ -29,10 +29,11 @@ describe('AddRoomsExecutor', () => {
         return {};
       },
     };
-    const executor = new AddRoomsExecutor(
-      { schedulers: { getScheduler: async () => aScheduler().build() }, roomManager } as never,
-      { addRoomsLimit: 1000, addRoomsBatchSize: batchSize, addRoomTimeoutMs: 5_000 },
-    );
+    const executor = new AddRoomsExecutor({ schedulers: { getScheduler: async () => aScheduler().build() }, roomManager } as never, {
+      addRoomsLimit: 1000,
+      addRoomsBatchSize: batchSize,
+      addRoomTimeoutMs: 5_000,
+    });
     const history: string[] = [];
     const outcome = await executor.execute(contextOf(amount, new AbortController().signal, history)).then(
       () => 'finished',
@@ -45,7 +46,12 @@ describe('AddRoomsExecutor', () => {
     const { calls, history, outcome } = await run(100, 10, (n) => n % 20 === 0);
     expect(calls).toBe(100);
     expect(outcome).toBe('finished');
-    expect(history).toEqual(['created 30 of 100 rooms (2 failed)', 'created 50 of 100 rooms (3 failed)', 'created 80 of 100 rooms (4 failed)', 'added 100 rooms']);
+    expect(history).toEqual([
+      'created 30 of 100 rooms (2 failed)',
+      'created 50 of 100 rooms (3 failed)',
+      'created 80 of 100 rooms (4 failed)',
+      'added 100 rooms',
+    ]);
   });
 
   it('writes only the final line for a single batch', async () => {
@@ -59,7 +65,11 @@ describe('AddRoomsExecutor', () => {
       createRoom: (_: unknown, options: { signal: AbortSignal }) =>
         calls++ === 0 ? new Promise((_resolve, reject) => options.signal.addEventListener('abort', () => reject(options.signal.reason))) : Promise.resolve({}),
     };
-    const executor = new AddRoomsExecutor({ schedulers: { getScheduler: async () => aScheduler().build() }, roomManager } as never, { addRoomsLimit: 1000, addRoomsBatchSize: 1, addRoomTimeoutMs: 20 });
+    const executor = new AddRoomsExecutor({ schedulers: { getScheduler: async () => aScheduler().build() }, roomManager } as never, {
+      addRoomsLimit: 1000,
+      addRoomsBatchSize: 1,
+      addRoomTimeoutMs: 20,
+    });
     const history: string[] = [];
     await executor.execute(contextOf(4, new AbortController().signal, history));
     expect(history).toEqual(['created 1 of 4 rooms (1 failed)', 'created 2 of 4 rooms (1 failed)', 'created 3 of 4 rooms (1 failed)', 'added 4 rooms']);
@@ -79,8 +89,18 @@ describe('AddRoomsExecutor over a RoomManager and an in-memory runtime', () => {
     const runtime = new InMemoryRuntime();
     const { rooms, instances, roomStorage, instanceStorage } = new InMemoryRoomRecords();
     const portAllocator = { allocate: (_: unknown, quantity: number) => Array.from({ length: quantity }, (_, i) => 40_000 + i) };
-    const roomManager = new RoomManager({ rooms: roomStorage as never, instances: instanceStorage as never, runtime, portAllocator, clock: systemClock, logger: silentLogger });
-    const executor = new AddRoomsExecutor({ schedulers: { getScheduler: async () => scheduler } as never, roomManager }, { addRoomsLimit: 1000, addRoomsBatchSize: 2, addRoomTimeoutMs });
+    const roomManager = new RoomManager({
+      rooms: roomStorage as never,
+      instances: instanceStorage as never,
+      runtime,
+      portAllocator,
+      clock: systemClock,
+      logger: silentLogger,
+    });
+    const executor = new AddRoomsExecutor(
+      { schedulers: { getScheduler: async () => scheduler } as never, roomManager },
+      { addRoomsLimit: 1000, addRoomsBatchSize: 2, addRoomTimeoutMs },
+    );
     const run = async (amount: number, signal: AbortSignal = new AbortController().signal) => {
       const history: string[] = [];
       const outcome = await executor.execute(contextOf(amount, signal, history)).then(

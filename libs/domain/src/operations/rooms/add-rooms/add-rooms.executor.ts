@@ -39,9 +39,7 @@ export class AddRoomsExecutor implements OperationExecutor<AddRoomsInput> {
     for (let created = 0; created < amount; created += this.options.addRoomsBatchSize) {
       throwIfAborted(context.signal);
       const batch = Math.min(this.options.addRoomsBatchSize, amount - created);
-      const results = await Promise.allSettled(
-        Array.from({ length: batch }, () => this.createRoom(scheduler, context.signal)),
-      );
+      const results = await Promise.allSettled(Array.from({ length: batch }, () => this.createRoom(scheduler, context.signal)));
       for (const result of results) {
         if (result.status === 'fulfilled') successes++;
         else {
@@ -64,7 +62,12 @@ export class AddRoomsExecutor implements OperationExecutor<AddRoomsInput> {
   /** One room, aborted after `addRoomTimeoutMs` or with the operation. */
   private async createRoom(scheduler: Scheduler, operation: AbortSignal): Promise<void> {
     const ms = this.options.addRoomTimeoutMs;
-    await withDeadline(operation, ms, () => new Error(`room creation timed out after ${ms} ms`), (signal) => this.ports.roomManager.createRoom(scheduler, { signal }));
+    await withDeadline(
+      operation,
+      ms,
+      () => new Error(`room creation timed out after ${ms} ms`),
+      (signal) => this.ports.roomManager.createRoom(scheduler, { signal }),
+    );
   }
 
   async rollback(): Promise<void> {

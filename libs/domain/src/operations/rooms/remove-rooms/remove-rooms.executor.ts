@@ -21,7 +21,12 @@ export class RemoveRoomsExecutor implements OperationExecutor<RemoveRoomsInput> 
     const scheduler = await this.ports.lookup.get(context.operation.schedulerName);
     const ids = input.rooms_ids ?? [];
     if (ids.length > 0) {
-      await this.removeAll(context, scheduler, ids.map((id) => ({ id })), reason);
+      await this.removeAll(
+        context,
+        scheduler,
+        ids.map((id) => ({ id })),
+        reason,
+      );
       await context.appendHistory(`removed rooms: [${ids.join(' ')}]`);
     }
     const limit = this.options.removeRoomsLimit > 0 ? this.options.removeRoomsLimit : 50;
@@ -39,7 +44,12 @@ export class RemoveRoomsExecutor implements OperationExecutor<RemoveRoomsInput> 
     // Deleted rooms cannot come back; the health controller reconciles the count.
   }
 
-  private async removeAll(context: ExecutionContext<RemoveRoomsInput>, scheduler: Parameters<ExecutorPorts['roomManager']['deleteRoom']>[0], targets: RoomToRemove[], reason: RoomRemovalReason) {
+  private async removeAll(
+    context: ExecutionContext<RemoveRoomsInput>,
+    scheduler: Parameters<ExecutorPorts['roomManager']['deleteRoom']>[0],
+    targets: RoomToRemove[],
+    reason: RoomRemovalReason,
+  ) {
     throwIfAborted(context.signal);
     const results = await Promise.allSettled(targets.map(({ id, metadata }) => this.ports.roomManager.deleteRoom(scheduler, id, reason, metadata)));
     let failed: unknown;

@@ -47,7 +47,15 @@ function setUp(options: { validationAttempts?: number } = {}) {
   const history: string[] = [];
   const podVersions: (string | undefined)[] = [];
   const contextOf = (scheduler: Scheduler): ExecutionContext<CreateNewSchedulerVersionInput> => ({
-    operation: { id: 'op-new-version', schedulerName: scheduler.name, status: 'in_progress', definitionName: 'create_new_scheduler_version', createdAt: clock.now(), input: {}, executionHistory: [] },
+    operation: {
+      id: 'op-new-version',
+      schedulerName: scheduler.name,
+      status: 'in_progress',
+      definitionName: 'create_new_scheduler_version',
+      createdAt: clock.now(),
+      input: {},
+      executionHistory: [],
+    },
     input: { scheduler },
     signal: new AbortController().signal,
     logger,
@@ -58,7 +66,10 @@ function setUp(options: { validationAttempts?: number } = {}) {
     const roomId = await waitFor(async () => (await rooms.getAllRoomIds(schedulerName))[0], { description: 'the validation room' });
     podVersions.push(runtime.podSpecs.get(`${schedulerName}/${roomId}`)?.version);
     runtime.setInstanceStatus(schedulerName, roomId, status === 'ready' ? 'ready' : 'error', description);
-    await instances.upsertInstance({ ...(await instances.getInstance(schedulerName, roomId)), status: { type: status === 'ready' ? 'ready' : 'error', description } });
+    await instances.upsertInstance({
+      ...(await instances.getInstance(schedulerName, roomId)),
+      status: { type: status === 'ready' ? 'ready' : 'error', description },
+    });
     await rooms.updateRoomStatus(schedulerName, roomId, status);
     return roomId;
   };

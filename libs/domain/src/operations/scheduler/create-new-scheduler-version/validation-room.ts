@@ -32,11 +32,17 @@ export async function validateWithRoom(
     const accepted: RoomStatus[] = options.validationAcceptOccupied ? ['ready', 'occupied'] : ['ready'];
     const status = await waitForStatus(scheduler.name, room.id, [...accepted, 'error'], options.validationTimeoutMs, context.signal, ports);
     if (status === 'timeout') {
-      return { success: false, history: `${ordinal} Got timeout waiting for the GRU with ID: ${room.id} to be ready. You can check if\n\t\tthe GRU image is stable on its logs.` };
+      return {
+        success: false,
+        history: `${ordinal} Got timeout waiting for the GRU with ID: ${room.id} to be ready. You can check if\n\t\tthe GRU image is stable on its logs.`,
+      };
     }
     if (status === 'error') {
       const lastEvent = await lastEventOf(scheduler.name, room.id, ports);
-      return { success: false, history: `${ordinal} The room created for validation with ID ${room.id} is entering in error state. You can check if\n\t\tthe GRU image is stable on its logs using the provided room id. Last event in the game room: ${goQuote(lastEvent)}` };
+      return {
+        success: false,
+        history: `${ordinal} The room created for validation with ID ${room.id} is entering in error state. You can check if\n\t\tthe GRU image is stable on its logs using the provided room id. Last event in the game room: ${goQuote(lastEvent)}`,
+      };
     }
     return { success: true, history: `${ordinal} Game room validation success!` };
   } catch (error) {
@@ -68,7 +74,10 @@ async function waitForStatus(
   const timeout = AbortSignal.timeout(timeoutMs);
   const both = AbortSignal.any([signal, timeout]);
   try {
-    const current = await ports.rooms.getRoom(schedulerName, roomId).then((r) => r.status).catch(() => undefined);
+    const current = await ports.rooms
+      .getRoom(schedulerName, roomId)
+      .then((r) => r.status)
+      .catch(() => undefined);
     if (current && wanted.includes(current)) return current;
     for (;;) {
       const status = await watcher.next(both);

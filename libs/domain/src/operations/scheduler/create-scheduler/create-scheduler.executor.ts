@@ -37,6 +37,8 @@ export class CreateSchedulerExecutor implements OperationExecutor<CreateSchedule
       throw error;
     }
     // A ping of one of its rooms may have cached the scheduler meanwhile.
-    await this.ports.lookup.invalidate(scheduler.name).catch((error: unknown) => context.logger.warn('failed to invalidate the cached scheduler', { [LogField.Error]: messageOf(error) }));
+    await this.ports.lookup
+      .invalidate(scheduler.name)
+      .catch((error: unknown) => context.logger.warn('failed to invalidate the cached scheduler', { [LogField.Error]: messageOf(error) }));
   }
 }

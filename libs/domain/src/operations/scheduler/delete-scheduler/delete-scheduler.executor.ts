@@ -38,7 +38,9 @@ export class DeleteSchedulerExecutor implements OperationExecutor<EmptyInput> {
       throw error;
     }
     // After the commit: invalidating inside the transaction let a concurrent read cache the doomed row.
-    await this.ports.lookup.invalidate(name).catch((error: unknown) => context.logger.warn('failed to invalidate the cached scheduler', { [LogField.Error]: messageOf(error) }));
+    await this.ports.lookup
+      .invalidate(name)
+      .catch((error: unknown) => context.logger.warn('failed to invalidate the cached scheduler', { [LogField.Error]: messageOf(error) }));
     // Outside the transaction (Maestro waits inside it, holding a Postgres connection for up to
     // TGP x rooms seconds: a few deletions at once would exhaust the pool).
     await this.waitForInstancesToGo(name, scheduler.spec.terminationGracePeriodNs, context).catch((error: unknown) =>

@@ -9,7 +9,7 @@ describe('switch_active_version definition', () => {
     expect(switchActiveVersionDefinition.parse(JSON.parse('{"newActiveVersion":"v1.2.0"}'))).toEqual({ newActiveVersion: 'v1.2.0' });
   });
 
-  it('stores Maestro\'s key, and reads back what it stores', () => {
+  it("stores Maestro's key, and reads back what it stores", () => {
     const stored = JSON.stringify(switchActiveVersionDefinition.toJson({ newActiveVersion: 'v2.0.0' }));
     expect(stored).toBe('{"newActiveVersion":"v2.0.0"}');
     expect(switchActiveVersionDefinition.parse(JSON.parse(stored))).toEqual({ newActiveVersion: 'v2.0.0' });
@@ -20,6 +20,8 @@ describe('switch_active_version definition', () => {
   });
 
   it('names the field of a malformed input', () => {
-    expect(() => switchActiveVersionDefinition.parse({ newActiveVersion: 2 })).toThrow('invalid switch_active_version input: newActiveVersion must be a string, got 2');
+    expect(() => switchActiveVersionDefinition.parse({ newActiveVersion: 2 })).toThrow(
+      'invalid switch_active_version input: newActiveVersion must be a string, got 2',
+    );
   });
 });
