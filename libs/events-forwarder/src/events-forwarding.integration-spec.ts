@@ -29,8 +29,14 @@ describe('events forwarding from the domain service to a real gRPC forwarder', (
       .withGame('my-game')
       .withForwarders(...forwarders)
       .build();
-    const rooms = { getRoom: async () => stored.room ?? Promise.reject(new NotFoundError('room not found')) } as unknown as RoomStorage;
-    const instances = { getInstance: async () => stored.instance ?? Promise.reject(new NotFoundError('instance not found')) } as unknown as InstanceStorage;
+    const rooms = {
+      findRoom: async () => stored.room,
+      getRoom: async () => stored.room ?? Promise.reject(new NotFoundError('room not found')),
+    } as unknown as RoomStorage;
+    const instances = {
+      findInstance: async () => stored.instance,
+      getInstance: async () => stored.instance ?? Promise.reject(new NotFoundError('instance not found')),
+    } as unknown as InstanceStorage;
     return new EventsForwarderService({
       forwarder: grpc,
       schedulers: { get: async () => scheduler },

@@ -59,6 +59,15 @@ export class UnexpectedError extends DomainError {
 export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;
 export const isNotFound = (e: unknown): e is NotFoundError => e instanceof NotFoundError;
 
+/**
+ * A rejection handler for writes where absence is normal (deleting what may be gone already): a
+ * NotFoundError resolves, any other failure (an outage) still rejects.
+ */
+export const ignoreNotFound = (e: unknown): undefined => {
+  if (!isNotFound(e)) throw e;
+  return undefined;
+};
+
 /** Exhaustiveness guard for switches over unions. */
 export function assertNever(value: never): never {
   throw new UnexpectedError(`unexpected value ${String(value)}`);

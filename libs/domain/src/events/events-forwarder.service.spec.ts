@@ -57,19 +57,22 @@ function setUp(options: { forwarders?: Forwarder[]; room?: GameRoom; instance?: 
     .withForwarders(...(options.forwarders ?? [aForwarder({ name: 'mm', options: { timeoutMs: 100, metadata: { roomType: 'green' } } })]))
     .build();
   const reads: string[] = [];
+  const findRoom = async (schedulerName: string, id: string) => {
+    reads.push(`room:${schedulerName}/${id}`);
+    return options.room && id === options.room.id ? options.room : undefined;
+  };
+  const findInstance = async (schedulerName: string, id: string) => {
+    reads.push(`instance:${schedulerName}/${id}`);
+    return options.instance && id === options.instance.id ? options.instance : undefined;
+  };
   const rooms = {
-    getRoom: async (schedulerName: string, id: string) => {
-      reads.push(`room:${schedulerName}/${id}`);
-      if (!options.room || id !== options.room.id) throw new NotFoundError(`room ${id} not found`);
-      return options.room;
-    },
+    findRoom,
+    getRoom: async (schedulerName: string, id: string) => (await findRoom(schedulerName, id)) ?? Promise.reject(new NotFoundError(`room ${id} not found`)),
   } as unknown as RoomStorage;
   const instances = {
-    getInstance: async (schedulerName: string, id: string) => {
-      reads.push(`instance:${schedulerName}/${id}`);
-      if (!options.instance || id !== options.instance.id) throw new NotFoundError(`instance ${id} not found`);
-      return options.instance;
-    },
+    findInstance,
+    getInstance: async (schedulerName: string, id: string) =>
+      (await findInstance(schedulerName, id)) ?? Promise.reject(new NotFoundError(`instance ${id} not found`)),
   } as unknown as InstanceStorage;
   const schedulers = {
     get: async (name: string): Promise<Scheduler> => {
@@ -279,8 +282,8 @@ describe('EventsForwarderService', () => {
     const sink: RoomEventsSink = new EventsForwarderService({
       forwarder,
       schedulers: { get: async () => scheduler },
-      rooms: { getRoom: async () => Promise.reject(new NotFoundError('gone')) } as unknown as RoomStorage,
-      instances: { getInstance: async () => Promise.reject(new NotFoundError('gone')) } as unknown as InstanceStorage,
+      rooms: { findRoom: async () => undefined } as unknown as RoomStorage,
+      instances: { findInstance: async () => undefined } as unknown as InstanceStorage,
       logger: new RecordingLogger(),
       clock: systemClock,
     });

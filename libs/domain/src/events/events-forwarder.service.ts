@@ -174,9 +174,9 @@ export class EventsForwarderService implements RoomEventsSink {
     if (loaded) return loaded.room.isValidationRoom ? undefined : loaded.instance;
     const { rooms, instances } = this.ports;
     if (isUnreliable(attributes)) {
-      const room = await rooms.getRoom(scheduler.name, roomId).catch(() => undefined);
+      const room = await rooms.findRoom(scheduler.name, roomId);
       if (room?.isValidationRoom) return undefined;
-      return instances.getInstance(scheduler.name, roomId).catch(() => PLACEHOLDER_INSTANCE);
+      return (await instances.findInstance(scheduler.name, roomId)) ?? PLACEHOLDER_INSTANCE;
     }
     const room = await rooms.getRoom(scheduler.name, roomId).catch((cause: unknown) => {
       const message = `failed to get room ${roomId} from storage: ${errorText(cause)}`;

@@ -6,6 +6,8 @@ export const INSTANCE_STORAGE = Symbol('InstanceStorage');
 export interface InstanceStorage {
   /** The instance as last written; throws NotFoundError. */
   getInstance(schedulerName: string, roomId: string): Promise<Instance>;
+  /** The instance, or undefined when none is stored; other failures reject. */
+  findInstance(schedulerName: string, roomId: string): Promise<Instance | undefined>;
   /** Inserts or replaces the instance. */
   upsertInstance(instance: Instance): Promise<void>;
   /** Removes the instance; throws NotFoundError when absent. */

@@ -16,6 +16,8 @@ export interface OperationLease {
   revokeLease(schedulerName: string, operationId: string): Promise<void>;
   /** The lease; throws NotFoundError. */
   fetchLease(schedulerName: string, operationId: string): Promise<OperationLeaseInfo>;
+  /** The lease, or undefined when the operation holds none; other failures reject. */
+  findLease(schedulerName: string, operationId: string): Promise<OperationLeaseInfo | undefined>;
   /** Leases of the given operations, in the order given; throws NotFoundError if any is missing. */
   fetchOperationsLease(schedulerName: string, operationIds: string[]): Promise<OperationLeaseInfo[]>;
 }

@@ -19,6 +19,8 @@ export interface OperationStorage {
   createOperation(operation: Operation, ttlMs?: number): Promise<void>;
   /** The operation; throws NotFoundError. */
   getOperation(schedulerName: string, operationId: string): Promise<Operation>;
+  /** The operation, or undefined when it is not stored (or expired); other failures reject. */
+  findOperation(schedulerName: string, operationId: string): Promise<Operation | undefined>;
   /**
    * Sets the status (and nothing else of `operation`) and moves the id to the matching list: pending
    * for `pending`, active for `in_progress`, history (no-action with `noAction`) for a final status.

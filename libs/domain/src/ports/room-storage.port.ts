@@ -21,6 +21,8 @@ export interface RoomStatusWatcher {
 export interface RoomStorage {
   /** The room; throws NotFoundError unless it is in all three sorted sets. */
   getRoom(schedulerName: string, roomId: string): Promise<GameRoom>;
+  /** The room, or undefined when it is not stored (as getRoom would throw NotFoundError); other failures reject. */
+  findRoom(schedulerName: string, roomId: string): Promise<GameRoom | undefined>;
   /**
    * Writes a new room (its `allocatedAt` is not written: only allocateRoom sets it); throws
    * AlreadyExistsError when any of its set members exists.

@@ -11,6 +11,8 @@ export interface SchedulerStorage {
   getScheduler(name: string): Promise<Scheduler>;
   /** The scheduler as configured in one version; game and state come from the active row. Throws NotFoundError. */
   getSchedulerWithVersion(name: string, version: string): Promise<Scheduler>;
+  /** The scheduler at that version, or undefined when the scheduler or the version does not exist; other failures reject. */
+  findSchedulerWithVersion(name: string, version: string): Promise<Scheduler | undefined>;
   /**
    * Schedulers matching every given filter (exact match; `version` is the active version), oldest
    * first, each with the active configuration, its own creation time and no `rollbackVersion`.

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Operation, OperationListQuery, OperationPage } from '../entities/operation';
 import { isFinalOperationStatus } from '../entities/operation';
-import { AbortedError, NotFoundError, UnexpectedError, isNotFound } from '../errors/domain-error';
+import { AbortedError, NotFoundError, UnexpectedError, ignoreNotFound, isNotFound } from '../errors/domain-error';
 import { messageOf } from '../errors/message-of';
 import type { OperationDefinition } from '../operations/operation-definition';
 import { SHORT_LIVED_OPERATIONS, VERSION_OPERATIONS } from '../operations/operation-names';
@@ -44,6 +44,11 @@ export class OperationManager {
     const operation = await this.store(schedulerName, definition, input);
     await this.ports.flow.insertPriorityOperationId(schedulerName, operation.id);
     return operation;
+  }
+
+  /** The operation, or undefined when it is not stored (or expired). */
+  findOperation(schedulerName: string, operationId: string): Promise<Operation | undefined> {
+    return this.ports.storage.findOperation(schedulerName, operationId);
   }
 
   /** The operation; throws NotFoundError. */
@@ -106,7 +111,7 @@ export class OperationManager {
     const ids = await this.ports.flow.listPendingOperationIds(schedulerName).catch((cause: unknown) => {
       throw new UnexpectedError(`failed to check for ongoing version operations: ${messageOf(cause)}`, { cause });
     });
-    const loaded = await Promise.all(ids.map((id) => this.ports.storage.getOperation(schedulerName, id).catch(() => undefined)));
+    const loaded = await Promise.all(ids.map((id) => this.ports.storage.findOperation(schedulerName, id)));
     const pending = loaded.filter((op): op is Operation => op !== undefined);
     const active = await this.listActive(schedulerName);
     const ongoing = [...pending.filter((op) => op.status === 'pending'), ...active].find((op) => VERSION_OPERATIONS.includes(op.definitionName));
@@ -158,7 +163,7 @@ export class OperationManager {
         schedulerName,
         operations.map((op) => op.id),
       )
-      .catch(() => undefined);
+      .catch(ignoreNotFound);
     if (!leases) return operations;
     const byId = new Map(leases.map((lease) => [lease.operationId, lease]));
     return operations.map((op) => ({ ...op, lease: byId.get(op.id) }));

@@ -235,7 +235,7 @@ export class OperationRunner {
   private async recover(operation: Operation, logger: Logger): Promise<Operation> {
     const { schedulerName, id } = operation;
     for (;;) {
-      const lease = await this.ports.lease.fetchLease(schedulerName, id).catch(() => undefined);
+      const lease = await this.ports.lease.findLease(schedulerName, id);
       if (!lease || lease.ttl.getTime() <= this.ports.clock.now().getTime()) break;
       await new Promise((resolve) => setTimeout(resolve, Math.min(1_000, this.options.leaseTtlMs)));
       const current = await this.ports.storage.getOperation(schedulerName, id);

@@ -1,7 +1,7 @@
 import type { GameRoom, RoomRemovalReason } from '../entities/game-room';
 import type { Instance } from '../entities/instance';
 import type { Scheduler, SchedulerSpec } from '../entities/scheduler';
-import { isNotFound } from '../errors/domain-error';
+import { ignoreNotFound, isNotFound } from '../errors/domain-error';
 import type { Clock } from '../ports/clock.port';
 import type { InstanceStorage } from '../ports/instance-storage.port';
 import type { Logger } from '../ports/logger.port';
@@ -96,7 +96,7 @@ export class RoomManager {
     } catch (error) {
       if (!isNotFound(error)) throw error;
       await this.cleanRoomRecords(scheduler.name, roomId);
-      await this.ports.instances.deleteInstance(scheduler.name, roomId).catch(() => undefined);
+      await this.ports.instances.deleteInstance(scheduler.name, roomId).catch(ignoreNotFound);
       return;
     }
     try {

@@ -170,6 +170,16 @@ describe('RoomStatusService', () => {
       expect(forwarded).toEqual([]);
     });
 
+    it('fails on a storage outage rather than taking the room for gone, so that its terminated event is not lost', async () => {
+      await aRoom({ status: 'ready' }, 'ready');
+      const outage = () => Promise.reject(new Error('connection lost'));
+      rooms.getRoom = outage;
+      rooms.findRoom = outage;
+      await expect(service.removeInstance(anInstance({ id: 'r1', schedulerId: 'game' }))).rejects.toThrow('connection lost');
+      expect(forwarded).toEqual([]);
+      expect(await instances.findInstance('game', 'r1')).toBeDefined();
+    });
+
     it('removes what is left of a pod gone whatever is missing, forwarding only for a room and scheduler it has', async () => {
       await service.removeInstance(anInstance({ id: 'never', schedulerId: 'game' }));
       await aRoom({ status: 'ready' }, 'ready', 'deleted-scheduler');

@@ -1,7 +1,7 @@
 import type { GameRoom, RoomPing, RoomStatus } from '../entities/game-room';
 import type { Instance } from '../entities/instance';
 import type { Scheduler } from '../entities/scheduler';
-import { isNotFound } from '../errors/domain-error';
+import { ignoreNotFound, isNotFound } from '../errors/domain-error';
 import { LogField } from '../logging/log-fields';
 import type { Clock } from '../ports/clock.port';
 import type { InstanceStorage } from '../ports/instance-storage.port';
@@ -92,14 +92,11 @@ export class RoomStatusService {
    * A pod that vanished on its own (crash, node loss) gets its one event here.
    */
   async removeInstance(instance: Instance): Promise<void> {
-    const ignoreMissing = (error: unknown) => {
-      if (!isNotFound(error)) throw error;
-    };
-    const room = await this.ports.rooms.getRoom(instance.schedulerId, instance.id).catch(() => undefined);
-    await this.ports.rooms.deleteRoom(instance.schedulerId, instance.id).catch(ignoreMissing);
-    await this.ports.instances.deleteInstance(instance.schedulerId, instance.id).catch(ignoreMissing);
+    const room = await this.ports.rooms.findRoom(instance.schedulerId, instance.id);
+    await this.ports.rooms.deleteRoom(instance.schedulerId, instance.id).catch(ignoreNotFound);
+    await this.ports.instances.deleteInstance(instance.schedulerId, instance.id).catch(ignoreNotFound);
     if (!room || TERMINATION_ANNOUNCED.includes(room.status)) return;
-    const scheduler = await this.ports.schedulers.get(instance.schedulerId).catch(() => undefined);
+    const scheduler = await this.ports.schedulers.get(instance.schedulerId).catch(ignoreNotFound);
     if (scheduler) await this.events.forwardStatusTerminated(scheduler, instance.id);
   }
 

@@ -100,6 +100,7 @@ export class SchedulerManager {
   /** The active scheduler (cache first), or the scheduler as configured in `version`. */
   async getScheduler(name: string, version?: string): Promise<Scheduler> {
     if (version) return this.ports.storage.getSchedulerWithVersion(name, version);
+    // The cache is an optimisation: unreachable, it is skipped and Postgres answers.
     const cached = await this.ports.cache.read(name).catch(() => undefined);
     return cached?.scheduler ?? this.ports.storage.getScheduler(name);
   }

@@ -32,7 +32,7 @@ describe('InstanceMirror', () => {
         applyInstance: async (instance: { id: string }) => void applied.push(instance.id),
         removeInstance: async (instance: { id: string }) => void removed.push(instance.id),
       } as never,
-      rooms: { getRoom: async () => ({ createdAt: new Date(0) }) } as never,
+      rooms: { findRoom: async () => ({ createdAt: new Date(0) }) } as never,
       instances: {
         getAllInstances: async () => [anInstance({ id: 'fleet-alive', schedulerId: 'fleet' }), anInstance({ id: 'fleet-ghost', schedulerId: 'fleet' })],
       } as never,

@@ -78,7 +78,7 @@ export class InstanceMirror {
     const youngerThan = Date.now() - GHOST_GRACE_MS;
     for (const instance of await instances.getAllInstances(schedulerName)) {
       if (listed.has(instance.id)) continue;
-      const room = await rooms.getRoom(schedulerName, instance.id).catch(() => undefined);
+      const room = await rooms.findRoom(schedulerName, instance.id);
       if (room && room.createdAt.getTime() > youngerThan) continue;
       await statuses.removeInstance(instance);
       logger.info('removed a room whose pod no longer exists', { [LogField.RoomId]: instance.id });

@@ -120,7 +120,7 @@ export class OperationReconciler {
   }
 
   private async stillIn(name: string, operationId: string, status: OperationStatus): Promise<boolean> {
-    const current = await this.ports.storage.getOperation(name, operationId).catch(() => undefined);
+    const current = await this.ports.storage.findOperation(name, operationId);
     return current?.status === status;
   }
 }

@@ -30,7 +30,7 @@ export class PeriodicOperations {
     const name = this.schedulerName;
     if (!(await lock.claimPeriod(name, definition.name, this.owner, Math.floor(periodMs * PERIOD_CLAIM_SHARE)))) return;
     const pendingIds = await flow.listPendingOperationIds(name);
-    const pending = await Promise.all(pendingIds.map((id) => operations.getOperation(name, id).catch(() => undefined)));
+    const pending = await Promise.all(pendingIds.map((id) => operations.findOperation(name, id)));
     if (pending.some((op) => op?.definitionName === definition.name && op.status === 'pending')) return;
     await operations.createOperation(name, definition, input);
   }

@@ -37,6 +37,12 @@ export class PostgresSchedulerStorage implements SchedulerStorage {
   }
 
   async getSchedulerWithVersion(name: string, version: string): Promise<Scheduler> {
+    const scheduler = await this.findSchedulerWithVersion(name, version);
+    if (!scheduler) throw new NotFoundError(`scheduler ${name} not found`);
+    return scheduler;
+  }
+
+  async findSchedulerWithVersion(name: string, version: string): Promise<Scheduler | undefined> {
     const rows = await this.query<JoinedRow[]>(
       'get scheduler version',
       `SELECT s.name, s.game, s.state, v.version, v.yaml, v.created_at AS "createdAt",
@@ -45,8 +51,7 @@ export class PostgresSchedulerStorage implements SchedulerStorage {
         WHERE s.name = $1`,
       [name, version],
     );
-    if (rows.length === 0) throw new NotFoundError(`scheduler ${name} not found`);
-    return fromJoined(rows[0]);
+    return rows.length === 0 ? undefined : fromJoined(rows[0]);
   }
 
   async listSchedulers(filter: SchedulerFilter = {}): Promise<Scheduler[]> {

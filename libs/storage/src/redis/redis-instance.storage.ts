@@ -17,9 +17,14 @@ export class RedisInstanceStorage implements InstanceStorage {
   }
 
   async getInstance(schedulerName: string, roomId: string): Promise<Instance> {
+    const instance = await this.findInstance(schedulerName, roomId);
+    if (!instance) throw new NotFoundError(`instance ${roomId} not found in scheduler ${schedulerName}`);
+    return instance;
+  }
+
+  async findInstance(schedulerName: string, roomId: string): Promise<Instance | undefined> {
     const json = await this.redis.hget(this.keys.podMap(schedulerName), roomId);
-    if (!json) throw new NotFoundError(`instance ${roomId} not found in scheduler ${schedulerName}`);
-    return instanceFromJson(json);
+    return json ? instanceFromJson(json) : undefined;
   }
 
   async upsertInstance(instance: Instance): Promise<void> {

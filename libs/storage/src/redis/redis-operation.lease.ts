@@ -42,9 +42,14 @@ export class RedisOperationLease implements OperationLease {
   }
 
   async fetchLease(schedulerName: string, operationId: string): Promise<OperationLeaseInfo> {
+    const lease = await this.findLease(schedulerName, operationId);
+    if (!lease) throw new NotFoundError(`lease of operation ${operationId} not found`);
+    return lease;
+  }
+
+  async findLease(schedulerName: string, operationId: string): Promise<OperationLeaseInfo | undefined> {
     const score = await this.redis.zscore(this.keys.leases(schedulerName), operationId);
-    if (score === null) throw new NotFoundError(`lease of operation ${operationId} not found`);
-    return { operationId, ttl: new Date(Number(score) * 1000) };
+    return score === null ? undefined : { operationId, ttl: new Date(Number(score) * 1000) };
   }
 
   async fetchOperationsLease(schedulerName: string, operationIds: string[]): Promise<OperationLeaseInfo[]> {

@@ -69,9 +69,14 @@ export class RedisOperationStorage implements OperationStorage {
   }
 
   async getOperation(schedulerName: string, operationId: string): Promise<Operation> {
+    const operation = await this.findOperation(schedulerName, operationId);
+    if (!operation) throw new NotFoundError(`operation ${operationId} not found in scheduler ${schedulerName}`);
+    return operation;
+  }
+
+  async findOperation(schedulerName: string, operationId: string): Promise<Operation | undefined> {
     const hash = await this.redis.hgetall(this.keys.operation(schedulerName, operationId));
-    if (!hash.id) throw new NotFoundError(`operation ${operationId} not found in scheduler ${schedulerName}`);
-    return operationFromHash(hash);
+    return hash.id ? operationFromHash(hash) : undefined;
   }
 
   async updateOperationStatus(operation: Operation, options: { expected?: OperationStatus; noAction?: boolean } = {}): Promise<boolean> {

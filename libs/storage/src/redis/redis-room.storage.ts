@@ -28,6 +28,12 @@ export class RedisRoomStorage implements RoomStorage {
   }
 
   async getRoom(schedulerName: string, roomId: string): Promise<GameRoom> {
+    const room = await this.findRoom(schedulerName, roomId);
+    if (!room) throw new NotFoundError(`room ${roomId} not found in scheduler ${schedulerName}`);
+    return room;
+  }
+
+  async findRoom(schedulerName: string, roomId: string): Promise<GameRoom | undefined> {
     const results = await this.redis
       .pipeline()
       .hgetall(this.keys.room(schedulerName, roomId))
@@ -39,7 +45,12 @@ export class RedisRoomStorage implements RoomStorage {
       if (error) throw error;
       return value;
     }) as [Record<string, string>, string | null, string | null, string | null];
-    return roomFromRedis(schedulerName, roomId, hash, status, ping, occupancy);
+    try {
+      return roomFromRedis(schedulerName, roomId, hash, status, ping, occupancy);
+    } catch (error) {
+      if (error instanceof NotFoundError) return undefined;
+      throw error;
+    }
   }
 
   async createRoom(room: GameRoom): Promise<void> {

@@ -36,6 +36,16 @@ export function instanceStorageContract(storage: () => InstanceStorage): void {
       await expect(storage().getInstance(s, 'nobody')).rejects.toThrow(new NotFoundError(`instance nobody not found in scheduler ${s}`));
     });
 
+    it('finds an instance, and nothing for one never written or deleted', async () => {
+      const s = aName();
+      const instance = anInstance({ id: 'r1', schedulerId: s });
+      await storage().upsertInstance(instance);
+      expect(await storage().findInstance(s, 'r1')).toEqual(instance);
+      expect(await storage().findInstance(s, 'nobody')).toBeUndefined();
+      await storage().deleteInstance(s, 'r1');
+      expect(await storage().findInstance(s, 'r1')).toBeUndefined();
+    });
+
     it('deletes an instance, and answers not found when there is none to delete', async () => {
       const s = aName();
       await storage().upsertInstance(anInstance({ id: 'r1', schedulerId: s }));

@@ -55,8 +55,10 @@ export function operationLeaseContract(create: (clock: Clock) => OperationLease)
       await expect(lease.revokeLease(s, 'op')).rejects.toThrow(new NotFoundError('lease of operation op not found'));
       await expect(lease.renewLease(s, 'op', 5_000)).rejects.toBeInstanceOf(NotFoundError);
       await expect(lease.fetchLease(s, 'op')).rejects.toBeInstanceOf(NotFoundError);
+      expect(await lease.findLease(s, 'op')).toBeUndefined();
       await lease.grantLease(s, 'op', 1_000);
       expect((await lease.fetchLease(s, 'op')).ttl).toEqual(new Date('2026-01-02T10:00:01Z'));
+      expect(await lease.findLease(s, 'op')).toEqual({ operationId: 'op', ttl: new Date('2026-01-02T10:00:01Z') });
     });
 
     it('keeps a lease past its expiry until it is revoked', async () => {

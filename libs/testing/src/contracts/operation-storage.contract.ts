@@ -35,11 +35,13 @@ export function operationStorageContract(create: (clock: Clock) => OperationStor
       });
       await storage.createOperation({ ...operation, lease: { operationId: 'op-1', ttl: createdAt } });
       expect(await storage.getOperation(s, 'op-1')).toEqual(operation);
+      expect(await storage.findOperation(s, 'op-1')).toEqual(operation);
     });
 
     it('answers not found for an unknown operation, whatever is asked of it', async () => {
       const s = aName();
       await expect(storage.getOperation(s, 'nope')).rejects.toThrow(new NotFoundError(`operation nope not found in scheduler ${s}`));
+      expect(await storage.findOperation(s, 'nope')).toBeUndefined();
       await expect(storage.updateOperationStatus(anOperationOf(s, 'nope', { status: 'finished' }))).rejects.toBeInstanceOf(NotFoundError);
       await expect(storage.appendExecutionHistory(s, 'nope', 'Starting operation', clock.now())).rejects.toBeInstanceOf(NotFoundError);
     });

@@ -63,6 +63,7 @@ export function roomStorageContract(storage: () => RoomStorage): void {
     it('answers not found for an unknown room, naming it and its scheduler', async () => {
       const s = aName();
       await expect(storage().getRoom(s, 'nobody')).rejects.toThrow(new NotFoundError(`room nobody not found in scheduler ${s}`));
+      expect(await storage().findRoom(s, 'nobody')).toBeUndefined();
     });
 
     it('records a ping and answers the room as stored afterwards', async () => {
@@ -84,6 +85,7 @@ export function roomStorageContract(storage: () => RoomStorage): void {
         }),
       );
       expect(await storage().getRoom(s, 'r1')).toEqual(recorded);
+      expect(await storage().findRoom(s, 'r1')).toEqual(recorded);
     });
 
     it('refuses the ping of an unknown room and writes nothing for it', async () => {

@@ -57,6 +57,9 @@ export function schedulerStorageContract(storage: () => SchedulerStorage): void 
       await expect(storage().createSchedulerVersion(aScheduler().withName(name).build())).rejects.toEqual(notFound(name));
       await storage().createScheduler(aScheduler().withName(name).build());
       await expect(storage().getSchedulerWithVersion(name, 'v9.0.0')).rejects.toEqual(notFound(name));
+      expect(await storage().findSchedulerWithVersion(name, 'v9.0.0')).toBeUndefined();
+      expect(await storage().findSchedulerWithVersion(aName(), 'v1.0.0')).toBeUndefined();
+      expect((await storage().findSchedulerWithVersion(name, 'v1.0.0'))?.name).toBe(name);
     });
 
     it('lists versions newest first, and takes createdAt and rollback from the newest version row', async () => {

@@ -10,6 +10,11 @@ export class InMemoryInstanceStorage implements InstanceStorage {
     return structuredClone(instance);
   }
 
+  async findInstance(schedulerName: string, roomId: string): Promise<Instance | undefined> {
+    const instance = this.instances.get(`${schedulerName}/${roomId}`);
+    return instance && structuredClone(instance);
+  }
+
   async upsertInstance(instance: Instance): Promise<void> {
     this.instances.set(`${instance.schedulerId}/${instance.id}`, structuredClone(instance));
   }

@@ -30,9 +30,14 @@ export class InMemoryOperationLease implements OperationLease {
   }
 
   async fetchLease(schedulerName: string, operationId: string): Promise<OperationLeaseInfo> {
+    const lease = await this.findLease(schedulerName, operationId);
+    if (!lease) throw notFound(operationId);
+    return lease;
+  }
+
+  async findLease(schedulerName: string, operationId: string): Promise<OperationLeaseInfo | undefined> {
     const expiry = this.expiries.get(`${schedulerName}/${operationId}`);
-    if (expiry === undefined) throw notFound(operationId);
-    return { operationId, ttl: new Date(expiry * 1000) };
+    return expiry === undefined ? undefined : { operationId, ttl: new Date(expiry * 1000) };
   }
 
   async fetchOperationsLease(schedulerName: string, operationIds: string[]): Promise<OperationLeaseInfo[]> {

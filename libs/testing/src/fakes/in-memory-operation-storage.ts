@@ -46,6 +46,11 @@ export class InMemoryOperationStorage implements OperationStorage {
     return structuredClone(this.stored(schedulerName, operationId));
   }
 
+  async findOperation(schedulerName: string, operationId: string): Promise<Operation | undefined> {
+    const operation = this.live(schedulerName, operationId);
+    return operation && structuredClone(operation);
+  }
+
   async updateOperationStatus(operation: Operation, options: { expected?: OperationStatus; noAction?: boolean } = {}): Promise<boolean> {
     const stored = this.stored(operation.schedulerName, operation.id);
     if (options.expected !== undefined && stored.status !== options.expected) return false;

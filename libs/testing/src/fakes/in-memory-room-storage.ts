@@ -82,6 +82,11 @@ export class InMemoryRoomStorage implements RoomStorage {
     return structuredClone(this.stored(schedulerName, roomId));
   }
 
+  async findRoom(schedulerName: string, roomId: string): Promise<GameRoom | undefined> {
+    const room = this.rooms.get(`${schedulerName}/${roomId}`);
+    return room && structuredClone(room);
+  }
+
   async createRoom(room: GameRoom): Promise<void> {
     if (this.holding) await new Promise<void>((resume) => this.waiting.push(resume));
     const key = `${room.schedulerId}/${room.id}`;

@@ -45,9 +45,15 @@ export class InMemorySchedulerStorage implements SchedulerStorage {
   }
 
   async getSchedulerWithVersion(name: string, version: string): Promise<Scheduler> {
-    const row = this.row(name);
+    const scheduler = await this.findSchedulerWithVersion(name, version);
+    if (!scheduler) throw new NotFoundError(`scheduler ${name} not found`);
+    return scheduler;
+  }
+
+  async findSchedulerWithVersion(name: string, version: string): Promise<Scheduler | undefined> {
+    const row = this.rows.get(name);
     const stored = this.versionsOf(name).find((v) => v.scheduler.spec.version === version);
-    if (!stored) throw new NotFoundError(`scheduler ${name} not found`);
+    if (!row || !stored) return undefined;
     return { ...structuredClone(stored.scheduler), name, game: row.scheduler.game, state: row.scheduler.state, createdAt: new Date(stored.createdAt) };
   }
 

@@ -1,5 +1,4 @@
 import { aGameRoom, anInstance, anOperation, aScheduler } from '@maestro/testing';
-import { NotFoundError } from '../../../errors/domain-error';
 import { silentLogger } from '../../../ports/logger.port';
 import type { OperationDefinition } from '../../operation-definition';
 import type { ExecutionContext } from '../../operation-executor';
@@ -15,11 +14,8 @@ describe('HealthControllerExecutor classification', () => {
       schedulers: { getScheduler: async () => scheduler, updateScheduler: async () => undefined },
       rooms: {
         getAllRoomIds: async () => ['fleet-starting', ready.id],
-        // The starting room's record cannot be read (e.g. a Redis error on that key).
-        getRoom: async (_: string, id: string) => {
-          if (id === ready.id) return ready;
-          throw new NotFoundError(`room ${id} not found`);
-        },
+        // The starting room has no record yet.
+        findRoom: async (_: string, id: string) => (id === ready.id ? ready : undefined),
       },
       instances: {
         getAllInstances: async () => [

@@ -1,3 +1,4 @@
+import { ignoreNotFound } from '../../../errors/domain-error';
 import type { Instance } from '../../../entities/instance';
 import { isAutoscalingEnabled, type Scheduler } from '../../../entities/scheduler';
 import { Autoscaler, isCooldownOver } from '../../../policies/autoscaling/autoscaler';
@@ -82,8 +83,8 @@ export class HealthControllerExecutor implements OperationExecutor<HealthControl
     const rooms = new Set(roomIds);
     for (const id of new Set([...roomIds, ...byId.keys()])) {
       if (rooms.has(id) && byId.has(id)) continue;
-      await this.ports.rooms.deleteRoom(name, id).catch(() => undefined);
-      await this.ports.instances.deleteInstance(name, id).catch(() => undefined);
+      await this.ports.rooms.deleteRoom(name, id).catch(ignoreNotFound);
+      await this.ports.instances.deleteInstance(name, id).catch(ignoreNotFound);
       byId.delete(id);
     }
     return byId;
@@ -94,7 +95,7 @@ export class HealthControllerExecutor implements OperationExecutor<HealthControl
     const result: Classified = { available: [], expired: [] };
     for (const [id, instance] of instances) {
       if (instance.status.type === 'unknown') continue;
-      const room = await this.ports.rooms.getRoom(name, id).catch(() => undefined);
+      const room = await this.ports.rooms.findRoom(name, id);
       // A pending instance is available whatever its record says (Maestro does not read it here);
       // the version, when readable, still counts for the rolling update.
       if (instance.status.type === 'pending') {
@@ -152,7 +153,7 @@ export class HealthControllerExecutor implements OperationExecutor<HealthControl
   private async isRollingUpdate(scheduler: Scheduler, available: AvailableRoom[]): Promise<boolean> {
     const versions = new Set(available.flatMap((room) => (room.version === undefined || room.version === scheduler.spec.version ? [] : [room.version])));
     for (const version of versions) {
-      const old = await this.ports.schedulers.getSchedulerWithVersion(scheduler.name, version).catch(() => undefined);
+      const old = await this.ports.schedulers.findSchedulerWithVersion(scheduler.name, version);
       if (old && isMajorChange(old, scheduler)) return true;
     }
     return false;

@@ -1,7 +1,7 @@
 import type { GameRoom, RoomStatus } from '../../../entities/game-room';
 import type { Instance } from '../../../entities/instance';
 import type { Scheduler } from '../../../entities/scheduler';
-import { NotFoundError, silentLogger } from '../../../index';
+import { silentLogger } from '../../../index';
 import { aContainer, aScheduler } from '@maestro/testing';
 import type { OperationDefinition } from '../../operation-definition';
 import type { ExecutionContext } from '../../operation-executor';
@@ -67,11 +67,7 @@ class Fleet {
     const ids = (status: RoomStatus) => [...this.rooms.values()].filter((r) => r.status === status).map((r) => r.id);
     return {
       getAllRoomIds: async () => [...this.rooms.keys()],
-      getRoom: async (_: string, id: string) => {
-        const room = this.rooms.get(id);
-        if (!room) throw new NotFoundError(`room ${id} not found`);
-        return room;
-      },
+      findRoom: async (_: string, id: string) => this.rooms.get(id),
       getRoomIdsByStatus: async (_: string, status: RoomStatus) => ids(status),
       getRoomIdsByLastPing: async () => [],
       getRoomCount: async () => this.rooms.size,
@@ -111,7 +107,7 @@ describe('rolling update (operations.md 9, "few rooms, downscale" with the sourc
     const ports = {
       schedulers: {
         getScheduler: async () => active,
-        getSchedulerWithVersion: async (_: string, version: string) => (version === 'v1.0.0' ? v1 : active),
+        findSchedulerWithVersion: async (_: string, version: string) => (version === 'v1.0.0' ? v1 : active),
         updateScheduler: async () => undefined,
       },
       rooms: fleet.roomStorage(),
@@ -187,7 +183,7 @@ describe('health controller autoscaling cooldown (autoscaling.md 2.1)', () => {
     fleet.add('v1.0.0', 'occupied', occupied);
     const enqueued: Enqueued[] = [];
     const ports = {
-      schedulers: { getScheduler: async () => scheduler, getSchedulerWithVersion: async () => scheduler, updateScheduler: async () => undefined },
+      schedulers: { getScheduler: async () => scheduler, findSchedulerWithVersion: async () => scheduler, updateScheduler: async () => undefined },
       rooms: fleet.roomStorage(),
       instances: fleet.instanceStorage(),
       operations: recordingOperations(enqueued),

@@ -29,9 +29,10 @@ export async function roomsToRemove(rooms: RoomStorage, scheduler: Scheduler, am
   const protectedRooms: RoomToRemove[] = [];
   const terminating: RoomToRemove[] = [];
   for (const id of [...new Set(candidates)]) {
-    const room: Pick<GameRoom, 'status' | 'version'> & Partial<Pick<GameRoom, 'metadata'>> = await rooms
-      .getRoom(name, id)
-      .catch(() => ({ status: 'error', version: scheduler.spec.version }));
+    const room: Pick<GameRoom, 'status' | 'version'> & Partial<Pick<GameRoom, 'metadata'>> = (await rooms.findRoom(name, id)) ?? {
+      status: 'error',
+      version: scheduler.spec.version,
+    };
     const chosen = { id, metadata: room.metadata };
     if (room.status === 'terminating') terminating.push(chosen);
     else if (['pending', 'ready', 'occupied'].includes(room.status) && safeMajor(room.version) === activeMajor) protectedRooms.push(chosen);

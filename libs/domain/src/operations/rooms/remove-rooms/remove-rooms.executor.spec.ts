@@ -1,6 +1,5 @@
 import { aGameRoom, anOperation, aScheduler } from '@maestro/testing';
 import type { GameRoom, RoomStatus } from '../../../entities/game-room';
-import { NotFoundError } from '../../../errors/domain-error';
 import { silentLogger } from '../../../ports/logger.port';
 import type { ExecutionContext } from '../../operation-executor';
 import { removeRoomsDefinition, type RemoveRoomsInput } from './remove-rooms.definition';
@@ -15,11 +14,7 @@ describe('RemoveRoomsExecutor', () => {
   const roomStorage = {
     getRoomIdsByStatus: async (_: string, status: RoomStatus) => [...rooms.values()].filter((r) => r.status === status).map((r) => r.id),
     getRoomIdsByLastPing: async () => [],
-    getRoom: async (_: string, id: string) => {
-      const room = rooms.get(id);
-      if (!room) throw new NotFoundError(`room ${id} not found`);
-      return room;
-    },
+    findRoom: async (_: string, id: string) => rooms.get(id),
   };
 
   async function run(input: RemoveRoomsInput) {

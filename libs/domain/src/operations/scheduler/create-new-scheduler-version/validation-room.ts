@@ -58,7 +58,7 @@ export async function validateWithRoom(
 
 /** The instance's status description (e.g. the image pull error), `unknown` when it cannot be read. */
 async function lastEventOf(schedulerName: string, roomId: string, ports: Pick<ExecutorPorts, 'instances'>): Promise<string> {
-  const instance = await ports.instances.getInstance(schedulerName, roomId).catch(() => undefined);
+  const instance = await ports.instances.findInstance(schedulerName, roomId).catch(() => undefined);
   return instance ? instance.status.description : 'unknown';
 }
 
@@ -74,10 +74,7 @@ async function waitForStatus(
   const timeout = AbortSignal.timeout(timeoutMs);
   const both = AbortSignal.any([signal, timeout]);
   try {
-    const current = await ports.rooms
-      .getRoom(schedulerName, roomId)
-      .then((r) => r.status)
-      .catch(() => undefined);
+    const current = (await ports.rooms.findRoom(schedulerName, roomId))?.status;
     if (current && wanted.includes(current)) return current;
     for (;;) {
       const status = await watcher.next(both);
