@@ -13,6 +13,7 @@ if (!outArg || entries.length === 0 || entries.some(([name, entry]) => !name || 
 }
 
 /** Node 22.14+ and 23.7+ have module.setSourceMapsSupport; Node 20 has process.setSourceMapsEnabled. */
+/** @param {string} entry */
 const launcher = (entry) => `'use strict';
 // Built from ${entry} by tools/build/build.mjs. Source maps make stack traces name TypeScript lines.
 const { setSourceMapsSupport } = require('node:module');

@@ -25,13 +25,20 @@ const swcOptions = {
 /** SWC's CommonJS output spells every require this way. */
 const REQUIRE = /\brequire\("([^"]+)"\)/g;
 
-/** `@scope/name/sub` -> `@scope/name`, `name/sub` -> `name`. */
+/**
+ * `@scope/name/sub` -> `@scope/name`, `name/sub` -> `name`.
+ * @param {string} specifier
+ */
 function packageName(specifier) {
   const parts = specifier.split('/');
   return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
 }
 
-/** The file a relative require of `from` means: a.ts, a/index.ts, or the file as named (JSON). */
+/**
+ * The file a relative require of `from` means: a.ts, a/index.ts, or the file as named (JSON).
+ * @param {string} from
+ * @param {string} specifier
+ */
 function resolveRelative(from, specifier) {
   const base = path.resolve(path.dirname(from), specifier);
   for (const candidate of [`${base}.ts`, path.join(base, 'index.ts'), base]) {
@@ -40,7 +47,10 @@ function resolveRelative(from, specifier) {
   throw new Error(`${path.relative(root, from)} requires "${specifier}", which is no file of the workspace`);
 }
 
-/** The folder of the Nx project (the nearest one with a project.json) that holds `file`. */
+/**
+ * The folder of the Nx project (the nearest one with a project.json) that holds `file`.
+ * @param {string} file
+ */
 function projectRootOf(file) {
   for (let dir = path.dirname(file); dir.startsWith(root) && dir !== root; dir = path.dirname(dir)) {
     if (existsSync(path.join(dir, 'project.json'))) return dir;
@@ -48,12 +58,23 @@ function projectRootOf(file) {
   throw new Error(`${path.relative(root, file)} belongs to no Nx project`);
 }
 
-/** Where the compiled (or copied) form of a workspace file goes. */
+/**
+ * Where the compiled (or copied) form of a workspace file goes.
+ * @param {string} source
+ * @param {string} outDir
+ */
 const targetOf = (source, outDir) => path.join(outDir, path.relative(root, source)).replace(/\.ts$/, '.js');
 
+/**
+ * @param {string} source
+ * @param {string} outDir
+ * @returns {string} the compiled code
+ */
 function compileFile(source, outDir) {
   const target = targetOf(source, outDir);
+  /** @type {{ code: string, map?: string }} */
   const { code, map } = transformFileSync(source, swcOptions);
+  if (map === undefined) throw new Error(`${path.relative(root, source)}: SWC wrote no source map`);
   const sourceMap = JSON.parse(map);
   // Stack traces name the TypeScript file, relative to the compiled one.
   sourceMap.sources = [path.relative(path.dirname(target), source)];
@@ -63,13 +84,20 @@ function compileFile(source, outDir) {
   return code;
 }
 
+/**
+ * @param {string} source
+ * @param {string} outDir
+ */
 function copyFile(source, outDir) {
   const target = targetOf(source, outDir);
   mkdirSync(path.dirname(target), { recursive: true });
   copyFileSync(source, target);
 }
 
-/** Files a project reads at run time beside its code (events.proto): whatever its src holds besides TypeScript. */
+/**
+ * Files a project reads at run time beside its code (events.proto): whatever its src holds besides TypeScript.
+ * @param {string} projectRoot
+ */
 function assetsOf(projectRoot) {
   const src = path.join(projectRoot, 'src');
   if (!existsSync(src)) return [];
@@ -82,14 +110,18 @@ function assetsOf(projectRoot) {
  * Compiles `entry` (a path from the workspace root) and everything it requires into `outDir`,
  * with the assets of every project it reaches. Returns the workspace files written (compiled or
  * copied) and the packages required from node_modules.
+ * @param {string} entry
+ * @param {string} outDir
  */
 export function compileGraph(entry, outDir) {
+  /** @type {Set<string>} */
   const compiled = new Set();
+  /** @type {Set<string>} */
   const projects = new Set();
+  /** @type {Set<string>} */
   const packages = new Set();
   const pending = [path.resolve(root, entry)];
-  while (pending.length > 0) {
-    const source = pending.pop();
+  for (let source = pending.pop(); source !== undefined; source = pending.pop()) {
     if (compiled.has(source)) continue;
     compiled.add(source);
     projects.add(projectRootOf(source));
