@@ -1,27 +1,7 @@
-import { OperationName, addRoomsDefinition, removeRoomsDefinition, testOperationDefinition, type Scheduler } from '@maestro/domain';
-import { aContainer, aGameRoom, aScheduler, anInstance, waitFor } from '@maestro/testing';
+import { OperationName, addRoomsDefinition, removeRoomsDefinition, testOperationDefinition } from '@maestro/domain';
+import { aGameRoom, anInstance, waitFor } from '@maestro/testing';
+import { simulatedRooms } from './testing/simulated-rooms';
 import { WorkerStack } from './testing/worker-stack';
-
-const simulatedRooms = (name: string, replicas: number): Scheduler =>
-  aScheduler()
-    .withName(name)
-    .withRoomsReplicas(replicas)
-    .with({
-      spec: {
-        ...aScheduler().build().spec,
-        terminationGracePeriodNs: 1e9,
-        containers: [
-          aContainer({
-            image: 'maestro/room-simulator:1',
-            environment: [
-              { name: 'ROOM_READY_AFTER_MS', value: '20' },
-              { name: 'ROOM_PING_INTERVAL_MS', value: '200' },
-            ],
-          }),
-        ],
-      },
-    })
-    .build();
 
 describe('worker operations on kube-sim', () => {
   let stack: WorkerStack;

@@ -23,4 +23,6 @@ export interface Instance {
   status: { type: InstanceStatusType; description: string };
   address?: InstanceAddress;
   resourceVersion: string;
+  /** The scheduler version the pod was created from (its `version` label), when the runtime knows it. */
+  version?: string;
 }

@@ -15,6 +15,11 @@ export interface InstanceEvent {
 export interface InstanceWatcher {
   /** Ends the watch; no events are delivered after it resolves. */
   stop(): Promise<void>;
+  /**
+   * Delivers every instance the watch holds again (as `added`, in their current state), in order
+   * with the other events; resolves once they were handled. Rebuilds what a store lost.
+   */
+  redeliver(): Promise<void>;
 }
 
 /** Options of a room's instance creation. */

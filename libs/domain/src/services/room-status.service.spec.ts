@@ -148,8 +148,22 @@ describe('RoomStatusService', () => {
       expect(await statusOf()).toBe('error');
     });
 
-    it('stores the instance of a room it does not have, and fails for the room', async () => {
-      const instance = anInstance({ id: 'ghost', schedulerId: 'game' });
+    it('rebuilds the room of a live pod it has no record of (Redis lost it), with the pod version', async () => {
+      const instance = anInstance({ id: 'lost', schedulerId: 'game', status: { type: 'ready', description: '' }, version: 'v7' });
+      await service.applyInstance(instance);
+      expect(await instances.getInstance('game', 'lost')).toEqual(instance);
+      expect(await rooms.getRoom('game', 'lost')).toMatchObject({
+        status: 'unready',
+        pingStatus: 'unknown',
+        version: 'v7',
+        createdAt: AT,
+        isValidationRoom: false,
+      });
+      expect(logger.lines).toEqual([{ level: 'info', msg: 'rebuilt the room of a pod without one', fields: { scheduler_name: 'game', room_id: 'lost' } }]);
+    });
+
+    it('stores the instance of a terminating pod it has no room of, and fails for the room', async () => {
+      const instance = anInstance({ id: 'ghost', schedulerId: 'game', status: { type: 'terminating', description: '' } });
       await expect(service.applyInstance(instance)).rejects.toBeInstanceOf(NotFoundError);
       expect(await instances.getInstance('game', 'ghost')).toEqual(instance);
     });

@@ -1,7 +1,7 @@
 import type { GameRoom, RoomPing, RoomStatus } from '../entities/game-room';
 import type { Instance } from '../entities/instance';
 import type { Scheduler } from '../entities/scheduler';
-import { ignoreNotFound, isNotFound } from '../errors/domain-error';
+import { AlreadyExistsError, ignoreNotFound, isNotFound } from '../errors/domain-error';
 import { LogField } from '../logging/log-fields';
 import type { Clock } from '../ports/clock.port';
 import type { InstanceStorage } from '../ports/instance-storage.port';
@@ -77,12 +77,44 @@ export class RoomStatusService {
     return this.ports.logger.child({ [LogField.SchedulerName]: ping.schedulerName, [LogField.RoomId]: ping.roomId });
   }
 
-  /** A pod was added or changed: store the instance and recompute the room's status. */
+  /**
+   * A pod was added or changed: store the instance and recompute the room's status. A live pod
+   * without a room record (Redis lost it) gets its room back, `pending` and never pinged, so the
+   * health controller counts it instead of starting a new one.
+   */
   async applyInstance(instance: Instance): Promise<void> {
     await this.ports.instances.upsertInstance(instance);
     const scheduler = await this.ports.schedulers.get(instance.schedulerId);
-    const room = await this.ports.rooms.getRoom(instance.schedulerId, instance.id);
+    const room = await this.ports.rooms.getRoom(instance.schedulerId, instance.id).catch(async (error: unknown) => {
+      if (!isNotFound(error) || instance.status.type === 'terminating') throw error;
+      return this.rebuildRoom(scheduler, instance);
+    });
     await this.reconcile(scheduler, room, instance);
+  }
+
+  /** The room record of a pod whose record is missing; another writer's record wins. */
+  private async rebuildRoom(scheduler: Scheduler, instance: Instance): Promise<GameRoom> {
+    const now = this.ports.clock.now();
+    const room: GameRoom = {
+      id: instance.id,
+      schedulerId: scheduler.name,
+      version: instance.version ?? scheduler.spec.version,
+      status: 'pending',
+      pingStatus: 'unknown',
+      metadata: null,
+      lastPingAt: now,
+      isValidationRoom: false,
+      runningMatches: 0,
+      createdAt: now,
+    };
+    try {
+      await this.ports.rooms.createRoom(room);
+    } catch (error) {
+      if (!(error instanceof AlreadyExistsError)) throw error;
+      return this.ports.rooms.getRoom(scheduler.name, instance.id);
+    }
+    this.ports.logger.info('rebuilt the room of a pod without one', { [LogField.SchedulerName]: scheduler.name, [LogField.RoomId]: instance.id });
+    return room;
   }
 
   /**

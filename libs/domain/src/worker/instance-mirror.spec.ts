@@ -1,6 +1,18 @@
-import { anInstance, aScheduler, waitFor } from '@maestro/testing';
+import {
+  anInstance,
+  aScheduler,
+  InMemoryInstanceStorage,
+  InMemoryRoomStorage,
+  InMemoryRuntime,
+  InMemorySchedulerCache,
+  InMemorySchedulerStorage,
+  ManualClock,
+  waitFor,
+} from '@maestro/testing';
 import { silentLogger } from '../ports/logger.port';
 import type { InstanceEvent, Runtime } from '../ports/runtime.port';
+import { RoomStatusService } from '../services/room-status.service';
+import { SchedulerLookup } from '../services/scheduler-lookup';
 import { InstanceMirror } from './instance-mirror';
 
 /** A runtime whose first pod list fails until `listSucceeds` is called (a 429/5xx storm). */
@@ -62,5 +74,33 @@ describe('InstanceMirror', () => {
     await mirror.stop();
     expect(storm.started[0].aborted).toBe(true);
     expect(removed).toEqual([]);
+  });
+
+  it('rebuilds the records of live pods that storage lost, and leaves complete records alone', async () => {
+    const clock = new ManualClock(new Date('2026-01-02T10:00:00Z'));
+    const schedulers = new InMemorySchedulerStorage(clock);
+    await schedulers.createScheduler(scheduler);
+    const runtime = new InMemoryRuntime();
+    const rooms = new InMemoryRoomStorage();
+    const instances = new InMemoryInstanceStorage();
+    const lookup = new SchedulerLookup(new InMemorySchedulerCache(), schedulers, 60_000);
+    const statuses = new RoomStatusService({ rooms, instances, schedulers: lookup, clock, logger: silentLogger }, { allocationTtlMs: 300_000 });
+    const mirror = new InstanceMirror({ runtime, statuses, rooms, instances, logger: silentLogger });
+    mirror.start(scheduler);
+    await mirror.whenStarted();
+    const pods = ['fleet-a', 'fleet-b'];
+    for (const id of pods) await runtime.createGameRoomInstance(scheduler, id, scheduler.spec);
+    await waitFor(async () => (await rooms.getRoomCount('fleet')) === 2, { description: 'both rooms recorded' });
+    expect(await mirror.repair('fleet')).toBe(false);
+
+    // Redis restarted empty: every record is gone, the pods are not.
+    for (const id of pods) {
+      await rooms.deleteRoom('fleet', id);
+      await instances.deleteInstance('fleet', id);
+    }
+    expect(await mirror.repair('fleet')).toBe(true);
+    expect((await rooms.getAllRoomIds('fleet')).sort()).toEqual(pods);
+    expect((await instances.getAllInstances('fleet')).map((i) => i.id).sort()).toEqual(pods);
+    await mirror.stop();
   });
 });

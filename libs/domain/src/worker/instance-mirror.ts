@@ -20,10 +20,13 @@ export interface InstanceMirrorPorts {
 /**
  * Mirrors a scheduler's pods into instances (and so room statuses) through the runtime watcher.
  * When it starts, instances whose pod the runtime does not have (Redis outlived the cluster) are
- * removed with their rooms.
+ * removed with their rooms; `repair` brings back the records of pods that Redis lost (the cluster
+ * outlived Redis).
  */
 export class InstanceMirror {
   private watcher?: InstanceWatcher;
+  /** Ids of the pods last reported alive (not terminating) by the watcher. */
+  private readonly live = new Set<string>();
   private readonly abort = new AbortController();
   private starting?: Promise<void>;
 
@@ -59,6 +62,8 @@ export class InstanceMirror {
         scheduler,
         async (event) => {
           listed.add(event.instance.id);
+          if (event.type === 'deleted' || event.instance.status.type === 'terminating') this.live.delete(event.instance.id);
+          else this.live.add(event.instance.id);
           if (event.type === 'deleted') await statuses.removeInstance(event.instance);
           else
             await statuses.applyInstance(event.instance).catch((error: unknown) => logger.debug('instance not applied', { [LogField.Error]: String(error) }));
@@ -71,6 +76,25 @@ export class InstanceMirror {
     }
     if (signal.aborted) return;
     await this.removeGhosts(scheduler.name, listed).catch((error: unknown) => logger.warn('ghost clean-up failed', { [LogField.Error]: String(error) }));
+  }
+
+  /**
+   * Where a live pod has no instance or no room record (Redis restarted empty, or a record was
+   * removed under a running pod), every pod is reported again, which rebuilds the records
+   * (RoomStatusService.applyInstance). Resolves once done; a no-op while the watcher is not started.
+   * True when records were missing.
+   */
+  async repair(schedulerName: string): Promise<boolean> {
+    const { watcher } = this;
+    if (!watcher || this.live.size === 0) return false;
+    const [instances, roomIds] = await Promise.all([this.ports.instances.getAllInstances(schedulerName), this.ports.rooms.getAllRoomIds(schedulerName)]);
+    const stored = new Set(instances.map((instance) => instance.id));
+    const rooms = new Set(roomIds);
+    const missing = [...this.live].filter((id) => !stored.has(id) || !rooms.has(id));
+    if (missing.length === 0) return false;
+    this.ports.logger.warn('pods without records; reporting every pod again', { missing: missing.length });
+    await watcher.redeliver();
+    return true;
   }
 
   private async removeGhosts(schedulerName: string, listed: Set<string>): Promise<void> {

@@ -42,7 +42,7 @@ export interface SchedulerWorkerPorts {
 /**
  * Everything the worker does for one scheduler: executes its operations one at a time under the
  * scheduler lock, enqueues its health controller and storage clean-up once per period, mirrors its
- * pods into instances, keeps its disruption budget, publishes its fleet metrics, and reconciles its
+ * pods into instances (rebuilding the records of pods Redis lost before each health controller), keeps its disruption budget, publishes its fleet metrics, and reconciles its
  * operations records with the queue and the leases (OperationReconciler).
  */
 export class SchedulerWorker {
@@ -68,7 +68,13 @@ export class SchedulerWorker {
   start(): void {
     const { options } = this;
     this.ports.consumer.consume(this.scheduler.name, (operationId) => this.execution.execute(operationId));
-    const healthController = () => this.periodic.enqueueOnce(healthControllerDefinition, {}, options.healthControllerIntervalMs);
+    // Records Redis lost are rebuilt from the pods first, so that the health controller counts them.
+    const healthController = async () => {
+      await this.mirror
+        .repair(this.scheduler.name)
+        .catch((error: unknown) => this.logger.warn('room records not repaired', { [LogField.Error]: String(error) }));
+      await this.periodic.enqueueOnce(healthControllerDefinition, {}, options.healthControllerIntervalMs);
+    };
     const reconcileMs = options.reconcileIntervalMs ?? DEFAULT_RECONCILE_INTERVAL_MS;
     const reconcile = async () => void (await this.ports.reconciler.reconcileOnce(this.scheduler.name, this.owner, reconcileMs));
     this.stops = [

@@ -22,5 +22,6 @@ export function podToInstance(pod: V1Pod, host?: string, schedulerId: string = p
     status: podToInstanceStatus(pod),
     ...(host !== undefined ? { address: { host, ports: instancePorts(pod) } } : {}),
     resourceVersion: pod.metadata?.resourceVersion ?? '',
+    ...(pod.metadata?.labels?.version !== undefined ? { version: pod.metadata.labels.version } : {}),
   };
 }

@@ -73,6 +73,12 @@ export class PodInformer {
     await this.delivery;
   }
 
+  /** Reports every pod held again, after the changes already queued; resolves once handled. */
+  redeliver(): Promise<void> {
+    this.deliver(this.store.all());
+    return this.delivery;
+  }
+
   private resync(): void {
     this.relistDue = true;
     this.stream?.close();

@@ -59,6 +59,11 @@ export class PodStore {
     if (current?.metadata?.resourceVersion === change.pod.metadata?.resourceVersion) this.pods.delete(name);
   }
 
+  /** Every pod held, as `added` changes (a redelivery). */
+  all(): PodChange[] {
+    return [...this.pods.values()].map((pod) => ({ type: 'added', pod }));
+  }
+
   get size(): number {
     return this.pods.size;
   }

@@ -1,4 +1,12 @@
-import { AlreadyExistsError, type InstanceEvent, InvalidArgumentError, NotFoundError, type Runtime, type Scheduler } from '@maestro/domain';
+import {
+  AlreadyExistsError,
+  type InstanceEvent,
+  type InstanceWatcher,
+  InvalidArgumentError,
+  NotFoundError,
+  type Runtime,
+  type Scheduler,
+} from '@maestro/domain';
 import { aScheduler } from '../builders';
 import { waitFor } from '../wait-for';
 
@@ -25,7 +33,7 @@ export function runtimeContract(harness: () => RuntimeHarness): void {
     let names = 0;
     /** A NotFoundError with this message, whatever its cause. */
     const notFound = (message: string) => expect.objectContaining({ constructor: NotFoundError, message });
-    const watchers: { stop(): Promise<void> }[] = [];
+    const watchers: InstanceWatcher[] = [];
     /** A scheduler whose pods are deleted within a second. */
     const aSchedulerNamed = (name: string): Scheduler => aScheduler().withName(name).withTerminationGracePeriodNs(1e9).build();
     const aNewScheduler = async (): Promise<Scheduler> => {
@@ -94,7 +102,7 @@ export function runtimeContract(harness: () => RuntimeHarness): void {
       const scheduler = await aNewScheduler();
       const roomId = h.runtime.createGameRoomName(scheduler);
       const created = await h.runtime.createGameRoomInstance(scheduler, roomId, scheduler.spec);
-      expect(created).toMatchObject({ id: roomId, schedulerId: scheduler.name, status: { type: 'pending' } });
+      expect(created).toMatchObject({ id: roomId, schedulerId: scheduler.name, status: { type: 'pending' }, version: scheduler.spec.version });
       expect(created.address).toBeUndefined();
       expect(created.resourceVersion).not.toBe('');
       expect(await h.podExists(scheduler.name, roomId)).toBe(true);
@@ -183,6 +191,18 @@ export function runtimeContract(harness: () => RuntimeHarness): void {
       await waitFor(() => handled.includes(`added ${first.id}`) && handled.includes(`added ${second.id}`), { description: 'both pods handled' });
       expect(handled.indexOf(`added ${first.id}`)).toBeLessThan(handled.indexOf(`added ${second.id}`));
       expect(overlapped).toBe(false);
+    });
+
+    it('delivers every pod it holds again on request, as added, once the call resolves', async () => {
+      const h = harness();
+      const scheduler = await aNewScheduler();
+      const pod = await h.runtime.createGameRoomInstance(scheduler, h.runtime.createGameRoomName(scheduler), scheduler.spec);
+      const watched = await watch(scheduler);
+      await waitFor(() => watched.seen('added', pod.id), { description: 'the pod delivered' });
+      watched.events.splice(0);
+      await watched.watcher.redeliver();
+      expect(watched.events.map((e) => `${e.type} ${e.instance.id}`)).toContain(`added ${pod.id}`);
+      expect(watched.events.find((e) => e.instance.id === pod.id)?.instance.version).toBe(scheduler.spec.version);
     });
 
     it('delivers nothing once the watch is stopped', async () => {

@@ -126,6 +126,7 @@ export class InMemoryRuntime implements Runtime {
       schedulerId: scheduler.name,
       status: { type: 'pending', description: '' },
       resourceVersion: String(this.nextVersion++),
+      version: spec.version,
     };
     this.pods.set(key, instance);
     this.podSpecs.set(key, structuredClone(spec));
@@ -163,6 +164,10 @@ export class InMemoryRuntime implements Runtime {
       stop: async () => {
         watch.stopped = true;
         this.watches.delete(watch);
+        await watch.delivery;
+      },
+      redeliver: async () => {
+        for (const instance of this.pods.values()) if (instance.schedulerId === scheduler.name) this.deliver(watch, { type: 'added', instance });
         await watch.delivery;
       },
     };

@@ -8,6 +8,8 @@ export interface TestRedis {
   /** Every key a test writes starts with it. */
   keyPrefix: string;
   client: Redis;
+  /** Deletes the prefix's keys: as far as the test sees, Redis restarted empty. */
+  wipe(): Promise<void>;
   /** Deletes the prefix's keys and closes the client. */
   cleanup(): Promise<void>;
 }
@@ -16,17 +18,21 @@ export interface TestRedis {
 export async function createTestRedis(): Promise<TestRedis> {
   const keyPrefix = `test:${process.pid}:${randomBytes(4).toString('hex')}:`;
   const client = new Redis(TEST_REDIS_URL);
+  const wipe = async () => {
+    let cursor = '0';
+    do {
+      const [next, keys] = await client.scan(cursor, 'MATCH', `${keyPrefix}*`, 'COUNT', 500);
+      if (keys.length > 0) await client.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  };
   return {
     url: TEST_REDIS_URL,
     keyPrefix,
     client,
+    wipe,
     cleanup: async () => {
-      let cursor = '0';
-      do {
-        const [next, keys] = await client.scan(cursor, 'MATCH', `${keyPrefix}*`, 'COUNT', 500);
-        if (keys.length > 0) await client.del(...keys);
-        cursor = next;
-      } while (cursor !== '0');
+      await wipe();
       client.disconnect();
     },
   };
