@@ -1,6 +1,8 @@
 import { type DynamicModule, Inject, Module, type ModuleMetadata, type OnApplicationShutdown } from '@nestjs/common';
 import {
   INSTANCE_STORAGE,
+  LOGGER,
+  type Logger,
   OPERATION_CANCELLATION,
   OPERATION_CONSUMER,
   OPERATION_FLOW,
@@ -55,8 +57,12 @@ export class StorageModule implements OnApplicationShutdown {
   static forRootAsync(options: StorageModuleAsyncOptions): DynamicModule {
     const storage = {
       provide: STORAGE,
-      inject: options.inject ?? [],
-      useFactory: async (...args: unknown[]) => Storage.connect(await options.useFactory(...args)),
+      // The app's logger (PlatformModule) last, when there is one: Redis outages are logged through it.
+      inject: [...(options.inject ?? []), { token: LOGGER, optional: true }],
+      useFactory: async (...args: unknown[]) => {
+        const logger = args.pop() as Logger | undefined;
+        return Storage.connect({ logger, ...(await options.useFactory(...args)) });
+      },
     };
     const ports = PORTS.map(([token, pick]) => ({ provide: token, inject: [STORAGE], useFactory: pick }));
     return {

@@ -1,9 +1,13 @@
+import type { Logger } from '@maestro/domain';
+
 /** The Redis users of the storage lib; Maestro configures one URL for each. */
 export const REDIS_ROLES = ['rooms', 'instances', 'operations', 'leases', 'flow', 'schedulerCache'] as const;
 export type RedisRole = (typeof REDIS_ROLES)[number];
 
 /** Connection settings of the storage adapters (a plain object built by the app from its configuration). */
 export interface StorageOptions {
+  /** Where Redis outages are logged, once per outage and client; silent by default. */
+  logger?: Logger;
   postgresUrl: string;
   postgresPoolSize?: number;
   /** Longest wait for a Postgres connection, new or free in the pool (default 5 s). */

@@ -11,6 +11,8 @@ import { RedisRoomStorage } from './redis/redis-room.storage';
 import { RedisSchedulerCache } from './redis/redis-scheduler.cache';
 import { RedisSchedulerLock } from './redis/redis-scheduler.lock';
 import { type StorageOptions, redisUrlsOf } from './storage.options';
+import { logRedisOutages } from './redis/redis-outage-log';
+import { silentLogger } from '@maestro/domain';
 
 /** A readiness probe: resolves when the dependency answers. */
 export interface ReadinessCheck {
@@ -63,7 +65,7 @@ export class Storage {
     this.operations = new RedisOperationStorage(client(urls.operations), prefix);
     this.leases = new RedisOperationLease(client(urls.leases), prefix);
     this.cancellation = new RedisOperationCancellation(client(urls.flow), prefix);
-    this.flow = new BullOperationFlow({ redisUrl: urls.flow, keyPrefix: prefix });
+    this.flow = new BullOperationFlow({ redisUrl: urls.flow, keyPrefix: prefix, logger: options.logger });
     this.schedulerLock = new RedisSchedulerLock(client(urls.leases), prefix);
     this.readiness = [
       { name: 'postgres', check: async () => void (await dataSource.query('SELECT 1')) },
@@ -85,7 +87,11 @@ export class Storage {
     });
     await dataSource.initialize();
     const clients = new Map<string, Redis>();
-    for (const url of new Set(Object.values(urls))) clients.set(url, new Redis(url, redisClientOptions(url, { autoPipelining: options.autoPipelining })));
+    const logger = options.logger ?? silentLogger;
+    for (const url of new Set(Object.values(urls))) {
+      const client = new Redis(url, redisClientOptions(url, { autoPipelining: options.autoPipelining }));
+      clients.set(url, logRedisOutages(client, `redis ${new URL(url).host}`, logger));
+    }
     return new Storage(dataSource, clients, options);
   }
 

@@ -1,7 +1,8 @@
-import type { OperationConsumer, OperationFlow, OperationHandler } from '@maestro/domain';
+import { type Logger, type OperationConsumer, type OperationFlow, type OperationHandler, silentLogger } from '@maestro/domain';
 import Queue, { type Job, type Queue as BullQueue } from 'bull';
 import Redis, { type RedisOptions } from 'ioredis';
 import { type StopListening, listenToChannel } from '../redis/redis-channel';
+import { logRedisOutages } from '../redis/redis-outage-log';
 
 export interface BullOperationFlowOptions {
   redisUrl: string;
@@ -9,6 +10,8 @@ export interface BullOperationFlowOptions {
   keyPrefix?: string;
   /** Called when a consumer stops on an error (Bull's `process()` failing); defaults to ignoring it. */
   onError?: (error: unknown, schedulerName: string) => void;
+  /** Where Redis outages of the shared connections are logged (once each); silent by default. */
+  logger?: Logger;
 }
 
 interface OperationJob {
@@ -97,7 +100,10 @@ export class BullOperationFlow implements OperationFlow, OperationConsumer {
    * process. Resolves once subscribed, with the function that stops listening.
    */
   async watchInsertions(listener: (schedulerName: string) => void): Promise<StopListening> {
-    const connection = new Redis(this.options.redisUrl, { maxRetriesPerRequest: null, connectionName: `maestro:${this.options.keyPrefix ?? ''}bull:watch` });
+    const connection = this.logged(
+      new Redis(this.options.redisUrl, { maxRetriesPerRequest: null, connectionName: `maestro:${this.options.keyPrefix ?? ''}bull:watch` }),
+      'bull insertions',
+    );
     const stop = await listenToChannel(connection, operationEnqueuedChannel(this.options.keyPrefix), listener);
     const stopOnce = async () => {
       this.watchers.delete(stopOnce);
@@ -141,6 +147,11 @@ export class BullOperationFlow implements OperationFlow, OperationConsumer {
     return queue;
   }
 
+  /** A connection whose outages are logged; each queue's blocking connection is left to Bull's own (silent) listener. */
+  private logged(connection: Redis, name: string): Redis {
+    return logRedisOutages(connection, name, this.options.logger ?? silentLogger);
+  }
+
   /** Bull lets queues share the command and subscriber connections, never the blocking one. */
   private connection(schedulerName: string, type: 'client' | 'subscriber' | 'bclient', redisOptions?: RedisOptions): Redis {
     const options: RedisOptions = {
@@ -151,9 +162,9 @@ export class BullOperationFlow implements OperationFlow, OperationConsumer {
     };
     switch (type) {
       case 'client':
-        return (this.client ??= shared(new Redis(this.options.redisUrl, options)));
+        return (this.client ??= shared(this.logged(new Redis(this.options.redisUrl, options), 'bull client')));
       case 'subscriber':
-        return (this.subscriber ??= shared(new Redis(this.options.redisUrl, options)));
+        return (this.subscriber ??= shared(this.logged(new Redis(this.options.redisUrl, options), 'bull subscriber')));
       case 'bclient': {
         this.blocking.get(schedulerName)?.disconnect();
         const connection = new Redis(this.options.redisUrl, options);
