@@ -9,6 +9,7 @@ import {
   createPinoLogger,
   eventsForwarderServiceProvider,
   queuedRoomEventsProvider,
+  ForwardingDrain,
   roomStatusServiceProvider,
   schedulerLookupProvider,
 } from '@maestro/platform';
@@ -39,6 +40,7 @@ export class RoomsApiRoot {
         schedulerLookupProvider({ memoMs: 1_000 }),
         eventsForwarderServiceProvider,
         queuedRoomEventsProvider,
+        ForwardingDrain,
         roomStatusServiceProvider,
         {
           provide: RoomAccess,

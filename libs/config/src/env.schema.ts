@@ -189,6 +189,22 @@ export const ENV_SCHEMA: readonly EnvVariable[] = [
   v(`${RM}_ROOMVALIDATIONACCEPTOCCUPIEDSTATUS`, 'roomManager.validationAcceptOccupied', 'bool', 'false', 'an occupied validation room also passes'),
   v(`${RM}_ROOMALLOCATIONTTLMILLIS`, 'roomManager.allocationTtlMs', 'int', '300000', 'how long an allocated room ignores ready pings, ms', nonNegative),
   v('SERVICES_EVENTSFORWARDER_SCHEDULERCACHETTLMILLIS', 'schedulerCacheTtlMs', 'int', '120000', 'lifetime of cached schedulers, ms', positive),
+  v(
+    'SERVICES_EVENTSFORWARDER_QUEUECAPACITY',
+    'eventsForwarding.queueCapacity',
+    'int',
+    '1000',
+    'room events waiting per scheduler for the forwarders; beyond it the oldest is dropped (not in Maestro)',
+    positive,
+  ),
+  v(
+    'SERVICES_EVENTSFORWARDER_SHUTDOWNDRAINTIMEOUT',
+    'eventsForwarding.shutdownDrainTimeoutMs',
+    'duration',
+    '5s',
+    'longest wait on shutdown for queued room events to be sent (not in Maestro)',
+    nonNegative,
+  ),
   // Runtime watcher and metrics reporter
   v('RUNTIMEWATCHER_DISRUPTIONWORKER_INTERVALSECONDS', 'disruption.intervalSeconds', 'int', '60', 'disruption budget update period, seconds', positive),
   v(

@@ -38,6 +38,7 @@ describe('loadConfig', () => {
       allocationTtlMs: 300_000,
     });
     expect(config.schedulerCacheTtlMs).toBe(120_000);
+    expect(config.eventsForwarding).toEqual({ queueCapacity: 1_000, shutdownDrainTimeoutMs: 5_000 });
     expect(config.kubernetes).toMatchObject({ inCluster: false, qps: 100, burst: 200 });
     expect(config.kubernetes.topologySpread).toEqual({ enabled: true, maxSkew: 5, topologyKey: 'topology.kubernetes.io/zone', scheduleAnyway: false });
     expect(config.portAllocator.range).toEqual({ start: 60001, end: 60010 });

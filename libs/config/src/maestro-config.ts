@@ -61,6 +61,7 @@ export interface MaestroConfig {
     allocationTtlMs: number;
   };
   schedulerCacheTtlMs: number;
+  eventsForwarding: { queueCapacity: number; shutdownDrainTimeoutMs: number };
   disruption: { intervalSeconds: number; safetyPercentage: number };
   reporter: { intervalMs: number };
   log: { level: 'debug' | 'info' | 'warn' | 'error'; format: 'json' | 'pretty' };

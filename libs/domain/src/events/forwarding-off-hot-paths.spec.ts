@@ -175,4 +175,32 @@ describe('events forwarding off hot paths', () => {
     }
     expect(receiver.calls.map((call) => (call.request as { room: { metadata: Record<string, string> } }).room.metadata.n)).toEqual(['1', '3', '4', '5']);
   });
+
+  it('sends what is queued before shutdown, waiting until the queue is empty', async () => {
+    await aRoom('r1');
+    for (const n of [1, 2]) await statuses.ping(ping('r1', { n }));
+    await settle();
+    let left: number | undefined;
+    void queue.drain(1_000).then((count) => (left = count));
+    receiver.release();
+    await settle();
+    receiver.release();
+    await settle();
+    expect(left).toBe(0);
+    expect(receiver.calls).toHaveLength(2);
+    expect(logger.lines.filter((line) => line.level === 'warn')).toEqual([]);
+  });
+
+  it('stops waiting for a receiver that hangs once the drain timeout passed, and says what it left', async () => {
+    await aRoom('r1');
+    await statuses.ping(ping('r1'));
+    await settle();
+    let left: number | undefined;
+    void queue.drain(1_000).then((count) => (left = count));
+    await jest.advanceTimersByTimeAsync(999);
+    expect(left).toBeUndefined();
+    await jest.advanceTimersByTimeAsync(1);
+    expect(left).toBe(1);
+    expect(logger.lines.find((line) => line.msg === 'events forwarding queue not drained before shutdown')?.fields).toEqual({ events: 1, timeout_ms: 1_000 });
+  });
 });

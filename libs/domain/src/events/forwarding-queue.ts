@@ -79,6 +79,20 @@ export class ForwardingQueue {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
+  /**
+   * Shutdown: waits until every queued event was sent, or `timeoutMs` passed; then logs what is
+   * left behind (nothing is sent after the process ends) and resolves with its count.
+   */
+  async drain(timeoutMs: number): Promise<number> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timedOut = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
+    await Promise.race([this.whenIdle(), timedOut]);
+    clearTimeout(timer);
+    const left = this.running + [...this.lanes.values()].reduce((sum, lane) => sum + lane.waiting.length, 0);
+    if (left > 0) this.logger.warn('events forwarding queue not drained before shutdown', { events: left, timeout_ms: timeoutMs });
+    return left;
+  }
+
   private isIdle(): boolean {
     return this.running === 0 && [...this.lanes.values()].every((lane) => lane.waiting.length === 0);
   }

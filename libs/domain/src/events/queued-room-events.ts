@@ -20,6 +20,11 @@ export class QueuedRoomEvents implements RoomEventsSink {
     private readonly logger: Logger,
   ) {}
 
+  /** Shutdown: sends what is queued, waiting `timeoutMs` at most (ForwardingQueue.drain). */
+  drain(timeoutMs: number): Promise<number> {
+    return this.queue.drain(timeoutMs);
+  }
+
   /** Queues the `resync` of an accepted ping, with the room and instance the ping read. */
   async forwardPing(scheduler: Scheduler, loaded: LoadedRoom, ping: Pick<RoomPing, 'pingStatus' | 'metadata'>): Promise<void> {
     await this.queueRoomEvent('ping', scheduler, loaded.room.id, () =>

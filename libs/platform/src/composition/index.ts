@@ -1,1 +1,2 @@
 export * from './use-case.providers';
+export * from './forwarding-drain';

@@ -2,6 +2,7 @@ import type { Provider } from '@nestjs/common';
 import { MAESTRO_CONFIG, type MaestroConfig } from '@maestro/config';
 import {
   CLOCK,
+  DEFAULT_FORWARDING_QUEUE_OPTIONS,
   EVENTS_FORWARDER,
   EventsForwarderService,
   ForwardingQueue,
@@ -59,19 +60,21 @@ export const eventsForwarderServiceProvider: Provider = {
 
 /**
  * QueuedRoomEvents: the process's forwarding queue for the events of hot paths (pings, pod changes,
- * room deletions), counting dropped events in `maestro_events_forwarding_dropped_total{scheduler}`.
+ * room deletions), `eventsForwarding.queueCapacity` events per scheduler, counting dropped events in
+ * `maestro_events_forwarding_dropped_total{scheduler}`; drained on shutdown (ForwardingDrain).
  */
 export const queuedRoomEventsProvider: Provider = {
   provide: QueuedRoomEvents,
-  inject: [EventsForwarderService, LOGGER, METRICS_REGISTRY],
-  useFactory: (forwarding: EventsForwarderService, logger, registry: Registry) => {
+  inject: [EventsForwarderService, LOGGER, METRICS_REGISTRY, MAESTRO_CONFIG],
+  useFactory: (forwarding: EventsForwarderService, logger, registry: Registry, config: MaestroConfig) => {
     const dropped = new Counter({
       name: 'maestro_events_forwarding_dropped_total',
       help: 'Events dropped because the forwarding queue of their scheduler was full',
       labelNames: ['scheduler'],
       registers: [registry],
     });
-    const queue = new ForwardingQueue(logger, undefined, { dropped: (scheduler) => dropped.inc({ scheduler }) });
+    const options = { ...DEFAULT_FORWARDING_QUEUE_OPTIONS, capacity: config.eventsForwarding.queueCapacity };
+    const queue = new ForwardingQueue(logger, options, { dropped: (scheduler) => dropped.inc({ scheduler }) });
     return new QueuedRoomEvents(forwarding, queue, logger);
   },
 };
