@@ -83,10 +83,10 @@ export const operationRunnerProvider: Provider = {
  */
 export const operationReconcilerProvider: Provider = {
   provide: OperationReconciler,
-  inject: [OPERATION_STORAGE, OPERATION_FLOW, OPERATION_LEASE, SCHEDULER_LOCK, CLOCK, LOGGER, MAESTRO_CONFIG],
-  useFactory: (storage, flow, lease, lock, clock, logger, config: MaestroConfig) =>
+  inject: [OPERATION_STORAGE, OPERATION_FLOW, OPERATION_LEASE, SCHEDULER_LOCK, CLOCK, LOGGER, OperationRunner, MAESTRO_CONFIG],
+  useFactory: (storage, flow, lease, lock, clock, logger, runner: OperationRunner, config: MaestroConfig) =>
     new OperationReconciler(
-      { storage, flow, lease, lock, clock, logger },
+      { storage, flow, lease, lock, clock, logger, runner },
       { pendingGraceMs: Math.max(1_000, config.workers.syncIntervalMs), leaseGraceMs: Math.max(1_000, config.operationLeaseTtlMs) },
     ),
 };

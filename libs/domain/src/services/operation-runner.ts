@@ -34,10 +34,11 @@ const FINAL_WRITE_RETRY_MS = 100;
 export const RECOVERED_LINE = 'Operation recovered: its worker stopped before it finished (lease expired)';
 
 /**
- * Why an operation's context was aborted: a user's cancel, the worker stopping, or the worker losing
- * the scheduler's lock (another replica may run the scheduler's operations now).
+ * Why an operation's context was aborted: a user's cancel, the worker stopping, the worker losing
+ * the scheduler's lock (another replica may run the scheduler's operations now), or the reconciler
+ * having ended the operation (its lease expired while it ran: nothing may take it for running).
  */
-export type AbortReason = 'canceled' | 'worker_stopping' | 'lock_lost';
+export type AbortReason = 'canceled' | 'worker_stopping' | 'lock_lost' | 'recovered';
 
 /** The status and history line of an execution that threw, by why its context was aborted (if it was). */
 function endingOf(signal: AbortSignal): { status: 'canceled' | 'error'; line: string } {
@@ -52,6 +53,8 @@ function endingOf(signal: AbortSignal): { status: 'canceled' | 'error'; line: st
       return { status: 'canceled', line: 'operation execution failed' };
     case 'lock_lost':
       return { status: 'error', line: 'operation aborted: this worker lost the scheduler lock' };
+    case 'recovered':
+      return { status: 'error', line: 'operation aborted: its lease expired and the reconciler ended it' };
   }
 }
 

@@ -32,7 +32,7 @@ export function reconciliationFixture(executor: OperationExecutor<RemoveRoomsInp
   const logger = new RecordingLogger();
   const registry = new OperationRegistry([registerOperation(removeRoomsDefinition, executor)]);
   const runner = new OperationRunner({ storage, lease, registry, clock, logger }, { leaseTtlMs: FIXTURE_LEASE_TTL_MS });
-  const reconciler = new OperationReconciler({ storage, flow, lease, lock, clock, logger }, { pendingGraceMs, leaseGraceMs: FIXTURE_LEASE_GRACE_MS });
+  const reconciler = new OperationReconciler({ storage, flow, lease, lock, clock, logger, runner }, { pendingGraceMs, leaseGraceMs: FIXTURE_LEASE_GRACE_MS });
   const events = async (schedulerName: string, id: string) => (await storage.getOperation(schedulerName, id)).executionHistory.map((entry) => entry.event);
   return { clock, storage, flow, lease, lock, logger, runner, reconciler, events };
 }

@@ -1,7 +1,7 @@
 import { anOperation, waitFor } from '@maestro/testing';
 import type { Operation } from '../entities/operation';
 import { RECOVERED_LINE } from '../services/operation-runner';
-import { FIXTURE_LEASE_TTL_MS, LEASE_DEAD_AFTER_MS, reconciliationFixture } from '../testing/reconciliation-fixture';
+import { FIXTURE_LEASE_TTL_MS, LEASE_DEAD_AFTER_MS, reconciliationFixture, scriptedExecutor } from '../testing/reconciliation-fixture';
 
 const S = 'fleet';
 const aRemoval = (id: string, overrides: Partial<Operation> = {}) =>
@@ -69,5 +69,29 @@ describe('OperationReconciler', () => {
     expect(await fx.reconciler.reconcileOnce(S, 'replica-b', 10_000)).toBeUndefined();
     fx.clock.advance(10_000);
     expect(await fx.reconciler.reconcileOnce(S, 'replica-b', 10_000)).toEqual({ requeued: [], recovered: [] });
+  });
+
+  it('aborts the run of this process whose operation it ended (its lease expired while it ran)', async () => {
+    let signal: AbortSignal | undefined;
+    const hangsUntilAborted = scriptedExecutor({
+      execute: (context) =>
+        new Promise((_, reject) => {
+          signal = context.signal;
+          context.signal.addEventListener('abort', () => reject(new Error('aborted')), { once: true });
+        }),
+    });
+    const fx = reconciliationFixture(hangsUntilAborted);
+    await fx.storage.createOperation(aRemoval('stale'));
+    const run = fx.runner.run(S, 'stale');
+    await waitFor(() => signal, { description: 'the operation running' });
+    // Its renewals did not reach Redis: the lease reads as dead, while the run goes on here.
+    fx.clock.advance(LEASE_DEAD_AFTER_MS + 1_000);
+    expect(await fx.reconciler.reconcile(S)).toEqual({ requeued: [], recovered: ['stale'] });
+    expect(signal?.aborted).toBe(true);
+    expect((await run)?.status).toBe('error');
+    const events = await fx.events(S, 'stale');
+    expect(events).toContain(RECOVERED_LINE);
+    expect(events).toContain('operation aborted: its lease expired and the reconciler ended it');
+    expect(events).not.toContain('Operation finished');
   });
 });

@@ -8,7 +8,7 @@ import type { OperationFlow } from '../ports/operation-flow.port';
 import type { OperationLease } from '../ports/operation-lease.port';
 import type { OperationStorage } from '../ports/operation-storage.port';
 import type { SchedulerLock } from '../ports/scheduler-lock.port';
-import { RECOVERED_LINE } from '../services/operation-runner';
+import { type OperationRunner, RECOVERED_LINE } from '../services/operation-runner';
 import { PERIOD_CLAIM_SHARE } from './periodic-operations';
 
 /** Name of the reconciliation's period claim (`scheduler:<s>:periodClaim:<task>`). */
@@ -21,6 +21,8 @@ export interface OperationReconcilerPorts {
   lock: SchedulerLock;
   clock: Clock;
   logger: Logger;
+  /** This process's runner: an operation it still runs is aborted when the reconciler ends it. */
+  runner?: Pick<OperationRunner, 'abort'>;
 }
 
 export interface OperationReconcilerOptions {
@@ -48,7 +50,8 @@ export interface Reconciliation {
  * that is not final must be queued (pending) or run under a live lease (in progress). A pending
  * operation missing from the queue (its job failed or stalled out of Bull) is queued again, at the
  * tail; an operation in progress whose lease expired or is gone (its worker died, or its runner
- * could not write the end) is ended `error` with the recovery line and its lease revoked; the health
+ * could not write the end) is ended `error` with the recovery line and its lease revoked, and its run
+ * aborted if this process still runs it; the health
  * controller then reconciles the rooms. Every write is conditional, so replicas and runners racing
  * it change nothing twice. One instance serves every scheduler of the process.
  */
@@ -114,7 +117,9 @@ export class OperationReconciler {
       await lease.revokeLease(name, operation.id).catch((error: unknown) => {
         if (!isNotFound(error)) logger.warn('lease revoke failed', { [LogField.OperationId]: operation.id, [LogField.Error]: messageOf(error) });
       });
-      logger.warn('ended an operation in progress that nothing runs (lease expired or missing)', { [LogField.OperationId]: operation.id });
+      // A runner of this process whose lease renewals failed (a Redis outage) must not go on with an ended operation.
+      const aborted = this.ports.runner?.abort(operation.id, 'recovered') ?? false;
+      logger.warn('ended an operation in progress whose lease expired or is missing', { [LogField.OperationId]: operation.id, aborted_local_run: aborted });
     }
     return recovered;
   }
