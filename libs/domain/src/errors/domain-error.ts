@@ -2,7 +2,7 @@
  * Domain errors carry a kind that the HTTP edge maps to a status code (libs/platform),
  * a message for humans and, optionally, the underlying cause.
  */
-export type DomainErrorKind = 'invalid_argument' | 'not_found' | 'already_exists' | 'conflict' | 'aborted' | 'unexpected';
+export type DomainErrorKind = 'invalid_argument' | 'not_found' | 'already_exists' | 'conflict' | 'aborted' | 'unavailable' | 'unexpected';
 
 export abstract class DomainError extends Error {
   abstract readonly kind: DomainErrorKind;
@@ -49,6 +49,11 @@ export class ConflictError extends DomainError {
 /** The request ran into a final state (gRPC Aborted, HTTP 409). */
 export class AbortedError extends DomainError {
   readonly kind = 'aborted';
+}
+
+/** A dependency (Postgres, Redis) cannot be reached now; the same request may succeed later (gRPC Unavailable, HTTP 503). */
+export class UnavailableError extends DomainError {
+  readonly kind = 'unavailable';
 }
 
 /** Anything else (gRPC Unknown, HTTP 500). */

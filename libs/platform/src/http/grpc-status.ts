@@ -9,6 +9,7 @@ export const GrpcCode = {
   FailedPrecondition: 9,
   Aborted: 10,
   Unimplemented: 12,
+  Unavailable: 14,
 } as const;
 
 /** HTTP status and gRPC code of each domain error kind (grpc-gateway's mapping). */
@@ -18,6 +19,7 @@ export const KIND_STATUS: Record<DomainErrorKind, { http: number; code: number }
   already_exists: { http: 409, code: GrpcCode.AlreadyExists },
   conflict: { http: 400, code: GrpcCode.FailedPrecondition },
   aborted: { http: 409, code: GrpcCode.Aborted },
+  unavailable: { http: 503, code: GrpcCode.Unavailable },
   unexpected: { http: 500, code: GrpcCode.Unknown },
 };
 

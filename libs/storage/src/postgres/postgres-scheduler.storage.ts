@@ -1,6 +1,7 @@
 import {
   AlreadyExistsError,
   NotFoundError,
+  UnavailableError,
   UnexpectedError,
   type Scheduler,
   type SchedulerFilter,
@@ -175,8 +176,25 @@ function fromJoined(row: JoinedRow): Scheduler {
   return schedulerFromRow(row, version);
 }
 
-function unexpected(what: string, cause: unknown): UnexpectedError {
+/**
+ * Failures of the connection rather than of the statement: refused, reset or timed-out connections,
+ * a server shutting down or starting (SQLSTATE class 08 and 57P01-57P03), a connection cut mid-query.
+ */
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', '57P01', '57P02', '57P03']);
+const CONNECTION_MESSAGE =
+  /connection terminated|timeout exceeded when trying to connect|connection (refused|reset)|the database system is (starting up|shutting down)/i;
+
+function isUnavailable(cause: unknown): boolean {
+  const code = pgCode(cause);
+  if (code !== undefined && (NETWORK_CODES.has(code) || code.startsWith('08'))) return true;
+  const causes = [cause, (cause as { cause?: unknown })?.cause, ...((cause as { errors?: unknown[] })?.errors ?? [])];
+  return causes.some((c) => c instanceof Error && (CONNECTION_MESSAGE.test(c.message) || NETWORK_CODES.has(String((c as { code?: unknown }).code))));
+}
+
+/** The domain error of a failed statement: UnavailableError when Postgres could not be reached (HTTP 503), else UnexpectedError. */
+function unexpected(what: string, cause: unknown): UnexpectedError | UnavailableError {
   const reason = cause instanceof Error ? cause.message : String(cause);
+  if (isUnavailable(cause)) return new UnavailableError(`postgres: ${what} failed: ${reason}`, { cause });
   return new UnexpectedError(`postgres: ${what} failed: ${reason}`, { cause });
 }
 
