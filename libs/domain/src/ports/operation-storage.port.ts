@@ -38,8 +38,11 @@ export interface OperationStorage {
    * reconciler's index of what must be queued (docs/compatibility/storage.md).
    */
   listPendingOperations(schedulerName: string): Promise<Operation[]>;
-  /** Operations in progress (the active list), those whose record still exists. */
-  listActiveOperations(schedulerName: string): Promise<Operation[]>;
+  /**
+   * Operations in progress (the active list), those whose record still exists, oldest first; the
+   * first `limit` listed when given (all otherwise).
+   */
+  listActiveOperations(schedulerName: string, limit?: number): Promise<Operation[]>;
   /**
    * Final operations (history list; no-action ones are not in it), one page of the existing records,
    * plus the count of listed ids (expired records count until cleanExpiredOperations removes them).

@@ -137,6 +137,23 @@ describe('OperationManager', () => {
       ]);
     });
 
+    it('bounds the pending and active listings, telling how many wait in the queue', async () => {
+      const bounded = new OperationManager(
+        { storage, flow, lease, cancellation, schedulers, clock },
+        { operationsTtlMs: OPERATIONS_TTL_MS, stageListLimit: 2 },
+      );
+      const [a, b, c] = [await create.addRooms(), await create.addRooms(), await create.addRooms()];
+      const pending = await bounded.listOperations(SCHEDULER, { stage: 'pending', sortOrder: 'asc', page: 1, perPage: 15 });
+      expect(pending).toMatchObject({ pageSize: 2, total: 3 });
+      expect(ids(pending.operations).sort()).toEqual([a.id, b.id].sort());
+      for (const op of [a, b, c]) {
+        await moveTo(op, 'in_progress');
+        clock.advance(1_000);
+      }
+      const active = await bounded.listOperations(SCHEDULER, { stage: 'active', sortOrder: 'asc', page: 1, perPage: 15 });
+      expect(ids(active.operations).sort()).toEqual([a.id, b.id].sort());
+    });
+
     it('pages the final operations after forgetting those whose record expired', async () => {
       const expired = await create.addRooms();
       clock.advance(1_000);

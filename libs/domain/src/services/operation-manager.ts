@@ -14,7 +14,15 @@ import type { SchedulerStorage } from '../ports/scheduler-storage.port';
 export interface OperationManagerOptions {
   /** Expiry of the records of short-lived operations (health controller, add/remove rooms, clean-up). */
   operationsTtlMs: number;
+  /**
+   * Most operations the `pending` and `active` listings load and answer (Maestro lists them all);
+   * DEFAULT_STAGE_LIST_LIMIT when absent. `total` still counts the whole pending queue.
+   */
+  stageListLimit?: number;
 }
+
+/** Default bound of the `pending` and `active` listings. */
+export const DEFAULT_STAGE_LIST_LIMIT = 100;
 
 export interface OperationManagerPorts {
   storage: OperationStorage;
@@ -65,11 +73,14 @@ export class OperationManager {
   async listOperations(schedulerName: string, query: OperationListQuery): Promise<OperationPage> {
     switch (query.stage) {
       case 'pending': {
-        const operations = sortByCreation(await this.listPending(schedulerName), query.sortOrder);
-        return { operations, page: 1, pageSize: operations.length, total: operations.length };
+        const { operations: pending, queued } = await this.listPending(schedulerName);
+        const operations = sortByCreation(pending, query.sortOrder);
+        // Past the bound, `total` tells how many wait in the queue; below it, the count listed (Maestro's).
+        const total = queued > this.stageListLimit ? queued : operations.length;
+        return { operations, page: 1, pageSize: operations.length, total };
       }
       case 'active': {
-        const operations = sortByCreation(await this.listActive(schedulerName), query.sortOrder);
+        const operations = sortByCreation(await this.listActive(schedulerName, this.stageListLimit), query.sortOrder);
         return { operations, page: 1, pageSize: operations.length, total: operations.length };
       }
       case 'final': {
@@ -138,21 +149,26 @@ export class OperationManager {
    * The operations still waiting in the queue. The queue's delivered job stays listed until its
    * operation starts (it may wait for the scheduler's lock), never once it runs or has ended.
    */
-  private async listPending(schedulerName: string): Promise<Operation[]> {
+  private async listPending(schedulerName: string): Promise<{ operations: Operation[]; queued: number }> {
     const ids = await this.ports.flow.listPendingOperationIds(schedulerName);
     let operations: Operation[];
     try {
-      operations = await Promise.all(ids.map((id) => this.ports.storage.getOperation(schedulerName, id)));
+      // Only the head of the queue is loaded: one request never reads an unbounded number of records.
+      operations = await Promise.all(ids.slice(0, this.stageListLimit).map((id) => this.ports.storage.getOperation(schedulerName, id)));
     } catch (cause) {
       throw new UnexpectedError('error listing operations on pending stage', { cause });
     }
-    return operations.filter((op) => op.status === 'pending');
+    return { operations: operations.filter((op) => op.status === 'pending'), queued: ids.length };
   }
 
-  private async listActive(schedulerName: string): Promise<Operation[]> {
+  private get stageListLimit(): number {
+    return this.options.stageListLimit ?? DEFAULT_STAGE_LIST_LIMIT;
+  }
+
+  private async listActive(schedulerName: string, limit?: number): Promise<Operation[]> {
     let operations: Operation[];
     try {
-      operations = await this.ports.storage.listActiveOperations(schedulerName);
+      operations = await this.ports.storage.listActiveOperations(schedulerName, limit);
     } catch (cause) {
       throw new UnexpectedError('error listing operations on active stage', { cause });
     }

@@ -120,8 +120,8 @@ export class RedisOperationStorage implements OperationStorage {
     return (await this.loadExisting(schedulerName, ids)).filter((operation) => operation.status === 'pending');
   }
 
-  async listActiveOperations(schedulerName: string): Promise<Operation[]> {
-    const ids = await this.redis.zrange(this.keys.active(schedulerName), 0, -1);
+  async listActiveOperations(schedulerName: string, limit?: number): Promise<Operation[]> {
+    const ids = await this.redis.zrange(this.keys.active(schedulerName), 0, limit === undefined ? -1 : limit - 1);
     return this.loadExisting(schedulerName, ids);
   }
 

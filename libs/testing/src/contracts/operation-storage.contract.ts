@@ -213,6 +213,17 @@ export function operationStorageContract(create: (clock: Clock) => OperationStor
       await expect(storage.deleteHistory(aName())).resolves.toBeUndefined();
     });
 
+    it('lists at most the limit of active operations, oldest first', async () => {
+      const s = aName();
+      for (const id of ['first', 'second', 'third']) {
+        await storage.createOperation(anOperationOf(s, id));
+        await storage.updateOperationStatus(anOperationOf(s, id, { status: 'in_progress' }));
+        clock.advance(1_000);
+      }
+      expect(ids(await storage.listActiveOperations(s, 2))).toEqual(['first', 'second']);
+      expect(ids(await storage.listActiveOperations(s))).toEqual(['first', 'second', 'third']);
+    });
+
     it('keeps the operations of schedulers apart under the same id', async () => {
       const [s1, s2] = [aName(), aName()];
       await storage.createOperation(anOperationOf(s1, 'same', { definitionName: 'add_rooms' }));

@@ -75,8 +75,8 @@ export class InMemoryOperationStorage implements OperationStorage {
     return this.existing(this.list(schedulerName, 'pending')).filter((operation) => operation.status === 'pending');
   }
 
-  async listActiveOperations(schedulerName: string): Promise<Operation[]> {
-    return this.existing(this.list(schedulerName, 'active'));
+  async listActiveOperations(schedulerName: string, limit?: number): Promise<Operation[]> {
+    return this.existing(this.list(schedulerName, 'active').slice(0, limit));
   }
 
   async listFinishedOperations(schedulerName: string, query: FinishedOperationsQuery): Promise<{ operations: Operation[]; total: number }> {
