@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { MAESTRO_CONFIG, storageOptionsOf } from '@maestro/config';
+import { MAESTRO_CONFIG, type MaestroConfig, forwarderOptionsOf, storageOptionsOf } from '@maestro/config';
 import { OperationManager, ROOM_STORAGE, SCHEDULER_CACHE, SCHEDULER_STORAGE, SchedulerManager } from '@maestro/domain';
 import { clockProvider, operationManagerProvider } from '@maestro/platform';
 import { StorageModule } from '@maestro/storage';
@@ -15,8 +15,9 @@ import { SchedulersController } from './schedulers/schedulers.controller';
     operationManagerProvider,
     {
       provide: SchedulerManager,
-      inject: [SCHEDULER_STORAGE, SCHEDULER_CACHE, ROOM_STORAGE, OperationManager],
-      useFactory: (storage, cache, rooms, operations: OperationManager) => new SchedulerManager({ storage, cache, rooms, operations }),
+      inject: [SCHEDULER_STORAGE, SCHEDULER_CACHE, ROOM_STORAGE, OperationManager, MAESTRO_CONFIG],
+      useFactory: (storage, cache, rooms, operations: OperationManager, config: MaestroConfig) =>
+        new SchedulerManager({ storage, cache, rooms, operations }, { forwarderAddresses: forwarderOptionsOf(config).allowedAddresses }),
     },
   ],
 })

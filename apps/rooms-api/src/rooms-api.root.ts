@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { AppConfigModule, MAESTRO_CONFIG, type MaestroConfig, storageOptionsOf } from '@maestro/config';
+import { AppConfigModule, MAESTRO_CONFIG, type MaestroConfig, forwarderOptionsOf, storageOptionsOf } from '@maestro/config';
 import { CLOCK, INSTANCE_STORAGE, ROOM_STORAGE, RoomAccess } from '@maestro/domain';
 import { EventsForwarderModule } from '@maestro/events-forwarder';
 import {
@@ -16,6 +16,9 @@ import {
 import { StorageModule } from '@maestro/storage';
 import { RoomsController } from './rooms/rooms.controller';
 
+/** Largest request body of the rooms API: pings and events are small (not in Maestro, docs/compatibility). */
+export const ROOMS_API_BODY_LIMIT_BYTES = 16 * 1024;
+
 /** Composition root of the rooms API for one configuration (used by main.ts and the tests). */
 @Module({})
 export class RoomsApiRoot {
@@ -25,11 +28,11 @@ export class RoomsApiRoot {
       module: RoomsApiRoot,
       imports: [
         AppConfigModule.forComponent('rooms-api', env),
-        PlatformModule.forApp(pino),
+        PlatformModule.forApp(pino, { bodyLimitBytes: ROOMS_API_BODY_LIMIT_BYTES }),
         StorageModule.forRootAsync({ inject: [MAESTRO_CONFIG], useFactory: storageOptionsOf }),
         EventsForwarderModule.forRootAsync({
           inject: [METRICS_REGISTRY],
-          useFactory: (registry) => ({ keepAliveTimeMs: config.grpc.keepAliveTimeMs, keepAliveTimeoutMs: config.grpc.keepAliveTimeoutMs, registry }),
+          useFactory: (registry) => ({ ...forwarderOptionsOf(config), registry }),
         }),
       ],
       controllers: [RoomsController],

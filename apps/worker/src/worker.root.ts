@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { AppConfigModule, MAESTRO_CONFIG, type MaestroConfig, storageOptionsOf } from '@maestro/config';
+import { AppConfigModule, MAESTRO_CONFIG, type MaestroConfig, forwarderOptionsOf, storageOptionsOf } from '@maestro/config';
 import { EventsForwarderModule } from '@maestro/events-forwarder';
 import {
   METRICS_REGISTRY,
@@ -32,7 +32,7 @@ export class WorkerRoot {
         StorageModule.forRootAsync({ inject: [MAESTRO_CONFIG], useFactory: storageOptionsOf }),
         EventsForwarderModule.forRootAsync({
           inject: [METRICS_REGISTRY],
-          useFactory: (registry) => ({ keepAliveTimeMs: config.grpc.keepAliveTimeMs, keepAliveTimeoutMs: config.grpc.keepAliveTimeoutMs, registry }),
+          useFactory: (registry) => ({ ...forwarderOptionsOf(config), registry }),
         }),
         RuntimeK8sModule.forRootAsync({
           useFactory: () => ({

@@ -80,4 +80,13 @@ describe('configuration value parsers', () => {
     expect(parseEnvValue(variable('MAESTRO_LOG_FORMAT'), 'pretty')).toBe('pretty');
     expect(parseEnvValue(variable('MAESTRO_ADAPTERS_REDIS_KEYPREFIX'), 'test:1:')).toBe('test:1:');
   });
+
+  it('accepts a forwarder address list of hosts and networks, naming the variable for a bad entry', () => {
+    const allowed = variable('MAESTRO_ADAPTERS_GRPC_ALLOWEDADDRESSES');
+    expect(allowed.default).toBe('*');
+    expect(parseEnvValue(allowed, 'matchmaker.games.svc, 10.0.0.0/8')).toBe('matchmaker.games.svc, 10.0.0.0/8');
+    expect(() => parseEnvValue(allowed, '10.0.0.0/40')).toThrow(
+      'MAESTRO_ADAPTERS_GRPC_ALLOWEDADDRESSES: "10.0.0.0/40" is not a list of hosts and networks (invalid forwarder address entry: 10.0.0.0/40)',
+    );
+  });
 });

@@ -1,3 +1,4 @@
+import { ForwarderAddressPolicy } from '@maestro/domain';
 import type { EnvVariable } from './env.schema';
 import { parseGoDuration } from './go-duration';
 
@@ -75,5 +76,12 @@ export function parseEnvValue(variable: EnvVariable, raw: string): unknown {
       return parsePortRange(raw) ?? fail('is not a port range start-end with start <= end');
     case 'enum':
       return variable.values?.includes(raw) ? raw : fail(`is not one of ${(variable.values ?? []).join(', ')}`);
+    case 'addressList':
+      try {
+        ForwarderAddressPolicy.parse(raw);
+        return raw;
+      } catch (error) {
+        return fail(`is not a list of hosts and networks (${(error as Error).message})`);
+      }
   }
 }

@@ -4,7 +4,7 @@
  * Maestro's, except that Postgres, Redis and the kubeconfig default to the local development
  * services and that the `{component}` ports depend on the app (COMPONENT_PORTS).
  */
-export type ValueKind = 'string' | 'int' | 'float' | 'bool' | 'duration' | 'portRange' | 'enum';
+export type ValueKind = 'string' | 'int' | 'float' | 'bool' | 'duration' | 'portRange' | 'enum' | 'addressList';
 
 export interface EnvVariable {
   name: string;
@@ -149,6 +149,13 @@ export const ENV_SCHEMA: readonly EnvVariable[] = [
     'forwarder keepalive ping interval (0 means 15s; less than 10s is raised to 10s)',
   ),
   v('ADAPTERS_GRPC_KEEPALIVE_TIMEOUT', 'grpc.keepAliveTimeoutMs', 'duration', '5s', 'forwarder keepalive ack timeout', positive),
+  v(
+    'ADAPTERS_GRPC_ALLOWEDADDRESSES',
+    'grpc.allowedAddresses',
+    'addressList',
+    '*',
+    'where forwarders may connect: comma-separated host names, *.domain suffixes, IPs and CIDR networks; * for anywhere (not in Maestro)',
+  ),
   // Worker
   v('WORKERS_SYNCINTERVAL', 'workers.syncIntervalMs', 'duration', '10s', 'how often the worker syncs its schedulers with Postgres', positive),
   v('WORKERS_STOPTIMEOUTDURATION', 'workers.stopTimeoutMs', 'duration', '2m', 'time given to running operations on shutdown', nonNegative),

@@ -6,4 +6,5 @@ export { ConfigError } from './env-parsers';
 export type { Component, MaestroConfig } from './maestro-config';
 export { AppConfigModule, MAESTRO_CONFIG } from './config.module';
 export { storageOptionsOf } from './storage-options';
+export { forwarderOptionsOf } from './forwarder-options';
 export { runOrExit, type StartUpHooks } from './start-up';

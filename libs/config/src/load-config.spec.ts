@@ -42,7 +42,7 @@ describe('loadConfig', () => {
     expect(config.kubernetes).toMatchObject({ inCluster: false, qps: 100, burst: 200 });
     expect(config.kubernetes.topologySpread).toEqual({ enabled: true, maxSkew: 5, topologyKey: 'topology.kubernetes.io/zone', scheduleAnyway: false });
     expect(config.portAllocator.range).toEqual({ start: 60001, end: 60010 });
-    expect(config.grpc).toEqual({ keepAliveTimeMs: 30_000, keepAliveTimeoutMs: 5_000 });
+    expect(config.grpc).toEqual({ keepAliveTimeMs: 30_000, keepAliveTimeoutMs: 5_000, allowedAddresses: '*' });
     expect(config.disruption).toEqual({ intervalSeconds: 60, safetyPercentage: 0.05 });
     expect(config.reporter.intervalMs).toBe(10_000);
     expect(config.log).toEqual({ level: 'info', format: 'json' });

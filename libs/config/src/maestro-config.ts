@@ -41,7 +41,8 @@ export interface MaestroConfig {
     topologySpread: { enabled: boolean; maxSkew: number; topologyKey: string; scheduleAnyway: boolean };
   };
   portAllocator: { range: { start: number; end: number } };
-  grpc: { keepAliveTimeMs: number; keepAliveTimeoutMs: number };
+  /** `allowedAddresses`: the text of a ForwarderAddressPolicy, checked at start-up. */
+  grpc: { keepAliveTimeMs: number; keepAliveTimeoutMs: number; allowedAddresses: string };
   workers: {
     syncIntervalMs: number;
     stopTimeoutMs: number;

@@ -1,5 +1,5 @@
 import { status } from '@grpc/grpc-js';
-import { EventForwardingError, type Forwarder, type RoomMessage } from '@maestro/domain';
+import { EventForwardingError, type Forwarder, ForwarderAddressPolicy, type RoomMessage } from '@maestro/domain';
 import { aForwarder } from '@maestro/testing';
 import { Registry } from 'prom-client';
 import { GrpcEventsForwarder } from './grpc-events.forwarder';
@@ -50,6 +50,23 @@ describe('GrpcEventsForwarder against a real gRPC server', () => {
         },
       },
     ]);
+  });
+
+  it('refuses, without connecting, an address outside adapters.grpc.allowedAddresses', async () => {
+    const restricted = new GrpcEventsForwarder({
+      keepAliveTimeMs: 30_000,
+      keepAliveTimeoutMs: 5_000,
+      allowedAddresses: ForwarderAddressPolicy.parse('10.0.0.0/8'),
+    });
+    try {
+      const refused = restricted.forwardRoomEvent(target(), roomEvent);
+      await expect(refused).rejects.toBeInstanceOf(EventForwardingError);
+      await expect(refused).rejects.toThrow(`failed to connect at ${server.address}: address not allowed for forwarders`);
+      expect(restricted.channels).toBe(0);
+      expect(server.calls).toEqual([]);
+    } finally {
+      restricted.close();
+    }
   });
 
   it('sets the deadline of each call from the forwarder timeout in milliseconds', async () => {

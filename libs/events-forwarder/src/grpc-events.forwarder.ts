@@ -2,6 +2,7 @@ import { type Client, Metadata, type ServiceError } from '@grpc/grpc-js';
 import {
   DEFAULT_FORWARDER_TIMEOUT_MS,
   EventForwardingError,
+  ForwarderAddressPolicy,
   type EventsForwarder,
   type Forwarder,
   type ForwarderRpc,
@@ -11,6 +12,7 @@ import {
   type RoomMessage,
 } from '@maestro/domain';
 import type { Registry } from 'prom-client';
+import { AddressAdmission, type ResolveHost } from './address-admission';
 import { ChannelPool } from './channel-pool';
 import { ForwarderMetrics } from './forwarder-metrics';
 import { forwarderService } from './forwarder-proto';
@@ -27,6 +29,10 @@ export interface GrpcForwarderOptions {
   registry?: Registry;
   /** Time source for channel expiry (tests); defaults to Date.now. Call deadlines always use the real clock. */
   now?: () => number;
+  /** Where forwarders may connect (`adapters.grpc.allowedAddresses`); anywhere when absent. */
+  allowedAddresses?: ForwarderAddressPolicy;
+  /** Host name resolution for the allowed networks (tests); the system resolver by default. */
+  resolveHost?: ResolveHost;
 }
 
 export const DEFAULT_CHANNEL_TTL_MS = 24 * 60 * 60 * 1000;
@@ -49,15 +55,18 @@ type UnaryRpc = (
  */
 export class GrpcEventsForwarder implements EventsForwarder {
   private readonly pool: ChannelPool;
+  private readonly admission: AddressAdmission;
   private readonly metrics?: ForwarderMetrics;
   private readonly now: () => number;
 
   constructor(options: GrpcForwarderOptions) {
     this.now = options.now ?? Date.now;
+    const ttlMs = options.channelTtlMs ?? DEFAULT_CHANNEL_TTL_MS;
+    this.admission = new AddressAdmission(options.allowedAddresses ?? ForwarderAddressPolicy.allowAll(), ttlMs, this.now, options.resolveHost);
     this.pool = new ChannelPool(forwarderService(), {
       keepAliveTimeMs: options.keepAliveTimeMs,
       keepAliveTimeoutMs: options.keepAliveTimeoutMs,
-      ttlMs: options.channelTtlMs ?? DEFAULT_CHANNEL_TTL_MS,
+      ttlMs,
       now: this.now,
     });
     this.metrics = options.registry ? new ForwarderMetrics(options.registry) : undefined;
@@ -82,6 +91,8 @@ export class GrpcEventsForwarder implements EventsForwarder {
   }
 
   private async call(forwarder: Forwarder, rpc: ForwarderRpc, body: unknown, game: string): Promise<ForwardResult> {
+    // A scheduler stored before the restriction (or by Maestro-Go) is checked here too, before any connection.
+    if (!(await this.admission.admits(forwarder.address))) throw EventForwardingError.notAllowed(forwarder.name, forwarder.address);
     const send = this.rpcOf(forwarder, rpc);
     const timeoutMs = forwarder.options?.timeoutMs || DEFAULT_FORWARDER_TIMEOUT_MS;
     const started = performance.now();

@@ -6,7 +6,7 @@ import type { Registry } from 'prom-client';
 import { METRICS_REGISTRY } from './health/internal-api.controller';
 import { type InternalApiOptions, InternalApiModule } from './health/internal-api.module';
 import type { ReadinessCheck } from './health/readiness-check';
-import { configureJsonBodies } from './http/fastify-edge';
+import { BODY_LIMIT, configureJsonBodies } from './http/fastify-edge';
 import { RouteRegistry } from './http/route-registry';
 import { closeWithin } from './http/shutdown-deadline';
 import { PinoNestLogger } from './logging/logger';
@@ -52,7 +52,7 @@ export async function createMaestroApp(module: unknown, options: MaestroAppOptio
   app.useLogger(new PinoNestLogger(app.get(PINO)));
   const fastify = app.getHttpAdapter().getInstance();
   app.get(RouteRegistry).attach(fastify);
-  configureJsonBodies(fastify);
+  configureJsonBodies(fastify, app.get<number>(BODY_LIMIT));
   instrumentHttp(fastify, app.get<Registry>(METRICS_REGISTRY));
   if (options.shutdownDeadlineMs !== undefined) closeWithin(fastify, options.shutdownDeadlineMs);
   await options.configure?.(app);

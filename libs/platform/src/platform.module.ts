@@ -5,10 +5,16 @@ import { LOGGER } from '@maestro/domain';
 import type { Logger as PinoLogger } from 'pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { METRICS_REGISTRY } from './health/internal-api.controller';
+import { BODY_LIMIT, BODY_LIMIT_BYTES } from './http/fastify-edge';
 import { MaestroExceptionFilter } from './http/maestro-exception.filter';
 import { RouteRegistry } from './http/route-registry';
 import { createValidationPipe } from './http/validation.pipe';
 import { PinoDomainLogger, createAppLogger } from './logging/logger';
+
+export interface PlatformOptions {
+  /** Largest request body the app's public API accepts (BODY_LIMIT_BYTES by default); larger ones get a 413. */
+  bodyLimitBytes?: number;
+}
 
 /** Token of the process's pino logger. */
 export const PINO = Symbol('Pino');
@@ -21,7 +27,7 @@ export const PINO = Symbol('Pino');
 @Module({})
 export class PlatformModule {
   /** The platform of one app, logging through `pino`. */
-  static forApp(pino: PinoLogger): DynamicModule {
+  static forApp(pino: PinoLogger, options: PlatformOptions = {}): DynamicModule {
     const registry = new Registry();
     collectDefaultMetrics({ register: registry });
     return {
@@ -31,11 +37,12 @@ export class PlatformModule {
         { provide: PINO, useValue: pino },
         { provide: LOGGER, useValue: new PinoDomainLogger(pino) },
         { provide: METRICS_REGISTRY, useValue: registry },
+        { provide: BODY_LIMIT, useValue: options.bodyLimitBytes ?? BODY_LIMIT_BYTES },
         RouteRegistry,
         { provide: APP_FILTER, useClass: MaestroExceptionFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
       ],
-      exports: [PINO, LOGGER, METRICS_REGISTRY, RouteRegistry],
+      exports: [PINO, LOGGER, METRICS_REGISTRY, BODY_LIMIT, RouteRegistry],
     };
   }
 

@@ -2,6 +2,9 @@ import { InvalidArgumentError, type PingStatus } from '@maestro/domain';
 
 const REPORTABLE: readonly string[] = ['ready', 'occupied', 'terminating', 'terminated'];
 
+/** Largest ping metadata, as JSON text: the room's metadata is stored and forwarded with every ping (not in Maestro). */
+export const PING_METADATA_MAX_LENGTH = 8 * 1024;
+
 export interface PingBody {
   status: Exclude<PingStatus, 'unknown'>;
   runningMatches: number;
@@ -29,6 +32,9 @@ export function parsePingBody(body: unknown): PingBody {
   }
   const metadata = input.metadata ?? {};
   if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) throw invalid('metadata', 'metadata must be an object');
+  if (Object.keys(metadata).length > 0 && JSON.stringify(metadata).length > PING_METADATA_MAX_LENGTH) {
+    throw invalid('metadata', `metadata must be at most ${PING_METADATA_MAX_LENGTH} characters of JSON`);
+  }
   const reported = Number(input.runningMatches ?? 0);
   return {
     status: status as PingBody['status'],

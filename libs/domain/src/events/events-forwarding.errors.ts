@@ -40,6 +40,11 @@ export class EventForwardingError extends UnexpectedError {
     );
   }
 
+  /** `failed to connect at <address>: address not allowed for forwarders` (adapters.grpc.allowedAddresses). */
+  static notAllowed(forwarderName: string, address: string): EventForwardingError {
+    return EventForwardingError.connect(forwarderName, address, new Error('address not allowed for forwarders'));
+  }
+
   /** `failed to connect at <address>: <error>`. */
   static connect(forwarderName: string, address: string, cause: unknown): EventForwardingError {
     return new EventForwardingError(`failed to connect at ${address}: ${errorText(cause)}`, forwarderName, 'connect', undefined, cause);

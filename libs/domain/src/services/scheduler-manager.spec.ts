@@ -124,6 +124,13 @@ describe('SchedulerManager', () => {
       const operation = await manager.switchActiveVersion('game', 'v2.0.0');
       expect(operation).toMatchObject({ definitionName: 'switch_active_version', input: { newActiveVersion: 'v2.0.0' } });
     });
+
+    it('refuses to switch the version of an unknown scheduler, queueing nothing', async () => {
+      const switching = manager.switchActiveVersion('nobody', 'v2.0.0');
+      await expect(switching).rejects.toBeInstanceOf(NotFoundError);
+      await expect(switching).rejects.toThrow('no scheduler found, can not switch active version of nonexistent scheduler: scheduler nobody not found');
+      expect(await queued('nobody')).toEqual([]);
+    });
   });
 
   describe('deleting and scaling', () => {

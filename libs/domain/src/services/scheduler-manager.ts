@@ -12,7 +12,7 @@ import type { RoomStorage } from '../ports/room-storage.port';
 import type { SchedulerCache } from '../ports/scheduler-cache.port';
 import type { SchedulerStorage } from '../ports/scheduler-storage.port';
 import { applySchedulerPatch, isEmptyPatch, type SchedulerPatch } from '../patch';
-import { validatePatchedScheduler, validateScheduler } from '../validation';
+import { type ForwarderAddressPolicy, validatePatchedScheduler, validateScheduler } from '../validation';
 import type { OperationManager } from './operation-manager';
 
 export interface SchedulerManagerPorts {
@@ -22,15 +22,23 @@ export interface SchedulerManagerPorts {
   operations: OperationManager;
 }
 
+export interface SchedulerManagerOptions {
+  /** Where forwarders may connect (`adapters.grpc.allowedAddresses`); anywhere when absent. */
+  forwarderAddresses?: ForwarderAddressPolicy;
+}
+
 const INFO_STATUSES: readonly RoomStatus[] = ['ready', 'occupied', 'pending', 'terminating'];
 
 /** Scheduler use cases of the management API: every change becomes an operation. */
 export class SchedulerManager {
-  constructor(private readonly ports: SchedulerManagerPorts) {}
+  constructor(
+    private readonly ports: SchedulerManagerPorts,
+    private readonly options: SchedulerManagerOptions = {},
+  ) {}
 
   /** Validates and stores a new scheduler (state `creating`) and enqueues `create_scheduler`. */
   async createScheduler(scheduler: Scheduler): Promise<{ scheduler: Scheduler; operation: Operation }> {
-    validateScheduler(scheduler);
+    validateScheduler(scheduler, { forwarderAddresses: this.options.forwarderAddresses });
     await this.ports.storage.createScheduler(scheduler);
     const operation = await this.ports.operations.createOperation(scheduler.name, createSchedulerDefinition, { scheduler });
     return { scheduler: await this.ports.storage.getScheduler(scheduler.name), operation };
@@ -38,7 +46,7 @@ export class SchedulerManager {
 
   /** Enqueues a new version built from a full scheduler (POST /schedulers/{name}). */
   async createNewSchedulerVersion(candidate: Scheduler): Promise<Operation> {
-    validateScheduler(candidate);
+    validateScheduler(candidate, { forwarderAddresses: this.options.forwarderAddresses });
     await this.ensureNoOngoingVersionOperation(candidate.name, 'cannot create new scheduler version');
     const active = await this.loadActiveForNewVersion(candidate.name);
     const next: Scheduler = {
@@ -60,26 +68,23 @@ export class SchedulerManager {
     const active = await this.loadActiveForNewVersion(name);
     const patched = applySchedulerPatch(active, patch);
     // Maestro's message here is the raw validator text (management-api.md 4.6 step 5).
-    validatePatchedScheduler(patched);
+    validatePatchedScheduler(patched, this.options.forwarderAddresses);
     return this.ports.operations.createOperation(name, createNewSchedulerVersionDefinition, { scheduler: patched });
   }
 
-  /** Enqueues `switch_active_version` (the version is checked by the operation). */
+  /**
+   * Enqueues `switch_active_version` (the version is checked by the operation). Throws
+   * NotFoundError for an unknown scheduler, where Maestro queues an operation no worker runs.
+   */
   async switchActiveVersion(name: string, version: string): Promise<Operation> {
     await this.ensureNoOngoingVersionOperation(name, 'cannot switch active version');
+    await this.requireStoredScheduler(name, 'no scheduler found, can not switch active version of nonexistent scheduler');
     return this.ports.operations.createOperation(name, switchActiveVersionDefinition, { newActiveVersion: version });
   }
 
   /** Enqueues `delete_scheduler`; throws NotFoundError for an unknown scheduler. */
   async deleteScheduler(name: string): Promise<Operation> {
-    try {
-      // Postgres, never the cache: a stale cached copy (e.g. of a scheduler whose creation was
-      // rolled back) must not let a deletion through.
-      await this.ports.storage.getScheduler(name);
-    } catch (error) {
-      if (!isNotFound(error)) throw error;
-      throw new NotFoundError(`no scheduler found, can not delete nonexistent scheduler: ${error.message}`, { cause: error });
-    }
+    await this.requireStoredScheduler(name, 'no scheduler found, can not delete nonexistent scheduler');
     return this.ports.operations.createOperation(name, deleteSchedulerDefinition, {});
   }
 
@@ -144,6 +149,19 @@ export class SchedulerManager {
     } catch (error) {
       if (!isNotFound(error)) throw error;
       throw new NotFoundError(`scheduler ${name} not found`, { cause: error });
+    }
+  }
+
+  /**
+   * Postgres, never the cache: a stale cached copy (e.g. of a scheduler whose creation was rolled
+   * back) must not let a change through. Throws NotFoundError prefixed with `message`.
+   */
+  private async requireStoredScheduler(name: string, message: string): Promise<void> {
+    try {
+      await this.ports.storage.getScheduler(name);
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+      throw new NotFoundError(`${message}: ${error.message}`, { cause: error });
     }
   }
 

@@ -9,6 +9,7 @@ export const rule = {
   min: (field: string, min: number) => `${field} must be ${min} or greater`,
   max: (field: string, max: number) => `${field} must be ${max} or less`,
   maxLength: (field: string, max: number) => `${field} must be a maximum of ${max} characters`,
+  maxItems: (field: string, max: number) => `${field} must contain at maximum ${max} items`,
   gt: (field: string, value: number) => `${field} must be greater than ${value}`,
   lt: (field: string, value: number) => `${field} must be less than ${value}`,
   ltField: (field: string, other: string) => `${field} must be less than ${other}`,

@@ -5,3 +5,6 @@ export * from './container.validation';
 export * from './forwarder.validation';
 export * from './port-range.validation';
 export * from './scheduler.validation';
+export * from './input-limits';
+export * from './kubernetes-metadata.validation';
+export * from './forwarder-address.policy';

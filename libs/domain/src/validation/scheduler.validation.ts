@@ -3,7 +3,11 @@ import { InvalidArgumentError } from '../errors/domain-error';
 import { collectAutoscalingIssues } from './autoscaling.validation';
 import { collectContainerIssues } from './container.validation';
 import { IssueCollector, isKubeResourceName, isSemanticVersion, isValidMaxSurge, rule, type ValidationIssue } from './field-rules';
+import type { ForwarderAddressPolicy } from './forwarder-address.policy';
 import { collectForwarderIssues } from './forwarder.validation';
+import { INPUT_LIMITS } from './input-limits';
+import { collectMetadataIssues } from './kubernetes-metadata.validation';
+import { isMaxSurgeWithinBounds } from './max-surge-bounds';
 import { checkPortRangeConfiguration } from './port-range.validation';
 import { formatRawValidatorText, throwIfAny } from './validation-message';
 
@@ -13,6 +17,8 @@ export interface ValidateSchedulerOptions {
    * (issues under `Autoscaling.`); default true. The operation's re-validation passes false.
    */
   autoscalingFirst?: boolean;
+  /** Where forwarders may connect (`adapters.grpc.allowedAddresses`); anywhere when absent. */
+  forwarderAddresses?: ForwarderAddressPolicy;
 }
 
 /**
@@ -27,7 +33,7 @@ export function validateScheduler(scheduler: Scheduler, options: ValidateSchedul
     collectAutoscalingIssues(scheduler.autoscaling, autoscaling);
     throwIfAny(autoscaling.issues);
   }
-  throwIfAny(collectSchedulerIssues(scheduler));
+  throwIfAny(collectSchedulerIssues(scheduler, options.forwarderAddresses));
   throwIfPortRangeMisconfigured(scheduler);
 }
 
@@ -36,8 +42,8 @@ export function validateScheduler(scheduler: Scheduler, options: ValidateSchedul
  * scheduler, then the port-range rule; the message is `invalid patched scheduler: ` followed by the
  * untranslated validator text (or the port-range sentence).
  */
-export function validatePatchedScheduler(scheduler: Scheduler): void {
-  const issues = collectSchedulerIssues(scheduler);
+export function validatePatchedScheduler(scheduler: Scheduler, forwarderAddresses?: ForwarderAddressPolicy): void {
+  const issues = collectSchedulerIssues(scheduler, forwarderAddresses);
   if (issues.length > 0) {
     throw new InvalidArgumentError(`invalid patched scheduler: ${formatRawValidatorText(issues)}`, issues);
   }
@@ -47,19 +53,25 @@ export function validatePatchedScheduler(scheduler: Scheduler): void {
   }
 }
 
-/** Every field rule of the whole scheduler, in Go struct order (the port-range rule excluded). */
-export function collectSchedulerIssues(s: Scheduler): ValidationIssue[] {
+/**
+ * Every field rule of the whole scheduler, in Go struct order (the port-range rule excluded):
+ * Maestro's, then this project's bounds (INPUT_LIMITS) on the same fields. Lists past their bound
+ * are not walked, so the work stays bounded too.
+ */
+export function collectSchedulerIssues(s: Scheduler, forwarderAddresses?: ForwarderAddressPolicy): ValidationIssue[] {
   const at = IssueCollector.root('Scheduler');
   at.check(s.name === '', 'Name', 'required', rule.required) || at.check(!isKubeResourceName(s.name), 'Name', 'kube_resource_name', rule.kubeResourceName);
-  at.check(s.game === '', 'Game', 'required', rule.required);
+  at.check(s.game === '', 'Game', 'required', rule.required) ||
+    at.check(s.game.length > INPUT_LIMITS.gameLength, 'Game', 'max', (f) => rule.maxLength(f, INPUT_LIMITS.gameLength));
   at.check(!s.state, 'State', 'required', rule.required);
 
   const spec = at.at('Spec');
   spec.check(s.spec.version === '', 'Version', 'required', rule.required) ||
     spec.check(!isSemanticVersion(s.spec.version), 'Version', 'semantic_version', rule.semanticVersion);
   spec.check(!(s.spec.terminationGracePeriodNs > 0), 'TerminationGracePeriod', 'gt', (f) => rule.gt(f, 0));
-  spec.check(s.spec.containers.length === 0, 'Containers', 'required', rule.required);
-  s.spec.containers.forEach((container, i) => collectContainerIssues(container, spec.at(`Containers[${i}]`)));
+  spec.check(s.spec.containers.length === 0, 'Containers', 'required', rule.required) ||
+    spec.check(s.spec.containers.length > INPUT_LIMITS.containers, 'Containers', 'max', (f) => rule.maxItems(f, INPUT_LIMITS.containers));
+  s.spec.containers.slice(0, INPUT_LIMITS.containers).forEach((container, i) => collectContainerIssues(container, spec.at(`Containers[${i}]`)));
 
   if (s.autoscaling) collectAutoscalingIssues(s.autoscaling, at.at('Autoscaling'));
   if (s.portRange) {
@@ -67,8 +79,17 @@ export function collectSchedulerIssues(s: Scheduler): ValidationIssue[] {
     at.at('PortRange').check(!(range.start < range.end), 'Start', 'ltfield', (f) => rule.ltField(f, 'End'));
   }
   at.check(s.roomsReplicas < 0, 'RoomsReplicas', 'min', (f) => rule.min(f, 0));
-  at.check(s.maxSurge === '', 'MaxSurge', 'required', rule.required) || at.check(!isValidMaxSurge(s.maxSurge), 'MaxSurge', 'max_surge', rule.maxSurge);
-  s.forwarders.forEach((forwarder, i) => collectForwarderIssues(forwarder, at.at(`Forwarders[${i}]`)));
+  at.check(s.maxSurge === '', 'MaxSurge', 'required', rule.required) ||
+    at.check(!isValidMaxSurge(s.maxSurge), 'MaxSurge', 'max_surge', rule.maxSurge) ||
+    at.check(
+      !isMaxSurgeWithinBounds(s.maxSurge),
+      'MaxSurge',
+      'max',
+      (f) => `${f} must be at most ${INPUT_LIMITS.maxSurgeRooms} or ${INPUT_LIMITS.maxSurgePercent}%`,
+    );
+  at.check(s.forwarders.length > INPUT_LIMITS.forwarders, 'Forwarders', 'max', (f) => rule.maxItems(f, INPUT_LIMITS.forwarders));
+  s.forwarders.slice(0, INPUT_LIMITS.forwarders).forEach((forwarder, i) => collectForwarderIssues(forwarder, at.at(`Forwarders[${i}]`), forwarderAddresses));
+  collectMetadataIssues(s, at);
 
   const allocation = at.at('MatchAllocation');
   const maxMatches = s.matchAllocation.maxMatches;

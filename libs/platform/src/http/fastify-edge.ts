@@ -1,8 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { normalizeProtoJsonKeys } from './proto-json';
 
-/** Largest request body accepted (a scheduler with many containers fits easily). */
-export const BODY_LIMIT_BYTES = 10 * 1024 * 1024;
+/** Largest request body accepted unless the app sets its own (PlatformModule.forApp's bodyLimitBytes). */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** Token of the app's largest request body, in bytes. */
+export const BODY_LIMIT = Symbol('BodyLimit');
 
 type Done = (error: Error | null, body?: unknown) => void;
 
@@ -20,13 +23,13 @@ function parseJsonBody(_request: FastifyRequest, body: string | Buffer, done: Do
 /**
  * Request bodies and query strings as grpc-gateway reads them: JSON whatever the content type (its
  * default marshaler takes any), an empty or absent body as {} (except on GET), malformed JSON a 400
- * naming the parse error, and snake_case field names (`max_surge`) brought to lowerCamelCase. Done
+ * naming the parse error, a body past `bodyLimitBytes` a 413 (the filter words it), and snake_case field names (`max_surge`) brought to lowerCamelCase. Done
  * here, in the parser and one hook, rather than in a Nest interceptor: no per-request Observable
  * and AsyncResource on the hot routes (bench/rooms-api-ping.bench.ts).
  */
-export function configureJsonBodies(fastify: FastifyInstance): void {
+export function configureJsonBodies(fastify: FastifyInstance, bodyLimitBytes = BODY_LIMIT_BYTES): void {
   fastify.removeAllContentTypeParsers();
-  const options = { parseAs: 'string' as const, bodyLimit: BODY_LIMIT_BYTES };
+  const options = { parseAs: 'string' as const, bodyLimit: bodyLimitBytes };
   fastify.addContentTypeParser('application/json', options, parseJsonBody);
   fastify.addContentTypeParser('*', options, parseJsonBody);
   fastify.addHook('preValidation', (request, _reply, done) => {

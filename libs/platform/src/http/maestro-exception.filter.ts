@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Inject, NotFoundException } from '@nestjs/common';
 import { type Logger, LOGGER, LogField, isDomainError } from '@maestro/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { BODY_LIMIT } from './fastify-edge';
 import { type ErrorBody, GrpcCode, KIND_STATUS, errorBody } from './grpc-status';
 import { RouteRegistry } from './route-registry';
 
@@ -32,6 +33,7 @@ export class MaestroExceptionFilter implements ExceptionFilter {
   constructor(
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(RouteRegistry) private readonly routes: RouteRegistry,
+    @Inject(BODY_LIMIT) private readonly bodyLimitBytes: number,
   ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
@@ -55,6 +57,10 @@ export class MaestroExceptionFilter implements ExceptionFilter {
       if (mapped.http >= 500) this.logger.error('request failed', fields);
       return { status: mapped.http, body: errorBody(mapped.code, exception.message) };
     }
+    if (statusOf(exception) === 413) {
+      // Fastify's parser refuses the body before any handler: its error reaches here as it is or wrapped.
+      return { status: 413, body: errorBody(GrpcCode.InvalidArgument, `request body too large: this API accepts at most ${this.bodyLimitBytes} bytes`) };
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       return { status: status === 405 ? 501 : status, body: errorBody(grpcCodeOfStatus(status), httpMessage(exception)) };
@@ -62,12 +68,15 @@ export class MaestroExceptionFilter implements ExceptionFilter {
     // Fastify's own errors (body parsing, body too large...) carry a 4xx statusCode.
     const fastifyError = exception as { statusCode?: unknown; message?: unknown };
     if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
-      const status = fastifyError.statusCode === 413 ? 413 : 400;
-      return { status, body: errorBody(GrpcCode.InvalidArgument, String(fastifyError.message ?? 'bad request')) };
+      return { status: 400, body: errorBody(GrpcCode.InvalidArgument, String(fastifyError.message ?? 'bad request')) };
     }
     this.logger.error('unexpected error', { ...fields, stack: exception instanceof Error ? exception.stack : undefined });
     return { status: 500, body: errorBody(GrpcCode.Unknown, INTERNAL_ERROR_MESSAGE) };
   }
+}
+
+function statusOf(exception: unknown): unknown {
+  return exception instanceof HttpException ? exception.getStatus() : (exception as { statusCode?: unknown } | undefined)?.statusCode;
 }
 
 /** Nest answers unmatched routes with its own NotFoundException ("Cannot GET /x"). */

@@ -1,3 +1,4 @@
+import { BODY_LIMIT_BYTES } from './fastify-edge';
 import { type PlatformTestApp, startPlatformTestApp } from '../testing/platform-test-app';
 
 describe("Maestro's HTTP conventions on a Nest app", () => {
@@ -118,6 +119,20 @@ describe("Maestro's HTTP conventions on a Nest app", () => {
       const body = json(response) as { code: number; message: string };
       expect(body.code).toBe(3);
       expect(body.message).toMatch(/^invalid JSON body: /);
+    });
+
+    it('answers a body past the limit 413 with code 3 and the limit, and takes one at the limit', async () => {
+      const bodyOf = (bytes: number) => JSON.stringify({ name: 'x'.repeat(bytes - '{"name":""}'.length) });
+      const tooLarge = await t.inject({
+        method: 'POST',
+        url: '/things',
+        payload: bodyOf(BODY_LIMIT_BYTES + 1),
+        headers: { 'content-type': 'application/json' },
+      });
+      expect(tooLarge.statusCode).toBe(413);
+      expect(json(tooLarge)).toEqual({ code: 3, message: `request body too large: this API accepts at most ${BODY_LIMIT_BYTES} bytes`, details: [] });
+      const atLimit = await t.inject({ method: 'PUT', url: '/things/one', payload: bodyOf(BODY_LIMIT_BYTES), headers: { 'content-type': 'application/json' } });
+      expect(atLimit.statusCode).toBe(200);
     });
 
     it('reads an empty body as {}, with or without a JSON content type', async () => {
