@@ -85,7 +85,7 @@ describe('the Docker image (docker/Dockerfile, docker/entrypoint.sh)', () => {
       'package.json package-lock.json ./',
     ]);
     expect(argsOf(runtime, 'ENV')).toContain('NODE_ENV=production');
-    expect(argsOf(runtime, 'USER')).toEqual(['node']);
+    expect(argsOf(runtime, 'USER')).toEqual(['1000:1000']);
     expect(argsOf(runtime, 'ENTRYPOINT')).toEqual(['["maestro"]']);
   });
 
