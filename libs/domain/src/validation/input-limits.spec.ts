@@ -91,6 +91,16 @@ describe('input bounds: each field at its limit passes, one past fails naming th
     expect(paths(withTimeout(-1))).toEqual(['Scheduler.Forwarders[0].Options.Timeout']);
   });
 
+  it.each([
+    ['dedicated-game_1.x', '', []],
+    ['has space', '', ['Scheduler.Spec.Toleration']],
+    [text(64), '', ['Scheduler.Spec.Toleration']],
+    ['', 'example.com/game-nodes', []],
+    ['', 'not a key', ['Scheduler.Spec.Affinity']],
+  ])('toleration %j and affinity %j follow Kubernetes syntax', (toleration, affinity, expected) => {
+    expect(paths(aScheduler().withSpec({ toleration, affinity }).build())).toEqual(expected);
+  });
+
   it('does not walk a list past its bound', () => {
     const many = aScheduler()
       .withContainers(...times(L.containers + 5, () => aContainer({ image: '' })))
