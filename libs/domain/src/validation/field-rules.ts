@@ -21,6 +21,9 @@ export const rule = {
   forwarderType: (field: string) => `${field} must be one of the following options: gRPC`,
   semanticVersion: (field: string) => `${field} must follow the semantic version pattern`,
   lowerThan: (field: string, other: string) => `${field} must be a number lower than ${other}`,
+  // This project's Kubernetes syntax rules (docs/compatibility/input-bounds.md).
+  labelValue: (field: string) => `${field} must be a Kubernetes label value (at most 63 letters, digits, '-', '_' or '.')`,
+  qualifiedName: (field: string) => `${field} must be a Kubernetes qualified name ([prefix/]name)`,
 };
 
 /** A failing field with the validator tag that failed (used for the untranslated text). */

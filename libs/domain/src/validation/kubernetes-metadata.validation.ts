@@ -47,8 +47,7 @@ export function collectMetadataIssues(s: Pick<Scheduler, 'labels' | 'annotations
   at.check(labels.length > INPUT_LIMITS.labels, 'Labels', 'max', (f) => rule.maxItems(f, INPUT_LIMITS.labels));
   for (const [key, value] of labels.slice(0, INPUT_LIMITS.labels)) {
     const field = `Labels[${shown(key)}]`;
-    checkKey(key, field, RESERVED_LABEL_KEYS, at) ||
-      at.check(!isLabelValue(value), field, 'label_value', (f) => `${f} must be a Kubernetes label value (at most 63 letters, digits, '-', '_' or '.')`);
+    checkKey(key, field, RESERVED_LABEL_KEYS, at) || at.check(!isLabelValue(value), field, 'label_value', rule.labelValue);
   }
 }
 

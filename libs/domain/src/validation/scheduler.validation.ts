@@ -73,18 +73,8 @@ export function collectSchedulerIssues(s: Scheduler, forwarderAddresses?: Forwar
     spec.check(s.spec.containers.length > INPUT_LIMITS.containers, 'Containers', 'max', (f) => rule.maxItems(f, INPUT_LIMITS.containers));
   s.spec.containers.slice(0, INPUT_LIMITS.containers).forEach((container, i) => collectContainerIssues(container, spec.at(`Containers[${i}]`)));
   // The pod's toleration value and node-affinity key: Kubernetes refused bad ones only at pod creation.
-  spec.check(
-    !isLabelValue(s.spec.toleration),
-    'Toleration',
-    'label_value',
-    (f) => `${f} must be a Kubernetes label value (at most 63 letters, digits, '-', '_' or '.')`,
-  );
-  spec.check(
-    s.spec.affinity !== '' && !isQualifiedName(s.spec.affinity),
-    'Affinity',
-    'qualified_name',
-    (f) => `${f} must be a Kubernetes qualified name ([prefix/]name)`,
-  );
+  spec.check(!isLabelValue(s.spec.toleration), 'Toleration', 'label_value', rule.labelValue);
+  spec.check(s.spec.affinity !== '' && !isQualifiedName(s.spec.affinity), 'Affinity', 'qualified_name', rule.qualifiedName);
 
   if (s.autoscaling) collectAutoscalingIssues(s.autoscaling, at.at('Autoscaling'));
   if (s.portRange) {
