@@ -15,6 +15,7 @@ import {
   OperationRunner,
   QueuedRoomEvents,
   PORT_ALLOCATOR,
+  ROOM_SAMPLES,
   ROOM_STORAGE,
   RoomManager,
   RoomStatusService,
@@ -50,15 +51,16 @@ export const operationRunnerProvider: Provider = {
     SCHEDULER_STORAGE,
     SchedulerLookup,
     ROOM_STORAGE,
+    ROOM_SAMPLES,
     INSTANCE_STORAGE,
     OperationManager,
     RoomManager,
     RUNTIME,
     MAESTRO_CONFIG,
   ],
-  useFactory: (storage, lease, clock, logger, schedulers, lookup, rooms, instances, operations, roomManager, runtime, config: MaestroConfig) => {
+  useFactory: (storage, lease, clock, logger, schedulers, lookup, rooms, roomSamples, instances, operations, roomManager, runtime, config: MaestroConfig) => {
     const registry = buildOperationRegistry(
-      { schedulers, lookup, rooms, instances, operationStorage: storage, operations, roomManager, runtime, clock, logger },
+      { schedulers, lookup, rooms, roomSamples, instances, operationStorage: storage, operations, roomManager, runtime, clock, logger },
       {
         addRoomsLimit: config.operations.addRoomsLimit,
         addRoomsBatchSize: config.operations.addRoomsBatchSize,

@@ -54,3 +54,6 @@ export * from './ports/operation-consumer.port';
 export * from './ports/scheduler-lock.port';
 export * from './ports/fleet-metrics.port';
 export * from './worker';
+export * from './ports/room-samples.port';
+export { sampleRooms, SAMPLED_STATUSES } from './services/room-sampling';
+export * from './services/fleet-view';

@@ -9,6 +9,7 @@ export { createDataSource, migrate, type PostgresOptions } from './postgres/data
 export { PostgresSchedulerStorage } from './postgres/postgres-scheduler.storage';
 export { RedisKeys, roomKeys } from './redis/redis-keys';
 export { RedisRoomStorage } from './redis/redis-room.storage';
+export { RedisRoomSamples } from './redis/redis-room.samples';
 export { RedisInstanceStorage } from './redis/redis-instance.storage';
 export { RedisOperationStorage } from './redis/redis-operation.storage';
 export { RedisOperationLease } from './redis/redis-operation.lease';

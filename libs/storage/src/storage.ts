@@ -7,6 +7,7 @@ import { RedisInstanceStorage } from './redis/redis-instance.storage';
 import { RedisOperationCancellation } from './redis/redis-operation.cancellation';
 import { RedisOperationLease } from './redis/redis-operation.lease';
 import { RedisOperationStorage } from './redis/redis-operation.storage';
+import { RedisRoomSamples } from './redis/redis-room.samples';
 import { RedisRoomStorage } from './redis/redis-room.storage';
 import { RedisSchedulerCache } from './redis/redis-scheduler.cache';
 import { RedisSchedulerLock } from './redis/redis-scheduler.lock';
@@ -41,6 +42,7 @@ export class Storage {
   readonly schedulers: PostgresSchedulerStorage;
   readonly cache: RedisSchedulerCache;
   readonly rooms: RedisRoomStorage;
+  readonly roomSamples: RedisRoomSamples;
   readonly instances: RedisInstanceStorage;
   readonly operations: RedisOperationStorage;
   readonly leases: RedisOperationLease;
@@ -61,6 +63,7 @@ export class Storage {
     this.schedulers = new PostgresSchedulerStorage(dataSource);
     this.cache = new RedisSchedulerCache(client(urls.schedulerCache), prefix);
     this.rooms = new RedisRoomStorage(client(urls.rooms), prefix);
+    this.roomSamples = new RedisRoomSamples(client(urls.rooms), prefix);
     this.instances = new RedisInstanceStorage(client(urls.instances), prefix, options.instanceScanSize);
     this.operations = new RedisOperationStorage(client(urls.operations), prefix);
     this.leases = new RedisOperationLease(client(urls.leases), prefix);

@@ -37,3 +37,5 @@ export * from './fakes/hanging-events-forwarder';
 export * from './contracts/events-forwarder.contract';
 export * from './fakes/recording-fleet-metrics';
 export * from './contracts/fleet-metrics.contract';
+export * from './fakes/in-memory-room-samples';
+export * from './contracts/room-samples.contract';

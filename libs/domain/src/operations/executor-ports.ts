@@ -2,6 +2,7 @@ import type { Clock } from '../ports/clock.port';
 import type { InstanceStorage } from '../ports/instance-storage.port';
 import type { Logger } from '../ports/logger.port';
 import type { OperationStorage } from '../ports/operation-storage.port';
+import type { RoomSamples } from '../ports/room-samples.port';
 import type { RoomStorage } from '../ports/room-storage.port';
 import type { Runtime } from '../ports/runtime.port';
 import type { SchedulerStorage } from '../ports/scheduler-storage.port';
@@ -14,6 +15,7 @@ export interface ExecutorPorts {
   schedulers: SchedulerStorage;
   lookup: SchedulerLookup;
   rooms: RoomStorage;
+  roomSamples: RoomSamples;
   instances: InstanceStorage;
   operationStorage: OperationStorage;
   operations: OperationManager;

@@ -55,6 +55,11 @@ export const schedulerLockKeys = (prefix: string) => ({
   period: (s: string, task: string) => `${prefix}scheduler:${s}:periodClaim:${task}`,
 });
 
+/** Keys of RedisRoomSamples (not in Maestro: the rooms-by-status history the dashboard draws). */
+export const roomSampleKeys = (prefix: string) => ({
+  samples: (s: string) => `${prefix}scheduler:${s}:roomSamples`,
+});
+
 /** A key prefix as an object, accepted by every Redis adapter's constructor. */
 export class RedisKeys {
   constructor(readonly prefix = '') {}

@@ -1,4 +1,4 @@
-import { aGameRoom, anInstance, anOperation, aScheduler } from '@maestro/testing';
+import { aGameRoom, anInstance, anOperation, aScheduler, InMemoryRoomSamples } from '@maestro/testing';
 import { silentLogger } from '../../../ports/logger.port';
 import type { OperationDefinition } from '../../operation-definition';
 import type { ExecutionContext } from '../../operation-executor';
@@ -46,5 +46,33 @@ describe('HealthControllerExecutor classification', () => {
     expect(enqueued).toEqual([]);
     expect(history).toEqual([]);
     expect(result).toEqual({ input: { took_action: false }, noAction: true });
+  });
+
+  it('records the rooms by status of each run', async () => {
+    const scheduler = aScheduler().withName('fleet').withRoomsReplicas(0).build();
+    const at = new Date('2026-01-02T10:00:00Z');
+    const roomSamples = new InMemoryRoomSamples();
+    const counts: Record<string, number> = { ready: 2, occupied: 1 };
+    const ports = {
+      schedulers: { getScheduler: async () => scheduler },
+      rooms: { getAllRoomIds: async () => [], getRoomCountByStatus: async (_: string, status: string) => counts[status] ?? 0 },
+      instances: { getAllInstances: async () => [] },
+      operations: {},
+      clock: { now: () => at },
+      lookup: {},
+      roomSamples,
+    };
+    const executor = new HealthControllerExecutor(ports as never, { roomInitializationTimeoutMs: 1, roomPingTimeoutMs: 1, roomDeletionTimeoutMs: 1 });
+    const context = {
+      operation: anOperation({ schedulerName: 'fleet', definitionName: 'health_controller', input: {} }),
+      input: {},
+      signal: new AbortController().signal,
+      logger: silentLogger,
+      appendHistory: async () => undefined,
+    } as ExecutionContext<HealthControllerInput>;
+
+    await executor.execute(context);
+
+    expect(await roomSamples.list('fleet', at)).toEqual([{ at, ready: 2, occupied: 1, pending: 0, terminating: 0, error: 0 }]);
   });
 });

@@ -6,6 +6,7 @@ import { isMajorChange } from '../../../versioning/major-change';
 import type { ExecutionContext, ExecutionResult, OperationExecutor } from '../../operation-executor';
 import type { ExecutorOptions, ExecutorPorts } from '../../executor-ports';
 import { parseMaxSurge } from '../../../rooms/max-surge';
+import { recordRoomSample } from '../../../services/room-sampling';
 import { addRoomsDefinition } from '../../rooms/add-rooms/add-rooms.definition';
 import { removeRoomsDefinition } from '../../rooms/remove-rooms/remove-rooms.definition';
 import { healthControllerDefinition, type HealthControllerInput } from './health-controller.definition';
@@ -30,7 +31,7 @@ export class HealthControllerExecutor implements OperationExecutor<HealthControl
   readonly name = healthControllerDefinition.name;
 
   constructor(
-    private readonly ports: Pick<ExecutorPorts, 'schedulers' | 'rooms' | 'instances' | 'operations' | 'clock' | 'lookup'>,
+    private readonly ports: Pick<ExecutorPorts, 'schedulers' | 'rooms' | 'instances' | 'operations' | 'clock' | 'lookup' | 'roomSamples'>,
     private readonly options: Pick<ExecutorOptions, 'roomInitializationTimeoutMs' | 'roomPingTimeoutMs' | 'roomDeletionTimeoutMs'>,
   ) {}
 
@@ -42,6 +43,7 @@ export class HealthControllerExecutor implements OperationExecutor<HealthControl
       this.ports.schedulers.getScheduler(name),
     ]);
     const consistent = await this.dropInconsistent(name, roomIds, instances);
+    await recordRoomSample(this.ports, name, context.logger);
     const { available, expired } = await this.classify(name, consistent);
     let tookAction = false;
     const { operations } = this.ports;

@@ -1,0 +1,6 @@
+import { roomSamplesContract } from '../contracts/room-samples.contract';
+import { InMemoryRoomSamples } from './in-memory-room-samples';
+
+describe('InMemoryRoomSamples', () => {
+  roomSamplesContract((retentionMs) => new InMemoryRoomSamples(retentionMs));
+});
