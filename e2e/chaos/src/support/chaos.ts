@@ -70,6 +70,10 @@ export interface ChaosResult {
 export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
   const log = options.log ?? (() => undefined);
   const system = await ChaosSystem.start();
+  // Its Postgres runs detached (pg_ctl): a run stopped by a signal must still stop it.
+  const onSignal = () => void system.stop().finally(() => process.exit(1));
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
   const forwarder = await TestForwarderServer.start();
   const workload = new Workload(system.urls.management, forwarder.address, options.workloadPeriodMs);
   const violations: string[] = [];
@@ -102,6 +106,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     const figures = await takeFigures(system, workload, settled);
     return { figures, violations, details: settled.details, tail: allZero(figures) && violations.length === 0 ? '' : system.tail() };
   } finally {
+    process.off('SIGTERM', onSignal);
+    process.off('SIGINT', onSignal);
     await workload.stop();
     await forwarder.stop();
     await system.stop();
