@@ -7,6 +7,7 @@ const frameworkAndDrivers = [
   'pg',
   'ioredis',
   'bull',
+  '@opentelemetry/*',
   '@kubernetes/*',
   '@grpc/*',
   'class-validator',

@@ -22,8 +22,8 @@ const swcOptions = {
   inlineSourcesContent: false,
 };
 
-/** SWC's CommonJS output spells every require this way. */
-const REQUIRE = /\brequire\("([^"]+)"\)/g;
+/** SWC's CommonJS output spells the require of every import this way; a lazy require() of the source keeps its single quotes. */
+const REQUIRE = /\brequire\((["'])([^"']+)\1\)/g;
 
 /**
  * `@scope/name/sub` -> `@scope/name`, `name/sub` -> `name`.
@@ -130,7 +130,7 @@ export function compileGraph(entry, outDir) {
       continue;
     }
     const code = compileFile(source, outDir);
-    for (const [, specifier] of code.matchAll(REQUIRE)) {
+    for (const [, , specifier] of code.matchAll(REQUIRE)) {
       if (specifier.startsWith('.')) pending.push(resolveRelative(source, specifier));
       else if (specifier.startsWith('@maestro/')) throw new Error(`${path.relative(root, source)}: alias ${specifier} was not rewritten`);
       else if (!isBuiltin(specifier)) packages.add(packageName(specifier));

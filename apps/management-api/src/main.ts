@@ -1,3 +1,4 @@
+import { stopTracing } from './tracing';
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@maestro/config';
 import { bootstrapApp, exitOnSignals } from '@maestro/platform';
@@ -15,7 +16,7 @@ async function main(): Promise<void> {
     readinessToken: STORAGE_READINESS,
     configure: (app) => setUpSwagger(app),
   });
-  exitOnSignals(running);
+  exitOnSignals(running, (code) => void stopTracing().finally(() => process.exit(code)));
 }
 
 main().catch((error: unknown) => {

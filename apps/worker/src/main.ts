@@ -1,3 +1,4 @@
+import { stopTracing } from './tracing';
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@maestro/config';
 import { bootstrapApp, exitOnSignals } from '@maestro/platform';
@@ -11,7 +12,7 @@ async function main(): Promise<void> {
     internalPort: config.internalApi.port,
     readinessToken: STORAGE_READINESS,
   });
-  exitOnSignals(running);
+  exitOnSignals(running, (code) => void stopTracing().finally(() => process.exit(code)));
 }
 
 main().catch((error: unknown) => {

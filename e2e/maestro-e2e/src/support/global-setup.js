@@ -3,11 +3,14 @@
 const { spawn } = require('node:child_process');
 const path = require('node:path');
 const { randomBytes } = require('node:crypto');
+const { startOtlpReceiver } = require('./otlp-receiver');
 
 const root = path.resolve(__dirname, '../../../..');
 const suffix = `${process.pid}_${randomBytes(3).toString('hex')}`;
 
 module.exports = async function globalSetup() {
+  // Every app exports its spans to this receiver (tracing.e2e-spec.ts reads them), in batches of 200 ms.
+  const receiver = await startOtlpReceiver(18318);
   /** @type {NodeJS.ProcessEnv} */
   const env = {
     ...process.env,
@@ -25,6 +28,8 @@ module.exports = async function globalSetup() {
     MAESTRO_SERVICES_ROOMMANAGER_ROOMVALIDATIONTIMEOUTMILLIS: '20000',
     MAESTRO_ADAPTERS_RUNTIME_KUBERNETES_TOPOLOGYSPREADCONSTRAINT_ENABLED: 'false',
     MAESTRO_LOG_LEVEL: 'warn',
+    OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
+    OTEL_BSP_SCHEDULE_DELAY: '200',
   };
   delete env.MAESTRO_ADAPTERS_RUNTIME_KUBERNETES_KUBECONFIG;
   const child = spawn(process.execPath, [path.join(root, 'tools', 'scripts', 'start.mjs')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -43,11 +48,15 @@ module.exports = async function globalSetup() {
       }
     });
   });
-  await ready;
-  globalThis.__MAESTRO_SYSTEM__ = { child, databaseUrl: String(env.MAESTRO_ADAPTERS_SCHEDULERSTORAGE_POSTGRES_URL), output: () => output };
+  await ready.catch(async (/** @type {unknown} */ error) => {
+    await receiver.close();
+    throw error;
+  });
+  globalThis.__MAESTRO_SYSTEM__ = { child, receiver, databaseUrl: String(env.MAESTRO_ADAPTERS_SCHEDULERSTORAGE_POSTGRES_URL), output: () => output };
   process.env.E2E_MANAGEMENT_URL = 'http://127.0.0.1:18080';
   process.env.E2E_ROOMS_URL = 'http://127.0.0.1:18070';
   process.env.E2E_KUBE_URL = 'http://127.0.0.1:18001';
   process.env.E2E_WORKER_INTERNAL_URL = 'http://127.0.0.1:18051';
+  process.env.E2E_OTLP_URL = receiver.url;
   process.env.E2E_REDIS_PREFIX = env.MAESTRO_ADAPTERS_REDIS_KEYPREFIX;
 };

@@ -14,6 +14,7 @@ module.exports = async function globalTeardown() {
     system.child.kill('SIGINT');
   });
   await stopped;
+  await system.receiver.close();
   const url = new URL(system.databaseUrl);
   const name = url.pathname.slice(1);
   url.pathname = '/postgres';

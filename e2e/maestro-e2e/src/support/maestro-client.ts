@@ -12,10 +12,10 @@ const urls = {
   kube: process.env.E2E_KUBE_URL ?? 'http://127.0.0.1:18001',
 };
 
-async function call(base: string, method: string, path: string, body?: unknown): Promise<JsonResponse> {
+async function call(base: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<JsonResponse> {
   const response = await fetch(`${base}${path}`, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
@@ -26,8 +26,9 @@ async function call(base: string, method: string, path: string, body?: unknown):
   }
 }
 
-export const management = (method: string, path: string, body?: unknown) => call(urls.management, method, path, body);
-export const rooms = (method: string, path: string, body?: unknown) => call(urls.rooms, method, path, body);
+export const management = (method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
+  call(urls.management, method, path, body, headers);
+export const rooms = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => call(urls.rooms, method, path, body, headers);
 export const kube = (path: string) => call(urls.kube, 'GET', path);
 
 /** Names of the scheduler's pods in kube-sim (terminating ones excluded). */

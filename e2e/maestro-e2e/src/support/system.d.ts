@@ -4,6 +4,8 @@ import type { ChildProcess } from 'node:child_process';
 export interface MaestroSystem {
   child: ChildProcess;
   databaseUrl: string;
+  /** The OTLP receiver the apps export their spans to. */
+  receiver: { url: string; close(): Promise<unknown> };
   output(): string;
 }
 

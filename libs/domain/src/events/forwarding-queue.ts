@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import { LogField } from '../logging/log-fields';
 import type { Logger } from '../ports/logger.port';
 import { errorText } from './events-forwarding.errors';
@@ -64,7 +65,8 @@ export class ForwardingQueue {
         capacity: this.options.capacity,
       });
     }
-    lane.waiting.push({ roomId, what, send });
+    // The send runs in the async context of its enqueuer (so a trace of the ping goes on to the forwarder).
+    lane.waiting.push({ roomId, what, send: AsyncResource.bind(send) });
     this.pump(schedulerName, lane);
   }
 

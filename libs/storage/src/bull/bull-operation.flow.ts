@@ -3,6 +3,7 @@ import Queue, { type Job, type Queue as BullQueue } from 'bull';
 import Redis, { type RedisOptions } from 'ioredis';
 import { type StopListening, listenToChannel } from '../redis/redis-channel';
 import { logRedisOutages } from '../redis/redis-outage-log';
+import { type TraceCarrier, continueTrace, currentTraceCarrier } from '../trace-context';
 
 export interface BullOperationFlowOptions {
   redisUrl: string;
@@ -14,7 +15,8 @@ export interface BullOperationFlowOptions {
   logger?: Logger;
 }
 
-interface OperationJob {
+/** A job: the operation, and the trace context of the request that queued it (when traced). */
+interface OperationJob extends TraceCarrier {
   schedulerName: string;
   operationId: string;
 }
@@ -79,10 +81,12 @@ export class BullOperationFlow implements OperationFlow, OperationConsumer {
    * Starts consuming the scheduler's queue in this process, one operation at a time (concurrency 1),
    * in delivery order. A job whose process died is delivered again by Bull's stalled-job check.
    * Several processes may consume the same queue: exclusivity across them is the worker's lock.
+   * The handler runs in a span that continues the trace of the request that queued the operation.
    */
   consume(schedulerName: string, handler: OperationHandler): void {
+    const attributes = (job: Job<OperationJob>) => ({ 'maestro.scheduler_name': schedulerName, 'maestro.operation_id': job.data.operationId });
     this.queue(schedulerName)
-      .process(1, (job: Job<OperationJob>) => handler(job.data.operationId))
+      .process(1, (job: Job<OperationJob>) => continueTrace(job.data, 'operation execute', attributes(job), () => handler(job.data.operationId)))
       .catch((error: unknown) => this.options.onError?.(error, schedulerName));
   }
 
@@ -124,7 +128,10 @@ export class BullOperationFlow implements OperationFlow, OperationConsumer {
 
   private async add(schedulerName: string, operationId: string, priority: boolean): Promise<void> {
     const queue = this.queue(schedulerName);
-    await queue.add({ schedulerName, operationId }, { jobId: operationId, lifo: priority, removeOnComplete: true, removeOnFail: true, attempts: 1 });
+    await queue.add(
+      { schedulerName, operationId, ...currentTraceCarrier() },
+      { jobId: operationId, lifo: priority, removeOnComplete: true, removeOnFail: true, attempts: 1 },
+    );
     // Best effort: a worker that misses it still finds the scheduler on its periodic sync.
     await queue.client.publish(operationEnqueuedChannel(this.options.keyPrefix), schedulerName).catch(() => undefined);
   }

@@ -12,6 +12,7 @@ import type Redis from 'ioredis';
 import { operationFromHash, operationToHash } from './operation-hash.codec';
 import { LuaScript } from './lua-script';
 import { type KeyPrefix, operationKeys, prefixOf, unixSeconds } from './redis-keys';
+import { currentTraceCarrier } from '../trace-context';
 
 /**
  * Sets the status only if the stored one is the expected one (ARGV[2] = '' to skip the check),
@@ -62,7 +63,8 @@ export class RedisOperationStorage implements OperationStorage {
 
   async createOperation(operation: Operation, ttlMs?: number): Promise<void> {
     const key = this.keys.operation(operation.schedulerName, operation.id);
-    const tx = this.redis.multi().hset(key, operationToHash(operation));
+    // The trace of the request that created it, for whoever follows the operation (Maestro has no such field).
+    const tx = this.redis.multi().hset(key, { ...operationToHash(operation), ...currentTraceCarrier() });
     if (ttlMs !== undefined) tx.pexpire(key, ttlMs);
     if (operation.status === 'pending') tx.zadd(this.keys.pending(operation.schedulerName), unixSeconds(this.now()), operation.id);
     await tx.exec();
