@@ -14,6 +14,7 @@ import {
   schedulerLookupProvider,
 } from '@maestro/platform';
 import { StorageModule } from '@maestro/storage';
+import { RoomMetrics } from './rooms/room-metrics';
 import { RoomsController } from './rooms/rooms.controller';
 
 /** Largest request body of the rooms API: pings and events are small (not in Maestro, docs/compatibility). */
@@ -45,6 +46,7 @@ export class RoomsApiRoot {
         queuedRoomEventsProvider,
         ForwardingDrain,
         roomStatusServiceProvider,
+        RoomMetrics,
         {
           provide: RoomAccess,
           inject: [ROOM_STORAGE, INSTANCE_STORAGE, CLOCK],

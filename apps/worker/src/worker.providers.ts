@@ -10,6 +10,7 @@ import {
   OPERATION_FLOW,
   OPERATION_LEASE,
   OPERATION_STORAGE,
+  type OperationStorage,
   OperationManager,
   OperationReconciler,
   OperationRunner,
@@ -26,7 +27,9 @@ import {
   WorkerSupervisor,
 } from '@maestro/domain';
 import { METRICS_REGISTRY } from '@maestro/platform';
+import { MeasuredOperationRunner } from './metrics/measured-operation-runner';
 import { PrometheusFleetMetrics } from './metrics/prometheus-fleet-metrics';
+import { PrometheusOperationMetrics } from './metrics/prometheus-operation-metrics';
 
 // The worker's own use cases as Nest providers (those shared with the APIs are in @maestro/platform).
 
@@ -40,10 +43,18 @@ export const roomManagerProvider: Provider = {
     ),
 };
 
-/** OperationRunner with every executor, configured from `operations.*` and `services.roomManager.*`. */
+/** The operation metrics of this worker: executions, queues, health controller lag. */
+export const operationMetricsProvider: Provider = {
+  provide: PrometheusOperationMetrics,
+  inject: [METRICS_REGISTRY, OPERATION_STORAGE],
+  useFactory: (registry, storage: OperationStorage) => new PrometheusOperationMetrics(registry, (name) => storage.listPendingOperations(name)),
+};
+
+/** OperationRunner with every executor, configured from `operations.*` and `services.roomManager.*`, measured. */
 export const operationRunnerProvider: Provider = {
   provide: OperationRunner,
   inject: [
+    PrometheusOperationMetrics,
     OPERATION_STORAGE,
     OPERATION_LEASE,
     CLOCK,
@@ -58,7 +69,7 @@ export const operationRunnerProvider: Provider = {
     RUNTIME,
     MAESTRO_CONFIG,
   ],
-  useFactory: (storage, lease, clock, logger, schedulers, lookup, rooms, roomSamples, instances, operations, roomManager, runtime, config: MaestroConfig) => {
+  useFactory: (metrics, storage, lease, clock, logger, schedulers, lookup, rooms, roomSamples, instances, operations, roomManager, runtime, config: MaestroConfig) => {
     const registry = buildOperationRegistry(
       { schedulers, lookup, rooms, roomSamples, instances, operationStorage: storage, operations, roomManager, runtime, clock, logger },
       {
@@ -74,7 +85,7 @@ export const operationRunnerProvider: Provider = {
         validationAcceptOccupied: config.roomManager.validationAcceptOccupied,
       },
     );
-    return new OperationRunner({ storage, lease, registry, clock, logger }, { leaseTtlMs: config.operationLeaseTtlMs });
+    return new MeasuredOperationRunner({ storage, lease, registry, clock, logger }, { leaseTtlMs: config.operationLeaseTtlMs }, metrics);
   },
 };
 
@@ -111,6 +122,7 @@ export const workerSupervisorProvider: Provider = {
     RUNTIME,
     LOGGER,
     METRICS_REGISTRY,
+    PrometheusOperationMetrics,
     MAESTRO_CONFIG,
   ],
   useFactory: (
@@ -128,6 +140,7 @@ export const workerSupervisorProvider: Provider = {
     runtime,
     logger,
     registry,
+    operationMetrics,
     config: MaestroConfig,
   ) =>
     new WorkerSupervisor(
@@ -145,7 +158,7 @@ export const workerSupervisorProvider: Provider = {
         instances,
         runtime,
         logger,
-        metrics: new PrometheusFleetMetrics(registry),
+        metrics: new PrometheusFleetMetrics(registry, operationMetrics),
       },
       {
         syncIntervalMs: config.workers.syncIntervalMs,

@@ -16,7 +16,13 @@ import {
 import { RuntimeK8sModule } from '@maestro/runtime-k8s';
 import { StorageModule } from '@maestro/storage';
 import { WorkerLifecycle } from './worker-lifecycle';
-import { operationReconcilerProvider, operationRunnerProvider, roomManagerProvider, workerSupervisorProvider } from './worker.providers';
+import {
+  operationMetricsProvider,
+  operationReconcilerProvider,
+  operationRunnerProvider,
+  roomManagerProvider,
+  workerSupervisorProvider,
+} from './worker.providers';
 
 /** Composition root of the worker for one configuration (used by main.ts and the tests). */
 @Module({})
@@ -35,7 +41,9 @@ export class WorkerRoot {
           useFactory: (registry) => ({ ...forwarderOptionsOf(config), registry }),
         }),
         RuntimeK8sModule.forRootAsync({
-          useFactory: () => ({
+          inject: [METRICS_REGISTRY],
+          useFactory: (registry) => ({
+            registry,
             kubeconfigPath: k8s.inCluster ? undefined : k8s.kubeconfig || undefined,
             inCluster: k8s.inCluster,
             masterUrl: k8s.masterUrl || undefined,
@@ -56,6 +64,7 @@ export class WorkerRoot {
         ForwardingDrain,
         roomStatusServiceProvider,
         roomManagerProvider,
+        operationMetricsProvider,
         operationRunnerProvider,
         operationReconcilerProvider,
         workerSupervisorProvider,

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put } from '@nest
 import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CLOCK, type Clock, EventsForwarderService, RoomAccess, RoomStatusService } from '@maestro/domain';
 import { parsePingBody } from './ping-body';
+import { RoomMetrics } from './room-metrics';
 import { AllocateRoomRequest } from './dto/allocate-room.request';
 import { AllocateRoomResponse, RoomAddressResponse } from './dto/room-address.response';
 import { RoomEventRequest, RoomReportRequest } from './dto/room-report.request';
@@ -19,6 +20,7 @@ export class RoomsController {
     @Inject(RoomAccess) private readonly access: RoomAccess,
     @Inject(EventsForwarderService) private readonly events: EventsForwarderService,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(RoomMetrics) private readonly metrics: RoomMetrics,
   ) {}
 
   @Put(':roomName/ping')
@@ -28,6 +30,7 @@ export class RoomsController {
   @ApiOkResponse({ type: PingResponse })
   async ping(@Param('schedulerName') schedulerName: string, @Param('roomName') roomId: string, @Body() body: Record<string, unknown>): Promise<PingResponse> {
     const { status, runningMatches, metadata } = parsePingBody(body);
+    this.metrics.pinged(schedulerName, status);
     const success = await this.statuses.ping({ schedulerName, roomId, pingStatus: status, runningMatches, metadata, at: this.clock.now() });
     return { success };
   }
@@ -85,7 +88,7 @@ export class RoomsController {
   @ApiBody({ type: AllocateRoomRequest })
   @ApiOkResponse({ type: AllocateRoomResponse })
   async allocate(@Param('schedulerName') schedulerName: string): Promise<AllocateRoomResponse> {
-    const { roomId, address } = await this.access.allocate(schedulerName);
+    const { roomId, address } = await this.metrics.allocation(schedulerName, () => this.access.allocate(schedulerName));
     return { roomId, success: true, message: '', ports: address.ports, host: address.host };
   }
 }

@@ -1,5 +1,7 @@
 import { type ConfigurationOptions, CoreV1Api, KubeConfig, PolicyV1Api, VersionApi, Watch } from '@kubernetes/client-node';
+import type { Registry } from 'prom-client';
 import { abortableRequest } from './abortable-request';
+import { KubernetesCallMetrics } from './kubernetes-call-metrics';
 import { TokenBucket } from './token-bucket';
 
 export interface KubernetesClientOptions {
@@ -15,6 +17,8 @@ export interface KubernetesClientOptions {
   burst: number;
   /** Longest an API call may take once the rate limiter let it go (watches excepted); default 30 s. */
   requestTimeoutMs?: number;
+  /** Where to count and time the API calls (maestro_kubernetes_request*); not measured without. */
+  registry?: Registry;
 }
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
@@ -55,9 +59,11 @@ export class KubernetesClient {
   private readonly watcher: Watch;
   private readonly limiter: TokenBucket;
   private readonly requestTimeoutMs: number;
+  private readonly metrics?: KubernetesCallMetrics;
 
   constructor(options: KubernetesClientOptions) {
     this.requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+    this.metrics = options.registry && new KubernetesCallMetrics(options.registry);
     this.config = loadKubeConfig(options);
     this.core = this.config.makeApiClient(CoreV1Api);
     this.policy = this.config.makeApiClient(PolicyV1Api);
@@ -82,9 +88,11 @@ export class KubernetesClient {
     const timer = setTimeout(() => abort.abort(timeout), this.requestTimeoutMs);
     const onAbort = () => abort.abort(signal?.reason);
     signal?.addEventListener('abort', onAbort, { once: true });
+    const measurement = this.metrics?.measure();
     try {
-      return await request(abortableRequest(abort.signal));
+      return await request(abortableRequest(abort.signal, measurement));
     } catch (error) {
+      measurement?.answered(undefined);
       if (abort.signal.reason === timeout) throw timeout;
       throw error;
     } finally {
