@@ -13,6 +13,8 @@ const postgresUrl = (env.MAESTRO_ADAPTERS_SCHEDULERSTORAGE_POSTGRES_URL ??= 'pos
 // Ctrl-C gives running operations this long to finish (production default: 2m), within STOP_GRACE_MS.
 env.MAESTRO_WORKERS_STOPTIMEOUTDURATION ??= '5s';
 const STOP_GRACE_MS = 10_000;
+// The components write to pipes (prefixed below): on a terminal, ask them for pretty lines as if they wrote to it.
+if (process.stdout.isTTY && (env.MAESTRO_LOG_FORMAT ?? 'auto') === 'auto') env.MAESTRO_LOG_FORMAT = 'pretty';
 const redisUrl = env.MAESTRO_ADAPTERS_OPERATIONSTORAGE_REDIS_URL ?? 'redis://127.0.0.1:6379/0';
 // Components and migrations run as `node -r register.cjs <entry>` directly (not through run.mjs):
 // signals, and a forced SIGKILL, reach the process itself and leave no orphan behind.

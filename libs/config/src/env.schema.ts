@@ -51,10 +51,16 @@ export const ENV_SCHEMA: readonly EnvVariable[] = [
   v('API_PORT', 'api.port', 'int', PER_COMPONENT, 'public HTTP port (management-api 8080, rooms-api 8070)', port),
   v('API_GRACEFULSHUTDOWNTIMEOUT', 'api.gracefulShutdownTimeoutMs', 'duration', '30s', 'time given to requests in flight on shutdown', nonNegative),
   v('API_METRICS_ENABLED', 'api.metricsEnabled', 'bool', 'true', `public API metrics switch ${NOT_READ}`),
-  v('API_TRACING_JAEGER_DISABLED', 'tracing.disabled', 'bool', 'true', 'tracing off switch (tracing is not implemented: accepted only)'),
-  v('API_TRACING_JAEGER_AGENT_HOST', 'tracing.agentHost', 'string', 'localhost', `Jaeger agent host ${NOT_READ}`),
-  v('API_TRACING_JAEGER_AGENT_PORT', 'tracing.agentPort', 'int', '6831', `Jaeger agent port ${NOT_READ}`, port),
-  v('API_TRACING_JAEGER_SAMPLER', 'tracing.sampler', 'float', '0.1', `Jaeger sampling ratio ${NOT_READ}`, { min: 0, max: 1 }),
+  v(
+    'API_TRACING_JAEGER_DISABLED',
+    'tracing.disabled',
+    'bool',
+    'true',
+    'false: traces over OTLP/HTTP to the Jaeger host, port 4318 (OTEL_EXPORTER_OTLP_ENDPOINT also turns them on)',
+  ),
+  v('API_TRACING_JAEGER_AGENT_HOST', 'tracing.agentHost', 'string', 'localhost', 'Jaeger host that receives the traces (OTLP/HTTP)'),
+  v('API_TRACING_JAEGER_AGENT_PORT', 'tracing.agentPort', 'int', '6831', 'Jaeger agent UDP port (accepted, not used: traces go over OTLP/HTTP)', port),
+  v('API_TRACING_JAEGER_SAMPLER', 'tracing.sampler', 'float', '0.1', 'ratio of traces kept when sent to Jaeger', { min: 0, max: 1 }),
   v('INTERNALAPI_PORT', 'internalApi.port', 'int', PER_COMPONENT, 'health and metrics port (8081, 8071, worker 8051)', port),
   v(
     'INTERNALAPI_GRACEFULSHUTDOWNTIMEOUT',
@@ -224,6 +230,8 @@ export const ENV_SCHEMA: readonly EnvVariable[] = [
   v('REPORTER_METRICS_INTERVALMILLIS', 'reporter.intervalMs', 'int', '10000', 'metrics reporter period, ms', positive),
   // Logging (this project's; Maestro has a -l production|development flag)
   v('LOG_LEVEL', 'log.level', 'enum', 'info', 'debug, info, warn or error', { values: ['debug', 'info', 'warn', 'error'] }),
-  v('LOG_FORMAT', 'log.format', 'enum', 'json', 'json lines, or pretty for humans', { values: ['json', 'pretty'] }),
+  v('LOG_FORMAT', 'log.format', 'enum', 'auto', 'json lines, pretty lines coloured by level, or auto: pretty on a terminal, else json', {
+    values: ['auto', 'json', 'pretty'],
+  }),
   v('VERSION', 'version', 'string', '', 'version in every log line (default: the package version npm reports, else 0.1.0)'),
 ];

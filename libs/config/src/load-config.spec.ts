@@ -45,7 +45,7 @@ describe('loadConfig', () => {
     expect(config.grpc).toEqual({ keepAliveTimeMs: 30_000, keepAliveTimeoutMs: 5_000, allowedAddresses: '*' });
     expect(config.disruption).toEqual({ intervalSeconds: 60, safetyPercentage: 0.05 });
     expect(config.reporter.intervalMs).toBe(10_000);
-    expect(config.log).toEqual({ level: 'info', format: 'json' });
+    expect(config.log).toEqual({ level: 'info', format: 'auto' });
     expect(config.internalApi).toMatchObject({ metricsEnabled: true, healthcheckEnabled: true, skipPostgresCheck: false });
   });
 

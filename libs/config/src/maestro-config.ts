@@ -6,7 +6,7 @@ export interface MaestroConfig {
   /** Version reported in log lines. */
   version: string;
   api: { port: number; gracefulShutdownTimeoutMs: number; metricsEnabled: boolean };
-  /** Maestro's Jaeger settings: accepted, tracing is not implemented. */
+  /** Maestro's Jaeger settings, mapped onto OpenTelemetry (docs/observability.md). */
   tracing: { disabled: boolean; agentHost: string; agentPort: number; sampler: number };
   internalApi: {
     port: number;
@@ -65,7 +65,7 @@ export interface MaestroConfig {
   eventsForwarding: { queueCapacity: number; shutdownDrainTimeoutMs: number };
   disruption: { intervalSeconds: number; safetyPercentage: number };
   reporter: { intervalMs: number };
-  log: { level: 'debug' | 'info' | 'warn' | 'error'; format: 'json' | 'pretty' };
+  log: { level: 'debug' | 'info' | 'warn' | 'error'; format: 'auto' | 'json' | 'pretty' };
 }
 
 /** Ports of each app when MAESTRO_API_PORT / MAESTRO_INTERNALAPI_PORT are not set (the worker has no public API). */

@@ -67,10 +67,21 @@ describe('logging', () => {
     expect(JSON.parse(out.lines[1])).toMatchObject({ context: 'RouterExplorer', msg: 'Mapped {/schedulers, GET} route' });
   });
 
-  it('writes pretty lines for humans when asked', () => {
+  it('writes pretty lines for humans when asked, one per event, the level coloured', () => {
     const out = capture();
     createPinoLogger({ service: 'worker', level: 'info', format: 'pretty', destination: out.destination }).info({ scheduler_name: 'a' }, 'synced');
-    expect(out.lines[0]).toMatch(/^\d\d:\d\d:\d\d\.\d{3} INFO  synced scheduler_name=a\n$/);
+    expect(out.lines[0]).toMatch(/^\d\d:\d\d:\d\d\.\d{3} \u001b\[32mINFO \u001b\[39m synced scheduler_name=a\n$/);
+    expect(prettyLine('{"level":"error","msg":"failed"}', true)).toBe('\u001b[31mERROR\u001b[39m failed');
+    expect(prettyLine('{"level":"warn","msg":"slow"}')).toBe('WARN  slow');
     expect(prettyLine('not json')).toBe('not json');
+  });
+
+  it('writes pretty lines on a terminal and JSON lines elsewhere when the format is auto', () => {
+    const onTerminal = capture();
+    createPinoLogger({ service: 'worker', level: 'info', format: 'auto', terminal: true, destination: onTerminal.destination }).info('synced');
+    expect(onTerminal.lines[0]).toMatch(/INFO .* synced\n$/);
+    const piped = capture();
+    createPinoLogger({ service: 'worker', level: 'info', format: 'auto', terminal: false, destination: piped.destination }).info('synced');
+    expect(JSON.parse(piped.lines[0])).toMatchObject({ level: 'info', msg: 'synced' });
   });
 });

@@ -8,7 +8,10 @@ export interface LoggingOptions {
   /** The app: management-api, rooms-api or worker. */
   service: string;
   level: 'debug' | 'info' | 'warn' | 'error';
-  format: 'json' | 'pretty';
+  /** json lines; pretty lines coloured by level; auto: pretty when stdout is a terminal, else json. */
+  format: 'auto' | 'json' | 'pretty';
+  /** Whether stdout is a terminal (for `auto`); process.stdout.isTTY unless a test says otherwise. */
+  terminal?: boolean;
   /** Version in every line (MaestroConfig.version); 0.1.0 when not given. */
   version?: string;
   /** Where lines go; stdout unless a test says otherwise. */
@@ -20,7 +23,7 @@ const REDACTED = ['*.password', '*.authorization', '*.token', 'req.headers.autho
 
 /**
  * The process logger: JSON lines (or pretty lines for humans) with `service` and `version` on
- * every line, an ISO time, the level as a word, secrets redacted.
+ * every line, an ISO time, the level as a word, secrets redacted. Pretty lines carry the same fields.
  */
 export function createPinoLogger(options: LoggingOptions): PinoLogger {
   const stdout = options.destination ?? pino.destination({ fd: 1, sync: true });
@@ -32,8 +35,12 @@ export function createPinoLogger(options: LoggingOptions): PinoLogger {
       redact: { paths: REDACTED, censor: '[redacted]' },
       formatters: { level: (label) => ({ level: label }) },
     },
-    options.format === 'pretty' ? prettyStream(stdout) : stdout,
+    isPretty(options) ? prettyStream(stdout) : stdout,
   );
+}
+
+function isPretty({ format, terminal = process.stdout.isTTY === true }: Pick<LoggingOptions, 'format' | 'terminal'>): boolean {
+  return format === 'pretty' || (format === 'auto' && terminal);
 }
 
 /** The domain Logger port on pino: fields first, message last, children carry their fields. */

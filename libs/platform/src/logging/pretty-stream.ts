@@ -2,8 +2,12 @@ import type { DestinationStream } from 'pino';
 
 const HIDDEN = new Set(['time', 'level', 'msg', 'service', 'version', 'pid', 'hostname']);
 
-/** One JSON log line as `12:00:00.000 INFO  message key=value ...` for a terminal. */
-export function prettyLine(json: string): string {
+/** ANSI colours of the level words: what needs a look stands out. */
+const LEVEL_COLOURS: Record<string, string> = { trace: '90', debug: '36', info: '32', warn: '33', error: '31', fatal: '35' };
+const paint = (code: string | undefined, text: string) => (code ? `\u001b[${code}m${text}\u001b[39m` : text);
+
+/** One JSON log line as `12:00:00.000 INFO  message key=value ...` for a terminal, the level coloured when asked. */
+export function prettyLine(json: string, colour = false): string {
   let entry: Record<string, unknown>;
   try {
     entry = JSON.parse(json) as Record<string, unknown>;
@@ -14,19 +18,12 @@ export function prettyLine(json: string): string {
   const fields = Object.entries(entry)
     .filter(([key, value]) => !HIDDEN.has(key) && value !== undefined)
     .map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`);
-  return [
-    time,
-    String(entry.level ?? '')
-      .toUpperCase()
-      .padEnd(5),
-    entry.msg,
-    ...fields,
-  ]
-    .filter((part) => part !== '')
-    .join(' ');
+  const level = String(entry.level ?? '');
+  const word = level.toUpperCase().padEnd(5);
+  return [time, colour ? paint(LEVEL_COLOURS[level], word) : word, entry.msg, ...fields].filter((part) => part !== '').join(' ');
 }
 
-/** A pino destination that writes pretty lines to `target` (MAESTRO_LOG_FORMAT=pretty). */
+/** A pino destination that writes pretty lines, coloured by level, to `target` (MAESTRO_LOG_FORMAT=pretty). */
 export function prettyStream(target: DestinationStream): DestinationStream {
-  return { write: (chunk: string) => void target.write(`${prettyLine(chunk)}\n`) };
+  return { write: (chunk: string) => void target.write(`${prettyLine(chunk, true)}\n`) };
 }
