@@ -11,9 +11,20 @@ export interface WaitOptions {
   now(): number;
 }
 
-/** The error an operation ended with: the last line of its history, where executors write it. */
+/** History lines every operation gets from the runner (Maestro's), which say nothing of the cause. */
+const RUNNER_LINES = new Set([
+  'Created',
+  'Starting operation',
+  'operation execution failed',
+  'context canceled',
+  'Starting operation rollback',
+  'Operation rollback flow execution finished with success',
+  'Operation finished',
+]);
+
+/** The error an operation ended with: its last history line besides the runner's own, where executors write it. */
 export function operationError(op: OperationJson): string {
-  const events = op.executionHistory.map((h) => h.event).filter((e) => e && e !== 'Created');
+  const events = op.executionHistory.map((h) => h.event).filter((e) => e && !RUNNER_LINES.has(e));
   return events.at(-1) ?? `operation ${op.status}`;
 }
 
