@@ -150,3 +150,39 @@ describe('login', () => {
     }
   });
 });
+
+describe('get --watch', () => {
+  it('prints the table again when the rooms change, not when they only ping', async () => {
+    const states = [
+      [{ status: 'ready', lastPingAt: '2026-01-02T10:00:00Z' }],
+      [{ status: 'ready', lastPingAt: '2026-01-02T10:00:05Z' }],
+      [{ status: 'allocated', lastPingAt: '2026-01-02T10:00:05Z' }],
+    ];
+    let call = 0;
+    const run = fakeIo(
+      {
+        'GET /schedulers/fleet/rooms': () => {
+          if (call === states.length) throw new Error('watch stopped');
+          const rooms = states[call++].map((r) => ({
+            id: 'r1',
+            version: 'v1.0.0',
+            pingStatus: 'ready',
+            runningMatches: 0,
+            isValidationRoom: false,
+            createdAt: '2026-01-02T09:00:00Z',
+            ...r,
+          }));
+          return { body: { rooms } };
+        },
+      },
+      env,
+    );
+    expect(await runCli(['get', 'rooms', 'fleet', '--watch'], run.io)).toBe(1);
+    expect(
+      run
+        .stdout()
+        .split('\n')
+        .filter((line) => line.startsWith('r1')),
+    ).toEqual(['r1     ready    v1.0.0    0         no           0s          60m', 'r1     allocated   v1.0.0    0         no           0s          60m']);
+  });
+});

@@ -69,8 +69,11 @@ export function registerGet(program: Command, session: Session): void {
     });
 }
 
+/** Rooms ping every few seconds: a new ping alone is no change worth printing. */
+const withoutPings = (key: string, value: unknown) => (key === 'lastPingAt' ? undefined : value);
+
 /**
- * Prints the listing, then again each time its data changes (ages alone do not count): on a
+ * Prints the listing, then again each time its data changes (ages and pings alone do not count): on a
  * terminal over the previous screen, elsewhere after it (a pipe gets every state). Runs until the
  * process is stopped.
  */
@@ -79,7 +82,7 @@ async function watch(session: Session, listing: () => Promise<Listing>, format: 
   let last: string | undefined;
   for (;;) {
     const next = await listing();
-    const data = JSON.stringify(next.data);
+    const data = JSON.stringify(next.data, withoutPings);
     if (data !== last) {
       const text = render(format, next);
       out.write(out.isTTY ? `\x1b[H\x1b[2J${text}` : last === undefined ? text : `\n${text}`);
