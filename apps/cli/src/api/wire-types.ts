@@ -1,9 +1,6 @@
-/** JSON of the management and rooms APIs as the CLI reads it (management-api.md section 3). */
+import type { PortRangeJson, SchedulerRequestJson } from '@maestro/domain';
 
-export interface PortRangeJson {
-  start: number;
-  end: number;
-}
+/** JSON of the management and rooms APIs as the CLI reads it (management-api.md section 3). */
 
 export interface SchedulerSummaryJson {
   name: string;
@@ -16,55 +13,13 @@ export interface SchedulerSummaryJson {
   roomsReplicas: number;
 }
 
-export interface AutoscalingJson {
-  enabled?: boolean;
-  min?: number;
-  max?: number;
-  cooldown?: number;
-  policy?: { type?: string; parameters?: { roomOccupancy?: { readyTarget?: number; downThreshold?: number }; fixedBuffer?: { amount?: number } } };
-}
-
-export interface ContainerJson {
-  name?: string;
-  image?: string;
-  imagePullPolicy?: string;
-  command?: string[];
-  environment?: { name?: string; value?: string; valueFrom?: { fieldRef?: { fieldPath?: string }; secretKeyRef?: { name?: string; key?: string } } }[];
-  requests?: { memory?: string; cpu?: string };
-  limits?: { memory?: string; cpu?: string };
-  ports?: { name?: string; protocol?: string; port?: number; hostPort?: number; hostPortRange?: PortRangeJson }[];
-}
-
-export interface ForwarderJson {
-  name?: string;
-  enable?: boolean;
-  type?: string;
-  address?: string;
-  options?: { timeout?: number | string; metadata?: Record<string, unknown> };
-}
-
-/** A scheduler: the body of POST /schedulers (a scheduler file) and of GET /schedulers/{name}. */
-export interface SchedulerJson {
-  name?: string;
-  game?: string;
+/**
+ * A scheduler: the body of POST /schedulers (a scheduler file, in the domain's request shape) and
+ * of GET /schedulers/{name}, which adds its state and creation time.
+ */
+export interface SchedulerJson extends SchedulerRequestJson {
   state?: string;
-  portRange?: PortRangeJson | null;
   createdAt?: string;
-  maxSurge?: string;
-  roomsReplicas?: number;
-  spec?: {
-    version?: string;
-    terminationGracePeriod?: string;
-    containers?: ContainerJson[];
-    toleration?: string;
-    affinity?: string;
-    restartPolicy?: string;
-  };
-  autoscaling?: AutoscalingJson | null;
-  forwarders?: ForwarderJson[];
-  annotations?: Record<string, string>;
-  labels?: Record<string, string>;
-  matchAllocation?: { maxMatches?: number } | null;
 }
 
 export interface SchedulerInfoJson {

@@ -1,1 +1,2 @@
 export * from './scheduler-go-shape';
+export * from './scheduler-request-json';
