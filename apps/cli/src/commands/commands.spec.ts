@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { runCli } from '../run';
 import { fakeIo, type Routes } from '../testing/fake-io';
+import { aRoomJson, anOperationJson } from '../testing/wire-builders';
 
 const env = { MAESTRO_URL: 'http://api.test:8080' };
 const example = path.join(__dirname, '../../../../examples/fixed-fleet.json');
@@ -12,32 +13,9 @@ const served = () => {
   return { ...file, state: 'in-sync', spec: { ...file.spec, version: 'v1.0.0', restartPolicy: 'Never' }, forwarders: [], annotations: {}, labels: {} };
 };
 const op = (id: string, definitionName: string, status: string, events: string[] = []) => ({
-  body: {
-    operation: {
-      id,
-      definitionName,
-      status,
-      schedulerName: 'fixed-fleet',
-      createdAt: '2026-01-02T10:00:00Z',
-      input: {},
-      executionHistory: [{ createdAt: '', event: 'Created' }, ...events.map((event) => ({ createdAt: '', event }))],
-    },
-  },
+  body: { operation: anOperationJson(id, definitionName, status, events) },
 });
-const readyRooms = (version: string, n: number) => ({
-  body: {
-    rooms: Array.from({ length: n }, (_, i) => ({
-      id: `r${i}`,
-      status: 'ready',
-      version,
-      pingStatus: 'ready',
-      runningMatches: 0,
-      isValidationRoom: false,
-      lastPingAt: '',
-      createdAt: '',
-    })),
-  },
-});
+const readyRooms = (version: string, n: number) => ({ body: { rooms: Array.from({ length: n }, (_, i) => aRoomJson(`r${i}`, 'ready', version)) } });
 
 describe('apply', () => {
   it('creates a scheduler that does not exist, and --wait follows create_scheduler and the rooms', async () => {
@@ -163,15 +141,7 @@ describe('get --watch', () => {
       {
         'GET /schedulers/fleet/rooms': () => {
           if (call === states.length) throw new Error('watch stopped');
-          const rooms = states[call++].map((r) => ({
-            id: 'r1',
-            version: 'v1.0.0',
-            pingStatus: 'ready',
-            runningMatches: 0,
-            isValidationRoom: false,
-            createdAt: '2026-01-02T09:00:00Z',
-            ...r,
-          }));
+          const rooms = states[call++].map(({ status, lastPingAt }) => aRoomJson('r1', status, 'v1.0.0', { lastPingAt, createdAt: '2026-01-02T09:00:00Z' }));
           return { body: { rooms } };
         },
       },

@@ -1,29 +1,10 @@
-import type { OperationJson, RoomJson } from '../api/wire-types';
 import { previousVersion } from '../commands/steer.command';
+import { aRoomJson, anOperationJson } from '../testing/wire-builders';
 import { enqueuedSwitch, operationError } from './operation-wait';
 import { roomProgress, targetRooms } from './room-progress';
 
-const room = (id: string, status: string, version: string, extra: Partial<RoomJson> = {}): RoomJson => ({
-  id,
-  status,
-  version,
-  pingStatus: 'ready',
-  runningMatches: 0,
-  isValidationRoom: false,
-  lastPingAt: '',
-  createdAt: '',
-  ...extra,
-});
-
-const anOperation = (status: string, events: string[]): OperationJson => ({
-  id: 'op',
-  status,
-  definitionName: 'create_new_scheduler_version',
-  schedulerName: 's',
-  createdAt: '',
-  input: {},
-  executionHistory: events.map((event) => ({ createdAt: '', event })),
-});
+const room = aRoomJson;
+const anOperation = (status: string, events: string[]) => anOperationJson('op', 'create_new_scheduler_version', status, events);
 
 describe('room progress of a rollout', () => {
   const exact3 = { rooms: 3, exact: true };
