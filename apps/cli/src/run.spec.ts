@@ -42,6 +42,26 @@ describe('maestro exit codes and errors', () => {
     expect(run.requests[0]).toMatchObject({ url: 'http://api.test:8080/schedulers/nobody/versions', headers: { authorization: 'Bearer secret' } });
   });
 
+  it("ends 1 on a refused token with the API's message and what to do", async () => {
+    const run = fakeIo({ 'GET /schedulers/x/versions': { status: 401, body: { code: 16, message: 'missing or invalid token', details: [] } } }, URL_ENV);
+    expect(await runCli(['get', 'versions', 'x'], run.io)).toBe(1);
+    expect(run.stderr()).toBe('error: missing or invalid token (log in with maestro login --token TOKEN, or set MAESTRO_TOKEN)\n');
+  });
+
+  it('asks before deleting on a terminal, and deletes on yes only', async () => {
+    const routes = { 'DELETE /schedulers/fleet': { body: { operationId: 'd1' } } };
+    const no = fakeIo(routes, URL_ENV, { stdin: 'n\n' });
+    no.io.stdin.isTTY = true;
+    expect(await runCli(['delete', 'fleet'], no.io)).toBe(0);
+    expect(no.stdout()).toBe('delete scheduler fleet and all its rooms? [y/N] not deleted\n');
+    expect(no.requests).toEqual([]);
+    const yes = fakeIo(routes, URL_ENV, { stdin: 'y\n' });
+    yes.io.stdin.isTTY = true;
+    expect(await runCli(['delete', 'fleet'], yes.io)).toBe(0);
+    expect(yes.stdout()).toContain('scheduler fleet: delete_scheduler d1 enqueued\n');
+    expect(yes.requests.map((r) => r.method)).toEqual(['DELETE']);
+  });
+
   it('ends 1 naming the URL when the API cannot be reached', async () => {
     const run = fakeIo({}, { MAESTRO_URL: 'http://127.0.0.1:1' });
     run.io.fetch = async () => {

@@ -81,6 +81,14 @@ describe('contexts and the target of requests', () => {
     expect(findAdminToken([path.join(tmpdir(), 'nowhere-maestro')])).toBeUndefined();
   });
 
+  it("follows the ports a local npm start was given (start.mjs's variables)", () => {
+    expect(resolveTarget({ config: { contexts: [] }, env: { MANAGEMENT_API_PORT: '9080', ROOMS_API_PORT: '9070' }, tokenSearchFrom: [] })).toMatchObject({
+      url: 'http://127.0.0.1:9080',
+      roomsUrl: 'http://127.0.0.1:9070',
+    });
+    expect(resolveTarget({ config, env: { MANAGEMENT_API_PORT: '9080' }, tokenSearchFrom: [] }).url).toBe('https://maestro.example.com');
+  });
+
   it('derives the rooms API from the management port', () => {
     expect(defaultRoomsUrl('http://127.0.0.1:8080')).toBe('http://127.0.0.1:8070');
     expect(defaultRoomsUrl('https://maestro.example.com')).toBe('https://maestro.example.com');

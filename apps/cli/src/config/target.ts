@@ -21,18 +21,22 @@ export interface TargetSources {
 /**
  * Where to send requests: `MAESTRO_URL`, `MAESTRO_ROOMS_URL` and `MAESTRO_TOKEN` override the
  * selected context (`--context`, else the current one); with neither, the local `npm start`:
- * http://127.0.0.1:8080 and the token of `.maestro/admin-token` when there is one.
+ * http://127.0.0.1:8080 (or the `MANAGEMENT_API_PORT` / `ROOMS_API_PORT` it was started with) and
+ * the token of `.maestro/admin-token` when there is one.
  */
 export function resolveTarget({ config, env, contextName, tokenSearchFrom }: TargetSources): Target {
   const name = contextName ?? config.currentContext;
   const context = name ? config.contexts.find((c) => c.name === name) : undefined;
   if (contextName && !context) throw new UsageError(`no context named ${contextName} (maestro login --name ${contextName} adds it)`);
-  const url = env.MAESTRO_URL || context?.url || LOCAL_URL;
   const local = !env.MAESTRO_URL && !context;
+  const url = env.MAESTRO_URL || context?.url || localUrl(env.MANAGEMENT_API_PORT, 8080);
   const token = env.MAESTRO_TOKEN || context?.token || (local ? findAdminToken(tokenSearchFrom) : undefined);
-  const roomsUrl = env.MAESTRO_ROOMS_URL || context?.roomsUrl || defaultRoomsUrl(url);
+  const roomsUrl = env.MAESTRO_ROOMS_URL || context?.roomsUrl || (local && env.ROOMS_API_PORT ? localUrl(env.ROOMS_API_PORT, 8070) : defaultRoomsUrl(url));
   return { url, roomsUrl, token, context: context?.name };
 }
+
+/** http://127.0.0.1:PORT, the way tools/scripts/start.mjs serves the apps. */
+const localUrl = (port: string | undefined, fallback: number) => `http://127.0.0.1:${port || fallback}`;
 
 /**
  * The rooms API beside a management API: the port 10 below (8080 -> 8070, as `npm start` and the
