@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { Command } from 'commander';
 import { registerApply } from './commands/apply.command';
 import { registerCompletion } from './commands/completion.command';
@@ -6,7 +8,7 @@ import { registerGet } from './commands/get.command';
 import { registerLogin } from './commands/login.command';
 import { registerLogs } from './commands/logs.command';
 import { registerSteering } from './commands/steer.command';
-import type { Session } from './session';
+import { REPOSITORY, type Session } from './session';
 
 const FOOTER = `
 Exit codes: 0 success, 1 failed operation or API error, 2 usage error.
@@ -17,7 +19,7 @@ Target: MAESTRO_URL, MAESTRO_ROOMS_URL and MAESTRO_TOKEN override the current co
 export function buildProgram(session: Session): Command {
   const program = new Command('maestro')
     .description('operate Maestro game-room fleets: apply scheduler files, follow rollouts, scale, roll back, delete')
-    .version(VERSION, '-v, --version')
+    .version(packageVersion(), '-v, --version')
     .option('--context <name>', 'use this saved context instead of the current one')
     .showHelpAfterError('(add --help for usage)')
     .addHelpText('after', `\nExample:\n  maestro apply -f examples/fixed-fleet.json --wait\n${FOOTER}`)
@@ -45,4 +47,7 @@ function configureAll(command: Command, session: Session): void {
   for (const sub of command.commands) configureAll(sub, session);
 }
 
-const VERSION = '0.1.0';
+/** The version of the repository's package, which the CLI belongs to. */
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(path.join(REPOSITORY, 'package.json'), 'utf8')) as { version: string }).version;
+}

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { runCli } from './run';
 import { fakeIo } from './testing/fake-io';
 
@@ -18,6 +20,12 @@ describe('maestro exit codes and errors', () => {
       expect(await runCli(args, run.io)).toBe(0);
       expect(run.stdout()).toMatch(/Examples?:\n {2}(maestro|source|cat) /);
     }
+  });
+
+  it("prints the repository package's version", async () => {
+    const run = fakeIo();
+    expect(await runCli(['--version'], run.io)).toBe(0);
+    expect(run.stdout()).toBe(`${JSON.parse(readFileSync(path.join(__dirname, '../../../package.json'), 'utf8')).version}\n`);
   });
 
   it('ends 2 on an unknown command, a missing argument or a bad option value', async () => {

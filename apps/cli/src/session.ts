@@ -20,7 +20,7 @@ export interface CliEnv {
 }
 
 /** The repository this CLI runs from: its `.maestro/admin-token` is found even from another folder. */
-const REPOSITORY = path.resolve(__dirname, '../../..');
+export const REPOSITORY = path.resolve(__dirname, '../../..');
 
 /** What every command needs, built once the global options are parsed. */
 export class Session {

@@ -76,7 +76,12 @@ ${cases.replace(/words=\(/g, 'candidates=(')}
   esac
   compadd -- $candidates
 }
-compdef _maestro maestro
+# Autoloaded from $fpath, this file is the completion function itself; sourced, it registers it.
+if [ "$funcstack[1]" = "_maestro" ]; then
+  _maestro "$@"
+else
+  compdef _maestro maestro
+fi
 `;
 }
 

@@ -32,7 +32,8 @@ describe('shell completion', () => {
     const zsh = await script('zsh');
     expect(zsh.split('\n')[0]).toBe('#compdef maestro');
     expect(zsh).toContain('"apply") candidates=(--file -f --wait --timeout --help) ;;');
-    expect(zsh).toContain('compdef _maestro maestro');
+    expect(zsh).toContain('  compdef _maestro maestro\n');
+    expect(zsh).toContain('if [ "$funcstack[1]" = "_maestro" ]; then\n  _maestro "$@"\n');
   });
 
   it('refuses another shell as bad usage', async () => {
