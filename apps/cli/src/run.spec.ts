@@ -1,24 +1,28 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Command } from 'commander';
+import { buildProgram } from './program';
 import { runCli } from './run';
+import { Session } from './session';
 import { fakeIo } from './testing/fake-io';
 
 const URL_ENV = { MAESTRO_URL: 'http://api.test:8080', MAESTRO_TOKEN: 'secret' };
 
 describe('maestro exit codes and errors', () => {
-  it('ends 0 on --help, with an example, for the program and each command', async () => {
-    for (const args of [
-      ['--help'],
-      ['apply', '--help'],
-      ['get', '--help'],
-      ['scale', '--help'],
-      ['delete', '--help'],
-      ['login', '--help'],
-      ['context', 'use', '--help'],
-    ]) {
+  it('ends 0 on --help, with an example, for the program and every command', async () => {
+    const paths: string[][] = [[]];
+    const visit = (command: Command, parent: string[]) => {
+      for (const sub of command.commands.filter((c) => c.name() !== 'help')) {
+        paths.push([...parent, sub.name()]);
+        visit(sub, [...parent, sub.name()]);
+      }
+    };
+    visit(buildProgram(new Session(fakeIo().io)), []);
+    expect(paths.length).toBeGreaterThanOrEqual(16);
+    for (const words of paths) {
       const run = fakeIo();
-      expect(await runCli(args, run.io)).toBe(0);
-      expect(run.stdout()).toMatch(/Examples?:\n {2}(maestro|source|cat) /);
+      expect(await runCli([...words, '--help'], run.io)).toBe(0);
+      expect({ words, help: run.stdout() }).toEqual({ words, help: expect.stringMatching(/Examples?:\n {2}(maestro|source|cat) /) });
     }
   });
 

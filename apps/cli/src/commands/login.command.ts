@@ -57,7 +57,10 @@ export function registerLogin(program: Command, session: Session): void {
       session.print(`logged in to ${url} ${identity}; context ${context.name} saved in ${session.configFile}`);
     });
 
-  const contexts = program.command('context').description('list the saved contexts or choose the current one');
+  const contexts = program
+    .command('context')
+    .description('list the saved contexts or choose the current one')
+    .addHelpText('after', '\nExamples:\n  maestro context list\n  maestro context use prod');
   contexts
     .command('list')
     .description('list the saved contexts')
