@@ -69,7 +69,22 @@ export const operationRunnerProvider: Provider = {
     RUNTIME,
     MAESTRO_CONFIG,
   ],
-  useFactory: (metrics, storage, lease, clock, logger, schedulers, lookup, rooms, roomSamples, instances, operations, roomManager, runtime, config: MaestroConfig) => {
+  useFactory: (
+    metrics,
+    storage,
+    lease,
+    clock,
+    logger,
+    schedulers,
+    lookup,
+    rooms,
+    roomSamples,
+    instances,
+    operations,
+    roomManager,
+    runtime,
+    config: MaestroConfig,
+  ) => {
     const registry = buildOperationRegistry(
       { schedulers, lookup, rooms, roomSamples, instances, operationStorage: storage, operations, roomManager, runtime, clock, logger },
       {
