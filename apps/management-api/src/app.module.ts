@@ -1,15 +1,26 @@
 import { Module } from '@nestjs/common';
 import { MAESTRO_CONFIG, type MaestroConfig, forwarderOptionsOf, storageOptionsOf } from '@maestro/config';
-import { OperationManager, ROOM_STORAGE, SCHEDULER_CACHE, SCHEDULER_STORAGE, SchedulerManager } from '@maestro/domain';
+import {
+  CLOCK,
+  FleetView,
+  INSTANCE_STORAGE,
+  OperationManager,
+  ROOM_SAMPLES,
+  ROOM_STORAGE,
+  SCHEDULER_CACHE,
+  SCHEDULER_STORAGE,
+  SchedulerManager,
+} from '@maestro/domain';
 import { clockProvider, operationManagerProvider } from '@maestro/platform';
 import { StorageModule } from '@maestro/storage';
 import { OperationsController } from './operations/operations.controller';
+import { RoomsController } from './rooms/rooms.controller';
 import { SchedulersController } from './schedulers/schedulers.controller';
 
 /** Composition root of the management API: storage adapters, use cases, controllers. */
 @Module({
   imports: [StorageModule.forRootAsync({ inject: [MAESTRO_CONFIG], useFactory: storageOptionsOf })],
-  controllers: [SchedulersController, OperationsController],
+  controllers: [SchedulersController, OperationsController, RoomsController],
   providers: [
     clockProvider,
     operationManagerProvider,
@@ -18,6 +29,11 @@ import { SchedulersController } from './schedulers/schedulers.controller';
       inject: [SCHEDULER_STORAGE, SCHEDULER_CACHE, ROOM_STORAGE, OperationManager, MAESTRO_CONFIG],
       useFactory: (storage, cache, rooms, operations: OperationManager, config: MaestroConfig) =>
         new SchedulerManager({ storage, cache, rooms, operations }, { forwarderAddresses: forwarderOptionsOf(config).allowedAddresses }),
+    },
+    {
+      provide: FleetView,
+      inject: [SCHEDULER_STORAGE, ROOM_STORAGE, INSTANCE_STORAGE, ROOM_SAMPLES, CLOCK],
+      useFactory: (schedulers, rooms, instances, roomSamples, clock) => new FleetView({ schedulers, rooms, instances, roomSamples, clock }),
     },
   ],
 })

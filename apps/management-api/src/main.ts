@@ -1,8 +1,10 @@
 import { stopTracing } from './tracing';
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
 import { ConfigError, loadConfig } from '@maestro/config';
 import { bootstrapApp, exitOnSignals } from '@maestro/platform';
 import { STORAGE_READINESS, migrate } from '@maestro/storage';
+import { DASHBOARD_DIR, serveDashboard } from './dashboard';
 import { ManagementApiRoot } from './management-api.root';
 import { setUpSwagger } from './swagger';
 
@@ -14,7 +16,10 @@ async function main(): Promise<void> {
     port: config.api.port,
     internalPort: config.internalApi.port,
     readinessToken: STORAGE_READINESS,
-    configure: (app) => setUpSwagger(app),
+    configure: (app) => {
+      setUpSwagger(app);
+      if (!serveDashboard(app)) new Logger('Dashboard').warn(`no dashboard at /ui/: ${DASHBOARD_DIR} is not built (npx nx build dashboard)`);
+    },
   });
   exitOnSignals(running, (code) => void stopTracing().finally(() => process.exit(code)));
 }
