@@ -45,7 +45,10 @@ function entrypointComponents(): Map<string, string> {
   return components;
 }
 
-/** The launchers the Nx build targets write: `node tools/build/build.mjs <outDir> <name>=<entry.ts>...`. */
+/**
+ * The launchers the Nx build targets write: `node tools/build/build.mjs <outDir> <name>=<entry.ts>...`
+ * (other build targets, such as the dashboard's static files, write none).
+ */
 function buildLaunchers(): string[] {
   const launchers: string[] = [];
   for (const folder of ['apps', 'libs', 'tools']) {
@@ -53,7 +56,8 @@ function buildLaunchers(): string[] {
       const file = path.join(root, folder, project, 'project.json');
       if (!existsSync(file)) continue;
       const command: string | undefined = JSON.parse(readFileSync(file, 'utf8')).targets?.build?.options?.command;
-      const [outDir, ...entries] = command?.replace(/^node tools\/build\/build\.mjs /, '').split(' ') ?? [];
+      if (!command?.startsWith('node tools/build/build.mjs ')) continue;
+      const [outDir, ...entries] = command.replace(/^node tools\/build\/build\.mjs /, '').split(' ');
       for (const entry of entries) launchers.push(`${outDir}/${entry.split('=')[0]}.js`);
     }
   }

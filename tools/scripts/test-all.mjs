@@ -38,8 +38,8 @@ const files = existsSync(resultsDir)
 for (const file of files) {
   const result = JSON.parse(readFileSync(path.join(resultsDir, file), 'utf8'));
   passed += result.numPassedTests;
-  // A suite that failed to load counts as one failed test: its tests never ran.
-  failed += result.numFailedTests + result.numRuntimeErrorTestSuites;
+  // A suite that failed to load counts as one failed test: its tests never ran (Vitest reports no such count).
+  failed += result.numFailedTests + (result.numRuntimeErrorTestSuites ?? 0);
   const suiteLine = `${file.replace(/\.json$/, '')}: ${result.numPassedTests} passed, ${result.numFailedTests} failed`;
   console.log(result.success ? suiteLine : `${suiteLine} (FAILED)`);
 }
