@@ -5,6 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildDashboardIfNeeded } from './dashboard-build.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(path.join(root, 'package.json'));
@@ -202,6 +203,8 @@ if (!externalCluster) {
   log('using the Kubernetes cluster of the given configuration');
 }
 
+if (buildDashboardIfNeeded(root, log) === 'failed') log('the dashboard did not build: the management API serves the API without it');
+
 log('running database migrations');
 const migrate = spawnSync(process.execPath, ['-r', register, 'libs/storage/src/postgres/migrate.cli.ts'], { cwd: root, env, stdio: 'inherit' });
 if (migrate.status !== 0) {
@@ -228,6 +231,7 @@ if (migrate.status !== 0) {
   if (!stopping) {
     log('component        url                         ready');
     components.forEach((c, i) => log(`${c.name.padEnd(16)} ${c.url.padEnd(27)} ${results[i] ? 'yes' : 'NO'}`));
+    log(`dashboard: http://127.0.0.1:${ports.management}/ui/`);
     log(`API docs: http://127.0.0.1:${ports.management}/docs   metrics: http://127.0.0.1:${internalOf(ports.management)}/metrics`);
     log('press Ctrl-C to stop');
   }
