@@ -481,10 +481,13 @@ export interface components {
             isValidationRoom: boolean;
             /** Format: date-time */
             lastPingAt: string;
+            /** @description the status the room last reported in a ping */
+            pingStatus: string;
             ports: components["schemas"]["RoomPortResponse"][];
             runningMatches: number;
             /** @enum {string} */
             status: "pending" | "unready" | "ready" | "occupied" | "terminating" | "error" | "terminated" | "active" | "allocated";
+            /** @description the scheduler version the room runs */
             version: string;
         };
         RoomsAmountRequest: {

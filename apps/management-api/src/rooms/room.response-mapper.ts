@@ -6,6 +6,7 @@ export function toRoomJson(room: RoomView) {
   return {
     id: room.id,
     status: room.status,
+    pingStatus: room.pingStatus,
     version: room.version,
     lastPingAt: formatTimestamp(room.lastPingAt),
     createdAt: formatTimestamp(room.createdAt),

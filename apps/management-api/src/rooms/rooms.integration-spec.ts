@@ -46,6 +46,7 @@ describe('rooms routes and the dashboard files', () => {
       expect.objectContaining({
         id: 'watched-a',
         status: 'occupied',
+        pingStatus: 'unknown',
         version: 'v1.0.0',
         runningMatches: 2,
         lastPingAt: '2026-01-02T10:00:00Z',

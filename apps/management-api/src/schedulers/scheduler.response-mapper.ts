@@ -1,4 +1,4 @@
-import type { Autoscaling, Container, Forwarder, GameRoom, Scheduler, SchedulerInfo, SchedulerVersion } from '@maestro/domain';
+import type { Autoscaling, Container, Forwarder, Scheduler, SchedulerInfo, SchedulerVersion } from '@maestro/domain';
 import { float32ToJson } from '../wire/float32';
 import { formatDurationNs, formatTimestamp } from '../wire/wire-format';
 
@@ -121,18 +121,4 @@ export function toSchedulerInfoJson(info: SchedulerInfo) {
 
 export function toSchedulerVersionJson(v: SchedulerVersion) {
   return { version: v.version, isActive: v.isActive, createdAt: formatTimestamp(v.createdAt) };
-}
-
-/** A room of GET /schedulers/{name}/rooms (not in Maestro). */
-export function toRoomJson(room: GameRoom) {
-  return {
-    id: room.id,
-    status: room.status,
-    version: room.version,
-    pingStatus: room.pingStatus,
-    runningMatches: room.runningMatches,
-    isValidationRoom: room.isValidationRoom,
-    lastPingAt: formatTimestamp(room.lastPingAt),
-    createdAt: formatTimestamp(room.createdAt),
-  };
 }

@@ -4,16 +4,9 @@ import { SchedulerManager } from '@maestro/domain';
 import { PatchSchedulerRequest } from './dto/patch-scheduler.request';
 import { RoomsAmountRequest } from './dto/rooms-amount.request';
 import { CreateSchedulerRequest, NewSchedulerVersionRequest, SwitchActiveVersionRequest } from './dto/scheduler.request';
-import {
-  GetSchedulerResponse,
-  ListRoomsResponse,
-  ListSchedulersResponse,
-  OperationIdResponse,
-  SchedulersInfoResponse,
-  SchedulerVersionsResponse,
-} from './dto/scheduler.response';
+import { GetSchedulerResponse, ListSchedulersResponse, OperationIdResponse, SchedulersInfoResponse, SchedulerVersionsResponse } from './dto/scheduler.response';
 import { toNewScheduler, toSchedulerPatch } from './scheduler.request-mapper';
-import { toRoomJson, toSchedulerInfoJson, toSchedulerJson, toSchedulerSummaryJson, toSchedulerVersionJson } from './scheduler.response-mapper';
+import { toSchedulerInfoJson, toSchedulerJson, toSchedulerSummaryJson, toSchedulerVersionJson } from './scheduler.response-mapper';
 
 @ApiTags('Schedulers')
 @Controller('schedulers')
@@ -88,14 +81,6 @@ export class SchedulersController {
   async versions(@Param('schedulerName') name: string) {
     const versions = await this.schedulers.listSchedulerVersions(name);
     return { versions: versions.map(toSchedulerVersionJson) };
-  }
-
-  @Get(':schedulerName/rooms')
-  @ApiOperation({ summary: 'List the rooms of the scheduler with their status and version (not in Maestro)' })
-  @ApiOkResponse({ type: ListRoomsResponse })
-  async rooms(@Param('schedulerName') name: string) {
-    const rooms = await this.schedulers.listRooms(name);
-    return { rooms: rooms.map(toRoomJson) };
   }
 
   @Delete(':schedulerName')

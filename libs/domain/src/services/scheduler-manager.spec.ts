@@ -177,18 +177,6 @@ describe('SchedulerManager', () => {
       await expect(manager.getScheduler('nobody')).rejects.toBeInstanceOf(NotFoundError);
     });
 
-    it('lists the rooms of a scheduler by id, and refuses an unknown scheduler', async () => {
-      await anActiveScheduler('a');
-      await rooms.createRoom(aGameRoom({ id: 'r2', schedulerId: 'a', status: 'ready', version: 'v1.1.0' }));
-      await rooms.createRoom(aGameRoom({ id: 'r1', schedulerId: 'a', status: 'pending' }));
-      await rooms.createRoom(aGameRoom({ id: 'x1', schedulerId: 'other', status: 'ready' }));
-      expect((await manager.listRooms('a')).map((room) => [room.id, room.status, room.version])).toEqual([
-        ['r1', 'pending', aGameRoom().version],
-        ['r2', 'ready', 'v1.1.0'],
-      ]);
-      await expect(manager.listRooms('nobody')).rejects.toBeInstanceOf(NotFoundError);
-    });
-
     it("counts each scheduler's rooms by status, for a game or for all", async () => {
       await anActiveScheduler('a');
       await schedulers.createScheduler(aScheduler().withName('b').withGame('other').build());

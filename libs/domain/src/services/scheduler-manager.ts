@@ -1,6 +1,6 @@
 import type { Scheduler, SchedulerFilter, SchedulerInfo, SchedulerVersion } from '../entities/scheduler';
 import type { Operation } from '../entities/operation';
-import type { GameRoom, RoomStatus } from '../entities/game-room';
+import type { RoomStatus } from '../entities/game-room';
 import { AlreadyExistsError, ConflictError, InvalidArgumentError, NotFoundError, isNotFound } from '../errors/domain-error';
 import { addRoomsDefinition } from '../operations/rooms/add-rooms/add-rooms.definition';
 import { removeRoomsDefinition } from '../operations/rooms/remove-rooms/remove-rooms.definition';
@@ -141,20 +141,6 @@ export class SchedulerManager {
         };
       }),
     );
-  }
-
-  /**
-   * The scheduler's rooms, sorted by id (not in Maestro: lets an operator, and the CLI, follow a
-   * rollout room by room); a room deleted while it is read is left out. Throws NotFoundError for an
-   * unknown scheduler.
-   */
-  async listRooms(name: string): Promise<GameRoom[]> {
-    await this.requireScheduler(name);
-    const ids = [...(await this.ports.rooms.getAllRoomIds(name))].sort();
-    const rooms = await Promise.all(
-      ids.map((id) => this.ports.rooms.getRoom(name, id).catch((error: unknown) => (isNotFound(error) ? undefined : Promise.reject(error)))),
-    );
-    return rooms.filter((room): room is GameRoom => room !== undefined);
   }
 
   private async requireScheduler(name: string): Promise<Scheduler> {

@@ -11,7 +11,8 @@ export class RoomPortResponse {
 export class RoomResponse {
   @ApiProperty() id!: string;
   @ApiProperty({ enum: ['pending', 'unready', 'ready', 'occupied', 'terminating', 'error', 'terminated', 'active', 'allocated'] }) status!: string;
-  @ApiProperty() version!: string;
+  @ApiProperty({ description: 'the status the room last reported in a ping' }) pingStatus!: string;
+  @ApiProperty({ description: 'the scheduler version the room runs' }) version!: string;
   @ApiProperty({ format: 'date-time' }) lastPingAt!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ type: 'integer' }) runningMatches!: number;

@@ -76,18 +76,3 @@ export class SchedulerVersionsResponse {
 export class OperationIdResponse {
   @ApiProperty({ format: 'uuid' }) operationId!: string;
 }
-
-export class RoomResponse {
-  @ApiProperty() id!: string;
-  @ApiProperty({ description: 'pending, unready, ready, occupied, terminating, error, active or allocated' }) status!: string;
-  @ApiProperty({ description: 'the scheduler version the room runs' }) version!: string;
-  @ApiProperty() pingStatus!: string;
-  @ApiProperty({ type: 'integer' }) runningMatches!: number;
-  @ApiProperty() isValidationRoom!: boolean;
-  @ApiProperty({ format: 'date-time' }) lastPingAt!: string;
-  @ApiProperty({ format: 'date-time' }) createdAt!: string;
-}
-
-export class ListRoomsResponse {
-  @ApiProperty({ type: [RoomResponse] }) rooms!: RoomResponse[];
-}
