@@ -57,3 +57,8 @@ export * from './worker';
 export * from './ports/room-samples.port';
 export { sampleRooms, SAMPLED_STATUSES } from './services/room-sampling';
 export * from './services/fleet-view';
+export * from './auth/api-token';
+export * from './auth/secrets';
+export * from './auth/token.service';
+export * from './ports/token-storage.port';
+export * from './ports/requester.port';

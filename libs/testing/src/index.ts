@@ -39,3 +39,5 @@ export * from './fakes/recording-fleet-metrics';
 export * from './contracts/fleet-metrics.contract';
 export * from './fakes/in-memory-room-samples';
 export * from './contracts/room-samples.contract';
+export * from './fakes/in-memory-token-storage';
+export * from './contracts/token-storage.contract';

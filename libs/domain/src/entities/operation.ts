@@ -37,6 +37,8 @@ export interface Operation {
   input: OperationInputJson;
   executionHistory: OperationEvent[];
   lease?: OperationLeaseInfo;
+  /** The name of the token that asked for it (not in Maestro); absent for the system's own operations. */
+  requestedBy?: string;
 }
 
 export interface OperationPage {

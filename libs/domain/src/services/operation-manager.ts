@@ -9,6 +9,7 @@ import type { Clock } from '../ports/clock.port';
 import type { OperationCancellation, OperationFlow } from '../ports/operation-flow.port';
 import type { OperationLease } from '../ports/operation-lease.port';
 import type { OperationStorage } from '../ports/operation-storage.port';
+import type { Requester } from '../ports/requester.port';
 import type { SchedulerStorage } from '../ports/scheduler-storage.port';
 
 export interface OperationManagerOptions {
@@ -31,6 +32,8 @@ export interface OperationManagerPorts {
   cancellation: OperationCancellation;
   schedulers: SchedulerStorage;
   clock: Clock;
+  /** Who asks for the operations created now (recorded as `requestedBy`); nobody when absent. */
+  requester?: Requester;
 }
 
 /** Creates, lists and cancels operations: the API side of the operation model. */
@@ -140,6 +143,8 @@ export class OperationManager {
       input: definition.toJson(input),
       executionHistory: [{ createdAt: now, event: 'Created' }],
     };
+    const requestedBy = this.ports.requester?.current();
+    if (requestedBy !== undefined) operation.requestedBy = requestedBy;
     const ttlMs = SHORT_LIVED_OPERATIONS.includes(definition.name) ? this.options.operationsTtlMs : undefined;
     await this.ports.storage.createOperation(operation, ttlMs);
     return operation;
