@@ -7,6 +7,8 @@ export { StorageModule, STORAGE_READINESS, type StorageModuleAsyncOptions } from
 export { sameRedisForAll, type StorageOptions } from './storage.options';
 export { createDataSource, migrate, type PostgresOptions } from './postgres/data-source';
 export { PostgresSchedulerStorage } from './postgres/postgres-scheduler.storage';
+export { PostgresTokenStorage } from './postgres/postgres-token.storage';
+export { RedisTokenRevocations } from './redis/redis-token.revocations';
 export { RedisKeys, roomKeys } from './redis/redis-keys';
 export { RedisRoomStorage } from './redis/redis-room.storage';
 export { RedisRoomSamples } from './redis/redis-room.samples';

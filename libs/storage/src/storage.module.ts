@@ -13,6 +13,8 @@ import {
   SCHEDULER_CACHE,
   SCHEDULER_LOCK,
   SCHEDULER_STORAGE,
+  TOKEN_REVOCATIONS,
+  TOKEN_STORAGE,
 } from '@maestro/domain';
 import { Storage } from './storage';
 import type { StorageOptions } from './storage.options';
@@ -42,6 +44,8 @@ const PORTS = [
   [OPERATION_FLOW, (s: Storage) => s.flow],
   [OPERATION_CONSUMER, (s: Storage) => s.flow],
   [SCHEDULER_LOCK, (s: Storage) => s.schedulerLock],
+  [TOKEN_STORAGE, (s: Storage) => s.tokens],
+  [TOKEN_REVOCATIONS, (s: Storage) => s.tokenRevocations],
   [STORAGE_READINESS, (s: Storage) => s.readiness],
   [STORAGE_OPTIONS, (s: Storage) => s.options],
 ] as const;
@@ -49,7 +53,7 @@ const PORTS = [
 /**
  * Binds every storage port token (SCHEDULER_STORAGE, SCHEDULER_CACHE, ROOM_STORAGE, ROOM_SAMPLES, INSTANCE_STORAGE,
  * OPERATION_STORAGE, OPERATION_FLOW, OPERATION_CONSUMER, OPERATION_CANCELLATION, OPERATION_LEASE,
- * SCHEDULER_LOCK) to the Postgres, Redis and Bull adapters, plus STORAGE, STORAGE_READINESS and STORAGE_OPTIONS; closes every connection
+ * SCHEDULER_LOCK, TOKEN_STORAGE, TOKEN_REVOCATIONS) to the Postgres, Redis and Bull adapters, plus STORAGE, STORAGE_READINESS and STORAGE_OPTIONS; closes every connection
  * on application shutdown.
  */
 @Module({})

@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { BullOperationFlow } from './bull/bull-operation.flow';
 import { createDataSource } from './postgres/data-source';
 import { PostgresSchedulerStorage } from './postgres/postgres-scheduler.storage';
+import { PostgresTokenStorage } from './postgres/postgres-token.storage';
 import { RedisInstanceStorage } from './redis/redis-instance.storage';
 import { RedisOperationCancellation } from './redis/redis-operation.cancellation';
 import { RedisOperationLease } from './redis/redis-operation.lease';
@@ -11,6 +12,7 @@ import { RedisRoomSamples } from './redis/redis-room.samples';
 import { RedisRoomStorage } from './redis/redis-room.storage';
 import { RedisSchedulerCache } from './redis/redis-scheduler.cache';
 import { RedisSchedulerLock } from './redis/redis-scheduler.lock';
+import { RedisTokenRevocations } from './redis/redis-token.revocations';
 import { type StorageOptions, redisUrlsOf } from './storage.options';
 import { logRedisOutages } from './redis/redis-outage-log';
 import { silentLogger } from '@maestro/domain';
@@ -49,6 +51,8 @@ export class Storage {
   readonly cancellation: RedisOperationCancellation;
   readonly flow: BullOperationFlow;
   readonly schedulerLock: RedisSchedulerLock;
+  readonly tokens: PostgresTokenStorage;
+  readonly tokenRevocations: RedisTokenRevocations;
   /** Postgres `SELECT 1` and a Redis `PING` per distinct URL. */
   readonly readiness: ReadinessCheck[];
 
@@ -70,6 +74,9 @@ export class Storage {
     this.cancellation = new RedisOperationCancellation(client(urls.flow), prefix);
     this.flow = new BullOperationFlow({ redisUrl: urls.flow, keyPrefix: prefix, logger: options.logger });
     this.schedulerLock = new RedisSchedulerLock(client(urls.leases), prefix);
+    this.tokens = new PostgresTokenStorage(dataSource);
+    // The revocation counter sits with the scheduler cache's generations: read on every authenticated call.
+    this.tokenRevocations = new RedisTokenRevocations(client(urls.schedulerCache), prefix);
     this.readiness = [
       { name: 'postgres', check: async () => void (await dataSource.query('SELECT 1')) },
       ...[...clients.entries()].map(([url, redis]) => ({

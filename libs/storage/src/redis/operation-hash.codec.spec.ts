@@ -23,6 +23,14 @@ describe('operation hash codec', () => {
     expect(operationFromHash(operationToHash(op))).toEqual(op);
   });
 
+  it('keeps who asked for an operation in a requestedBy field, absent when nobody did', () => {
+    const op = anOperation({ requestedBy: 'ops-team' });
+    expect(operationToHash(op).requestedBy).toBe('ops-team');
+    expect(operationFromHash(operationToHash(op))).toEqual(op);
+    expect(operationToHash(anOperation())).not.toHaveProperty('requestedBy');
+    expect(operationFromHash(operationToHash(anOperation()))).not.toHaveProperty('requestedBy');
+  });
+
   it("reads Maestro's nanosecond, local-zone times and Lua-encoded histories", () => {
     const op = operationFromHash({
       id: 'op',

@@ -20,6 +20,7 @@ export function operationToHash(op: Operation): Record<string, string> {
     createdAt: formatGoTime(op.createdAt),
     definitionContents: JSON.stringify(op.input),
     executionHistory: JSON.stringify(history),
+    ...(op.requestedBy !== undefined ? { requestedBy: op.requestedBy } : {}),
   };
 }
 
@@ -37,6 +38,7 @@ export function operationFromHash(hash: Record<string, string>): Operation {
       createdAt: new Date(hash.createdAt),
       input: (JSON.parse(hash.definitionContents || '{}') as Record<string, unknown> | null) ?? {},
       executionHistory: history.map((e) => ({ createdAt: new Date(e.CreatedAt), event: e.Event })),
+      ...(hash.requestedBy ? { requestedBy: hash.requestedBy } : {}),
     };
   } catch (cause) {
     throw new UnexpectedError(`operation ${hash.id} has malformed data`, { cause });

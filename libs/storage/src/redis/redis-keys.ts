@@ -60,6 +60,11 @@ export const roomSampleKeys = (prefix: string) => ({
   samples: (s: string) => `${prefix}scheduler:${s}:roomSamples`,
 });
 
+/** Keys of RedisTokenRevocations (not in Maestro: the management tokens' revocation counter). */
+export const tokenKeys = (prefix: string) => ({
+  revocationGeneration: () => `${prefix}tokens:revocationGeneration`,
+});
+
 /** A key prefix as an object, accepted by every Redis adapter's constructor. */
 export class RedisKeys {
   constructor(readonly prefix = '') {}
