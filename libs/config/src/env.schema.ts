@@ -228,6 +228,24 @@ export const ENV_SCHEMA: readonly EnvVariable[] = [
     'share of rooms a node drain may take (below 0.05 or from 1 -> 0.05)',
   ),
   v('REPORTER_METRICS_INTERVALMILLIS', 'reporter.intervalMs', 'int', '10000', 'metrics reporter period, ms', positive),
+  // Authentication (this project's; both switches off = Maestro's open APIs)
+  v('API_AUTH_ENABLED', 'auth.api.enabled', 'bool', 'true', 'management API routes need `Authorization: Bearer <token>` (not in Maestro)'),
+  v(
+    'API_AUTH_BOOTSTRAPTOKEN',
+    'auth.api.bootstrapToken',
+    'string',
+    '',
+    'an admin token of every game given by the environment, at least 16 characters (secret)',
+  ),
+  v('API_AUTH_FAILURELIMIT', 'auth.api.failureLimit', 'int', '30', 'authentication failures one address may have per minute on either API; then 429', positive),
+  v('ROOMSAPI_AUTH_ENABLED', 'auth.roomsApi.enabled', 'bool', 'true', "rooms API routes need the room's token, or a management token for allocate and address"),
+  v(
+    'ROOMSAPI_AUTH_SECRET',
+    'auth.roomsApi.secret',
+    'string',
+    '',
+    "key of the rooms' tokens (HMAC-SHA256), at least 16 characters, shared by worker and rooms API (secret)",
+  ),
   // Logging (this project's; Maestro has a -l production|development flag)
   v('LOG_LEVEL', 'log.level', 'enum', 'info', 'debug, info, warn or error', { values: ['debug', 'info', 'warn', 'error'] }),
   v('LOG_FORMAT', 'log.format', 'enum', 'auto', 'json lines, pretty lines coloured by level, or auto: pretty on a terminal, else json', {

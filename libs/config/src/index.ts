@@ -8,3 +8,4 @@ export { AppConfigModule, MAESTRO_CONFIG } from './config.module';
 export { storageOptionsOf } from './storage-options';
 export { forwarderOptionsOf } from './forwarder-options';
 export { runOrExit, type StartUpHooks } from './start-up';
+export { requireRoomsSecret } from './auth-checks';

@@ -1,3 +1,4 @@
+import { authProblems } from './auth-checks';
 import { ENV_SCHEMA, type EnvVariable, PER_COMPONENT } from './env.schema';
 import { ConfigError, parseEnvValue } from './env-parsers';
 import { COMPONENT_PORTS, type Component, type MaestroConfig } from './maestro-config';
@@ -25,6 +26,7 @@ export function loadConfig(env: Env, component: Component): MaestroConfig {
       problems.push(error.message);
     }
   }
+  if (problems.length === 0) problems.push(...authProblems(config as unknown as MaestroConfig));
   if (problems.length > 0) throw new ConfigError(`invalid configuration:\n${problems.join('\n')}`, problems);
   config.version ||= env.npm_package_version || FALLBACK_VERSION;
   return deepFreeze(config as unknown as MaestroConfig);

@@ -66,6 +66,10 @@ export interface MaestroConfig {
   disruption: { intervalSeconds: number; safetyPercentage: number };
   reporter: { intervalMs: number };
   log: { level: 'debug' | 'info' | 'warn' | 'error'; format: 'auto' | 'json' | 'pretty' };
+  auth: {
+    api: { enabled: boolean; bootstrapToken: string; failureLimit: number };
+    roomsApi: { enabled: boolean; secret: string };
+  };
 }
 
 /** Ports of each app when MAESTRO_API_PORT / MAESTRO_INTERNALAPI_PORT are not set (the worker has no public API). */
