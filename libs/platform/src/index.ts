@@ -9,3 +9,5 @@ export { METRICS_REGISTRY } from './health/internal-api.controller';
 export { createPinoLogger, type LoggingOptions } from './logging/logger';
 // The use-case providers the apps' roots share: the whole composition folder is for them.
 export * from './composition';
+// Authentication: access rules, the guard's providers and the caller decorator.
+export * from './auth';

@@ -1,9 +1,10 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import type { MaestroConfig } from '@maestro/config';
-import { LOGGER } from '@maestro/domain';
+import { LOGGER, REQUESTER } from '@maestro/domain';
 import type { Logger as PinoLogger } from 'pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
+import { RequestContext } from './auth/request-context';
 import { METRICS_REGISTRY } from './health/internal-api.controller';
 import { BODY_LIMIT, BODY_LIMIT_BYTES } from './http/fastify-edge';
 import { MaestroExceptionFilter } from './http/maestro-exception.filter';
@@ -21,7 +22,7 @@ export const PINO = Symbol('Pino');
 
 /**
  * Nest glue shared by the apps, global: the domain Logger (LOGGER) on pino, the metrics registry
- * (METRICS_REGISTRY), Maestro's error bodies and the validation pipe (proto JSON key handling is
+ * (METRICS_REGISTRY), the caller of the current request (REQUESTER), Maestro's error bodies and the validation pipe (proto JSON key handling is
  * at the Fastify edge: configureJsonBodies).
  */
 @Module({})
@@ -39,10 +40,12 @@ export class PlatformModule {
         { provide: METRICS_REGISTRY, useValue: registry },
         { provide: BODY_LIMIT, useValue: options.bodyLimitBytes ?? BODY_LIMIT_BYTES },
         RouteRegistry,
+        RequestContext,
+        { provide: REQUESTER, useExisting: RequestContext },
         { provide: APP_FILTER, useClass: MaestroExceptionFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
       ],
-      exports: [PINO, LOGGER, METRICS_REGISTRY, BODY_LIMIT, RouteRegistry],
+      exports: [PINO, LOGGER, METRICS_REGISTRY, BODY_LIMIT, RouteRegistry, RequestContext, REQUESTER],
     };
   }
 

@@ -14,6 +14,7 @@ import {
   OPERATION_STORAGE,
   OperationManager,
   QueuedRoomEvents,
+  REQUESTER,
   ROOM_STORAGE,
   RoomStatusService,
   SCHEDULER_CACHE,
@@ -42,12 +43,12 @@ export function schedulerLookupProvider({ memoMs = 0 }: { memoMs?: number } = {}
   };
 }
 
-/** OperationManager: creates, lists and cancels operations. */
+/** OperationManager: creates, lists and cancels operations, naming the request's caller in each (REQUESTER). */
 export const operationManagerProvider: Provider = {
   provide: OperationManager,
-  inject: [OPERATION_STORAGE, OPERATION_FLOW, OPERATION_LEASE, OPERATION_CANCELLATION, SCHEDULER_STORAGE, CLOCK, MAESTRO_CONFIG],
-  useFactory: (storage, flow, lease, cancellation, schedulers, clock, config: MaestroConfig) =>
-    new OperationManager({ storage, flow, lease, cancellation, schedulers, clock }, { operationsTtlMs: config.workers.operationsTtlMs }),
+  inject: [OPERATION_STORAGE, OPERATION_FLOW, OPERATION_LEASE, OPERATION_CANCELLATION, SCHEDULER_STORAGE, CLOCK, MAESTRO_CONFIG, REQUESTER],
+  useFactory: (storage, flow, lease, cancellation, schedulers, clock, config: MaestroConfig, requester) =>
+    new OperationManager({ storage, flow, lease, cancellation, schedulers, clock, requester }, { operationsTtlMs: config.workers.operationsTtlMs }),
 };
 
 /** EventsForwarderService: room and player events to the scheduler's forwarders (needs SchedulerLookup). */

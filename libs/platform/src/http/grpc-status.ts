@@ -6,10 +6,13 @@ export const GrpcCode = {
   InvalidArgument: 3,
   NotFound: 5,
   AlreadyExists: 6,
+  PermissionDenied: 7,
+  ResourceExhausted: 8,
   FailedPrecondition: 9,
   Aborted: 10,
   Unimplemented: 12,
   Unavailable: 14,
+  Unauthenticated: 16,
 } as const;
 
 /** HTTP status and gRPC code of each domain error kind (grpc-gateway's mapping). */

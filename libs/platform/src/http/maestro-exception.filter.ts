@@ -15,8 +15,11 @@ export const INTERNAL_ERROR_MESSAGE = 'internal error';
 
 /** Status code -> gRPC code for HTTP errors raised outside the domain (pipes, routing, parsing). */
 export function grpcCodeOfStatus(status: number): number {
+  if (status === 401) return GrpcCode.Unauthenticated;
+  if (status === 403) return GrpcCode.PermissionDenied;
   if (status === 404) return GrpcCode.NotFound;
   if (status === 409) return GrpcCode.AlreadyExists;
+  if (status === 429) return GrpcCode.ResourceExhausted;
   if (status === 501 || status === 405) return GrpcCode.Unimplemented;
   if (status >= 400 && status < 500) return GrpcCode.InvalidArgument;
   return GrpcCode.Unknown;

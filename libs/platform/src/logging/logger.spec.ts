@@ -67,6 +67,26 @@ describe('logging', () => {
     expect(JSON.parse(out.lines[1])).toMatchObject({ context: 'RouterExplorer', msg: 'Mapped {/schedulers, GET} route' });
   });
 
+  it('redacts secrets at every depth, in child loggers and in environment variables, and keeps the rest', () => {
+    const out = capture();
+    const pino = createPinoLogger({ service: 'worker', level: 'info', format: 'json', destination: out.destination });
+    const deep = { a: { b: { c: { d: [{ e: { bootstrapToken: 's1', headers: { Authorization: 'Bearer s2' } } }] } } } };
+    const env = [
+      { name: 'MAESTRO_ROOM_TOKEN', value: 's3' },
+      { name: 'GAME_MODE', value: 'ranked' },
+    ];
+    new PinoDomainLogger(pino).child({ config: { auth: { roomsApi: { secret: 's4' } } } }).info('started', { deep, env, token: 's5', name: 'kept' });
+    const line = JSON.parse(out.lines[0]);
+    for (const secret of ['s1', 's2', 's3', 's4', 's5']) expect(out.lines[0]).not.toContain(`"${secret}"`);
+    expect(out.lines[0]).not.toContain('Bearer s2');
+    expect(line.env).toEqual([
+      { name: 'MAESTRO_ROOM_TOKEN', value: '[redacted]' },
+      { name: 'GAME_MODE', value: 'ranked' },
+    ]);
+    expect(line.deep.a.b.c.d[0].e).toEqual({ bootstrapToken: '[redacted]', headers: { Authorization: '[redacted]' } });
+    expect(line).toMatchObject({ name: 'kept', msg: 'started', config: { auth: { roomsApi: { secret: '[redacted]' } } } });
+  });
+
   it('writes pretty lines for humans when asked, one per event, the level coloured', () => {
     const out = capture();
     createPinoLogger({ service: 'worker', level: 'info', format: 'pretty', destination: out.destination }).info({ scheduler_name: 'a' }, 'synced');

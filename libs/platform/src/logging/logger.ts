@@ -3,6 +3,7 @@ import type { LogFields, Logger } from '@maestro/domain';
 import type { MaestroConfig } from '@maestro/config';
 import pino, { type DestinationStream, type Logger as PinoLogger } from 'pino';
 import { prettyStream } from './pretty-stream';
+import { redactSecrets } from './redact';
 
 export interface LoggingOptions {
   /** The app: management-api, rooms-api or worker. */
@@ -18,9 +19,6 @@ export interface LoggingOptions {
   destination?: DestinationStream;
 }
 
-/** Paths of secrets never written to logs. */
-const REDACTED = ['*.password', '*.authorization', '*.token', 'req.headers.authorization'];
-
 /**
  * The process logger: JSON lines (or pretty lines for humans) with `service` and `version` on
  * every line, an ISO time, the level as a word, secrets redacted. Pretty lines carry the same fields.
@@ -32,8 +30,11 @@ export function createPinoLogger(options: LoggingOptions): PinoLogger {
       level: options.level,
       base: { service: options.service, version: options.version ?? '0.1.0' },
       timestamp: pino.stdTimeFunctions.isoTime,
-      redact: { paths: REDACTED, censor: '[redacted]' },
-      formatters: { level: (label) => ({ level: label }) },
+      // Secrets are censored at every depth of a line's fields (redact.ts); PinoDomainLogger's children too.
+      formatters: {
+        level: (label) => ({ level: label }),
+        log: (fields) => redactSecrets(fields) as Record<string, unknown>,
+      },
     },
     isPretty(options) ? prettyStream(stdout) : stdout,
   );
@@ -60,7 +61,8 @@ export class PinoDomainLogger implements Logger {
     this.pino.error(fields ?? {}, msg);
   }
   child(fields: LogFields): Logger {
-    return new PinoDomainLogger(this.pino.child(fields));
+    // A child's fields are written as they are given (pino's log formatter does not see them).
+    return new PinoDomainLogger(this.pino.child(redactSecrets(fields) as LogFields));
   }
 }
 

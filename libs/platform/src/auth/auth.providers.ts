@@ -1,0 +1,48 @@
+import type { Provider } from '@nestjs/common';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { MAESTRO_CONFIG, type MaestroConfig } from '@maestro/config';
+import { CLOCK, SchedulerLookup, TOKEN_REVOCATIONS, TOKEN_STORAGE, TokenService, isNotFound } from '@maestro/domain';
+import type { AccessRules } from './access-rules';
+import { AuthFailureLimiter } from './auth-failure.limiter';
+import { AUTH_SETTINGS, AuthGuard, type AuthSettings } from './auth.guard';
+import { RequestContextInterceptor } from './request-context';
+
+/** TokenService: the management tokens on TOKEN_STORAGE, with MAESTRO_API_AUTH_BOOTSTRAPTOKEN. */
+export const tokenServiceProvider: Provider = {
+  provide: TokenService,
+  inject: [TOKEN_STORAGE, TOKEN_REVOCATIONS, CLOCK, MAESTRO_CONFIG],
+  useFactory: (storage, revocations, clock, config: MaestroConfig) =>
+    new TokenService({ storage, revocations, clock }, { bootstrapToken: config.auth.api.bootstrapToken || undefined }),
+};
+
+/**
+ * Authentication of a public API: TokenService, the AuthGuard on every route with `rules`, and the
+ * request context that names the caller in the operations it creates. `api` says which switch
+ * applies: the management API's or the rooms API's. Needs SchedulerLookup and the storage ports.
+ */
+export function authProviders(rules: AccessRules, api: 'management' | 'rooms'): Provider[] {
+  return [
+    tokenServiceProvider,
+    {
+      provide: AUTH_SETTINGS,
+      inject: [MAESTRO_CONFIG, TokenService, SchedulerLookup, CLOCK],
+      useFactory: (config: MaestroConfig, tokens: TokenService, schedulers: SchedulerLookup, clock): AuthSettings => ({
+        enabled: api === 'management' ? config.auth.api.enabled : config.auth.roomsApi.enabled,
+        rules,
+        tokens,
+        roomSecret: api === 'rooms' ? config.auth.roomsApi.secret || undefined : undefined,
+        gameOf: (name) =>
+          schedulers.get(name).then(
+            (scheduler) => scheduler.game,
+            (error: unknown) => {
+              if (isNotFound(error)) return undefined;
+              throw error;
+            },
+          ),
+        limiter: new AuthFailureLimiter(config.auth.api.failureLimit, clock),
+      }),
+    },
+    { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_INTERCEPTOR, useClass: RequestContextInterceptor },
+  ];
+}
