@@ -11,19 +11,23 @@ import {
   SCHEDULER_STORAGE,
   SchedulerManager,
 } from '@maestro/domain';
-import { clockProvider, operationManagerProvider } from '@maestro/platform';
+import { authProviders, clockProvider, operationManagerProvider, schedulerLookupProvider } from '@maestro/platform';
 import { StorageModule } from '@maestro/storage';
 import { OperationsController } from './operations/operations.controller';
 import { RoomsController } from './rooms/rooms.controller';
 import { SchedulersController } from './schedulers/schedulers.controller';
+import { TokensController } from './tokens/tokens.controller';
+import { MANAGEMENT_ROUTE_ACCESS } from './auth/route-access';
 
-/** Composition root of the management API: storage adapters, use cases, controllers. */
+/** Composition root of the management API: storage adapters, use cases, authentication, controllers. */
 @Module({
   imports: [StorageModule.forRootAsync({ inject: [MAESTRO_CONFIG], useFactory: storageOptionsOf })],
-  controllers: [SchedulersController, OperationsController, RoomsController],
+  controllers: [SchedulersController, OperationsController, RoomsController, TokensController],
   providers: [
     clockProvider,
     operationManagerProvider,
+    schedulerLookupProvider(),
+    ...authProviders(MANAGEMENT_ROUTE_ACCESS, 'management'),
     {
       provide: SchedulerManager,
       inject: [SCHEDULER_STORAGE, SCHEDULER_CACHE, ROOM_STORAGE, OperationManager, MAESTRO_CONFIG],

@@ -1,7 +1,10 @@
 import type { Operation } from '@maestro/domain';
 import { formatTimestamp, formatTimestampSeconds } from '../wire/wire-format';
 
-/** ListOperationItem: the operation without input and history; `lease` only where given. */
+/**
+ * ListOperationItem: the operation without input and history; `lease` only where given;
+ * `requestedBy` (not in Maestro) when a token's caller asked for it.
+ */
 export function toOperationItemJson(op: Operation, withLease = false) {
   return {
     id: op.id,
@@ -10,6 +13,7 @@ export function toOperationItemJson(op: Operation, withLease = false) {
     ...(withLease && op.lease ? { lease: { ttl: formatTimestampSeconds(op.lease.ttl) } } : {}),
     schedulerName: op.schedulerName,
     createdAt: formatTimestamp(op.createdAt),
+    ...(op.requestedBy !== undefined ? { requestedBy: op.requestedBy } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { SchedulerManager } from '@maestro/domain';
+import { type ApiToken, SchedulerManager, allowsGame } from '@maestro/domain';
+import { CallerToken } from '@maestro/platform';
 import { PatchSchedulerRequest } from './dto/patch-scheduler.request';
 import { RoomsAmountRequest } from './dto/rooms-amount.request';
 import { CreateSchedulerRequest, NewSchedulerVersionRequest, SwitchActiveVersionRequest } from './dto/scheduler.request';
@@ -14,23 +15,23 @@ export class SchedulersController {
   constructor(@Inject(SchedulerManager) private readonly schedulers: SchedulerManager) {}
 
   @Get()
-  @ApiOperation({ summary: 'List schedulers (without their spec), filtered by name, game and active version' })
+  @ApiOperation({ summary: "List schedulers (without their spec), filtered by name, game and active version, and by the token's games" })
   @ApiQuery({ name: 'name', required: false })
   @ApiQuery({ name: 'game', required: false })
   @ApiQuery({ name: 'version', required: false })
   @ApiOkResponse({ type: ListSchedulersResponse })
-  async list(@Query('name') name?: string, @Query('game') game?: string, @Query('version') version?: string) {
+  async list(@CallerToken() caller: ApiToken, @Query('name') name?: string, @Query('game') game?: string, @Query('version') version?: string) {
     const schedulers = await this.schedulers.listSchedulers({ name: name || undefined, game: game || undefined, version: version || undefined });
-    return { schedulers: schedulers.map(toSchedulerSummaryJson) };
+    return { schedulers: schedulers.filter((scheduler) => allowsGame(caller, scheduler.game)).map(toSchedulerSummaryJson) };
   }
 
   @Get('info')
-  @ApiOperation({ summary: 'Room counters of every scheduler, optionally of one game' })
+  @ApiOperation({ summary: "Room counters of every scheduler of the token's games, optionally of one game" })
   @ApiQuery({ name: 'game', required: false })
   @ApiOkResponse({ type: SchedulersInfoResponse })
-  async info(@Query('game') game?: string) {
+  async info(@CallerToken() caller: ApiToken, @Query('game') game?: string) {
     const infos = await this.schedulers.getSchedulersInfo(game || undefined);
-    return { schedulers: infos.map(toSchedulerInfoJson) };
+    return { schedulers: infos.filter((info) => allowsGame(caller, info.game)).map(toSchedulerInfoJson) };
   }
 
   @Get(':schedulerName')

@@ -4,11 +4,14 @@ import { setUpSwagger } from '../swagger';
 
 /** The real management API on its own database and Redis prefix, with its Swagger UI and document. */
 export const ManagementApiHarness = {
-  start: () =>
+  /** `env` adds to the test env (authentication on, TEST_AUTH's bootstrap token); `sharing`: another replica of that app. */
+  start: (env: Record<string, string> = {}, sharing?: TestApp) =>
     TestApp.start({
       component: 'management-api',
-      root: (env, config) => ManagementApiRoot.forConfig(env, config),
+      root: (e, config) => ManagementApiRoot.forConfig(e, config),
       configure: setUpSwagger,
+      env,
+      sharing,
     }),
 };
 export type ManagementApiHarness = TestApp;

@@ -18,6 +18,8 @@ export class ListOperationItemResponse {
   @ApiPropertyOptional({ type: LeaseResponse, description: 'only in the active stage listing' }) lease?: LeaseResponse;
   @ApiProperty() schedulerName!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiPropertyOptional({ description: "the name of the token that asked for it (not in Maestro); absent for the system's own operations" })
+  requestedBy?: string;
 }
 
 export class OperationResponse extends ListOperationItemResponse {
