@@ -1,10 +1,11 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { AppConfigModule, MAESTRO_CONFIG, type MaestroConfig, forwarderOptionsOf, storageOptionsOf } from '@maestro/config';
+import { AppConfigModule, MAESTRO_CONFIG, type MaestroConfig, forwarderOptionsOf, requireRoomsSecret, storageOptionsOf } from '@maestro/config';
 import { CLOCK, INSTANCE_STORAGE, ROOM_STORAGE, RoomAccess } from '@maestro/domain';
 import { EventsForwarderModule } from '@maestro/events-forwarder';
 import {
   METRICS_REGISTRY,
   PlatformModule,
+  authProviders,
   clockProvider,
   createPinoLogger,
   eventsForwarderServiceProvider,
@@ -15,6 +16,7 @@ import {
 } from '@maestro/platform';
 import { StorageModule } from '@maestro/storage';
 import { RoomMetrics } from './rooms/room-metrics';
+import { ROOMS_ROUTE_ACCESS } from './auth/route-access';
 import { RoomsController } from './rooms/rooms.controller';
 
 /** Largest request body of the rooms API: pings and events are small (not in Maestro, docs/compatibility). */
@@ -24,6 +26,7 @@ export const ROOMS_API_BODY_LIMIT_BYTES = 16 * 1024;
 @Module({})
 export class RoomsApiRoot {
   static forConfig(env: Record<string, string | undefined>, config: MaestroConfig): DynamicModule {
+    requireRoomsSecret(config);
     const pino = createPinoLogger({ service: 'rooms-api', level: config.log.level, format: config.log.format });
     return {
       module: RoomsApiRoot,
@@ -47,6 +50,7 @@ export class RoomsApiRoot {
         ForwardingDrain,
         roomStatusServiceProvider,
         RoomMetrics,
+        ...authProviders(ROOMS_ROUTE_ACCESS, 'rooms'),
         {
           provide: RoomAccess,
           inject: [ROOM_STORAGE, INSTANCE_STORAGE, CLOCK],
