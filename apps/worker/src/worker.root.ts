@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { AppConfigModule, MAESTRO_CONFIG, type MaestroConfig, forwarderOptionsOf, storageOptionsOf } from '@maestro/config';
+import { AppConfigModule, MAESTRO_CONFIG, type MaestroConfig, forwarderOptionsOf, requireRoomsSecret, storageOptionsOf } from '@maestro/config';
 import { EventsForwarderModule } from '@maestro/events-forwarder';
 import {
   METRICS_REGISTRY,
@@ -28,6 +28,7 @@ import {
 @Module({})
 export class WorkerRoot {
   static forConfig(env: Record<string, string | undefined>, config: MaestroConfig): DynamicModule {
+    requireRoomsSecret(config);
     const pino = createPinoLogger({ service: 'worker', level: config.log.level, format: config.log.format });
     const k8s = config.kubernetes;
     return {
@@ -52,6 +53,7 @@ export class WorkerRoot {
             requestTimeoutMs: k8s.requestTimeoutMs,
             topologySpreadConstraint: k8s.topologySpread,
             fallbackPortRange: config.portAllocator.range,
+            roomTokenSecret: config.auth.roomsApi.secret || undefined,
           }),
         }),
       ],

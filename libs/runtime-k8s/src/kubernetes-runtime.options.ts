@@ -11,6 +11,8 @@ export interface KubernetesRuntimeOptions extends KubernetesClientOptions {
   resyncMs?: number;
   /** How long a node's address is cached (Maestro: 24 h). */
   nodeAddressTtlMs?: number;
+  /** Key of the rooms' tokens (MAESTRO_ROOMSAPI_AUTH_SECRET): each room's pod gets its MAESTRO_ROOM_TOKEN. */
+  roomTokenSecret?: string;
   /** First reconnect delay of a dropped watch; doubles per failure up to 10 s (default 100 ms). */
   watchBackoffMs?: number;
 }

@@ -135,7 +135,7 @@ export class KubernetesRuntime implements Runtime {
    */
   async createGameRoomInstance(scheduler: Scheduler, roomId: string, spec: SchedulerSpec, options: CreateInstanceOptions = {}): Promise<Instance> {
     const { signal } = options;
-    const pod = buildPod(scheduler, roomId, spec, { topologySpreadConstraint: topologySpreadOf(this.options) });
+    const pod = buildPod(scheduler, roomId, spec, { topologySpreadConstraint: topologySpreadOf(this.options), roomTokenSecret: this.options.roomTokenSecret });
     let sent = false;
     try {
       const created = await withRetry(

@@ -7,14 +7,14 @@ import { call } from './testing/kube-sim-client';
 describe('simulated game rooms', () => {
   let sim: KubeSim;
   let roomsApi: Server;
-  const pings: { url: string; body: { status: string; runningMatches: number } }[] = [];
+  const pings: { url: string; authorization?: string; body: { status: string; runningMatches: number } }[] = [];
 
   beforeAll(async () => {
     roomsApi = createServer((req, res) => {
       let body = '';
       req.on('data', (chunk) => (body += chunk));
       req.on('end', () => {
-        pings.push({ url: `${req.method} ${req.url}`, body: JSON.parse(body) });
+        pings.push({ url: `${req.method} ${req.url}`, authorization: req.headers.authorization, body: JSON.parse(body) });
         res.end('{"success":true}');
       });
     });
@@ -33,6 +33,7 @@ describe('simulated game rooms', () => {
     const env = [
       { name: 'MAESTRO_SCHEDULER_NAME', value: 'sched' },
       { name: 'MAESTRO_ROOM_ID', value: 'sched-abcde' },
+      { name: 'MAESTRO_ROOM_TOKEN', value: 'the-room-token' },
       { name: 'ROOM_READY_AFTER_MS', value: '10' },
       { name: 'ROOM_PING_INTERVAL_MS', value: '50' },
       { name: 'ROOM_OCCUPY_AFTER_MS', value: '100' },
@@ -42,7 +43,11 @@ describe('simulated game rooms', () => {
       spec: { terminationGracePeriodSeconds: 1, containers: [{ name: 'room', image: `${ROOM_SIMULATOR_IMAGE}:1`, env }] },
     });
     await waitFor(() => pings.some((p) => p.body.status === 'occupied'), { description: 'an occupied ping' });
-    expect(pings[0]).toEqual({ url: 'PUT /scheduler/sched/rooms/sched-abcde/ping', body: expect.objectContaining({ status: 'ready', runningMatches: 0 }) });
+    expect(pings[0]).toEqual({
+      url: 'PUT /scheduler/sched/rooms/sched-abcde/ping',
+      authorization: 'Bearer the-room-token',
+      body: expect.objectContaining({ status: 'ready', runningMatches: 0 }),
+    });
     expect(pings.find((p) => p.body.status === 'occupied')?.body.runningMatches).toBe(1);
     await call(sim.url, 'DELETE', '/api/v1/namespaces/sched/pods/sched-abcde');
     await waitFor(() => pings.at(-1)?.body.status === 'terminating', { description: 'a terminating ping' });

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { aContainer } from '@maestro/testing';
 import { buildContainer, envVar, isQuantity, portProtocol, resourceList } from './container-builder';
 
@@ -76,6 +77,13 @@ describe('spec container -> pod container (runtime-kubernetes.md 3.2)', () => {
       { name: 'MAESTRO_SCHEDULER_NAME', value: 'sched' },
       { name: 'MAESTRO_ROOM_ID', value: 'sched-abcde' },
     ]);
+  });
+
+  it("appends the room's MAESTRO_ROOM_TOKEN, HMAC-SHA256 of <scheduler>/<room> in base64url, given the rooms' secret", () => {
+    const container = buildContainer(aContainer({ environment: [] }), 'sched', 'sched-abcde', 'a-rooms-secret-0123456789');
+    const expected = createHmac('sha256', 'a-rooms-secret-0123456789').update('sched/sched-abcde').digest('base64url');
+    expect(container.env?.at(-1)).toEqual({ name: 'MAESTRO_ROOM_TOKEN', value: expected });
+    expect(buildContainer(aContainer({ environment: [] }), 'sched', 'sched-abcde').env?.map((e) => e.name)).not.toContain('MAESTRO_ROOM_TOKEN');
   });
 
   it('sets requests and limits, leaving out empty values', () => {

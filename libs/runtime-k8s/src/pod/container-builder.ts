@@ -1,4 +1,4 @@
-import { type Container, type ContainerResources, type EnvVar, InvalidArgumentError } from '@maestro/domain';
+import { type Container, type ContainerResources, type EnvVar, InvalidArgumentError, roomToken } from '@maestro/domain';
 import type { V1Container, V1ContainerPort, V1EnvVar } from '@kubernetes/client-node';
 
 /** A Kubernetes quantity: signed decimal, then a binary/decimal SI suffix or a decimal exponent. */
@@ -41,10 +41,11 @@ export function envVar(variable: EnvVar): V1EnvVar {
 
 /**
  * The Kubernetes container of one spec container (runtime-kubernetes.md 3.2): ports with their
- * allocated host ports, the configured environment then MAESTRO_SCHEDULER_NAME and MAESTRO_ROOM_ID,
- * requests and limits. Throws InvalidArgumentError on a bad protocol or quantity.
+ * allocated host ports, the configured environment then MAESTRO_SCHEDULER_NAME and MAESTRO_ROOM_ID
+ * (and, given the rooms' secret, the room's credential MAESTRO_ROOM_TOKEN, not in Maestro), requests
+ * and limits. Throws InvalidArgumentError on a bad protocol or quantity.
  */
-export function buildContainer(container: Container, schedulerName: string, roomId: string): V1Container {
+export function buildContainer(container: Container, schedulerName: string, roomId: string, roomTokenSecret?: string): V1Container {
   const ports: V1ContainerPort[] = container.ports.map((port) => ({
     name: port.name,
     protocol: portProtocol(port.protocol),
@@ -57,7 +58,12 @@ export function buildContainer(container: Container, schedulerName: string, room
     ...(container.imagePullPolicy ? { imagePullPolicy: container.imagePullPolicy } : {}),
     ...(container.command.length > 0 ? { command: [...container.command] } : {}),
     ports,
-    env: [...container.environment.map(envVar), { name: 'MAESTRO_SCHEDULER_NAME', value: schedulerName }, { name: 'MAESTRO_ROOM_ID', value: roomId }],
+    env: [
+      ...container.environment.map(envVar),
+      { name: 'MAESTRO_SCHEDULER_NAME', value: schedulerName },
+      { name: 'MAESTRO_ROOM_ID', value: roomId },
+      ...(roomTokenSecret ? [{ name: 'MAESTRO_ROOM_TOKEN', value: roomToken(roomTokenSecret, schedulerName, roomId) }] : []),
+    ],
     resources: { requests: resourceList(container.requests), limits: resourceList(container.limits) },
   };
 }

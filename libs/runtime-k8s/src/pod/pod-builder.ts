@@ -19,6 +19,8 @@ export const DEFAULT_TOPOLOGY_SPREAD: TopologySpreadOptions = { enabled: true, m
 
 export interface PodBuildOptions {
   topologySpreadConstraint: TopologySpreadOptions;
+  /** Key of the rooms' tokens: each container gets its room's MAESTRO_ROOM_TOKEN; none without. */
+  roomTokenSecret?: string;
 }
 
 const RESTART_POLICIES = new Set(['Always', 'OnFailure', 'Never']);
@@ -63,7 +65,7 @@ export function buildPod(scheduler: Scheduler, roomId: string, spec: SchedulerSp
     ...(options.topologySpreadConstraint.enabled
       ? { topologySpreadConstraints: [topologySpreadConstraint(scheduler.name, options.topologySpreadConstraint)] }
       : {}),
-    containers: spec.containers.map((container) => buildContainer(container, scheduler.name, roomId)),
+    containers: spec.containers.map((container) => buildContainer(container, scheduler.name, roomId, options.roomTokenSecret)),
   };
   return {
     apiVersion: 'v1',

@@ -11,6 +11,8 @@ export interface RoomBehaviour {
   roomsApiUrl: string;
   scheduler: string;
   roomId: string;
+  /** The room's credential (MAESTRO_ROOM_TOKEN), sent as `Authorization: Bearer`; none when unset. */
+  token?: string;
   readyAfterMs: number;
   pingIntervalMs: number;
   /** Occupied this long after becoming ready; never when undefined. */
@@ -59,6 +61,7 @@ export function roomBehaviour(pod: K8sObject, defaultRoomsApiUrl?: string): Room
     roomsApiUrl: roomsApiUrl.replace(/\/$/, ''),
     scheduler: env.MAESTRO_SCHEDULER_NAME || (pod.metadata.namespace ?? ''),
     roomId: env.MAESTRO_ROOM_ID || pod.metadata.name,
+    ...(env.MAESTRO_ROOM_TOKEN ? { token: env.MAESTRO_ROOM_TOKEN } : {}),
     readyAfterMs: ms(env.ROOM_READY_AFTER_MS) ?? 1_000,
     pingIntervalMs: Math.max(10, ms(env.ROOM_PING_INTERVAL_MS) ?? 10_000),
     occupyAfterMs: ms(env.ROOM_OCCUPY_AFTER_MS),
@@ -160,7 +163,15 @@ export class RoomSimulator implements PodRuntime {
     const path = `/scheduler/${encodeURIComponent(behaviour.scheduler)}/rooms/${encodeURIComponent(behaviour.roomId)}/ping`;
     const req = request(
       `${behaviour.roomsApiUrl}${path}`,
-      { method: 'PUT', agent: this.agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      {
+        method: 'PUT',
+        agent: this.agent,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          ...(behaviour.token ? { authorization: `Bearer ${behaviour.token}` } : {}),
+        },
+      },
       (res) => {
         res.resume();
         if ((res.statusCode ?? 500) >= 400) this.pingErrors++;
