@@ -2,6 +2,8 @@
 // configuration is given), database migrations, management-api, rooms-api and worker. Shows each
 // component's URL and readiness; Ctrl-C stops everything.
 import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +33,8 @@ const ports = {
 const internalOf = (port) => String(Number(port) + 1);
 /** @type {import('node:child_process').ChildProcess[]} */
 const children = [];
+// Credentials of the local system (git-ignored): the management API's admin token and the rooms' secret.
+const stateDir = path.join(root, '.maestro');
 /** @type {import('node:child_process').ChildProcess | undefined} */
 let cluster;
 /** When the stop began (ms since the epoch); 0 while running. */
@@ -170,6 +174,25 @@ function stop(code = 0) {
     );
 }
 
+/**
+ * The value of `variable` when set; else the one kept in `.maestro/<file>`, made (256 random bits)
+ * and kept there (readable by the owner only) the first time.
+ * @param {string} variable
+ * @param {string} file
+ * @returns {string}
+ */
+function credential(variable, file) {
+  const given = env[variable];
+  if (given) return given;
+  const where = path.join(stateDir, file);
+  if (!existsSync(where)) {
+    mkdirSync(stateDir, { recursive: true, mode: 0o700 });
+    writeFileSync(where, `${randomBytes(32).toString('base64url')}\n`, { mode: 0o600 });
+    log(`generated ${path.relative(root, where)}`);
+  }
+  return (env[variable] = readFileSync(where, 'utf8').trim());
+}
+
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
@@ -179,6 +202,11 @@ await requireService(
   'pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start   (or set MAESTRO_ADAPTERS_SCHEDULERSTORAGE_POSTGRES_URL)',
 );
 await requireService('Redis', checkRedis, 'redis-server --daemonize yes --bind 127.0.0.1 --port 6379   (or set the MAESTRO_ADAPTERS_*_REDIS_URL variables)');
+
+const apiAuth = env.MAESTRO_API_AUTH_ENABLED !== 'false';
+const generatedToken = apiAuth && !env.MAESTRO_API_AUTH_BOOTSTRAPTOKEN;
+if (apiAuth) credential('MAESTRO_API_AUTH_BOOTSTRAPTOKEN', 'admin-token');
+if (env.MAESTRO_ROOMSAPI_AUTH_ENABLED !== 'false') credential('MAESTRO_ROOMSAPI_AUTH_SECRET', 'rooms-secret');
 
 const components = [];
 const externalCluster = env.MAESTRO_ADAPTERS_RUNTIME_KUBERNETES_KUBECONFIG || env.MAESTRO_ADAPTERS_RUNTIME_KUBERNETES_INCLUSTER === 'true';
@@ -233,6 +261,11 @@ if (migrate.status !== 0) {
     components.forEach((c, i) => log(`${c.name.padEnd(16)} ${c.url.padEnd(27)} ${results[i] ? 'yes' : 'NO'}`));
     log(`dashboard: http://127.0.0.1:${ports.management}/ui/`);
     log(`API docs: http://127.0.0.1:${ports.management}/docs   metrics: http://127.0.0.1:${internalOf(ports.management)}/metrics`);
+    if (generatedToken) {
+      log(`admin token in .maestro/admin-token: curl -H "authorization: Bearer $(cat .maestro/admin-token)" http://127.0.0.1:${ports.management}/schedulers`);
+    } else if (apiAuth) {
+      log('the management API takes the admin token of MAESTRO_API_AUTH_BOOTSTRAPTOKEN: -H "authorization: Bearer <token>"');
+    }
     log('press Ctrl-C to stop');
   }
 }

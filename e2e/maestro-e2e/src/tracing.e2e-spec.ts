@@ -41,7 +41,7 @@ describe('tracing', () => {
 
   it('follows a management call through its queued operation to the Kubernetes calls of the worker', async () => {
     const { traceId, headers } = newTrace();
-    const created = await management('POST', '/schedulers', simulatedScheduler('e2e-trace-a', { roomsReplicas: 1 }), headers);
+    const created = await management('POST', '/schedulers', simulatedScheduler('e2e-trace-a', { roomsReplicas: 1 }), undefined, headers);
     expect(created.status).toBe(200);
 
     const trace = await waitFor(
@@ -69,7 +69,7 @@ describe('tracing', () => {
     const [room] = await podNames('e2e-trace-b');
 
     const { traceId, headers } = newTrace();
-    expect((await rooms('PUT', `/scheduler/e2e-trace-b/rooms/${room}/ping`, { status: 'ready' }, headers)).body).toEqual({ success: true });
+    expect((await rooms('PUT', `/scheduler/e2e-trace-b/rooms/${room}/ping`, { status: 'ready' }, undefined, headers)).body).toEqual({ success: true });
 
     const forwarded = await waitFor(
       async () =>

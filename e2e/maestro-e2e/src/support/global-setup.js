@@ -30,6 +30,9 @@ module.exports = async function globalSetup() {
     MAESTRO_LOG_LEVEL: 'warn',
     OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
     OTEL_BSP_SCHEDULE_DELAY: '200',
+    // Authentication on, as by default: the suites call as the admin, and rooms with their own token.
+    MAESTRO_API_AUTH_BOOTSTRAPTOKEN: randomBytes(32).toString('base64url'),
+    MAESTRO_ROOMSAPI_AUTH_SECRET: randomBytes(32).toString('base64url'),
   };
   delete env.MAESTRO_ADAPTERS_RUNTIME_KUBERNETES_KUBECONFIG;
   const child = spawn(process.execPath, [path.join(root, 'tools', 'scripts', 'start.mjs')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -59,4 +62,6 @@ module.exports = async function globalSetup() {
   process.env.E2E_WORKER_INTERNAL_URL = 'http://127.0.0.1:18051';
   process.env.E2E_OTLP_URL = receiver.url;
   process.env.E2E_REDIS_PREFIX = env.MAESTRO_ADAPTERS_REDIS_KEYPREFIX;
+  process.env.E2E_ADMIN_TOKEN = env.MAESTRO_API_AUTH_BOOTSTRAPTOKEN;
+  process.env.E2E_ROOMS_SECRET = env.MAESTRO_ROOMSAPI_AUTH_SECRET;
 };

@@ -1,4 +1,5 @@
 /** HTTP helpers of the e2e suites: they talk to the running system like any client would. */
+import { roomToken } from '@maestro/domain';
 import { simulatedSchedulerRequest } from '@maestro/testing';
 
 export interface JsonResponse {
@@ -12,10 +13,28 @@ const urls = {
   kube: process.env.E2E_KUBE_URL ?? 'http://127.0.0.1:18001',
 };
 
-async function call(base: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<JsonResponse> {
+/** The admin token and the rooms' secret the system was started with (global-setup.js). */
+const credentials = { admin: process.env.E2E_ADMIN_TOKEN ?? '', roomsSecret: process.env.E2E_ROOMS_SECRET ?? '' };
+const ROOM_ROUTE = /^\/scheduler\/([^/]+)\/rooms\/([^/]+)\/(ping|status|roomevent|playerevent)$/;
+
+/** What a client sends: the room's own token on a room's routes (as the room would), else the admin token. */
+function credentialOf(path: string): string {
+  const room = ROOM_ROUTE.exec(path);
+  return room ? roomToken(credentials.roomsSecret, decodeURIComponent(room[1]), decodeURIComponent(room[2])) : credentials.admin;
+}
+
+async function call(
+  base: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  token: string | null = credentialOf(path),
+  extraHeaders: Record<string, string> = {},
+): Promise<JsonResponse> {
+  const authorization: Record<string, string> = token ? { ...extraHeaders, authorization: `Bearer ${token}` } : extraHeaders;
   const response = await fetch(`${base}${path}`, {
     method,
-    headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
+    headers: body === undefined ? authorization : { ...authorization, 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
@@ -26,10 +45,13 @@ async function call(base: string, method: string, path: string, body?: unknown, 
   }
 }
 
-export const management = (method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
-  call(urls.management, method, path, body, headers);
-export const rooms = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => call(urls.rooms, method, path, body, headers);
-export const kube = (path: string) => call(urls.kube, 'GET', path);
+/** A management API call, as the admin unless `token` says otherwise (`null`: none). */
+export const management = (method: string, path: string, body?: unknown, token?: string | null, headers?: Record<string, string>) =>
+  call(urls.management, method, path, body, token, headers);
+/** A rooms API call, with the room's own token on a room's routes, else as the admin, unless `token` says otherwise. */
+export const rooms = (method: string, path: string, body?: unknown, token?: string | null, headers?: Record<string, string>) =>
+  call(urls.rooms, method, path, body, token, headers);
+export const kube = (path: string) => call(urls.kube, 'GET', path, undefined, null);
 
 /** Names of the scheduler's pods in kube-sim (terminating ones excluded). */
 export async function podNames(scheduler: string): Promise<string[]> {
