@@ -10,9 +10,11 @@
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
 import Redis from 'ioredis';
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { loadConfig } from '@maestro/config';
+import { roomToken } from '@maestro/domain';
 import { bootstrapApp } from '@maestro/platform';
 import {
   PostgresSchedulerStorage,
@@ -43,6 +45,9 @@ interface Load {
 const REQUESTS_FILE = path.join(__dirname, 'support', 'rooms-api-requests.cjs');
 process.env.BENCH_SCHEDULERS = String(SCHEDULERS);
 process.env.BENCH_ROOMS_PER_SCHEDULER = String(ROOMS_PER_SCHEDULER);
+// Authentication on, as by default: every ping carries its room's token, every allocation a token.
+process.env.BENCH_ROOMS_SECRET = randomBytes(32).toString('base64url');
+process.env.BENCH_ADMIN_TOKEN = randomBytes(32).toString('base64url');
 
 async function load(url: string, method: 'PUT' | 'POST', body: string, { duration = seconds, amount }: Load = {}) {
   const result = await autocannon({
@@ -83,7 +88,13 @@ async function main(): Promise<void> {
       }),
     );
   }
-  const env = { MAESTRO_ADAPTERS_SCHEDULERSTORAGE_POSTGRES_URL: db.url, MAESTRO_ADAPTERS_REDIS_KEYPREFIX: redis.keyPrefix, MAESTRO_LOG_LEVEL: 'error' };
+  const env = {
+    MAESTRO_ADAPTERS_SCHEDULERSTORAGE_POSTGRES_URL: db.url,
+    MAESTRO_ADAPTERS_REDIS_KEYPREFIX: redis.keyPrefix,
+    MAESTRO_LOG_LEVEL: 'error',
+    MAESTRO_ROOMSAPI_AUTH_SECRET: process.env.BENCH_ROOMS_SECRET,
+    MAESTRO_API_AUTH_BOOTSTRAPTOKEN: process.env.BENCH_ADMIN_TOKEN,
+  };
   const app = await bootstrapApp(RoomsApiRoot.forConfig(env, loadConfig(env, 'rooms-api')), {
     port: 0,
     internalPort: 0,
@@ -118,7 +129,11 @@ async function main(): Promise<void> {
       (_, k) => `${appUrl}/scheduler/bench-${k % SCHEDULERS}/rooms/room-${r + Math.floor(k / SCHEDULERS)}/ping`,
     );
     const answers = await Promise.all(
-      batch.map(async (url) => (await fetch(url, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: pingBody })).json()),
+      batch.map(async (url) => {
+        const [, , , , scheduler, , room] = url.split('/');
+        const authorization = `Bearer ${roomToken(String(process.env.BENCH_ROOMS_SECRET), scheduler, room)}`;
+        return (await fetch(url, { method: 'PUT', headers: { 'content-type': 'application/json', authorization }, body: pingBody })).json();
+      }),
     );
     succeeded += answers.filter((answer) => (answer as { success?: boolean }).success === true).length;
   }

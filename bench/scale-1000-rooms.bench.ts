@@ -19,11 +19,11 @@ async function main(): Promise<void> {
       MAESTRO_WORKERS_HEALTHCONTROLLERINTERVAL: '1s',
     },
   });
-  const { api, kube } = system;
+  const { api, kube, authorization } = system;
   try {
     const body = simulatedScheduler('bench-fleet', 'bench', rooms, { ROOM_READY_AFTER_MS: '500', ROOM_PING_INTERVAL_MS: '30000' });
     const started = Date.now();
-    await createScheduler(api, body);
+    await createScheduler(api, authorization, body);
     const firstPod = await until(
       async () =>
         ((await (await fetch(`${kube}/api/v1/namespaces/bench-fleet/pods?limit=1`)).json()) as { items: unknown[] }).items.length > 0 ? Date.now() : undefined,
@@ -35,7 +35,9 @@ async function main(): Promise<void> {
       600_000,
     );
     const allReady = await until(async () => {
-      const info = (await (await fetch(`${api}/schedulers/info?game=bench`)).json()) as { schedulers: { roomsReady: number }[] };
+      const info = (await (await fetch(`${api}/schedulers/info?game=bench`, { headers: { authorization } })).json()) as {
+        schedulers: { roomsReady: number }[];
+      };
       return info.schedulers[0]?.roomsReady >= rooms ? Date.now() : undefined;
     }, 600_000);
     const podsPerSecond = rooms / ((allPods - firstPod) / 1000);

@@ -21,18 +21,20 @@ async function main(): Promise<void> {
     podsPerNode: Math.ceil((schedulers * roomsEach) / 10) + 20,
     env: { MAESTRO_WORKERS_HEALTHCONTROLLERINTERVAL: `${HC_INTERVAL_S}s`, MAESTRO_WORKERS_SYNCINTERVAL: '2s' },
   });
-  const { api } = system;
+  const { api, authorization } = system;
   try {
     const clientsBefore = redisClients();
     const body = (name: string) => simulatedScheduler(name, 'bench-many', roomsEach, { ROOM_PING_INTERVAL_MS: '20000' });
     const started = Date.now();
     for (let i = 0; i < schedulers; i++) {
-      await createScheduler(api, body(`many-${i}`));
+      await createScheduler(api, authorization, body(`many-${i}`));
     }
     const total = schedulers * roomsEach;
     const ready = await until(
       async () => {
-        const info = (await (await fetch(`${api}/schedulers/info?game=bench-many`)).json()) as { schedulers: { roomsReady: number }[] };
+        const info = (await (await fetch(`${api}/schedulers/info?game=bench-many`, { headers: { authorization } })).json()) as {
+          schedulers: { roomsReady: number }[];
+        };
         const sum = info.schedulers.reduce((n, s) => n + s.roomsReady, 0);
         return sum >= total ? Date.now() : undefined;
       },

@@ -34,6 +34,8 @@ export interface RunningSystem {
   kube: string;
   /** Redis key prefix of this run (its own database and prefix: runs never mix). */
   redisPrefix: string;
+  /** `Authorization` header of the admin (the bootstrap token the system was started with). */
+  authorization: string;
   stop(): void;
 }
 
@@ -42,6 +44,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   const suffix = randomBytes(3).toString('hex');
   const port = (offset: number) => String(options.portBase + offset);
   const redisPrefix = `bench:${suffix}:`;
+  const adminToken = randomBytes(32).toString('base64url');
   const system: ChildProcess = spawn(process.execPath, [path.join(root, 'tools/scripts/start.mjs')], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -58,6 +61,9 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       MAESTRO_ADAPTERS_REDIS_KEYPREFIX: redisPrefix,
       MAESTRO_ADAPTERS_RUNTIME_KUBERNETES_TOPOLOGYSPREADCONSTRAINT_ENABLED: 'false',
       MAESTRO_LOG_LEVEL: 'warn',
+      // Authentication on, as by default; the benchmarks call the management API as this admin.
+      MAESTRO_API_AUTH_BOOTSTRAPTOKEN: adminToken,
+      MAESTRO_ROOMSAPI_AUTH_SECRET: randomBytes(32).toString('base64url'),
       ...options.env,
     },
   });
@@ -70,7 +76,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     stop();
     throw error;
   }
-  return { api: `http://127.0.0.1:${port(80)}`, kube: `http://127.0.0.1:${port(1)}`, redisPrefix, stop };
+  return { api: `http://127.0.0.1:${port(80)}`, kube: `http://127.0.0.1:${port(1)}`, redisPrefix, authorization: `Bearer ${adminToken}`, stop };
 }
 
 /** A scheduler of simulated rooms (kube-sim's room simulator) with tiny resources, so thousands fit. */
@@ -85,8 +91,12 @@ export function simulatedScheduler(name: string, game: string, rooms: number, en
   });
 }
 
-/** POSTs a scheduler to the management API; throws on a non-2xx answer. */
-export async function createScheduler(api: string, body: Record<string, unknown>): Promise<void> {
-  const response = await fetch(`${api}/schedulers`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+/** POSTs a scheduler to the management API as `authorization`; throws on a non-2xx answer. */
+export async function createScheduler(api: string, authorization: string, body: Record<string, unknown>): Promise<void> {
+  const response = await fetch(`${api}/schedulers`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization },
+    body: JSON.stringify(body),
+  });
   if (!response.ok) throw new Error(`POST /schedulers answered ${response.status}: ${await response.text()}`);
 }
