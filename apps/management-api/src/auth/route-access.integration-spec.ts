@@ -1,4 +1,5 @@
 import type { Role } from '@maestro/domain';
+import { routesOf } from '@maestro/testing';
 import { ManagementApiHarness, aSchedulerBody } from '../testing/management-api.harness';
 import { MANAGEMENT_ROUTE_ACCESS } from './route-access';
 
@@ -70,11 +71,17 @@ describe('management API authentication', () => {
 
   it('has a rule for every route the API serves, and the matrix below names each of them', async () => {
     const document = (await api.request('GET', '/docs-json', undefined, { token: null })).body;
-    const served = Object.entries<Record<string, unknown>>(document.paths).flatMap(([path, methods]) =>
-      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path.replace(/\{([^}]+)\}/g, ':$1')}`),
-    );
+    // `{param}` of the document as `:param` of the route templates.
+    const served = routesOf(document).map((route) => route.replace(/\{([^}]+)\}/g, ':$1'));
     expect(served.sort()).toEqual(Object.keys(MANAGEMENT_ROUTE_ACCESS).sort());
     expect(Object.keys(ALLOWED).sort()).toEqual(Object.keys(MANAGEMENT_ROUTE_ACCESS).sort());
+  });
+
+  it('documents the bearer scheme and the 401, 403 and 429 answers of every route', async () => {
+    const document = (await api.request('GET', '/docs-json', undefined, { token: null })).body;
+    expect(document.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(document.security).toEqual([{ bearer: [] }]);
+    expect(Object.keys(document.paths['/tokens'].post.responses)).toEqual(expect.arrayContaining(['200', '401', '403', '429', 'default']));
   });
 
   const cases = Object.keys(ALLOWED).flatMap((key) => ROLES.flatMap((role) => (Object.keys(SCOPES) as Scope[]).map((scope) => [key, role, scope] as const)));
