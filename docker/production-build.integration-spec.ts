@@ -1,13 +1,14 @@
 import path from 'node:path';
 import { Client } from 'pg';
-import { TEST_POSTGRES_SERVER, type TestRedis, createTestRedis, simulatedSchedulerRequest, waitFor } from '@maestro/testing';
+import { TEST_AUTH, TEST_AUTH_ENV, TEST_POSTGRES_SERVER, type TestRedis, createTestRedis, simulatedSchedulerRequest, waitFor } from '@maestro/testing';
 import { ComponentProcess, freePort } from './testing/component-process';
 import { WORKSPACE_ROOT, stageProductionRuntime } from './testing/production-runtime';
 
 const ONE_MINUTE = 60_000;
 
+/** A GET as the test's admin (TEST_AUTH's bootstrap token: the apps run with authentication on). */
 async function getJson(url: string): Promise<{ status: number; body: any }> {
-  const response = await fetch(url);
+  const response = await fetch(url, { headers: { authorization: `Bearer ${TEST_AUTH.bootstrapToken}` } });
   return { status: response.status, body: await response.json() };
 }
 
@@ -64,6 +65,7 @@ describe('the production build, run as the image runs it', () => {
       MAESTRO_WORKERS_HEALTHCONTROLLERINTERVAL: '1s',
       MAESTRO_WORKERS_STOPTIMEOUTDURATION: '5s',
       MAESTRO_LOG_LEVEL: 'warn',
+      ...TEST_AUTH_ENV,
     };
   }, ONE_MINUTE);
 
@@ -123,7 +125,7 @@ describe('the production build, run as the image runs it', () => {
       const request = simulatedSchedulerRequest(name, { roomsReplicas: 1, environment: { ROOM_READY_AFTER_MS: '100', ROOM_PING_INTERVAL_MS: '500' } });
       const created = await fetch(`http://127.0.0.1:${ports.management}/schedulers`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_AUTH.bootstrapToken}` },
         body: JSON.stringify(request),
       });
       expect(created.status).toBe(200);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { OperationName, OperationManager, SchedulerManager, systemClock } from '@maestro/domain';
 import { startKubeSim, type KubeSim } from '@maestro/kube-sim';
 import { Storage, sameRedisForAll } from '@maestro/storage';
-import { TestApp, aScheduler, createTestDatabase, createTestRedis, waitFor, type TestDatabase, type TestRedis } from '@maestro/testing';
+import { TEST_AUTH_ENV, TestApp, aScheduler, createTestDatabase, createTestRedis, waitFor, type TestDatabase, type TestRedis } from '@maestro/testing';
 import { WorkerRoot } from './worker.root';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -30,6 +30,7 @@ describe('a worker killed in the middle of an operation', () => {
     MAESTRO_SERVICES_OPERATIONMANAGER_OPERATIONLEASETTLMILLIS: '1000',
     MAESTRO_OPERATIONS_ROOMS_ADD_BATCHSIZE: '1',
     MAESTRO_LOG_LEVEL: 'error',
+    ...TEST_AUTH_ENV,
   });
 
   beforeAll(async () => {
