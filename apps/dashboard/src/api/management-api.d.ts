@@ -11,7 +11,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List schedulers (without their spec), filtered by name, game and active version */
+        /** List schedulers (without their spec), filtered by name, game and active version, and by the token's games */
         get: operations["SchedulersController_list"];
         put?: never;
         /** Create a scheduler; a create_scheduler operation creates its namespace */
@@ -202,8 +202,60 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Room counters of every scheduler, optionally of one game */
+        /** Room counters of every scheduler of the token's games, optionally of one game */
         get: operations["SchedulersController_info"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the tokens, without their secrets (admin) */
+        get: operations["TokensController_list"];
+        put?: never;
+        /** Create a token; its secret is answered this once (admin) */
+        post: operations["TokensController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a token, at once on every replica (admin) */
+        delete: operations["TokensController_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tokens/current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's own token (any role); an anonymous admin when authentication is off */
+        get: operations["TokensController_current"];
         put?: never;
         post?: never;
         delete?: never;
@@ -275,6 +327,11 @@ export interface components {
             /** @example 100Mi */
             memory?: string;
         };
+        CreatedTokenResponse: {
+            /** @description the bearer secret, shown this once only */
+            secret: string;
+            token: components["schemas"]["TokenResponse"];
+        };
         CreateSchedulerRequest: {
             annotations?: {
                 [key: string]: string;
@@ -294,6 +351,25 @@ export interface components {
             /** Format: int32 */
             roomsReplicas?: number;
             spec?: components["schemas"]["SpecDto"];
+        };
+        CreateTokenRequest: {
+            /**
+             * @description the games it may act in, ["*"] for every game
+             * @example [
+             *       "my-game"
+             *     ]
+             */
+            games: string[];
+            /**
+             * @description 1 to 100 letters, digits, ".", "_", "@" or "-"; unique
+             * @example matchmaker-eu
+             */
+            name: string;
+            /** @enum {string} */
+            role: "admin" | "operator" | "viewer" | "matchmaker";
+        };
+        CurrentTokenResponse: {
+            token: components["schemas"]["TokenResponse"];
         };
         EnvValueFromDto: {
             fieldRef?: components["schemas"]["FieldRefDto"];
@@ -358,6 +434,8 @@ export interface components {
             id: string;
             /** @description only in the active stage listing */
             lease?: components["schemas"]["LeaseResponse"];
+            /** @description the name of the token that asked for it (not in Maestro); absent for the system's own operations */
+            requestedBy?: string;
             schedulerName: string;
             /** @enum {string} */
             status: "pending" | "in_progress" | "finished" | "error" | "canceled" | "evicted";
@@ -373,6 +451,9 @@ export interface components {
         };
         ListSchedulersResponse: {
             schedulers: components["schemas"]["SchedulerSummaryResponse"][];
+        };
+        ListTokensResponse: {
+            tokens: components["schemas"]["TokenResponse"][];
         };
         MatchAllocationDto: {
             /** Format: int32 */
@@ -418,6 +499,8 @@ export interface components {
             };
             /** @description only in the active stage listing */
             lease?: components["schemas"]["LeaseResponse"];
+            /** @description the name of the token that asked for it (not in Maestro); absent for the system's own operations */
+            requestedBy?: string;
             schedulerName: string;
             /** @enum {string} */
             status: "pending" | "in_progress" | "finished" | "error" | "canceled" | "evicted";
@@ -585,6 +668,16 @@ export interface components {
             /** @example v1.1.0 */
             version?: string;
         };
+        TokenResponse: {
+            /** Format: date-time */
+            createdAt: string;
+            games: string[];
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            role: "admin" | "operator" | "viewer" | "matchmaker";
+        };
     };
     responses: never;
     parameters: never;
@@ -599,7 +692,10 @@ export type SchemaContainerDto = components['schemas']['ContainerDto'];
 export type SchemaContainerEnvironmentDto = components['schemas']['ContainerEnvironmentDto'];
 export type SchemaContainerPortDto = components['schemas']['ContainerPortDto'];
 export type SchemaContainerResourcesDto = components['schemas']['ContainerResourcesDto'];
+export type SchemaCreatedTokenResponse = components['schemas']['CreatedTokenResponse'];
 export type SchemaCreateSchedulerRequest = components['schemas']['CreateSchedulerRequest'];
+export type SchemaCreateTokenRequest = components['schemas']['CreateTokenRequest'];
+export type SchemaCurrentTokenResponse = components['schemas']['CurrentTokenResponse'];
 export type SchemaEnvValueFromDto = components['schemas']['EnvValueFromDto'];
 export type SchemaErrorDetailResponse = components['schemas']['ErrorDetailResponse'];
 export type SchemaErrorResponse = components['schemas']['ErrorResponse'];
@@ -614,6 +710,7 @@ export type SchemaListOperationItemResponse = components['schemas']['ListOperati
 export type SchemaListOperationsResponse = components['schemas']['ListOperationsResponse'];
 export type SchemaListRoomsResponse = components['schemas']['ListRoomsResponse'];
 export type SchemaListSchedulersResponse = components['schemas']['ListSchedulersResponse'];
+export type SchemaListTokensResponse = components['schemas']['ListTokensResponse'];
 export type SchemaMatchAllocationDto = components['schemas']['MatchAllocationDto'];
 export type SchemaNewSchedulerVersionRequest = components['schemas']['NewSchedulerVersionRequest'];
 export type SchemaOperationEventResponse = components['schemas']['OperationEventResponse'];
@@ -638,6 +735,7 @@ export type SchemaSchedulerVersionsResponse = components['schemas']['SchedulerVe
 export type SchemaSecretKeyRefDto = components['schemas']['SecretKeyRefDto'];
 export type SchemaSpecDto = components['schemas']['SpecDto'];
 export type SchemaSwitchActiveVersionRequest = components['schemas']['SwitchActiveVersionRequest'];
+export type SchemaTokenResponse = components['schemas']['TokenResponse'];
 export type $defs = Record<string, never>;
 export interface operations {
     SchedulersController_list: {
@@ -659,6 +757,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ListSchedulersResponse"];
+                };
+            };
+            /** @description No bearer token, or an unknown one (code 16). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token does not allow this call (code 7). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many authentication failures from this address (code 8). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description An error, in Maestro's error body. */
@@ -691,6 +816,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GetSchedulerResponse"];
+                };
+            };
+            /** @description No bearer token, or an unknown one (code 16). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token does not allow this call (code 7). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many authentication failures from this address (code 8). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description An error, in Maestro's error body. */
@@ -727,6 +879,33 @@ export interface operations {
                     "application/json": components["schemas"]["OperationIdResponse"];
                 };
             };
+            /** @description No bearer token, or an unknown one (code 16). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token does not allow this call (code 7). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many authentication failures from this address (code 8). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description An error, in Maestro's error body. */
             default: {
                 headers: {
@@ -759,6 +938,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OperationIdResponse"];
+                };
+            };
+            /** @description No bearer token, or an unknown one (code 16). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token does not allow this call (code 7). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many authentication failures from this address (code 8). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description An error, in Maestro's error body. */
@@ -795,6 +1001,33 @@ export interface operations {
                     "application/json": components["schemas"]["OperationIdResponse"];
                 };
             };
+            /** @description No bearer token, or an unknown one (code 16). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token does not allow this call (code 7). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many authentication failures from this address (code 8). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description An error, in Maestro's error body. */
             default: {
                 headers: {
@@ -829,6 +1062,33 @@ export interface operations {
                     "application/json": components["schemas"]["OperationIdResponse"];
                 };
             };
+            /** @description No bearer token, or an unknown one (code 16). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token does not allow this call (code 7). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many authentication failures from this address (code 8). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description An error, in Maestro's error body. */
             default: {
                 headers: {
@@ -859,6 +1119,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GetSchedulerResponse"];
+                };
+            };
+            /** @description No bearer token, or an unknown one (code 16). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token does not allow this call (code 7). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many authentication failures from this address (code 8). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description An error, in Maestro's error body. */
@@ -895,6 +1182,33 @@ export interface operations {
                     "application/json": components["schemas"]["OperationIdResponse"];
                 };
             };
+            /** @description No bearer token, or an unknown one (code 16). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token does not allow this call (code 7). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many authentication failures from this address (code 8). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description An error, in Maestro's error body. */
             default: {
                 headers: {
@@ -923,6 +1237,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OperationIdResponse"];
+                };
+            };
+            /** @description No bearer token, or an unknown one (code 16). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token does not allow this call (code 7). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many authentication failures from this address (code 8). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description An error, in Maestro's error body. */
@@ -960,6 +1301,33 @@ export interface operations {
                     "application/json": components["schemas"]["ListOperationsResponse"];
                 };
             };
+            /** @description No bearer token, or an unknown one (code 16). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token does not allow this call (code 7). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many authentication failures from this address (code 8). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description An error, in Maestro's error body. */
             default: {
                 headers: {
@@ -989,6 +1357,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GetOperationResponse"];
+                };
+            };
+            /** @description No bearer token, or an unknown one (code 16). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token does not allow this call (code 7). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many authentication failures from this address (code 8). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description An error, in Maestro's error body. */
@@ -1022,6 +1417,33 @@ export interface operations {
                     "application/json": Record<string, never>;
                 };
             };
+            /** @description No bearer token, or an unknown one (code 16). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token does not allow this call (code 7). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many authentication failures from this address (code 8). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description An error, in Maestro's error body. */
             default: {
                 headers: {
@@ -1050,6 +1472,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ListRoomsResponse"];
+                };
+            };
+            /** @description No bearer token, or an unknown one (code 16). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token does not allow this call (code 7). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many authentication failures from this address (code 8). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description An error, in Maestro's error body. */
@@ -1085,6 +1534,33 @@ export interface operations {
                     "application/json": components["schemas"]["RoomHistoryResponse"];
                 };
             };
+            /** @description No bearer token, or an unknown one (code 16). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token does not allow this call (code 7). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many authentication failures from this address (code 8). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description An error, in Maestro's error body. */
             default: {
                 headers: {
@@ -1115,6 +1591,33 @@ export interface operations {
                     "application/json": components["schemas"]["SchedulerVersionsResponse"];
                 };
             };
+            /** @description No bearer token, or an unknown one (code 16). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token does not allow this call (code 7). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many authentication failures from this address (code 8). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description An error, in Maestro's error body. */
             default: {
                 headers: {
@@ -1143,6 +1646,259 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SchedulersInfoResponse"];
+                };
+            };
+            /** @description No bearer token, or an unknown one (code 16). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token does not allow this call (code 7). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many authentication failures from this address (code 8). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description An error, in Maestro's error body. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    TokensController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListTokensResponse"];
+                };
+            };
+            /** @description No bearer token, or an unknown one (code 16). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token does not allow this call (code 7). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many authentication failures from this address (code 8). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description An error, in Maestro's error body. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    TokensController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTokenRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedTokenResponse"];
+                };
+            };
+            /** @description No bearer token, or an unknown one (code 16). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token does not allow this call (code 7). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many authentication failures from this address (code 8). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description An error, in Maestro's error body. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    TokensController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description No bearer token, or an unknown one (code 16). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token does not allow this call (code 7). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many authentication failures from this address (code 8). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description An error, in Maestro's error body. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    TokensController_current: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CurrentTokenResponse"];
+                };
+            };
+            /** @description No bearer token, or an unknown one (code 16). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token does not allow this call (code 7). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many authentication failures from this address (code 8). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description An error, in Maestro's error body. */

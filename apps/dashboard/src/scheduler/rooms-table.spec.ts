@@ -6,6 +6,7 @@ type Room = components['schemas']['RoomResponse'];
 const room = (id: string, status: Room['status'], lastPingAt: string, runningMatches = 0, host = '10.0.0.1'): Room => ({
   id,
   status,
+  pingStatus: 'ready',
   version: 'v1.0.0',
   lastPingAt,
   createdAt: lastPingAt,

@@ -19,6 +19,8 @@ const ALLOWED: Record<string, readonly Role[]> = {
   'DELETE /schedulers/:schedulerName': ['admin', 'operator'],
   'POST /schedulers/:name/add-rooms': ['admin', 'operator'],
   'POST /schedulers/:name/remove-rooms': ['admin', 'operator'],
+  'GET /schedulers/:schedulerName/rooms': ['admin', 'operator', 'viewer'],
+  'GET /schedulers/:schedulerName/rooms/history': ['admin', 'operator', 'viewer'],
   'GET /schedulers/:schedulerName/operations': ['admin', 'operator', 'viewer'],
   'GET /schedulers/:schedulerName/operations/:operationId': ['admin', 'operator', 'viewer'],
   'POST /schedulers/:schedulerName/operations/:operationId/cancel': ['admin', 'operator'],

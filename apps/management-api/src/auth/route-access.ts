@@ -21,6 +21,8 @@ export const MANAGEMENT_ROUTE_ACCESS: AccessRules = {
   'DELETE /schedulers/:schedulerName': { caller: 'token', permission: 'change', game: OF_SCHEDULER },
   'POST /schedulers/:name/add-rooms': { caller: 'token', permission: 'change', game: OF_NAME },
   'POST /schedulers/:name/remove-rooms': { caller: 'token', permission: 'change', game: OF_NAME },
+  'GET /schedulers/:schedulerName/rooms': { caller: 'token', permission: 'read', game: OF_SCHEDULER },
+  'GET /schedulers/:schedulerName/rooms/history': { caller: 'token', permission: 'read', game: OF_SCHEDULER },
   'GET /schedulers/:schedulerName/operations': { caller: 'token', permission: 'read', game: OF_SCHEDULER },
   'GET /schedulers/:schedulerName/operations/:operationId': { caller: 'token', permission: 'read', game: OF_SCHEDULER },
   'POST /schedulers/:schedulerName/operations/:operationId/cancel': { caller: 'token', permission: 'change', game: OF_SCHEDULER },

@@ -1,8 +1,13 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PrivatePostgres, PrivateRedis, waitFor } from '@maestro/testing';
 import { Client } from 'pg';
+import { CHAOS_ADMIN_TOKEN } from './workload';
+
+/** The secret the rooms' tokens are signed with (the worker injects each room's, kube-sim's rooms send it). */
+const ROOMS_SECRET = randomBytes(32).toString('base64url');
 
 const ROOT = path.resolve(__dirname, '../../../..');
 const REGISTER = path.join(ROOT, 'tools', 'scripts', 'register.cjs');
@@ -88,6 +93,8 @@ export class ChaosSystem {
       MAESTRO_SERVICES_ROOMMANAGER_ROOMVALIDATIONTIMEOUTMILLIS: '20000',
       MAESTRO_ADAPTERS_RUNTIME_KUBERNETES_REQUESTTIMEOUT: '5s',
       MAESTRO_LOG_LEVEL: 'warn',
+      MAESTRO_API_AUTH_BOOTSTRAPTOKEN: CHAOS_ADMIN_TOKEN,
+      MAESTRO_ROOMSAPI_AUTH_SECRET: ROOMS_SECRET,
     };
   }
 

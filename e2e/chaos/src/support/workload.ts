@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { simulatedSchedulerRequest } from '@maestro/testing';
 
 export interface JsonResponse {
@@ -5,12 +6,16 @@ export interface JsonResponse {
   body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
-/** One HTTP call; a refused or broken connection answers status 0. */
+/** The admin token the chaos system is started with (authentication on, as by default). */
+export const CHAOS_ADMIN_TOKEN = randomBytes(32).toString('base64url');
+
+/** One HTTP call, as the admin; a refused or broken connection answers status 0. */
 export async function call(base: string, method: string, pathname: string, body?: unknown): Promise<JsonResponse> {
   try {
+    const authorization = { authorization: `Bearer ${CHAOS_ADMIN_TOKEN}` };
     const response = await fetch(`${base}${pathname}`, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: body === undefined ? authorization : { ...authorization, 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: AbortSignal.timeout(15_000),
     });

@@ -10,10 +10,14 @@ export interface JsonAnswer {
   body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
+/** The admin token the system was started with (maestro-e2e's global-setup.js): authentication is on. */
+export const ADMIN_TOKEN = process.env.E2E_ADMIN_TOKEN ?? '';
+
 export async function management(method: string, path: string, body?: unknown): Promise<JsonAnswer> {
+  const authorization = { authorization: `Bearer ${ADMIN_TOKEN}` };
   const response = await fetch(`${MANAGEMENT_URL}${path}`, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: body === undefined ? authorization : { ...authorization, 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();

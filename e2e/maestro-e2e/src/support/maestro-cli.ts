@@ -20,6 +20,8 @@ export function cliEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
     ...process.env,
     MAESTRO_URL: process.env.E2E_MANAGEMENT_URL ?? 'http://127.0.0.1:18080',
     MAESTRO_ROOMS_URL: process.env.E2E_ROOMS_URL ?? 'http://127.0.0.1:18070',
+    // The system runs with authentication on (global-setup.js): the CLI calls as its admin.
+    MAESTRO_TOKEN: process.env.E2E_ADMIN_TOKEN ?? '',
     XDG_CONFIG_HOME: configHome,
     ...extra,
   };
