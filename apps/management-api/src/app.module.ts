@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { MAESTRO_CONFIG, type MaestroConfig, forwarderOptionsOf, storageOptionsOf } from '@maestro/config';
 import {
+  AUTOSCALING_DECISIONS,
+  AutoscalingInsights,
   CLOCK,
   FleetView,
   INSTANCE_STORAGE,
@@ -13,6 +15,7 @@ import {
 } from '@maestro/domain';
 import { authProviders, clockProvider, operationManagerProvider, schedulerLookupProvider } from '@maestro/platform';
 import { StorageModule } from '@maestro/storage';
+import { AutoscalingController } from './autoscaling/autoscaling.controller';
 import { OperationsController } from './operations/operations.controller';
 import { RoomsController } from './rooms/rooms.controller';
 import { SchedulersController } from './schedulers/schedulers.controller';
@@ -22,7 +25,7 @@ import { MANAGEMENT_ROUTE_ACCESS } from './auth/route-access';
 /** Composition root of the management API: storage adapters, use cases, authentication, controllers. */
 @Module({
   imports: [StorageModule.forRootAsync({ inject: [MAESTRO_CONFIG], useFactory: storageOptionsOf })],
-  controllers: [SchedulersController, OperationsController, RoomsController, TokensController],
+  controllers: [SchedulersController, OperationsController, RoomsController, TokensController, AutoscalingController],
   providers: [
     clockProvider,
     operationManagerProvider,
@@ -38,6 +41,11 @@ import { MANAGEMENT_ROUTE_ACCESS } from './auth/route-access';
       provide: FleetView,
       inject: [SCHEDULER_STORAGE, ROOM_STORAGE, INSTANCE_STORAGE, ROOM_SAMPLES, CLOCK],
       useFactory: (schedulers, rooms, instances, roomSamples, clock) => new FleetView({ schedulers, rooms, instances, roomSamples, clock }),
+    },
+    {
+      provide: AutoscalingInsights,
+      inject: [SCHEDULER_STORAGE, AUTOSCALING_DECISIONS],
+      useFactory: (schedulers, autoscalingDecisions) => new AutoscalingInsights({ schedulers, autoscalingDecisions }),
     },
   ],
 })

@@ -16,6 +16,7 @@ import {
   OperationRunner,
   QueuedRoomEvents,
   PORT_ALLOCATOR,
+  AUTOSCALING_DECISIONS,
   ROOM_SAMPLES,
   ROOM_STORAGE,
   RoomManager,
@@ -63,6 +64,7 @@ export const operationRunnerProvider: Provider = {
     SchedulerLookup,
     ROOM_STORAGE,
     ROOM_SAMPLES,
+    AUTOSCALING_DECISIONS,
     INSTANCE_STORAGE,
     OperationManager,
     RoomManager,
@@ -79,6 +81,7 @@ export const operationRunnerProvider: Provider = {
     lookup,
     rooms,
     roomSamples,
+    autoscalingDecisions,
     instances,
     operations,
     roomManager,
@@ -86,7 +89,7 @@ export const operationRunnerProvider: Provider = {
     config: MaestroConfig,
   ) => {
     const registry = buildOperationRegistry(
-      { schedulers, lookup, rooms, roomSamples, instances, operationStorage: storage, operations, roomManager, runtime, clock, logger },
+      { schedulers, lookup, rooms, roomSamples, autoscalingDecisions, instances, operationStorage: storage, operations, roomManager, runtime, clock, logger },
       {
         addRoomsLimit: config.operations.addRoomsLimit,
         addRoomsBatchSize: config.operations.addRoomsBatchSize,

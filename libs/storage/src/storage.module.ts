@@ -8,6 +8,7 @@ import {
   OPERATION_FLOW,
   OPERATION_LEASE,
   OPERATION_STORAGE,
+  AUTOSCALING_DECISIONS,
   ROOM_SAMPLES,
   ROOM_STORAGE,
   SCHEDULER_CACHE,
@@ -37,6 +38,7 @@ const PORTS = [
   [SCHEDULER_CACHE, (s: Storage) => s.cache],
   [ROOM_STORAGE, (s: Storage) => s.rooms],
   [ROOM_SAMPLES, (s: Storage) => s.roomSamples],
+  [AUTOSCALING_DECISIONS, (s: Storage) => s.autoscalingDecisions],
   [INSTANCE_STORAGE, (s: Storage) => s.instances],
   [OPERATION_STORAGE, (s: Storage) => s.operations],
   [OPERATION_LEASE, (s: Storage) => s.leases],
@@ -51,7 +53,8 @@ const PORTS = [
 ] as const;
 
 /**
- * Binds every storage port token (SCHEDULER_STORAGE, SCHEDULER_CACHE, ROOM_STORAGE, ROOM_SAMPLES, INSTANCE_STORAGE,
+ * Binds every storage port token (SCHEDULER_STORAGE, SCHEDULER_CACHE, ROOM_STORAGE, ROOM_SAMPLES, AUTOSCALING_DECISIONS,
+ * INSTANCE_STORAGE,
  * OPERATION_STORAGE, OPERATION_FLOW, OPERATION_CONSUMER, OPERATION_CANCELLATION, OPERATION_LEASE,
  * SCHEDULER_LOCK, TOKEN_STORAGE, TOKEN_REVOCATIONS) to the Postgres, Redis and Bull adapters, plus STORAGE, STORAGE_READINESS and STORAGE_OPTIONS; closes every connection
  * on application shutdown.

@@ -9,6 +9,7 @@ import { RedisOperationCancellation } from './redis/redis-operation.cancellation
 import { RedisOperationLease } from './redis/redis-operation.lease';
 import { RedisOperationStorage } from './redis/redis-operation.storage';
 import { RedisRoomSamples } from './redis/redis-room.samples';
+import { RedisAutoscalingDecisions } from './redis/redis-autoscaling.decisions';
 import { RedisRoomStorage } from './redis/redis-room.storage';
 import { RedisSchedulerCache } from './redis/redis-scheduler.cache';
 import { RedisSchedulerLock } from './redis/redis-scheduler.lock';
@@ -45,6 +46,7 @@ export class Storage {
   readonly cache: RedisSchedulerCache;
   readonly rooms: RedisRoomStorage;
   readonly roomSamples: RedisRoomSamples;
+  readonly autoscalingDecisions: RedisAutoscalingDecisions;
   readonly instances: RedisInstanceStorage;
   readonly operations: RedisOperationStorage;
   readonly leases: RedisOperationLease;
@@ -68,6 +70,7 @@ export class Storage {
     this.cache = new RedisSchedulerCache(client(urls.schedulerCache), prefix);
     this.rooms = new RedisRoomStorage(client(urls.rooms), prefix);
     this.roomSamples = new RedisRoomSamples(client(urls.rooms), prefix);
+    this.autoscalingDecisions = new RedisAutoscalingDecisions(client(urls.rooms), prefix);
     this.instances = new RedisInstanceStorage(client(urls.instances), prefix, options.instanceScanSize);
     this.operations = new RedisOperationStorage(client(urls.operations), prefix);
     this.leases = new RedisOperationLease(client(urls.leases), prefix);

@@ -41,3 +41,5 @@ export * from './fakes/in-memory-room-samples';
 export * from './contracts/room-samples.contract';
 export * from './fakes/in-memory-token-storage';
 export * from './contracts/token-storage.contract';
+export * from './fakes/in-memory-autoscaling-decisions';
+export * from './contracts/autoscaling-decisions.contract';

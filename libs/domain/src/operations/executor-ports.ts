@@ -1,3 +1,4 @@
+import type { AutoscalingDecisions } from '../ports/autoscaling-decisions.port';
 import type { Clock } from '../ports/clock.port';
 import type { InstanceStorage } from '../ports/instance-storage.port';
 import type { Logger } from '../ports/logger.port';
@@ -16,6 +17,7 @@ export interface ExecutorPorts {
   lookup: SchedulerLookup;
   rooms: RoomStorage;
   roomSamples: RoomSamples;
+  autoscalingDecisions: AutoscalingDecisions;
   instances: InstanceStorage;
   operationStorage: OperationStorage;
   operations: OperationManager;

@@ -13,17 +13,20 @@ export async function sampleRooms(rooms: Pick<RoomStorage, 'getRoomCountByStatus
 }
 
 /**
- * Counts the scheduler's rooms and records the sample; never rejects: a history that misses a sample
- * must not stop the health controller (the failure is logged).
+ * Counts the scheduler's rooms and records the sample, answering it; never rejects: a history that
+ * misses a sample must not stop the health controller (the failure is logged, the answer is undefined).
  */
 export async function recordRoomSample(
   ports: { rooms: Pick<RoomStorage, 'getRoomCountByStatus'>; roomSamples: RoomSamples; clock: { now(): Date } },
   schedulerName: string,
   logger: Logger,
-): Promise<void> {
+): Promise<RoomSample | undefined> {
   try {
-    await ports.roomSamples.record(schedulerName, await sampleRooms(ports.rooms, schedulerName, ports.clock.now()));
+    const sample = await sampleRooms(ports.rooms, schedulerName, ports.clock.now());
+    await ports.roomSamples.record(schedulerName, sample);
+    return sample;
   } catch (error) {
     logger.warn('failed to record a room sample', { error: String(error) });
+    return undefined;
   }
 }

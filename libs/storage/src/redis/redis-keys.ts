@@ -65,6 +65,11 @@ export const tokenKeys = (prefix: string) => ({
   revocationGeneration: () => `${prefix}tokens:revocationGeneration`,
 });
 
+/** Keys of RedisAutoscalingDecisions (not in Maestro: the decisions of the health controller, explained). */
+export const autoscalingDecisionKeys = (prefix: string) => ({
+  decisions: (s: string) => `${prefix}scheduler:${s}:autoscalingDecisions`,
+});
+
 /** A key prefix as an object, accepted by every Redis adapter's constructor. */
 export class RedisKeys {
   constructor(readonly prefix = '') {}

@@ -1,4 +1,4 @@
-import { aGameRoom, anInstance, anOperation, aScheduler, InMemoryRoomSamples } from '@maestro/testing';
+import { aGameRoom, anInstance, anOperation, aRoomOccupancyAutoscaling, aScheduler, InMemoryAutoscalingDecisions, InMemoryRoomSamples } from '@maestro/testing';
 import { silentLogger } from '../../../ports/logger.port';
 import type { OperationDefinition } from '../../operation-definition';
 import type { ExecutionContext } from '../../operation-executor';
@@ -74,5 +74,64 @@ describe('HealthControllerExecutor classification', () => {
     await executor.execute(context);
 
     expect(await roomSamples.list('fleet', at)).toEqual([{ at, ready: 2, occupied: 1, pending: 0, terminating: 0, error: 0 }]);
+  });
+});
+
+describe('HealthControllerExecutor decisions', () => {
+  it('records what it saw and did, with the operation it enqueued and why', async () => {
+    const scheduler = aScheduler()
+      .withName('fleet')
+      .withAutoscaling(aRoomOccupancyAutoscaling({ max: 12 }))
+      .build();
+    const at = new Date('2026-01-02T10:00:00Z');
+    const decisions = new InMemoryAutoscalingDecisions();
+    const rooms = [
+      ...Array.from({ length: 3 }, (_, i) =>
+        aGameRoom({ id: `r${i}`, schedulerId: 'fleet', status: 'ready', version: scheduler.spec.version, lastPingAt: at, createdAt: at }),
+      ),
+      ...Array.from({ length: 7 }, (_, i) =>
+        aGameRoom({ id: `o${i}`, schedulerId: 'fleet', status: 'occupied', version: scheduler.spec.version, lastPingAt: at, createdAt: at }),
+      ),
+    ];
+    const count = (status?: string) => rooms.filter((r) => status === undefined || r.status === status).length;
+    const ports = {
+      schedulers: { getScheduler: async () => scheduler },
+      rooms: {
+        getAllRoomIds: async () => rooms.map((r) => r.id),
+        findRoom: async (_: string, id: string) => rooms.find((r) => r.id === id),
+        getRoomCountByStatus: async (_: string, status: string) => count(status),
+        getRoomCount: async () => count(),
+        getRunningMatchesCount: async () => count('occupied'),
+      },
+      instances: { getAllInstances: async () => rooms.map((r) => anInstance({ id: r.id, schedulerId: 'fleet', status: { type: 'ready', description: '' } })) },
+      operations: { createPriorityOperation: async () => ({ id: 'add-1' }) },
+      clock: { now: () => at },
+      lookup: {},
+      roomSamples: new InMemoryRoomSamples(),
+      autoscalingDecisions: decisions,
+    };
+    const executor = new HealthControllerExecutor(ports as never, {
+      roomInitializationTimeoutMs: 60_000,
+      roomPingTimeoutMs: 60_000,
+      roomDeletionTimeoutMs: 60_000,
+    });
+    const operation = anOperation({ id: 'hc-1', schedulerName: 'fleet', definitionName: 'health_controller', input: {} });
+    const context = { operation, input: {}, signal: new AbortController().signal, logger: silentLogger, appendHistory: async () => undefined };
+
+    await executor.execute(context as ExecutionContext<HealthControllerInput>);
+
+    expect(await decisions.list('fleet', 10)).toEqual([
+      {
+        at,
+        operationId: 'hc-1',
+        rooms: { ready: 3, occupied: 7, pending: 0, terminating: 0, error: 0 },
+        policy: { type: 'roomOccupancy', min: 1, max: 12, cooldown: 0, parameters: { roomOccupancy: { readyTarget: 0.5, downThreshold: 0.99 } } },
+        current: 10,
+        desired: 12,
+        limitedBy: ['max'],
+        action: { kind: 'add', amount: 2, operationId: 'add-1' },
+        reason: '3 of 10 rooms ready, readyTarget 0.5 wants 14, capped by max 12: +2',
+      },
+    ]);
   });
 });

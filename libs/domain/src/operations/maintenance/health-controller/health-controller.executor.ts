@@ -1,15 +1,16 @@
 import { ignoreNotFound } from '../../../errors/domain-error';
 import type { Instance } from '../../../entities/instance';
 import { isAutoscalingEnabled, type Scheduler } from '../../../entities/scheduler';
-import { Autoscaler, isCooldownOver } from '../../../policies/autoscaling/autoscaler';
+import { Autoscaler } from '../../../policies/autoscaling/autoscaler';
 import { isMajorChange } from '../../../versioning/major-change';
 import type { ExecutionContext, ExecutionResult, OperationExecutor } from '../../operation-executor';
 import type { ExecutorOptions, ExecutorPorts } from '../../executor-ports';
-import { parseMaxSurge } from '../../../rooms/max-surge';
 import { recordRoomSample } from '../../../services/room-sampling';
 import { addRoomsDefinition } from '../../rooms/add-rooms/add-rooms.definition';
 import { removeRoomsDefinition } from '../../rooms/remove-rooms/remove-rooms.definition';
+import { recordDecision } from './decision-recording';
 import { healthControllerDefinition, type HealthControllerInput } from './health-controller.definition';
+import { decideScale, type ScaleDecision } from './scale-decision';
 
 /** A room counted as available; its version is unknown when its record could not be read. */
 interface AvailableRoom {
@@ -31,7 +32,10 @@ export class HealthControllerExecutor implements OperationExecutor<HealthControl
   readonly name = healthControllerDefinition.name;
 
   constructor(
-    private readonly ports: Pick<ExecutorPorts, 'schedulers' | 'rooms' | 'instances' | 'operations' | 'clock' | 'lookup' | 'roomSamples'>,
+    private readonly ports: Pick<
+      ExecutorPorts,
+      'schedulers' | 'rooms' | 'instances' | 'operations' | 'clock' | 'lookup' | 'roomSamples' | 'autoscalingDecisions'
+    >,
     private readonly options: Pick<ExecutorOptions, 'roomInitializationTimeoutMs' | 'roomPingTimeoutMs' | 'roomDeletionTimeoutMs'>,
   ) {}
 
@@ -43,7 +47,7 @@ export class HealthControllerExecutor implements OperationExecutor<HealthControl
       this.ports.schedulers.getScheduler(name),
     ]);
     const consistent = await this.dropInconsistent(name, roomIds, instances);
-    await recordRoomSample(this.ports, name, context.logger);
+    const sample = await recordRoomSample(this.ports, name, context.logger);
     const { available, expired } = await this.classify(name, consistent);
     let tookAction = false;
     const { operations } = this.ports;
@@ -58,20 +62,21 @@ export class HealthControllerExecutor implements OperationExecutor<HealthControl
       }
     }
 
-    const { desired, rolling } = await this.desiredRooms(scheduler, available, context);
-    const actual = available.length;
-    if (actual > desired) {
-      let remove = actual - desired;
-      if (rolling) remove = Math.min(remove, available.filter((room) => room.version !== undefined && room.version !== scheduler.spec.version).length);
-      const reason = rolling ? 'rolling_update_replace' : 'scale_down';
-      const { id } = await operations.createPriorityOperation(name, removeRoomsDefinition, { amount: remove, rooms_ids: null, reason });
-      await context.appendHistory(`created operation (id: ${id}) to remove ${remove} rooms.`);
+    const decision = await this.decide(scheduler, available, context);
+    let operationId: string | null = null;
+    if (decision.action.kind === 'remove') {
+      const reason = decision.rolling ? 'rolling_update_replace' : 'scale_down';
+      const { amount } = decision.action;
+      ({ id: operationId } = await operations.createPriorityOperation(name, removeRoomsDefinition, { amount, rooms_ids: null, reason }));
+      await context.appendHistory(`created operation (id: ${operationId}) to remove ${amount} rooms.`);
       tookAction = true;
-    } else if (actual < desired) {
-      const { id } = await operations.createPriorityOperation(name, addRoomsDefinition, { amount: desired - actual });
-      await context.appendHistory(`created operation (id: ${id}) to add ${desired - actual} rooms.`);
+    } else if (decision.action.kind === 'add') {
+      const { amount } = decision.action;
+      ({ id: operationId } = await operations.createPriorityOperation(name, addRoomsDefinition, { amount }));
+      await context.appendHistory(`created operation (id: ${operationId}) to add ${amount} rooms.`);
       tookAction = true;
     }
+    await recordDecision(this.ports, context, { scheduler, decision, sample, operationId });
     return { input: { took_action: tookAction }, noAction: !tookAction };
   }
 
@@ -121,34 +126,23 @@ export class HealthControllerExecutor implements OperationExecutor<HealthControl
     return result;
   }
 
-  private async desiredRooms(
+  /** Reads what the policy needs and decides (scale-decision.ts); saves the downscale time for the cooldown. */
+  private async decide(
     scheduler: Scheduler,
     available: AvailableRoom[],
     context: ExecutionContext<HealthControllerInput>,
-  ): Promise<{ desired: number; rolling: boolean }> {
-    let desired = scheduler.roomsReplicas;
-    const autoscaling = isAutoscalingEnabled(scheduler);
-    const autoscaler = new Autoscaler(this.ports.rooms);
-    if (autoscaling) desired = await autoscaler.desiredRooms(scheduler);
+  ): Promise<ScaleDecision & { rolling: boolean }> {
+    const fleet = isAutoscalingEnabled(scheduler) ? await new Autoscaler(this.ports.rooms).fleetState(scheduler) : undefined;
     const rolling = await this.isRollingUpdate(scheduler, available);
-    if (rolling) {
-      let upper = desired + parseMaxSurge(scheduler.maxSurge, desired);
-      if (autoscaling && scheduler.autoscaling && scheduler.autoscaling.max >= 0) upper = Math.min(upper, scheduler.autoscaling.max);
-      if (available.length < upper) desired = upper;
-    }
-    if (available.length > desired) {
-      const now = this.ports.clock.now();
-      let allowed = true;
-      if (autoscaling && scheduler.autoscaling) {
-        allowed =
-          (await autoscaler.canDownscale(scheduler).catch(() => false)) && isCooldownOver(scheduler.lastDownscaleAt, scheduler.autoscaling.cooldown, now);
-      }
-      if (!allowed) return { desired: available.length, rolling };
+    const oldVersionRooms = available.filter((room) => room.version !== undefined && room.version !== scheduler.spec.version).length;
+    const now = this.ports.clock.now();
+    const decision = decideScale({ scheduler, fleet, available: available.length, rolling, oldVersionRooms, now });
+    if (decision.downscales) {
       await this.ports.schedulers
         .updateScheduler({ ...scheduler, lastDownscaleAt: now })
         .catch((error: unknown) => context.logger.warn('failed to save the downscale time', { error: String(error) }));
     }
-    return { desired, rolling };
+    return { ...decision, rolling };
   }
 
   /** A rolling update is in progress while an available room runs a configuration of another major. */

@@ -1,0 +1,53 @@
+import type { Autoscaling } from '../../../entities/scheduler';
+import { assertNever } from '../../../errors/domain-error';
+import type { ScaleDecision, ScaleLimit } from './scale-decision';
+
+/**
+ * One sentence saying why a run decided what it did, e.g. "3 of 10 rooms ready, readyTarget 0.5 wants
+ * 14, capped by max 12: +2".
+ */
+export function explainScale(decision: ScaleDecision, ready: number, autoscaling: Autoscaling | undefined): string {
+  const parts = [`${ready} of ${decision.current} rooms ready`, `${policyPhrase(autoscaling)} wants ${decision.wanted}`];
+  for (const limit of decision.limitedBy) parts.push(limitPhrase(limit, decision, autoscaling));
+  return `${parts.join(', ')}: ${actionPhrase(decision.action)}`;
+}
+
+function policyPhrase(autoscaling: Autoscaling | undefined): string {
+  if (!autoscaling?.enabled) return 'roomsReplicas';
+  const { type, parameters } = autoscaling.policy;
+  if (type === 'roomOccupancy' && parameters.roomOccupancy) return `readyTarget ${parameters.roomOccupancy.readyTarget}`;
+  if (type === 'fixedBuffer' && parameters.fixedBuffer) return `fixedBuffer ${parameters.fixedBuffer.amount}`;
+  return type;
+}
+
+function limitPhrase(limit: ScaleLimit, d: ScaleDecision, autoscaling: Autoscaling | undefined): string {
+  switch (limit) {
+    case 'min':
+      return `raised to min ${autoscaling?.min ?? d.desired}`;
+    case 'max':
+      return `capped by max ${autoscaling?.max ?? d.desired}`;
+    case 'maxSurge':
+      return `rolling update surges to ${d.desired}`;
+    case 'downscalePolicy':
+      return `downThreshold forbids a downscale below ${d.current}`;
+    case 'cooldown':
+      return `cooldown of ${autoscaling?.cooldown ?? 0}s since the last downscale keeps ${d.current}`;
+    case 'oldVersionRooms':
+      return `only ${d.action.amount} rooms of the previous version to remove`;
+    default:
+      return assertNever(limit);
+  }
+}
+
+function actionPhrase(action: ScaleDecision['action']): string {
+  switch (action.kind) {
+    case 'add':
+      return `+${action.amount}`;
+    case 'remove':
+      return `-${action.amount}`;
+    case 'none':
+      return 'no change';
+    default:
+      return assertNever(action.kind);
+  }
+}

@@ -1,0 +1,6 @@
+import { autoscalingDecisionsContract } from '../contracts/autoscaling-decisions.contract';
+import { InMemoryAutoscalingDecisions } from './in-memory-autoscaling-decisions';
+
+describe('InMemoryAutoscalingDecisions', () => {
+  autoscalingDecisionsContract((capacity) => new InMemoryAutoscalingDecisions(capacity));
+});
