@@ -3,6 +3,7 @@ import { MAESTRO_CONFIG, type MaestroConfig, forwarderOptionsOf, storageOptionsO
 import {
   AUTOSCALING_DECISIONS,
   AutoscalingInsights,
+  AutoscalingSimulator,
   CLOCK,
   FleetView,
   INSTANCE_STORAGE,
@@ -46,6 +47,12 @@ import { MANAGEMENT_ROUTE_ACCESS } from './auth/route-access';
       provide: AutoscalingInsights,
       inject: [SCHEDULER_STORAGE, AUTOSCALING_DECISIONS],
       useFactory: (schedulers, autoscalingDecisions) => new AutoscalingInsights({ schedulers, autoscalingDecisions }),
+    },
+    {
+      provide: AutoscalingSimulator,
+      inject: [SCHEDULER_STORAGE, ROOM_SAMPLES, CLOCK, MAESTRO_CONFIG],
+      useFactory: (schedulers, roomSamples, clock, config: MaestroConfig) =>
+        new AutoscalingSimulator({ schedulers, roomSamples, clock }, { healthControllerIntervalMs: config.workers.healthControllerIntervalMs }),
     },
   ],
 })

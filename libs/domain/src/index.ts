@@ -64,3 +64,5 @@ export * from './auth/token.service';
 export * from './ports/token-storage.port';
 export * from './ports/requester.port';
 export * from './services/autoscaling-insights';
+export { AutoscalingSimulator, type SimulateRequest } from './services/autoscaling-simulator';
+export type { SimulationResult, SimulationStep, SimulationSummary, TracePoint } from './services/autoscaling-simulation';

@@ -43,10 +43,10 @@ export function collectAutoscalingIssues(autoscaling: Autoscaling, at: IssueColl
 
 /**
  * Validates an autoscaling object on its own, as Maestro does while converting a create or
- * new-version request: issues are named `Autoscaling.<field>`. Throws InvalidArgumentError.
+ * new-version request: issues are named `<root>.<field>` (`Autoscaling.` by default). Throws InvalidArgumentError.
  */
-export function validateAutoscaling(autoscaling: Autoscaling): void {
-  const at = IssueCollector.root('Autoscaling');
+export function validateAutoscaling(autoscaling: Autoscaling, root = 'Autoscaling'): void {
+  const at = IssueCollector.root(root);
   collectAutoscalingIssues(autoscaling, at);
   throwIfAny(at.issues);
 }

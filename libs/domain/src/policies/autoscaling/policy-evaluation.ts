@@ -21,6 +21,19 @@ export interface FleetState {
   maxMatches: number;
 }
 
+/** A fleet of `total` rooms of which `ready` are ready and `occupied` hold one full room of matches each; the rest pending. */
+export const plainFleet = (total: number, ready: number, occupied: number, maxMatches: number): FleetState => ({
+  ready,
+  active: 0,
+  occupied,
+  allocated: 0,
+  terminating: 0,
+  error: 0,
+  total,
+  runningMatchesSum: occupied * maxMatches,
+  maxMatches,
+});
+
 /** roomOccupancy's view of the fleet (autoscaling.md 3.1). */
 export const toRoomOccupancyState = (f: FleetState): RoomOccupancyState => ({
   ready: f.ready,

@@ -1,21 +1,11 @@
 import { aFixedBufferAutoscaling, aRoomOccupancyAutoscaling } from '@maestro/testing';
 import type { Autoscaling } from '../../../entities/scheduler';
-import type { FleetState } from '../../../policies/autoscaling/policy-evaluation';
+import { type FleetState, plainFleet } from '../../../policies/autoscaling/policy-evaluation';
 import { decideScale, type ScaleSituation } from './scale-decision';
 import { explainScale } from './scale-reason';
 
 const now = new Date('2026-01-02T10:00:00Z');
-const fleet = (ready: number, occupied: number): FleetState => ({
-  ready,
-  active: 0,
-  occupied,
-  allocated: 0,
-  terminating: 0,
-  error: 0,
-  total: ready + occupied,
-  runningMatchesSum: occupied,
-  maxMatches: 1,
-});
+const fleet = (ready: number, occupied: number): FleetState => plainFleet(ready + occupied, ready, occupied, 1);
 const situation = (autoscaling: Autoscaling | undefined, ready: number, occupied: number, overrides: Partial<ScaleSituation> = {}): ScaleSituation => ({
   scheduler: { roomsReplicas: 4, autoscaling, maxSurge: '25%', lastDownscaleAt: new Date(0) },
   fleet: fleet(ready, occupied),
