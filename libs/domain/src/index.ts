@@ -65,4 +65,11 @@ export * from './ports/token-storage.port';
 export * from './ports/requester.port';
 export * from './services/autoscaling-insights';
 export { AutoscalingSimulator, type SimulateRequest } from './services/autoscaling-simulator';
-export type { SimulationResult, SimulationStep, SimulationSummary, TracePoint } from './services/autoscaling-simulation';
+export {
+  simulateAutoscaling,
+  type SimulationInput,
+  type SimulationResult,
+  type SimulationStep,
+  type SimulationSummary,
+  type TracePoint,
+} from './services/autoscaling-simulation';
