@@ -27,6 +27,10 @@ export interface ExecutorPorts {
   logger: Logger;
 }
 
+/** Rooms one add_rooms / remove_rooms operation handles when its limit is not configured (0). */
+export const DEFAULT_ADD_ROOMS_LIMIT = 1000;
+export const DEFAULT_REMOVE_ROOMS_LIMIT = 50;
+
 /** Operation settings from the configuration. */
 export interface ExecutorOptions {
   addRoomsLimit: number;

@@ -13,6 +13,8 @@ interface DecisionFacts {
   sample: RoomSample | undefined;
   /** The add_rooms or remove_rooms operation the run enqueued. */
   operationId: string | null;
+  /** The add/remove caps of the decision. */
+  caps?: { add: number; remove: number };
 }
 
 /** The decision as stored and served: what the run saw, the limits, the action and why. */
@@ -44,7 +46,7 @@ export function toAutoscalingDecision(at: Date, runId: string, facts: DecisionFa
     desired: decision.desired,
     limitedBy: [...decision.limitedBy],
     action: { ...decision.action, operationId: facts.operationId },
-    reason: explainScale(decision, rooms.ready, autoscaling),
+    reason: explainScale(decision, rooms.ready, autoscaling, facts.caps),
   };
 }
 

@@ -4,7 +4,7 @@ import { isAutoscalingEnabled, type Scheduler } from '../../../entities/schedule
 import { Autoscaler } from '../../../policies/autoscaling/autoscaler';
 import { isMajorChange } from '../../../versioning/major-change';
 import type { ExecutionContext, ExecutionResult, OperationExecutor } from '../../operation-executor';
-import type { ExecutorOptions, ExecutorPorts } from '../../executor-ports';
+import { DEFAULT_ADD_ROOMS_LIMIT, DEFAULT_REMOVE_ROOMS_LIMIT, type ExecutorOptions, type ExecutorPorts } from '../../executor-ports';
 import { recordRoomSample } from '../../../services/room-sampling';
 import { addRoomsDefinition } from '../../rooms/add-rooms/add-rooms.definition';
 import { removeRoomsDefinition } from '../../rooms/remove-rooms/remove-rooms.definition';
@@ -36,7 +36,8 @@ export class HealthControllerExecutor implements OperationExecutor<HealthControl
       ExecutorPorts,
       'schedulers' | 'rooms' | 'instances' | 'operations' | 'clock' | 'lookup' | 'roomSamples' | 'autoscalingDecisions'
     >,
-    private readonly options: Pick<ExecutorOptions, 'roomInitializationTimeoutMs' | 'roomPingTimeoutMs' | 'roomDeletionTimeoutMs'>,
+    private readonly options: Pick<ExecutorOptions, 'roomInitializationTimeoutMs' | 'roomPingTimeoutMs' | 'roomDeletionTimeoutMs'> &
+      Partial<Pick<ExecutorOptions, 'addRoomsLimit' | 'removeRoomsLimit'>>,
   ) {}
 
   async execute(context: ExecutionContext<HealthControllerInput>): Promise<ExecutionResult<HealthControllerInput>> {
@@ -76,7 +77,7 @@ export class HealthControllerExecutor implements OperationExecutor<HealthControl
       await context.appendHistory(`created operation (id: ${operationId}) to add ${amount} rooms.`);
       tookAction = true;
     }
-    await recordDecision(this.ports, context, { scheduler, decision, sample, operationId });
+    await recordDecision(this.ports, context, { scheduler, decision, sample, operationId, caps: this.caps() });
     return { input: { took_action: tookAction }, noAction: !tookAction };
   }
 
@@ -136,13 +137,19 @@ export class HealthControllerExecutor implements OperationExecutor<HealthControl
     const rolling = await this.isRollingUpdate(scheduler, available);
     const oldVersionRooms = available.filter((room) => room.version !== undefined && room.version !== scheduler.spec.version).length;
     const now = this.ports.clock.now();
-    const decision = decideScale({ scheduler, fleet, available: available.length, rolling, oldVersionRooms, now });
+    const decision = decideScale({ scheduler, fleet, available: available.length, rolling, oldVersionRooms, now, caps: this.caps() });
     if (decision.downscales) {
       await this.ports.schedulers
         .updateScheduler({ ...scheduler, lastDownscaleAt: now })
         .catch((error: unknown) => context.logger.warn('failed to save the downscale time', { error: String(error) }));
     }
     return { ...decision, rolling };
+  }
+
+  /** The add_rooms / remove_rooms executors' caps (their defaults when not configured). */
+  private caps(): { add: number; remove: number } {
+    const { addRoomsLimit = 0, removeRoomsLimit = 0 } = this.options;
+    return { add: addRoomsLimit > 0 ? addRoomsLimit : DEFAULT_ADD_ROOMS_LIMIT, remove: removeRoomsLimit > 0 ? removeRoomsLimit : DEFAULT_REMOVE_ROOMS_LIMIT };
   }
 
   /** A rolling update is in progress while an available room runs a configuration of another major. */

@@ -85,6 +85,15 @@ describe('decideScale, the health controller decision', () => {
     expect(explained(situation(undefined, 0, 1, { fleet: undefined })).reason).toBe('0 of 1 rooms ready, roomsReplicas wants 4: +3');
   });
 
+  it('names the add and remove caps of one operation', () => {
+    const caps = { add: 3, remove: 2 };
+    const growing = situation(undefined, 0, 0, { fleet: undefined, caps });
+    const decision = decideScale(growing);
+    expect(decision).toMatchObject({ limitedBy: ['addRoomsLimit'], action: { kind: 'add', amount: 4 } });
+    expect(explainScale(decision, 0, undefined, caps)).toBe('0 of 0 rooms ready, roomsReplicas wants 4, add_rooms creates at most 3 per run: +4');
+    expect(decideScale(situation(undefined, 9, 0, { fleet: undefined, caps })).limitedBy).toEqual(['removeRoomsLimit']);
+  });
+
   it('fails on a policy it cannot evaluate, as Maestro does', () => {
     const broken = aFixedBufferAutoscaling({ policy: { type: 'magic', parameters: {} } });
     expect(() => decideScale(situation(broken, 1, 1))).toThrow('unknown autoscaling policy type magic');

@@ -4,7 +4,7 @@ import { type FleetState, policyCanDownscale, policyDesiredRooms } from '../../.
 import { parseMaxSurge } from '../../../rooms/max-surge';
 
 /** A limit that changed the number of rooms the policy wanted. */
-export type ScaleLimit = 'min' | 'max' | 'maxSurge' | 'downscalePolicy' | 'cooldown' | 'oldVersionRooms';
+export type ScaleLimit = 'min' | 'max' | 'maxSurge' | 'downscalePolicy' | 'cooldown' | 'oldVersionRooms' | 'addRoomsLimit' | 'removeRoomsLimit';
 
 /** What the health controller sees when it decides how many rooms a scheduler needs. */
 export interface ScaleSituation {
@@ -18,6 +18,8 @@ export interface ScaleSituation {
   /** Available rooms of another version (those a rolling update may remove). */
   oldVersionRooms: number;
   now: Date;
+  /** Rooms one add_rooms / remove_rooms operation handles at most (its executor caps the amount). */
+  caps?: { add: number; remove: number };
 }
 
 /** The decision of one health controller run, with what shaped it. */
@@ -84,8 +86,10 @@ export function decideScale(s: ScaleSituation): ScaleDecision {
       limitedBy.push('oldVersionRooms');
     }
     action = { kind: 'remove', amount };
+    if (s.caps && amount > s.caps.remove) limitedBy.push('removeRoomsLimit');
   } else if (available < desired) {
     action = { kind: 'add', amount: desired - available };
+    if (s.caps && action.amount > s.caps.add) limitedBy.push('addRoomsLimit');
   }
   return { current: available, wanted, desired, limitedBy, action, downscales };
 }

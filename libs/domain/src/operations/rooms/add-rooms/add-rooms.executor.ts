@@ -3,7 +3,7 @@ import { withDeadline } from '../../../async/deadline';
 import { messageOf } from '../../../errors/message-of';
 import type { ExecutionContext, ExecutionResult, OperationExecutor } from '../../operation-executor';
 import { throwIfAborted } from '../../../async/cancellation';
-import type { ExecutorOptions, ExecutorPorts } from '../../executor-ports';
+import { DEFAULT_ADD_ROOMS_LIMIT, type ExecutorOptions, type ExecutorPorts } from '../../executor-ports';
 import { addRoomsDefinition, type AddRoomsInput } from './add-rooms.definition';
 
 /** Whether going from `before` to `after` of `total` passes 25, 50 or 75 %. */
@@ -32,7 +32,7 @@ export class AddRoomsExecutor implements OperationExecutor<AddRoomsInput> {
       await context.appendHistory(`error fetching scheduler from storage: ${messageOf(error)}`);
       throw error;
     }
-    const limit = this.options.addRoomsLimit > 0 ? this.options.addRoomsLimit : 1000;
+    const limit = this.options.addRoomsLimit > 0 ? this.options.addRoomsLimit : DEFAULT_ADD_ROOMS_LIMIT;
     const amount = Math.min(requested, limit);
     let successes = 0;
     let failures = 0;

@@ -2,7 +2,7 @@ import type { RoomRemovalReason } from '../../../entities/game-room';
 import { isNotFound } from '../../../errors/domain-error';
 import type { ExecutionContext, ExecutionResult, OperationExecutor } from '../../operation-executor';
 import { throwIfAborted } from '../../../async/cancellation';
-import type { ExecutorOptions, ExecutorPorts } from '../../executor-ports';
+import { DEFAULT_REMOVE_ROOMS_LIMIT, type ExecutorOptions, type ExecutorPorts } from '../../executor-ports';
 import { type RoomToRemove, roomsToRemove } from './deletion-priority';
 import { removeRoomsDefinition, type RemoveRoomsInput } from './remove-rooms.definition';
 
@@ -29,7 +29,7 @@ export class RemoveRoomsExecutor implements OperationExecutor<RemoveRoomsInput> 
       );
       await context.appendHistory(`removed rooms: [${ids.join(' ')}]`);
     }
-    const limit = this.options.removeRoomsLimit > 0 ? this.options.removeRoomsLimit : 50;
+    const limit = this.options.removeRoomsLimit > 0 ? this.options.removeRoomsLimit : DEFAULT_REMOVE_ROOMS_LIMIT;
     const amount = Math.min(input.amount, limit);
     if (amount > 0) {
       // Rooms chosen by amount were read from Redis: their "terminated" events carry their stored metadata.
