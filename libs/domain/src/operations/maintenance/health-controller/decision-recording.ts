@@ -34,7 +34,7 @@ export function toAutoscalingDecision(at: Date, runId: string, facts: DecisionFa
         min: autoscaling.min,
         max: autoscaling.max,
         cooldown: autoscaling.cooldown,
-        parameters: { ...autoscaling.policy.parameters },
+        parameters: definedOnly(autoscaling.policy.parameters),
       }
     : { type: 'roomsReplicas', parameters: { roomsReplicas: scheduler.roomsReplicas } };
   return {
@@ -67,3 +67,6 @@ export async function recordDecision(
     context.logger.warn('failed to record an autoscaling decision', { error: String(error) });
   }
 }
+
+// The parameters of the other policy types are absent keys, not undefined ones, as JSON stores them.
+const definedOnly = (parameters: object): Record<string, unknown> => Object.fromEntries(Object.entries(parameters).filter(([, value]) => value !== undefined));

@@ -81,7 +81,12 @@ describe('HealthControllerExecutor decisions', () => {
   it('records what it saw and did, with the operation it enqueued and why', async () => {
     const scheduler = aScheduler()
       .withName('fleet')
-      .withAutoscaling(aRoomOccupancyAutoscaling({ max: 12 }))
+      .withAutoscaling(
+        aRoomOccupancyAutoscaling({
+          max: 12,
+          policy: { type: 'roomOccupancy', parameters: { roomOccupancy: { readyTarget: 0.5, downThreshold: 0.99 }, fixedBuffer: undefined } },
+        }),
+      )
       .build();
     const at = new Date('2026-01-02T10:00:00Z');
     const decisions = new InMemoryAutoscalingDecisions();
@@ -120,7 +125,7 @@ describe('HealthControllerExecutor decisions', () => {
 
     await executor.execute(context as ExecutionContext<HealthControllerInput>);
 
-    expect(await decisions.list('fleet', 10)).toEqual([
+    expect(await decisions.list('fleet', 10)).toStrictEqual([
       {
         at,
         operationId: 'hc-1',
