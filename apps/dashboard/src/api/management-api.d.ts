@@ -93,6 +93,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/schedulers/{schedulerName}/autoscaling/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The most recent autoscaling decisions of the health controller, newest first, each with why (not in Maestro) */
+        get: operations["AutoscalingController_decisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/schedulers/{schedulerName}/autoscaling/simulate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replay recorded or given demand through the health controller's decision, for one policy or several (not in Maestro) */
+        post: operations["AutoscalingController_simulate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/schedulers/{schedulerName}/operations": {
         parameters: {
             query?: never;
@@ -268,6 +302,27 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AutoscalingDecisionResponse: {
+            action: components["schemas"]["DecisionActionResponse"];
+            /** Format: date-time */
+            at: string;
+            /** @description available rooms counted by the run */
+            current: number;
+            desired: number;
+            /**
+             * @description min, max, maxSurge, downscalePolicy, cooldown, oldVersionRooms
+             * @example [
+             *       "max"
+             *     ]
+             */
+            limitedBy: string[];
+            /** @description the health_controller operation that decided */
+            operationId: string;
+            policy: components["schemas"]["DecisionPolicyResponse"];
+            /** @example 3 of 10 rooms ready, readyTarget 0.5 wants 14, capped by max 12: +2 */
+            reason: string;
+            rooms: components["schemas"]["DecisionRoomsResponse"];
+        };
         AutoscalingDto: {
             /**
              * Format: int32
@@ -371,6 +426,35 @@ export interface components {
         CurrentTokenResponse: {
             token: components["schemas"]["TokenResponse"];
         };
+        DecisionActionResponse: {
+            amount: number;
+            /** @enum {string} */
+            kind: "add" | "remove" | "none";
+            /** @description the add_rooms or remove_rooms operation enqueued */
+            operationId: string | null;
+        };
+        DecisionPolicyResponse: {
+            /** @description seconds */
+            cooldown?: number;
+            /** @description -1: no upper limit */
+            max?: number;
+            min?: number;
+            parameters: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description the autoscaling policy type, or 'roomsReplicas' when autoscaling is off
+             * @example roomOccupancy
+             */
+            type: string;
+        };
+        DecisionRoomsResponse: {
+            error: number;
+            occupied: number;
+            pending: number;
+            ready: number;
+            terminating: number;
+        };
         EnvValueFromDto: {
             fieldRef?: components["schemas"]["FieldRefDto"];
             secretKeyRef?: components["schemas"]["SecretKeyRefDto"];
@@ -424,6 +508,10 @@ export interface components {
         LeaseResponse: {
             /** @description lease expiry, RFC 3339 UTC */
             ttl: string;
+        };
+        ListAutoscalingDecisionsResponse: {
+            /** @description newest first */
+            decisions: components["schemas"]["AutoscalingDecisionResponse"][];
         };
         ListOperationItemResponse: {
             /** Format: date-time */
@@ -650,6 +738,49 @@ export interface components {
             key?: string;
             name?: string;
         };
+        SimulateRequest: {
+            /** @description the policy to simulate; the scheduler's own by default */
+            autoscaling?: components["schemas"]["AutoscalingDto"];
+            /** @description policies compared side by side, answered in this order */
+            candidates?: components["schemas"]["AutoscalingDto"][];
+            /**
+             * @description replay the recorded occupied rooms of this last period (at most 24h); 1h by default
+             * @example 6h
+             */
+            since?: string;
+            /** @description room start-up time; measured from the recorded history by default */
+            startupDelaySeconds?: number;
+            /** @description or replay this demand: occupied rooms over time */
+            trace?: components["schemas"]["TracePointDto"][];
+        };
+        SimulateResponse: {
+            /** @description with candidates, in their order */
+            candidates?: components["schemas"]["SimulationResponse"][];
+            /** @description without candidates */
+            steps?: components["schemas"]["SimulationStepResponse"][];
+            /** @description without candidates */
+            summary?: components["schemas"]["SimulationSummaryResponse"];
+        };
+        SimulationResponse: {
+            steps: components["schemas"]["SimulationStepResponse"][];
+            summary: components["schemas"]["SimulationSummaryResponse"];
+        };
+        SimulationStepResponse: {
+            /** Format: date-time */
+            at: string;
+            desired: number;
+            occupied: number;
+            ready: number;
+        };
+        SimulationSummaryResponse: {
+            minutesWithoutReadyRoom: number;
+            peakRooms: number;
+            /** @description rooms kept, in room-hours */
+            roomHours: number;
+            scaleOperations: number;
+            /** @description demand without a ready room, in room-minutes */
+            shortfallRoomMinutes: number;
+        };
         SpecDto: {
             affinity?: string;
             containers?: components["schemas"]["ContainerDto"][];
@@ -678,6 +809,11 @@ export interface components {
             /** @enum {string} */
             role: "admin" | "operator" | "viewer" | "matchmaker";
         };
+        TracePointDto: {
+            /** Format: date-time */
+            at: string;
+            occupied: number;
+        };
     };
     responses: never;
     parameters: never;
@@ -685,6 +821,7 @@ export interface components {
     headers: never;
     pathItems: never;
 }
+export type SchemaAutoscalingDecisionResponse = components['schemas']['AutoscalingDecisionResponse'];
 export type SchemaAutoscalingDto = components['schemas']['AutoscalingDto'];
 export type SchemaAutoscalingInfoResponse = components['schemas']['AutoscalingInfoResponse'];
 export type SchemaAutoscalingPolicyDto = components['schemas']['AutoscalingPolicyDto'];
@@ -696,6 +833,9 @@ export type SchemaCreatedTokenResponse = components['schemas']['CreatedTokenResp
 export type SchemaCreateSchedulerRequest = components['schemas']['CreateSchedulerRequest'];
 export type SchemaCreateTokenRequest = components['schemas']['CreateTokenRequest'];
 export type SchemaCurrentTokenResponse = components['schemas']['CurrentTokenResponse'];
+export type SchemaDecisionActionResponse = components['schemas']['DecisionActionResponse'];
+export type SchemaDecisionPolicyResponse = components['schemas']['DecisionPolicyResponse'];
+export type SchemaDecisionRoomsResponse = components['schemas']['DecisionRoomsResponse'];
 export type SchemaEnvValueFromDto = components['schemas']['EnvValueFromDto'];
 export type SchemaErrorDetailResponse = components['schemas']['ErrorDetailResponse'];
 export type SchemaErrorResponse = components['schemas']['ErrorResponse'];
@@ -706,6 +846,7 @@ export type SchemaForwarderOptionsDto = components['schemas']['ForwarderOptionsD
 export type SchemaGetOperationResponse = components['schemas']['GetOperationResponse'];
 export type SchemaGetSchedulerResponse = components['schemas']['GetSchedulerResponse'];
 export type SchemaLeaseResponse = components['schemas']['LeaseResponse'];
+export type SchemaListAutoscalingDecisionsResponse = components['schemas']['ListAutoscalingDecisionsResponse'];
 export type SchemaListOperationItemResponse = components['schemas']['ListOperationItemResponse'];
 export type SchemaListOperationsResponse = components['schemas']['ListOperationsResponse'];
 export type SchemaListRoomsResponse = components['schemas']['ListRoomsResponse'];
@@ -733,9 +874,15 @@ export type SchemaSchedulerSummaryResponse = components['schemas']['SchedulerSum
 export type SchemaSchedulerVersionResponse = components['schemas']['SchedulerVersionResponse'];
 export type SchemaSchedulerVersionsResponse = components['schemas']['SchedulerVersionsResponse'];
 export type SchemaSecretKeyRefDto = components['schemas']['SecretKeyRefDto'];
+export type SchemaSimulateRequest = components['schemas']['SimulateRequest'];
+export type SchemaSimulateResponse = components['schemas']['SimulateResponse'];
+export type SchemaSimulationResponse = components['schemas']['SimulationResponse'];
+export type SchemaSimulationStepResponse = components['schemas']['SimulationStepResponse'];
+export type SchemaSimulationSummaryResponse = components['schemas']['SimulationSummaryResponse'];
 export type SchemaSpecDto = components['schemas']['SpecDto'];
 export type SchemaSwitchActiveVersionRequest = components['schemas']['SwitchActiveVersionRequest'];
 export type SchemaTokenResponse = components['schemas']['TokenResponse'];
+export type SchemaTracePointDto = components['schemas']['TracePointDto'];
 export type $defs = Record<string, never>;
 export interface operations {
     SchedulersController_list: {
@@ -1237,6 +1384,127 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OperationIdResponse"];
+                };
+            };
+            /** @description No bearer token, or an unknown one (code 16). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token does not allow this call (code 7). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many authentication failures from this address (code 8). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description An error, in Maestro's error body. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AutoscalingController_decisions: {
+        parameters: {
+            query?: {
+                /** @description 1 to 1000, 20 by default */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                schedulerName: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListAutoscalingDecisionsResponse"];
+                };
+            };
+            /** @description No bearer token, or an unknown one (code 16). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The token does not allow this call (code 7). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many authentication failures from this address (code 8). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description An error, in Maestro's error body. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AutoscalingController_simulate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                schedulerName: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SimulateRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SimulateResponse"];
                 };
             };
             /** @description No bearer token, or an unknown one (code 16). */

@@ -21,6 +21,8 @@ const ALLOWED: Record<string, readonly Role[]> = {
   'POST /schedulers/:name/remove-rooms': ['admin', 'operator'],
   'GET /schedulers/:schedulerName/rooms': ['admin', 'operator', 'viewer'],
   'GET /schedulers/:schedulerName/rooms/history': ['admin', 'operator', 'viewer'],
+  'GET /schedulers/:schedulerName/autoscaling/decisions': ['admin', 'operator', 'viewer'],
+  'POST /schedulers/:schedulerName/autoscaling/simulate': ['admin', 'operator', 'viewer'],
   'GET /schedulers/:schedulerName/operations': ['admin', 'operator', 'viewer'],
   'GET /schedulers/:schedulerName/operations/:operationId': ['admin', 'operator', 'viewer'],
   'POST /schedulers/:schedulerName/operations/:operationId/cancel': ['admin', 'operator'],

@@ -23,6 +23,9 @@ export const MANAGEMENT_ROUTE_ACCESS: AccessRules = {
   'POST /schedulers/:name/remove-rooms': { caller: 'token', permission: 'change', game: OF_NAME },
   'GET /schedulers/:schedulerName/rooms': { caller: 'token', permission: 'read', game: OF_SCHEDULER },
   'GET /schedulers/:schedulerName/rooms/history': { caller: 'token', permission: 'read', game: OF_SCHEDULER },
+  'GET /schedulers/:schedulerName/autoscaling/decisions': { caller: 'token', permission: 'read', game: OF_SCHEDULER },
+  // A simulation changes nothing: whoever may read the scheduler may try policies on it.
+  'POST /schedulers/:schedulerName/autoscaling/simulate': { caller: 'token', permission: 'read', game: OF_SCHEDULER },
   'GET /schedulers/:schedulerName/operations': { caller: 'token', permission: 'read', game: OF_SCHEDULER },
   'GET /schedulers/:schedulerName/operations/:operationId': { caller: 'token', permission: 'read', game: OF_SCHEDULER },
   'POST /schedulers/:schedulerName/operations/:operationId/cancel': { caller: 'token', permission: 'change', game: OF_SCHEDULER },
