@@ -106,21 +106,29 @@ describe('BullOperationFlow', () => {
     expect(delivered).toEqual(['again', 'again']);
   });
 
-  it('closes every connection', async () => {
+  it('consumes any number of queues on the same few connections, and closes them all', async () => {
     const keyPrefix = `${redis.keyPrefix}own:`;
     const own = new BullOperationFlow({ redisUrl: redis.url, keyPrefix });
-    own.consume('s4', async () => undefined);
-    own.consume('s5', async () => undefined);
-    await own.insertOperationId('s4', 'x');
-    // One shared command connection, one shared subscriber, one blocking connection per consumed queue.
-    await waitFor(async () => (await connections(keyPrefix)) === 4, { description: 'four connections' });
+    const delivered: string[] = [];
+    const consumeQueues = (from: number, to: number) => {
+      for (let i = from; i < to; i += 1) own.consume(`c${i}`, async (id) => void delivered.push(id));
+    };
+    consumeQueues(0, 2);
+    await own.insertOperationId('c1', 'x');
+    await waitFor(() => delivered.length === 1, { description: 'the first delivery' });
+    const few = await connections(keyPrefix);
+    consumeQueues(2, 40);
+    await own.insertOperationId('c39', 'y');
+    await waitFor(() => delivered.length === 2, { description: 'the second delivery' });
+    expect(await connections(keyPrefix)).toBe(few);
+    expect(few).toBeLessThanOrEqual(4);
     await own.close();
     await waitFor(async () => (await connections(keyPrefix)) === 0, { description: 'every connection closed' });
   });
 
   async function connections(keyPrefix: string): Promise<number> {
     const list = (await redis.client.client('LIST')) as string;
-    // Bull names the blocking connections itself (`<prefix>bull:<queue in base64>`).
-    return list.split('\n').filter((line) => line.includes(` name=maestro:${keyPrefix}bull `) || line.includes(` name=${keyPrefix}bull:`)).length;
+    // Bull would name a blocking connection itself (`<prefix>bull:<queue in base64>`).
+    return list.split('\n').filter((line) => line.includes(` name=maestro:${keyPrefix}bull`) || line.includes(` name=${keyPrefix}bull:`)).length;
   }
 });

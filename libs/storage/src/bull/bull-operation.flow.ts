@@ -3,7 +3,8 @@ import Queue, { type Job, type Queue as BullQueue } from 'bull';
 import Redis, { type RedisOptions } from 'ioredis';
 import { type StopListening, listenToChannel } from '../redis/redis-channel';
 import { logRedisOutages } from '../redis/redis-outage-log';
-import { type TraceCarrier, continueTrace, currentTraceCarrier } from '../trace-context';
+import { continueTrace, currentTraceCarrier } from '../trace-context';
+import { BullOperationDispatch, type OperationJob } from './bull-operation.dispatch';
 
 export interface BullOperationFlowOptions {
   redisUrl: string;
@@ -13,12 +14,6 @@ export interface BullOperationFlowOptions {
   onError?: (error: unknown, schedulerName: string) => void;
   /** Where Redis outages of the shared connections are logged (once each); silent by default. */
   logger?: Logger;
-}
-
-/** A job: the operation, and the trace context of the request that queued it (when traced). */
-interface OperationJob extends TraceCarrier {
-  schedulerName: string;
-  operationId: string;
 }
 
 /** Name of a scheduler's Bull queue. */
@@ -36,16 +31,25 @@ const QUEUED_STATES = new Set(['waiting', 'paused', 'delayed', 'active']);
 /**
  * OperationFlow on Bull: one queue per scheduler, job id = operation id. Normal operations go to
  * the tail, priority ones to the head (Bull `lifo`). All queues share one command connection and one
- * subscriber connection; each consumed queue has its own blocking connection (Bull requires it).
+ * subscriber connection; consumed queues share one dispatch (BullOperationDispatch) that takes
+ * their jobs without Bull's blocking connection per queue, so a worker's connections do not grow
+ * with its schedulers.
  */
 export class BullOperationFlow implements OperationFlow, OperationConsumer {
   private readonly queues = new Map<string, BullQueue<OperationJob>>();
-  private readonly blocking = new Map<string, Redis>();
   private client?: Redis;
   private subscriber?: Redis;
   private readonly watchers = new Set<StopListening>();
+  private readonly dispatch: BullOperationDispatch;
 
-  constructor(private readonly options: BullOperationFlowOptions) {}
+  constructor(private readonly options: BullOperationFlowOptions) {
+    this.dispatch = new BullOperationDispatch({
+      listen: (onNotice) => this.listen('bull dispatch', onNotice),
+      lockDurationMs: QUEUE_SETTINGS.lockDuration,
+      sweepIntervalMs: QUEUE_SETTINGS.stalledInterval,
+      onError: options.onError,
+    });
+  }
 
   async insertOperationId(schedulerName: string, operationId: string): Promise<void> {
     await this.add(schedulerName, operationId, false);
@@ -84,19 +88,18 @@ export class BullOperationFlow implements OperationFlow, OperationConsumer {
    * The handler runs in a span that continues the trace of the request that queued the operation.
    */
   consume(schedulerName: string, handler: OperationHandler): void {
-    const attributes = (job: Job<OperationJob>) => ({ 'maestro.scheduler_name': schedulerName, 'maestro.operation_id': job.data.operationId });
-    this.queue(schedulerName)
-      .process(1, (job: Job<OperationJob>) => continueTrace(job.data, 'operation execute', attributes(job), () => handler(job.data.operationId)))
-      .catch((error: unknown) => this.options.onError?.(error, schedulerName));
+    const attributes = (job: OperationJob) => ({ 'maestro.scheduler_name': schedulerName, 'maestro.operation_id': job.operationId });
+    this.dispatch.consume(schedulerName, this.queue(schedulerName), (job) =>
+      continueTrace(job, 'operation execute', attributes(job), () => handler(job.operationId)),
+    );
   }
 
   /** Stops consuming and forgets the scheduler's queue (scheduler deleted); its jobs stay in Redis. */
   async release(schedulerName: string): Promise<void> {
+    await this.dispatch.release(schedulerName);
     const queue = this.queues.get(schedulerName);
     this.queues.delete(schedulerName);
     await queue?.close().catch(() => undefined);
-    this.blocking.get(schedulerName)?.disconnect();
-    this.blocking.delete(schedulerName);
   }
 
   /**
@@ -104,9 +107,24 @@ export class BullOperationFlow implements OperationFlow, OperationConsumer {
    * process. Resolves once subscribed, with the function that stops listening.
    */
   async watchInsertions(listener: (schedulerName: string) => void): Promise<StopListening> {
+    return this.listen('bull insertions', listener);
+  }
+
+  /** Closes every queue and connection. */
+  async close(): Promise<void> {
+    await this.dispatch.close();
+    await Promise.all([...this.watchers].map((stop) => stop()));
+    await Promise.all([...this.queues.keys()].map((name) => this.release(name)));
+    this.client?.disconnect();
+    this.subscriber?.disconnect();
+    this.client = this.subscriber = undefined;
+  }
+
+  /** Subscribes a connection of its own to the insertion channel; closed by `close()` at the latest. */
+  private async listen(name: string, listener: (schedulerName: string) => void): Promise<StopListening> {
     const connection = this.logged(
       new Redis(this.options.redisUrl, { maxRetriesPerRequest: null, connectionName: `maestro:${this.options.keyPrefix ?? ''}bull:watch` }),
-      'bull insertions',
+      name,
     );
     const stop = await listenToChannel(connection, operationEnqueuedChannel(this.options.keyPrefix), listener);
     const stopOnce = async () => {
@@ -115,15 +133,6 @@ export class BullOperationFlow implements OperationFlow, OperationConsumer {
     };
     this.watchers.add(stopOnce);
     return stopOnce;
-  }
-
-  /** Closes every queue and connection. */
-  async close(): Promise<void> {
-    await Promise.all([...this.watchers].map((stop) => stop()));
-    await Promise.all([...this.queues.keys()].map((name) => this.release(name)));
-    this.client?.disconnect();
-    this.subscriber?.disconnect();
-    this.client = this.subscriber = undefined;
   }
 
   private async add(schedulerName: string, operationId: string, priority: boolean): Promise<void> {
@@ -142,25 +151,20 @@ export class BullOperationFlow implements OperationFlow, OperationConsumer {
       queue = new Queue<OperationJob>(operationQueueName(schedulerName), {
         prefix: `${this.options.keyPrefix ?? ''}bull`,
         settings: QUEUE_SETTINGS,
-        createClient: (type, redisOptions) => this.connection(schedulerName, type, redisOptions),
+        createClient: (type, redisOptions) => this.connection(type, redisOptions),
       });
-      // Bull names the blocking connection from process() without handling a failure: a queue released
-      // while that command is in flight would reject unhandled (and stop the process). Keep the name, drop the error.
-      const named = queue as unknown as { setWorkerName(): Promise<unknown> };
-      const setWorkerName = named.setWorkerName.bind(queue);
-      named.setWorkerName = () => setWorkerName().catch(() => undefined);
       this.queues.set(schedulerName, queue);
     }
     return queue;
   }
 
-  /** A connection whose outages are logged; each queue's blocking connection is left to Bull's own (silent) listener. */
+  /** A connection whose outages are logged. */
   private logged(connection: Redis, name: string): Redis {
     return logRedisOutages(connection, name, this.options.logger ?? silentLogger);
   }
 
-  /** Bull lets queues share the command and subscriber connections, never the blocking one. */
-  private connection(schedulerName: string, type: 'client' | 'subscriber' | 'bclient', redisOptions?: RedisOptions): Redis {
+  /** Bull lets queues share the command and subscriber connections; the blocking one is never asked for (no `process()`). */
+  private connection(type: 'client' | 'subscriber' | 'bclient', redisOptions?: RedisOptions): Redis {
     const options: RedisOptions = {
       ...redisOptions,
       maxRetriesPerRequest: null,
@@ -172,12 +176,8 @@ export class BullOperationFlow implements OperationFlow, OperationConsumer {
         return (this.client ??= shared(this.logged(new Redis(this.options.redisUrl, options), 'bull client')));
       case 'subscriber':
         return (this.subscriber ??= shared(this.logged(new Redis(this.options.redisUrl, options), 'bull subscriber')));
-      case 'bclient': {
-        this.blocking.get(schedulerName)?.disconnect();
-        const connection = new Redis(this.options.redisUrl, options);
-        this.blocking.set(schedulerName, connection);
-        return connection;
-      }
+      case 'bclient':
+        throw new Error('Bull asked for a blocking connection: the dispatch takes jobs without one');
     }
   }
 }
