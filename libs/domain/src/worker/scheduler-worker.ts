@@ -64,9 +64,15 @@ export class SchedulerWorker {
     this.execution = new LockedExecution(scheduler.name, this.owner, { ...ports, logger: this.logger });
   }
 
-  /** Starts every concern; the runtime watcher starts in the background (see InstanceMirror). */
-  start(): void {
+  /**
+   * Starts every concern; the runtime watcher starts in the background (see InstanceMirror).
+   * `phase` (0 to 1) places the periodic tasks in their period: 0 runs the first health controller
+   * at once, a phase of p runs each task first after p of its period (schedulers started together
+   * spread their work over the period instead of all firing at the same instant).
+   */
+  start(phase = 0): void {
     const { options } = this;
+    const at = (periodMs: number) => Math.floor(phase * periodMs);
     this.ports.consumer.consume(this.scheduler.name, (operationId) => this.execution.execute(operationId));
     // Records Redis lost are rebuilt from the pods first, so that the health controller counts them.
     const healthController = async () => {
@@ -78,20 +84,24 @@ export class SchedulerWorker {
     const reconcileMs = options.reconcileIntervalMs ?? DEFAULT_RECONCILE_INTERVAL_MS;
     const reconcile = async () => void (await this.ports.reconciler.reconcileOnce(this.scheduler.name, this.owner, reconcileMs));
     this.stops = [
-      every(reconcileMs, 'operation reconciliation', reconcile, this.logger),
-      every(options.healthControllerIntervalMs, 'health controller enqueue', healthController, this.logger),
+      every(reconcileMs, 'operation reconciliation', reconcile, this.logger, at(reconcileMs)),
+      every(options.healthControllerIntervalMs, 'health controller enqueue', healthController, this.logger, at(options.healthControllerIntervalMs)),
       every(
         options.storageCleanupIntervalMs,
         'storage clean-up enqueue',
         () => this.periodic.enqueueOnce(storageCleanUpDefinition, {}, options.storageCleanupIntervalMs),
         this.logger,
+        at(options.storageCleanupIntervalMs),
       ),
-      every(options.disruptionIntervalMs, 'disruption budget update', () => this.mitigateDisruption(), this.logger),
-      every(options.metricsIntervalMs, 'fleet metrics report', () => this.reportMetrics(), this.logger),
+      every(options.disruptionIntervalMs, 'disruption budget update', () => this.mitigateDisruption(), this.logger, at(options.disruptionIntervalMs)),
+      every(options.metricsIntervalMs, 'fleet metrics report', () => this.reportMetrics(), this.logger, at(options.metricsIntervalMs)),
     ];
     // A first health controller at once (Maestro waits a whole interval): a new scheduler gets its rooms
     // right after create_scheduler, and a restarted worker reconciles at once. The period claim keeps it one per period.
-    healthController().catch((error: unknown) => this.logger.warn('first health controller not enqueued', { [LogField.Error]: String(error) }));
+    // A later phase has its first run from the periodic task above.
+    if (at(options.healthControllerIntervalMs) === 0) {
+      healthController().catch((error: unknown) => this.logger.warn('first health controller not enqueued', { [LogField.Error]: String(error) }));
+    }
     this.mirror.start(this.scheduler);
   }
 

@@ -1,5 +1,6 @@
 import { aScheduler, waitFor } from '@maestro/testing';
 import { storageCleanUpDefinition } from '../operations/maintenance/storage-clean-up/storage-clean-up.definition';
+import type { OperationDefinition } from '../operations/operation-definition';
 import type { OperationExecutor } from '../operations/operation-executor';
 import { registerOperation } from '../operations/operation-registry';
 import { addRoomsDefinition, type AddRoomsInput } from '../operations/rooms/add-rooms/add-rooms.definition';
@@ -54,6 +55,22 @@ describe('WorkerSupervisor', () => {
     expect(ports.flow.isConsumed('a')).toBe(true);
     expect(ports.metrics.published.has('b')).toBe(false);
     expect(ports.logger.messages('info')).toEqual(['scheduler worker started', 'scheduler worker started', 'scheduler worker stopped']);
+  });
+
+  it('spreads the health controllers of schedulers found together over the period: only the first runs at once', async () => {
+    const ports = inMemoryWorkerPorts();
+    for (const name of ['a', 'b', 'c', 'd']) await ports.schedulers.createScheduler(aScheduler().withName(name).build());
+    const created: string[] = [];
+    const create = ports.operations.createOperation.bind(ports.operations);
+    ports.operations.createOperation = <Input>(schedulerName: string, definition: OperationDefinition<Input>, input: Input) => {
+      created.push(`${definition.name} ${schedulerName}`);
+      return create(schedulerName, definition, input);
+    };
+    const supervisor = await startedSupervisor(ports);
+    expect(supervisor.size).toBe(4);
+    await waitFor(() => created.length > 0, { description: 'the first health controller' });
+    // The others come a quarter, a half and three quarters of the (one hour) period later.
+    expect(created).toEqual(['health_controller a']);
   });
 
   it('starts working for a new scheduler as soon as an operation is enqueued for it, before the periodic sync', async () => {

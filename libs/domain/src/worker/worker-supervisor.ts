@@ -86,17 +86,16 @@ export class WorkerSupervisor {
     try {
       const schedulers = await this.ports.schedulers.listSchedulers();
       const names = new Set(schedulers.map((s) => s.name));
-      for (const scheduler of schedulers) {
-        const existing = this.workers.get(scheduler.name);
-        if (existing) {
-          existing.update(scheduler);
-          continue;
-        }
+      const added = schedulers.filter((scheduler) => !this.workers.has(scheduler.name));
+      for (const scheduler of schedulers) this.workers.get(scheduler.name)?.update(scheduler);
+      // Schedulers found together (a process starting with 1,000 of them) spread their periodic work
+      // over the period; the first, or a lone new scheduler, has its health controller at once.
+      added.forEach((scheduler, i) => {
         const worker = new SchedulerWorker(scheduler, this.ports, this.options);
         this.workers.set(scheduler.name, worker);
-        worker.start();
+        worker.start(i / added.length);
         logger.info('scheduler worker started', { [LogField.SchedulerName]: scheduler.name });
-      }
+      });
       for (const [name, worker] of this.workers) {
         if (names.has(name)) continue;
         this.workers.delete(name);
