@@ -99,7 +99,8 @@ export class BullOperationDispatch {
         this.listening = undefined;
         return undefined;
       });
-    this.sweeper = setInterval(() => void this.sweep(), this.options.sweepIntervalMs);
+    if (this.sweeper) return;
+    this.sweeper = setInterval(() => void this.sweep().catch((error: unknown) => this.options.onError?.(error, '')), this.options.sweepIntervalMs);
     this.sweeper.unref();
   }
 
