@@ -18,7 +18,8 @@ async function main(): Promise<void> {
     readinessToken: STORAGE_READINESS,
     configure: (app) => {
       setUpSwagger(app);
-      if (!serveDashboard(app)) new Logger('Dashboard').warn(`no dashboard at /ui/: ${DASHBOARD_DIR} is not built (npx nx build dashboard)`);
+      if (!serveDashboard(app, { authentication: config.auth.api.enabled }))
+        new Logger('Dashboard').warn(`no dashboard at /ui/: ${DASHBOARD_DIR} is not built (npx nx build dashboard)`);
     },
   });
   exitOnSignals(running, (code) => void stopTracing().finally(() => process.exit(code)));

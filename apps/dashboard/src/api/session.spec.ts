@@ -14,6 +14,12 @@ describe('resolveSession', () => {
     expect(await resolveSession('wrong', api.fetch)).toEqual({ state: 'signed-out', reason: 'This token is not valid.' });
   });
 
+  it('asks for a token without calling the API when the page configuration says one is needed', async () => {
+    const api = new FakeApi().on('GET', '/ui/config.json', { body: { authentication: true } });
+    expect(await resolveSession(undefined, api.fetch)).toEqual({ state: 'signed-out' });
+    expect(api.requests.map((r) => r.path)).toEqual(['/ui/config.json']);
+  });
+
   it('signs in with the token the API describes, sending it as a bearer token', async () => {
     const token = aToken({ role: 'viewer' });
     const api = new FakeApi().on('GET', '/tokens/current', { body: { token } });

@@ -25,10 +25,16 @@ export const ANONYMOUS: CurrentToken = { id: 'anonymous', name: 'anonymous', rol
 export type Session = { state: 'signed-in'; token: CurrentToken; secret?: string; authOff: boolean } | { state: 'signed-out'; reason?: string };
 
 /**
- * Asks the management API who `secret` is. A 404 means an API without authentication (every
- * action allowed); a 401 means the token is missing or unknown.
+ * Asks the management API who `secret` is. Without a secret, the page's configuration first says
+ * whether the API wants one (then the sign-in form shows, with no refused call in the console). A
+ * 404 means an API without authentication (every action allowed); a 401 means the token is missing
+ * or unknown.
  */
 export async function resolveSession(secret: string | undefined, fetcher: typeof fetch = fetch): Promise<Session> {
+  if (!secret) {
+    const config = await fetcher('/ui/config.json');
+    if (config.ok && ((await config.json()) as { authentication?: boolean }).authentication === true) return { state: 'signed-out' };
+  }
   const response = await fetcher('/tokens/current', { headers: secret ? { authorization: `Bearer ${secret}` } : {} });
   if (response.status === 404) return { state: 'signed-in', token: ANONYMOUS, authOff: true };
   if (response.status === 401) return { state: 'signed-out', reason: secret ? 'This token is not valid.' : undefined };

@@ -19,7 +19,7 @@ describe('rooms routes and the dashboard files', () => {
       root: (env, config) => ManagementApiRoot.forConfig(env, config),
       configure: (app) => {
         setUpSwagger(app);
-        serveDashboard(app, dashboardDir);
+        serveDashboard(app, { authentication: true }, dashboardDir);
       },
     });
     await api.request('POST', '/schedulers', aSchedulerBody('watched'));
@@ -77,9 +77,13 @@ describe('rooms routes and the dashboard files', () => {
   });
 
   it('serves the dashboard at /ui/ without a token', async () => {
-    const page = await api.request('GET', '/ui/');
+    const page = await api.request('GET', '/ui/', undefined, { token: null });
     expect(page.status).toBe(200);
     expect(page.body).toContain('<title>Maestro</title>');
     expect((await api.request('GET', '/ui')).status).toBe(301);
+  });
+
+  it('tells the page, without a token, whether it must sign in', async () => {
+    expect(await api.request('GET', '/ui/config.json', undefined, { token: null })).toMatchObject({ status: 200, body: { authentication: true } });
   });
 });
