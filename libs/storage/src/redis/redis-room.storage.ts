@@ -29,7 +29,7 @@ export class RedisRoomStorage implements RoomStorage {
 
   async getRoom(schedulerName: string, roomId: string): Promise<GameRoom> {
     const room = await this.findRoom(schedulerName, roomId);
-    if (!room) throw new NotFoundError(`room ${roomId} not found in scheduler ${schedulerName}`);
+    if (!room) throw roomNotFound(schedulerName, roomId);
     return room;
   }
 
@@ -45,12 +45,7 @@ export class RedisRoomStorage implements RoomStorage {
       if (error) throw error;
       return value;
     }) as [Record<string, string>, string | null, string | null, string | null];
-    try {
-      return roomFromRedis(schedulerName, roomId, hash, status, ping, occupancy);
-    } catch (error) {
-      if (error instanceof NotFoundError) return undefined;
-      throw error;
-    }
+    return roomFromRedis(schedulerName, roomId, hash, status, ping, occupancy);
   }
 
   async createRoom(room: GameRoom): Promise<void> {
@@ -86,11 +81,13 @@ export class RedisRoomStorage implements RoomStorage {
       unixSeconds(ping.at),
       ping.runningMatches,
     ])) as [string, string | null, string | null, string[]] | null;
-    if (!reply) return roomFromRedis(s, ping.roomId, {}, null, null, null);
+    if (!reply) throw roomNotFound(s, ping.roomId);
     const [status, pingScore, occupancy, flatHash] = reply;
     const hash: Record<string, string> = {};
     for (let i = 0; i < flatHash.length; i += 2) hash[flatHash[i]] = flatHash[i + 1];
-    return roomFromRedis(s, ping.roomId, hash, status, pingScore, occupancy);
+    const room = roomFromRedis(s, ping.roomId, hash, status, pingScore, occupancy);
+    if (!room) throw roomNotFound(s, ping.roomId);
+    return room;
   }
 
   async updateRoomStatus(schedulerName: string, roomId: string, status: RoomStatus): Promise<void> {
@@ -111,7 +108,7 @@ export class RedisRoomStorage implements RoomStorage {
       .zrem(this.keys.occupancy(schedulerName), roomId)
       .exec();
     if ((results ?? []).some(([, removed]) => Number(removed) === 0)) {
-      throw new NotFoundError(`room ${roomId} not found in scheduler ${schedulerName}`);
+      throw roomNotFound(schedulerName, roomId);
     }
   }
 
@@ -158,7 +155,9 @@ export class RedisRoomStorage implements RoomStorage {
   }
 }
 
-/** A room from its hash and its three scores; NotFoundError unless all three scores exist. */
+const roomNotFound = (schedulerName: string, roomId: string) => new NotFoundError(`room ${roomId} not found in scheduler ${schedulerName}`);
+
+/** A room from its hash and its three scores; undefined unless all three scores exist. */
 function roomFromRedis(
   schedulerName: string,
   roomId: string,
@@ -166,11 +165,9 @@ function roomFromRedis(
   status: string | null,
   ping: string | null,
   occupancy: string | null,
-): GameRoom {
+): GameRoom | undefined {
   const roomStatus = status === null ? undefined : roomStatusFromInt(Number(status));
-  if (!roomStatus || ping === null || occupancy === null) {
-    throw new NotFoundError(`room ${roomId} not found in scheduler ${schedulerName}`);
-  }
+  if (!roomStatus || ping === null || occupancy === null) return undefined;
   return {
     id: roomId,
     schedulerId: schedulerName,
