@@ -3,7 +3,7 @@ import path from 'node:path';
 import { waitFor } from '@maestro/testing';
 import type { Page } from 'playwright-core';
 import { ADMIN_TOKEN, DASHBOARD_URL, management, simulatedScheduler } from './support/api';
-import { type Browser, launchBrowser } from './support/browser';
+import { type Browser, launchBrowser, signIn } from './support/browser';
 
 /** Screenshots go to tmp/, and into docs/ for the README with DASHBOARD_SCREENSHOTS=docs. */
 const SCREENSHOTS = process.env.DASHBOARD_SCREENSHOTS === 'docs' ? path.resolve('docs/images') : path.resolve('tmp/dashboard-e2e');
@@ -26,10 +26,7 @@ describe('the dashboard in Chromium: overview, scheduler page, actions', () => {
   afterAll(() => browser?.close());
 
   it('signs in with a token, and shows a scheduler created through the API without a reload', async () => {
-    await page.goto(DASHBOARD_URL);
-    await page.getByLabel('Token').fill(ADMIN_TOKEN);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Schedulers' }).waitFor();
+    await signIn(page, DASHBOARD_URL, ADMIN_TOKEN);
     await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
     expect((await management('POST', '/schedulers', simulatedScheduler(name, 1))).status).toBe(200);
     await row().getByRole('link', { name }).waitFor({ timeout: 30_000 });
@@ -159,10 +156,7 @@ describe('the dashboard in Chromium: overview, scheduler page, actions', () => {
   it('fits a phone: no page-wide horizontal scrolling, tables scroll in their box', async () => {
     const phone = await launchBrowser({ width: 375, height: 740 });
     try {
-      await phone.page.goto(DASHBOARD_URL);
-      await phone.page.getByLabel('Token').fill(ADMIN_TOKEN);
-      await phone.page.getByRole('button', { name: 'Sign in' }).click();
-      await phone.page.getByRole('heading', { name: 'Schedulers' }).waitFor();
+      await signIn(phone.page, DASHBOARD_URL, ADMIN_TOKEN);
       for (const hash of ['', `#/schedulers/${name}`]) {
         await phone.page.goto(`${DASHBOARD_URL}${hash}`);
         await phone.page.locator('table tbody tr').first().waitFor();

@@ -15,9 +15,6 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** The route the dashboard asks first: 404 on a management API without authentication. */
-const AUTH_PROBE = '/tokens/current';
-
 export interface Browser {
   context: BrowserContext;
   page: Page;
@@ -38,8 +35,7 @@ export async function launchBrowser(viewport = { width: 1280, height: 900 }): Pr
       (message) => message.type() === 'error' && !message.text().startsWith('Failed to load resource') && errors.push(`${page.url()}: ${message.text()}`),
     );
     page.on('response', (response) => {
-      const probe = response.status() === 404 && new URL(response.url()).pathname === AUTH_PROBE;
-      if (response.status() >= 400 && !probe) errors.push(`${response.request().method()} ${response.url()}: ${response.status()}`);
+      if (response.status() >= 400) errors.push(`${response.request().method()} ${response.url()}: ${response.status()}`);
     });
     page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
   };
@@ -55,4 +51,12 @@ export async function launchBrowser(viewport = { width: 1280, height: 900 }): Pr
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** Opens the dashboard at `url` and signs in with `token` through its form, until the overview shows. */
+export async function signIn(page: Page, url: string, token: string): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel('Token').fill(token);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Schedulers' }).waitFor();
 }
