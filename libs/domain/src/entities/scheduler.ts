@@ -114,6 +114,26 @@ export interface MatchAllocation {
   maxMatches: number;
 }
 
+/**
+ * The watch of a rolling update to a major version (not in Maestro): which version replaces which,
+ * since when, how many rooms the fleet had then, and the rooms of the new version seen failing.
+ * Kept in the active configuration only, never in a version row.
+ */
+export interface RolloutWatch {
+  version: string;
+  previousVersion: string;
+  startedAt: Date;
+  /** Rooms of the scheduler when the new version became active (the base of a `%` threshold). */
+  fleetSize: number;
+  failedRooms: FailedRoom[];
+}
+
+/** A room of a rolling update's new version that failed, with its last status description. */
+export interface FailedRoom {
+  id: string;
+  description: string;
+}
+
 export interface Scheduler {
   name: string;
   game: string;
@@ -126,6 +146,13 @@ export interface Scheduler {
   createdAt: Date;
   lastDownscaleAt: Date;
   maxSurge: string;
+  /**
+   * Not in Maestro: failed rooms of a new major version that abort its rolling update, `N` or
+   * `N%` of the fleet, `0` for never; undefined for the default (rollout-watch.ts).
+   */
+  rollbackThreshold?: string;
+  /** Not in Maestro: the rolling update being watched, if any (set by switch_active_version). */
+  rollout?: RolloutWatch;
   forwarders: Forwarder[];
   /** undefined (absent) and {} (present, empty) differ for the major/minor comparison. */
   annotations?: Record<string, string>;

@@ -20,6 +20,11 @@ export interface ExecutionResult<Input> {
   input?: Input;
   /** "No action" operations go to the no-action list and are hidden from the final listing. */
   noAction?: boolean;
+  /**
+   * Not in Maestro: the execution ran to its end but reports a failure it handled itself (its
+   * history says which), so the operation ends `error`, without a rollback.
+   */
+  failed?: boolean;
 }
 
 /** Executes one kind of operation and rolls it back on failure. */

@@ -9,8 +9,10 @@ export const OperationName = {
   HealthController: 'health_controller',
   StorageCleanUp: 'storage_clean_up',
   TestOperation: 'test_operation',
+  /** Not in Maestro: a rolling update whose new rooms fail is stopped and the previous version restored. */
+  AbortRollingUpdate: 'abort_rolling_update',
 } as const;
-/** One of Maestro's definition names. */
+/** One of the definition names (Maestro's, and this project's own). */
 export type OperationName = (typeof OperationName)[keyof typeof OperationName];
 
 /** Operations whose records expire after `workers.redis.operationsTtl`. */
@@ -22,4 +24,8 @@ export const SHORT_LIVED_OPERATIONS: readonly string[] = [
 ];
 
 /** Operations that change the scheduler's version; only one may be ongoing at a time. */
-export const VERSION_OPERATIONS: readonly string[] = [OperationName.CreateNewSchedulerVersion, OperationName.SwitchActiveVersion];
+export const VERSION_OPERATIONS: readonly string[] = [
+  OperationName.CreateNewSchedulerVersion,
+  OperationName.SwitchActiveVersion,
+  OperationName.AbortRollingUpdate,
+];

@@ -9,6 +9,8 @@ import { addRoomsDefinition } from './rooms/add-rooms/add-rooms.definition';
 import { AddRoomsExecutor } from './rooms/add-rooms/add-rooms.executor';
 import { removeRoomsDefinition } from './rooms/remove-rooms/remove-rooms.definition';
 import { RemoveRoomsExecutor } from './rooms/remove-rooms/remove-rooms.executor';
+import { abortRollingUpdateDefinition } from './scheduler/abort-rolling-update/abort-rolling-update.definition';
+import { AbortRollingUpdateExecutor } from './scheduler/abort-rolling-update/abort-rolling-update.executor';
 import { createNewSchedulerVersionDefinition } from './scheduler/create-new-scheduler-version/create-new-scheduler-version.definition';
 import { CreateNewSchedulerVersionExecutor } from './scheduler/create-new-scheduler-version/create-new-scheduler-version.executor';
 import { createSchedulerDefinition } from './scheduler/create-scheduler/create-scheduler.definition';
@@ -26,6 +28,7 @@ export function buildOperationRegistry(ports: ExecutorPorts, options: ExecutorOp
     registerOperation(createSchedulerDefinition, new CreateSchedulerExecutor(ports)),
     registerOperation(createNewSchedulerVersionDefinition, new CreateNewSchedulerVersionExecutor(ports, options)),
     registerOperation(switchActiveVersionDefinition, new SwitchActiveVersionExecutor(ports)),
+    registerOperation(abortRollingUpdateDefinition, new AbortRollingUpdateExecutor(ports)),
     registerOperation(deleteSchedulerDefinition, new DeleteSchedulerExecutor(ports)),
     registerOperation(addRoomsDefinition, new AddRoomsExecutor(ports, options)),
     registerOperation(removeRoomsDefinition, new RemoveRoomsExecutor(ports, options)),

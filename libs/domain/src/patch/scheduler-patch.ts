@@ -37,6 +37,7 @@ export interface SchedulerPatch {
   affinity?: string;
   portRange?: PortRange;
   maxSurge?: string;
+  rollbackThreshold?: string;
   roomsReplicas?: number;
   autoscaling?: Partial<Omit<Autoscaling, 'policy'>> & { policy?: AutoscalingPolicy };
   forwarders?: Forwarder[];
@@ -92,6 +93,7 @@ export function applySchedulerPatch(current: Scheduler, patch: SchedulerPatch): 
     },
     portRange: pick(patch.portRange, current.portRange),
     maxSurge: pick(patch.maxSurge, current.maxSurge),
+    rollbackThreshold: pick(patch.rollbackThreshold, current.rollbackThreshold),
     roomsReplicas: pick(patch.roomsReplicas, current.roomsReplicas),
     autoscaling: patch.autoscaling ? normalizeAutoscaling(mergeAutoscaling(current.autoscaling, patch.autoscaling)) : current.autoscaling,
     forwarders: forwarders ? forwarders.map(withDefaultForwarderOptions) : current.forwarders,

@@ -108,6 +108,24 @@ describe('scheduler Go shape', () => {
     expect(fromGoSchedulerConfig(toGoSchedulerConfig(scheduler), columnsOf(scheduler))).toEqual(scheduler);
   });
 
+  it('keeps the rollback threshold everywhere and the rollout watch in the YAML column only (not in Maestro)', () => {
+    const rollout = {
+      version: 'v2.0.0',
+      previousVersion: 'v1.0.0',
+      startedAt: new Date('2026-01-02T10:00:00Z'),
+      fleetSize: 4,
+      failedRooms: [{ id: 'r1', description: 'status error' }],
+    };
+    const scheduler = { ...aRichScheduler(), rollbackThreshold: '10%', rollout };
+    expect(fromGoSchedulerConfig(toGoSchedulerConfig(scheduler), columnsOf(scheduler))).toEqual(scheduler);
+    expect(toGoSchedulerConfig(scheduler)).toMatchObject({
+      RollbackThreshold: '10%',
+      Rollout: { Version: 'v2.0.0', FailedRooms: [{ ID: 'r1', Description: 'status error' }] },
+    });
+    expect(fromGoScheduler(toGoScheduler(scheduler))).toEqual({ ...scheduler, rollout: undefined });
+    expect(Object.keys(toGoSchedulerConfig(aRichScheduler()))).not.toContain('RollbackThreshold');
+  });
+
   it('keeps nil and empty maps apart', () => {
     const nil = fromGoSchedulerConfig({ Annotations: null }, columnsOf(aScheduler().build()));
     const empty = fromGoSchedulerConfig({ Annotations: {}, Labels: {} }, columnsOf(aScheduler().build()));

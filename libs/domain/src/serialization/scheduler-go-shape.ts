@@ -1,4 +1,4 @@
-import type { Autoscaling, Container, EnvVar, Forwarder, PortRange, Scheduler, SchedulerState } from '../entities/scheduler';
+import type { Autoscaling, Container, EnvVar, Forwarder, PortRange, RolloutWatch, Scheduler, SchedulerState } from '../entities/scheduler';
 import { DEFAULT_MAX_MATCHES, ZERO_TIME } from '../entities/scheduler';
 
 /**
@@ -76,7 +76,21 @@ function goForwarder(f: Forwarder): GoObject {
   };
 }
 
-/** The fields stored in the YAML column (everything but the ones that live in table columns). */
+function goRollout(r: RolloutWatch): GoObject {
+  return {
+    Version: r.version,
+    PreviousVersion: r.previousVersion,
+    StartedAt: formatGoTime(r.startedAt),
+    FleetSize: r.fleetSize,
+    FailedRooms: r.failedRooms.map((room) => ({ ID: room.id, Description: room.description })),
+  };
+}
+
+/**
+ * The fields stored in the YAML column (everything but the ones that live in table columns).
+ * `RollbackThreshold` and `Rollout` (not in Maestro) are written only when set, so Maestro's
+ * configurations read and write back unchanged.
+ */
 export function toGoSchedulerConfig(s: Scheduler): GoObject {
   return {
     TerminationGracePeriod: s.spec.terminationGracePeriodNs,
@@ -93,6 +107,8 @@ export function toGoSchedulerConfig(s: Scheduler): GoObject {
     Labels: s.labels ?? null,
     LastDownscaleAt: formatGoTime(s.lastDownscaleAt),
     MatchAllocation: { MaxMatches: s.matchAllocation.maxMatches },
+    ...(s.rollbackThreshold !== undefined ? { RollbackThreshold: s.rollbackThreshold } : {}),
+    ...(s.rollout ? { Rollout: goRollout(s.rollout) } : {}),
   };
 }
 
@@ -122,6 +138,8 @@ export function toGoScheduler(s: Scheduler): GoObject {
     Annotations: config.Annotations,
     Labels: config.Labels,
     MatchAllocation: config.MatchAllocation,
+    // The watch of a rolling update stays in the active row: caches and operation inputs leave it out.
+    ...(s.rollbackThreshold !== undefined ? { RollbackThreshold: s.rollbackThreshold } : {}),
   };
 }
 
@@ -162,6 +180,22 @@ export function fromGoSchedulerConfig(config: GoObject, columns: SchedulerColumn
     labels: stringMap(c.labels),
     // Rows written before MatchAllocation existed have no key (or null): Maestro reads one match.
     matchAllocation: { maxMatches: c.matchallocation ? num(caseless(c.matchallocation).maxmatches) : DEFAULT_MAX_MATCHES },
+    ...(c.rollbackthreshold !== undefined && c.rollbackthreshold !== null ? { rollbackThreshold: str(c.rollbackthreshold) } : {}),
+    ...(c.rollout ? { rollout: fromGoRollout(c.rollout) } : {}),
+  };
+}
+
+function fromGoRollout(value: unknown): RolloutWatch {
+  const r = caseless(value);
+  return {
+    version: str(r.version),
+    previousVersion: str(r.previousversion),
+    startedAt: fromGoTime(r.startedat),
+    fleetSize: num(r.fleetsize),
+    failedRooms: list(r.failedrooms).map((room) => {
+      const f = caseless(room);
+      return { id: str(f.id), description: str(f.description) };
+    }),
   };
 }
 

@@ -52,6 +52,8 @@ export interface SchedulerRequestJson {
   spec?: { version?: string; terminationGracePeriod?: string; containers?: ContainerJson[]; toleration?: string; affinity?: string; restartPolicy?: string };
   portRange?: PortRangeJson | null;
   maxSurge?: string;
+  /** Not in Maestro: failed rooms that abort a rolling update (docs/autoscaling.md). */
+  rollbackThreshold?: string;
   roomsReplicas?: number;
   autoscaling?: AutoscalingJson | null;
   forwarders?: ForwarderJson[];
@@ -93,6 +95,8 @@ export function schedulerFromRequestJson(json: SchedulerRequestJson, context: Sc
     createdAt: context.createdAt,
     lastDownscaleAt: new Date(ZERO_TIME),
     maxSurge: json.maxSurge ?? '',
+    // Empty is unset, as proto3 reads it.
+    ...(json.rollbackThreshold ? { rollbackThreshold: json.rollbackThreshold } : {}),
     forwarders: (json.forwarders ?? []).map(forwarderFromJson),
     annotations: json.annotations,
     labels: json.labels,

@@ -150,7 +150,8 @@ export class OperationRunner {
     let noAction: boolean | undefined;
     try {
       const result = (await executor.execute(context)) ?? {};
-      final = { ...operation, status: 'finished', input: result.input === undefined ? operation.input : definition.toJson(result.input) };
+      const input = result.input === undefined ? operation.input : definition.toJson(result.input);
+      final = { ...operation, status: result.failed ? 'error' : 'finished', input };
       noAction = result.noAction;
     } catch (error) {
       // Not in Maestro: a history write failing here must not skip the rollback nor the final status.

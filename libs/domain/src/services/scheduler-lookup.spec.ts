@@ -1,4 +1,4 @@
-import { anOperation, aForwarder, aScheduler, InMemorySchedulerCache } from '@maestro/testing';
+import { anOperation, aForwarder, aScheduler, InMemoryRoomStorage, InMemorySchedulerCache, ManualClock } from '@maestro/testing';
 import type { Scheduler } from '../entities/scheduler';
 import { NotFoundError } from '../errors/domain-error';
 import type { ExecutionContext } from '../operations/operation-executor';
@@ -76,7 +76,13 @@ describe('SchedulerLookup', () => {
       logger: silentLogger,
       appendHistory: async () => undefined,
     };
-    await new SwitchActiveVersionExecutor({ schedulers: rows.storage, lookup: new SchedulerLookup(cache, rows.storage, TTL_MS) }).execute(context);
+    const ports = {
+      schedulers: rows.storage,
+      lookup: new SchedulerLookup(cache, rows.storage, TTL_MS),
+      rooms: new InMemoryRoomStorage(),
+      clock: new ManualClock(),
+    };
+    await new SwitchActiveVersionExecutor(ports).execute(context);
   }
 
   it('reads the storage once, then serves every process from the cache', async () => {

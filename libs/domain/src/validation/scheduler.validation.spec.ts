@@ -114,6 +114,11 @@ describe('validateScheduler: one rule per test, exact Maestro line (management-a
     ['roomsReplicas >= 0', () => aScheduler().withRoomsReplicas(-1).build(), 'Scheduler.RoomsReplicas: RoomsReplicas must be 0 or greater'],
     ['maxSurge required', () => aScheduler().withMaxSurge('').build(), 'Scheduler.MaxSurge: MaxSurge is a required field'],
     [
+      'rollbackThreshold (not in Maestro) a room count or a percentage',
+      () => ({ ...aScheduler().build(), rollbackThreshold: '150%' }),
+      'Scheduler.RollbackThreshold: RollbackThreshold must be a number of rooms from 0 to 1000 or a percentage from 1% to 100%',
+    ],
+    [
       'maxSurge 0 without %',
       () => aScheduler().withMaxSurge('0').build(),
       "Scheduler.MaxSurge: MaxSurge must be a number greater than zero or a number greater than zero with suffix '%'",

@@ -8,6 +8,7 @@ import { collectForwarderIssues } from './forwarder.validation';
 import { INPUT_LIMITS } from './input-limits';
 import { collectMetadataIssues, isLabelValue, isQualifiedName } from './kubernetes-metadata.validation';
 import { isMaxSurgeWithinBounds } from './max-surge-bounds';
+import { isValidRollbackThreshold, MAX_ROLLBACK_THRESHOLD_ROOMS } from '../rooms/rollback-threshold';
 import { checkPortRangeConfiguration } from './port-range.validation';
 import { formatRawValidatorText, throwIfAny } from './validation-message';
 
@@ -90,6 +91,12 @@ export function collectSchedulerIssues(s: Scheduler, forwarderAddresses?: Forwar
       'max',
       (f) => `${f} must be at most ${INPUT_LIMITS.maxSurgeRooms} or ${INPUT_LIMITS.maxSurgePercent}%`,
     );
+  at.check(
+    s.rollbackThreshold !== undefined && !isValidRollbackThreshold(s.rollbackThreshold),
+    'RollbackThreshold',
+    'rollback_threshold',
+    (f) => `${f} must be a number of rooms from 0 to ${MAX_ROLLBACK_THRESHOLD_ROOMS} or a percentage from 1% to 100%`,
+  );
   at.check(s.forwarders.length > INPUT_LIMITS.forwarders, 'Forwarders', 'max', (f) => rule.maxItems(f, INPUT_LIMITS.forwarders));
   s.forwarders.slice(0, INPUT_LIMITS.forwarders).forEach((forwarder, i) => collectForwarderIssues(forwarder, at.at(`Forwarders[${i}]`), forwarderAddresses));
   collectMetadataIssues(s, at);

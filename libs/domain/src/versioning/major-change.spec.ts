@@ -18,6 +18,8 @@ describe('isMajorChange: ignored fields are minor (storage.md 3.2)', () => {
     ['creation time', { createdAt: new Date(0) }],
     ['lastDownscaleAt', { lastDownscaleAt: new Date() }],
     ['maxSurge', { maxSurge: '50%' }],
+    ['rollbackThreshold (not in Maestro)', { rollbackThreshold: '3' }],
+    ['the rollout watch (not in Maestro)', { rollout: { version: 'v2.0.0', previousVersion: 'v1.0.0', startedAt: new Date(), fleetSize: 3, failedRooms: [] } }],
     ['roomsReplicas', { roomsReplicas: 9 }],
     ['autoscaling', { autoscaling: aRoomOccupancyAutoscaling() }],
     ['matchAllocation', { matchAllocation: { maxMatches: 3 } }],

@@ -6,7 +6,7 @@ export { deepEqual } from './deep-equal';
 /**
  * Whether `candidate` differs from `active` in a way that needs new rooms (storage.md 3.2).
  * Ignored: name, game, state, spec.version, rollback version, creation time, lastDownscaleAt,
- * maxSurge, roomsReplicas, autoscaling, matchAllocation. Compared: termination grace period,
+ * maxSurge, rollbackThreshold, the rollout watch, roomsReplicas, autoscaling, matchAllocation. Compared: termination grace period,
  * containers, toleration, affinity, restart policy, portRange, forwarders, annotations, labels,
  * with absent and empty maps different. Container ports (either side) identical to `active`'s port
  * of the same name, hostPort ignored, are left out, so removing or reordering some ports is minor.

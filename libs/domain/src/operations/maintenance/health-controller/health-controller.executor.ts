@@ -10,17 +10,20 @@ import { addRoomsDefinition } from '../../rooms/add-rooms/add-rooms.definition';
 import { removeRoomsDefinition } from '../../rooms/remove-rooms/remove-rooms.definition';
 import { recordDecision } from './decision-recording';
 import { healthControllerDefinition, type HealthControllerInput } from './health-controller.definition';
+import { abortRollingUpdateDefinition } from '../../scheduler/abort-rolling-update/abort-rolling-update.definition';
+import { checkRollout, type FailingRoom, type WatchedRoom } from './rollout-watch';
 import { decideScale, type ScaleDecision } from './scale-decision';
 
-/** A room counted as available; its version is unknown when its record could not be read. */
-interface AvailableRoom {
+/** A room counted as available; its version is unknown when neither its record nor its pod says it. */
+interface AvailableRoom extends WatchedRoom {
   id: string;
-  version?: string;
 }
 
 interface Classified {
   available: AvailableRoom[];
   expired: string[];
+  /** Rooms in error, never ready or silent: what the watch of a rolling update counts. */
+  failing: FailingRoom[];
 }
 
 /**
@@ -42,14 +45,15 @@ export class HealthControllerExecutor implements OperationExecutor<HealthControl
 
   async execute(context: ExecutionContext<HealthControllerInput>): Promise<ExecutionResult<HealthControllerInput>> {
     const name = context.operation.schedulerName;
-    const [roomIds, instances, scheduler] = await Promise.all([
+    const [roomIds, instances, stored] = await Promise.all([
       this.ports.rooms.getAllRoomIds(name),
       this.ports.instances.getAllInstances(name),
       this.ports.schedulers.getScheduler(name),
     ]);
     const consistent = await this.dropInconsistent(name, roomIds, instances);
     const sample = await recordRoomSample(this.ports, name, context.logger);
-    const { available, expired } = await this.classify(name, consistent);
+    const classified = await this.classify(name, consistent);
+    const { available, expired } = classified;
     let tookAction = false;
     const { operations } = this.ports;
 
@@ -62,6 +66,9 @@ export class HealthControllerExecutor implements OperationExecutor<HealthControl
         context.logger.warn('failed to enqueue removal of expired rooms', { error: String(error) });
       }
     }
+
+    const { scheduler, aborting } = await this.watchRollout(stored, classified, context);
+    if (aborting) return { input: { took_action: true } };
 
     const decision = await this.decide(scheduler, available, context);
     let operationId: string | null = null;
@@ -100,31 +107,86 @@ export class HealthControllerExecutor implements OperationExecutor<HealthControl
 
   private async classify(name: string, instances: Map<string, Instance>): Promise<Classified> {
     const now = this.ports.clock.now().getTime();
-    const result: Classified = { available: [], expired: [] };
+    const { roomInitializationTimeoutMs, roomPingTimeoutMs, roomDeletionTimeoutMs } = this.options;
+    const result: Classified = { available: [], expired: [], failing: [] };
     for (const [id, instance] of instances) {
       if (instance.status.type === 'unknown') continue;
       const room = await this.ports.rooms.findRoom(name, id);
+      const version = room?.version ?? instance.version;
+      const fail = (cause: string) => result.failing.push({ id, version, description: describeFailure(cause, instance) });
       // A pending instance is available whatever its record says (Maestro does not read it here);
       // the version, when readable, still counts for the rolling update.
       if (instance.status.type === 'pending') {
-        result.available.push({ id, version: room?.version });
+        result.available.push({ id, version, status: 'pending' });
+        if (room && now - room.createdAt.getTime() > roomInitializationTimeoutMs) fail(`pod not started within ${seconds(roomInitializationTimeoutMs)}`);
         continue;
       }
       if (!room) continue;
       const sinceCreated = now - room.createdAt.getTime();
       const sincePing = now - room.lastPingAt.getTime();
-      if (
-        ((room.status === 'pending' || room.status === 'unready') && sinceCreated > this.options.roomInitializationTimeoutMs) ||
-        (room.status !== 'pending' && sincePing > this.options.roomPingTimeoutMs) ||
-        (room.status === 'terminating' && sincePing > this.options.roomDeletionTimeoutMs) ||
-        room.status === 'terminated'
-      ) {
+      const neverReady = (room.status === 'pending' || room.status === 'unready') && sinceCreated > roomInitializationTimeoutMs;
+      const silent = room.status !== 'pending' && sincePing > roomPingTimeoutMs;
+      const leaving = room.status === 'terminating' || room.status === 'terminated';
+      if (neverReady) fail(`not ready within ${seconds(roomInitializationTimeoutMs)} (status ${room.status})`);
+      else if (silent && !leaving) fail(`no ping for ${seconds(roomPingTimeoutMs)} (status ${room.status})`);
+      else if (room.status === 'error') fail('status error');
+      if (neverReady || silent || (room.status === 'terminating' && sincePing > roomDeletionTimeoutMs) || room.status === 'terminated') {
         result.expired.push(id);
-      } else if (room.status !== 'terminating' && room.status !== 'error') {
-        result.available.push({ id, version: room.version });
+      } else if (!leaving && room.status !== 'error') {
+        result.available.push({ id, version: room.version, status: room.status });
       }
     }
     return result;
+  }
+
+  /**
+   * The watch of a rolling update (rollout-watch.ts): counts the failed rooms of the new version,
+   * enqueues abort_rolling_update when they reach the threshold (this run then scales nothing),
+   * ends the watch when the update is over. Answers the scheduler with the watch as saved.
+   */
+  private async watchRollout(
+    scheduler: Scheduler,
+    classified: Classified,
+    context: ExecutionContext<HealthControllerInput>,
+  ): Promise<{ scheduler: Scheduler; aborting: boolean }> {
+    const { rollout } = scheduler;
+    if (!rollout) return { scheduler, aborting: false };
+    if (rollout.version !== scheduler.spec.version) return { scheduler: await this.saveRollout(scheduler, undefined, context), aborting: false };
+    const check = checkRollout({
+      watch: rollout,
+      threshold: scheduler.rollbackThreshold,
+      available: classified.available,
+      failing: classified.failing,
+      now: this.ports.clock.now(),
+      settleMs: this.options.roomInitializationTimeoutMs,
+    });
+    if (check.verdict === 'abort') {
+      const saved = check.changed ? await this.saveRollout(scheduler, check.watch, context) : scheduler;
+      const { id } = await this.ports.operations.createPriorityOperation(scheduler.name, abortRollingUpdateDefinition, {
+        version: rollout.version,
+        rollbackVersion: rollout.previousVersion,
+        threshold: check.thresholdRooms ?? 0,
+        failedRooms: check.watch.failedRooms,
+      });
+      await context.appendHistory(
+        `${check.watch.failedRooms.length} rooms of version ${rollout.version} failed: created operation (id: ${id}) to roll back to version ${rollout.previousVersion}.`,
+      );
+      return { scheduler: saved, aborting: true };
+    }
+    if (check.verdict === 'complete') return { scheduler: await this.saveRollout(scheduler, undefined, context), aborting: false };
+    return { scheduler: check.changed ? await this.saveRollout(scheduler, check.watch, context) : scheduler, aborting: false };
+  }
+
+  /** Saves the watch (none: the watch ends); a failed write is logged and retried by the next run. */
+  private async saveRollout(scheduler: Scheduler, rollout: Scheduler['rollout'], context: ExecutionContext<HealthControllerInput>): Promise<Scheduler> {
+    const updated = { ...scheduler, rollout };
+    try {
+      await this.ports.schedulers.updateScheduler(updated);
+      return updated;
+    } catch (error) {
+      context.logger.warn('failed to save the rollout watch', { error: String(error) });
+      return scheduler;
+    }
   }
 
   /** Reads what the policy needs and decides (scale-decision.ts); saves the downscale time for the cooldown. */
@@ -162,3 +224,11 @@ export class HealthControllerExecutor implements OperationExecutor<HealthControl
     return false;
   }
 }
+
+/** The cause of a room's failure with its pod's last status and description. */
+function describeFailure(cause: string, instance: Instance): string {
+  const { type, description } = instance.status;
+  return description ? `${cause}; pod ${type}: ${description}` : `${cause}; pod ${type}`;
+}
+
+const seconds = (ms: number): string => `${Math.round(ms / 1000)}s`;

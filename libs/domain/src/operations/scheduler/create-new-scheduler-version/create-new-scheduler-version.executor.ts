@@ -31,7 +31,7 @@ export class CreateNewSchedulerVersionExecutor implements OperationExecutor<Crea
     const major = isMajorChange(active, candidate);
     const versions = (await this.ports.schedulers.listSchedulerVersions(active.name)).map((v) => v.version);
     const version = nextVersion(active.spec.version, versions, major);
-    const next: Scheduler = { ...candidate, game: active.game, rollbackVersion: active.spec.version, spec: { ...candidate.spec, version } };
+    const next: Scheduler = { ...candidate, game: active.game, rollbackVersion: active.spec.version, spec: { ...candidate.spec, version }, rollout: undefined };
     if (major) {
       await context.appendHistory('Major version detected, starting game room validation process...');
       const attempts = Math.max(1, this.options.validationAttempts);
