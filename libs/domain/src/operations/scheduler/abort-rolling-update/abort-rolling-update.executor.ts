@@ -53,7 +53,13 @@ export class AbortRollingUpdateExecutor implements OperationExecutor<AbortRollin
     return { failed: true };
   }
 
-  async rollback(): Promise<void> {
-    // Nothing to undo: the switch back is one write, and the removal stands on its own.
+  /**
+   * A failed or canceled abort ends the watch, so the health controller does not enqueue it again at
+   * every run: the version stays (canceling the abort is how an operator keeps it).
+   */
+  async rollback(context: ExecutionContext<AbortRollingUpdateInput>): Promise<void> {
+    const scheduler = await this.ports.schedulers.getScheduler(context.operation.schedulerName);
+    if (!scheduler.rollout) return;
+    await this.ports.schedulers.updateScheduler({ ...scheduler, rollout: undefined });
   }
 }

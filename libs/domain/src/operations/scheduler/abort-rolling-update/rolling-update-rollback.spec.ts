@@ -257,6 +257,35 @@ describe('a rolling update that aborts itself', () => {
   });
 });
 
+describe('abort_rolling_update failing or canceled', () => {
+  it('ends the watch and keeps the version, so the health controller does not enqueue it again', async () => {
+    const fleet = aFleet();
+    await fleet.start();
+    fleet.fates.set('v2.0.0', CRASHING);
+    await fleet.switchTo('v2.0.0');
+    await fleet.cycle();
+    const input = { version: 'v2.0.0', rollbackVersion: 'v0.9.0', threshold: 1, failedRooms: [{ id: 'fleet-4', description: 'status error' }] };
+    const context = {
+      operation: anOperation({ schedulerName: 'fleet' }),
+      input,
+      signal: new AbortController().signal,
+      logger: silentLogger,
+      appendHistory: async () => undefined,
+    };
+    const aborter = new AbortRollingUpdateExecutor({ schedulers: fleet.schedulers } as never);
+
+    const failure = await aborter.execute(context).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(Error);
+    await aborter.rollback(context);
+
+    const active = await fleet.schedulers.getScheduler('fleet');
+    expect(active.spec.version).toBe('v2.0.0');
+    expect(active.rollout).toBeUndefined();
+    fleet.queue.length = 0;
+    expect(await fleet.cycle()).toBeUndefined();
+  });
+});
+
 describe('switch_active_version and the watch', () => {
   it('starts no watch for a minor version, and keeps a running watch across one', async () => {
     const fleet = aFleet();
