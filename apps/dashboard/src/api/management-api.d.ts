@@ -403,6 +403,11 @@ export interface components {
             /** @example my-scheduler */
             name?: string;
             portRange?: components["schemas"]["PortRangeDto"];
+            /**
+             * @description Not in Maestro: failed rooms of a new major version that stop its rolling update and restore the previous version; N rooms (0: never) or N% of the fleet; 20% when unset
+             * @example 20%
+             */
+            rollbackThreshold?: string;
             /** Format: int32 */
             roomsReplicas?: number;
             spec?: components["schemas"]["SpecDto"];
@@ -561,6 +566,11 @@ export interface components {
             /** @example 10% */
             maxSurge?: string;
             portRange?: components["schemas"]["PortRangeDto"];
+            /**
+             * @description Not in Maestro: failed rooms of a new major version that stop its rolling update and restore the previous version; N rooms (0: never) or N% of the fleet; 20% when unset
+             * @example 20%
+             */
+            rollbackThreshold?: string;
             /** Format: int32 */
             roomsReplicas?: number;
             spec?: components["schemas"]["SpecDto"];
@@ -606,6 +616,11 @@ export interface components {
             /** @example 10% */
             maxSurge?: string;
             portRange?: components["schemas"]["PortRangeDto"];
+            /**
+             * @description Not in Maestro: failed rooms of a new major version that stop its rolling update and restore the previous version; N rooms (0: never) or N% of the fleet; 20% when unset
+             * @example 20%
+             */
+            rollbackThreshold?: string;
             /** Format: int32 */
             roomsReplicas?: number;
             spec?: components["schemas"]["PatchSpecDto"];
@@ -704,6 +719,8 @@ export interface components {
             maxSurge: string;
             name: string;
             portRange: components["schemas"]["PortRangeDto"] | null;
+            /** @description Not in Maestro: absent when the scheduler keeps the default (20%) */
+            rollbackThreshold?: string;
             roomsReplicas: number;
             spec: components["schemas"]["SpecDto"];
             /** @enum {string} */

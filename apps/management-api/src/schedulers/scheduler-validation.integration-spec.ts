@@ -25,6 +25,11 @@ const RULES: [string, (b: Body) => void, string][] = [
     "Scheduler.MaxSurge: MaxSurge must be a number greater than zero or a number greater than zero with suffix '%'",
   ],
   ['maxSurge not a number', (b) => (b.maxSurge = 'ten'), 'Scheduler.MaxSurge: MaxSurge must be a number greater than zero'],
+  [
+    'rollbackThreshold (not in Maestro) rooms or a percentage',
+    (b) => (b.rollbackThreshold = '150%'),
+    'Scheduler.RollbackThreshold: RollbackThreshold must be a number of rooms from 0 to 1000 or a percentage from 1% to 100%',
+  ],
   ['roomsReplicas at least 0', (b) => (b.roomsReplicas = -1), 'Scheduler.RoomsReplicas: RoomsReplicas must be 0 or greater'],
   [
     'terminationGracePeriod positive',

@@ -32,6 +32,8 @@ export function toSchedulerPatch(body: PatchSchedulerRequest): SchedulerPatch {
     affinity: spec?.affinity,
     portRange: body.portRange ? portRangeFromJson(body.portRange) : undefined,
     maxSurge: body.maxSurge,
+    // Empty is unset, as proto3 reads it.
+    rollbackThreshold: body.rollbackThreshold || undefined,
     roomsReplicas: body.roomsReplicas,
     autoscaling: body.autoscaling
       ? {

@@ -15,6 +15,7 @@ export function toSchedulerJson(s: Scheduler) {
     portRange: s.portRange ? { start: s.portRange.start, end: s.portRange.end } : null,
     createdAt: formatTimestamp(s.createdAt),
     maxSurge: s.maxSurge,
+    ...(s.rollbackThreshold !== undefined ? { rollbackThreshold: s.rollbackThreshold } : {}),
     roomsReplicas: s.roomsReplicas,
     spec: {
       version: s.spec.version,

@@ -165,6 +165,21 @@ describe('schedulers and operations routes', () => {
     expect(again.body).toEqual({ code: 10, message: 'cannot cancel operation since status "canceled" is a final status', details: [] });
   });
 
+  it('stores, answers and patches a rollback threshold (not in Maestro), a minor change', async () => {
+    const created = await api.request('POST', '/schedulers', { ...aSchedulerBody('guarded'), rollbackThreshold: '3' });
+    expect(created.status).toBe(200);
+    const fetched = (await api.request('GET', '/schedulers/guarded')).body.scheduler;
+    expect(fetched.rollbackThreshold).toBe('3');
+    expect(Object.keys(fetched).slice(5, 8)).toEqual(['maxSurge', 'rollbackThreshold', 'roomsReplicas']);
+    const patched = await api.request('PATCH', '/schedulers/guarded', { rollback_threshold: '10%' });
+    expect(patched.status).toBe(200);
+    const input = (await api.request('GET', `/schedulers/guarded/operations/${patched.body.operationId}`)).body.operation.input.scheduler;
+    expect(input.RollbackThreshold).toBe('10%');
+    const invalid = await api.request('POST', '/schedulers', { ...aSchedulerBody('unguarded'), rollbackThreshold: 3 });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.message).toContain('rollbackThreshold');
+  });
+
   it('serves health, readiness and metrics on the internal port', async () => {
     expect((await api.internal('/healthz')).body).toBe('OK');
     expect((await api.internal('/readyz')).status).toBe(200);

@@ -15,6 +15,14 @@ export class NewSchedulerVersionRequest {
   @Type(() => PortRangeDto)
   portRange?: PortRangeDto;
   @ApiPropertyOptional({ example: '10%' }) @IsOptional() @IsString() maxSurge?: string;
+  @ApiPropertyOptional({
+    example: '20%',
+    description:
+      'Not in Maestro: failed rooms of a new major version that stop its rolling update and restore the previous version; N rooms (0: never) or N% of the fleet; 20% when unset',
+  })
+  @IsOptional()
+  @IsString()
+  rollbackThreshold?: string;
   @ApiPropertyOptional({ type: 'integer', format: 'int32' }) @IsOptional() @IsInt32() roomsReplicas?: number;
   @ApiPropertyOptional({ type: AutoscalingDto })
   @IsOptional()

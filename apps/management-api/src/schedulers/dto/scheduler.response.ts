@@ -11,6 +11,7 @@ export class SchedulerResponse {
   @ApiProperty({ type: PortRangeDto, nullable: true }) portRange!: PortRangeDto | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty() maxSurge!: string;
+  @ApiPropertyOptional({ description: 'Not in Maestro: absent when the scheduler keeps the default (20%)' }) rollbackThreshold?: string;
   @ApiProperty({ type: 'integer' }) roomsReplicas!: number;
   @ApiProperty({ type: SpecDto }) spec!: SpecDto;
   @ApiPropertyOptional({ type: AutoscalingDto }) autoscaling?: AutoscalingDto;
