@@ -1,4 +1,4 @@
-import { type ExecutionContext, type SwitchActiveVersionInput, SchedulerLookup, SwitchActiveVersionExecutor, silentLogger } from '@maestro/domain';
+import { type ExecutionContext, type SwitchActiveVersionInput, SchedulerLookup, SwitchActiveVersionExecutor, silentLogger, systemClock } from '@maestro/domain';
 import { PostgresSchedulerStorage, RedisInstanceStorage, RedisKeys, RedisRoomStorage, RedisSchedulerCache, createDataSource } from '@maestro/storage';
 import { TestApp, TestForwarderServer, aForwarder, aGameRoom, aScheduler, anInstance, anOperation, waitFor } from '@maestro/testing';
 import type { DataSource } from 'typeorm';
@@ -43,7 +43,8 @@ describe('rooms API while the worker switches the active version', () => {
       logger: silentLogger,
       appendHistory: async () => undefined,
     };
-    await new SwitchActiveVersionExecutor({ schedulers: postgres, lookup: worker }).execute(context);
+    const rooms = new RedisRoomStorage(api.redis.client, new RedisKeys(api.redis.keyPrefix));
+    await new SwitchActiveVersionExecutor({ schedulers: postgres, lookup: worker, rooms, clock: systemClock }).execute(context);
   }
 
   it('forwards a player event right after a switch that adds a forwarder, with pings arriving throughout', async () => {

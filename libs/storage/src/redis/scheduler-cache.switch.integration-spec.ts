@@ -6,11 +6,13 @@ import {
   SchedulerLookup,
   SwitchActiveVersionExecutor,
   silentLogger,
+  systemClock,
 } from '@maestro/domain';
 import { aForwarder, anOperation, aScheduler, createTestDatabase, createTestRedis, type TestDatabase, type TestRedis } from '@maestro/testing';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '../postgres/data-source';
 import { PostgresSchedulerStorage } from '../postgres/postgres-scheduler.storage';
+import { RedisRoomStorage } from './redis-room.storage';
 import { RedisSchedulerCache } from './redis-scheduler.cache';
 
 /** Postgres reads that stop after the read, before the caller goes on, until released. */
@@ -68,7 +70,8 @@ describe('scheduler cache around a switch of the active version (Postgres and Re
       logger: silentLogger,
       appendHistory: async () => undefined,
     };
-    await new SwitchActiveVersionExecutor({ schedulers: postgres, lookup: worker }).execute(context);
+    const rooms = new RedisRoomStorage(redis.client, redis.keyPrefix);
+    await new SwitchActiveVersionExecutor({ schedulers: postgres, lookup: worker, rooms, clock: systemClock }).execute(context);
   }
 
   const cachedVersion = async (name: string) => {

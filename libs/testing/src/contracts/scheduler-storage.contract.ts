@@ -126,6 +126,25 @@ export function schedulerStorageContract(storage: () => SchedulerStorage): void 
       expect(await storage().listSchedulers({ name, version: 'v1.0.0' })).toEqual([]);
     });
 
+    it('keeps the rollback threshold of each version, and the rollout watch of the active configuration (not in Maestro)', async () => {
+      const name = aName();
+      await storage().createScheduler(aScheduler().withName(name).build());
+      const next = { ...aScheduler().withName(name).withVersion('v1.1.0').withState('in-sync').build(), rollbackThreshold: '5%' };
+      await storage().createSchedulerVersion(next);
+      const rollout = {
+        version: 'v1.1.0',
+        previousVersion: 'v1.0.0',
+        startedAt: new Date('2026-01-02T10:00:00Z'),
+        fleetSize: 3,
+        failedRooms: [{ id: 'r1', description: 'status error' }],
+      };
+      await storage().updateScheduler({ ...next, rollout });
+      expect(await storage().getScheduler(name)).toMatchObject({ rollbackThreshold: '5%', rollout });
+      expect((await storage().getSchedulerWithVersion(name, 'v1.1.0')).rollbackThreshold).toBe('5%');
+      expect((await storage().getSchedulerWithVersion(name, 'v1.1.0')).rollout).toBeUndefined();
+      expect((await storage().getSchedulerWithVersion(name, 'v1.0.0')).rollbackThreshold).toBeUndefined();
+    });
+
     it('runs the step after a new version, and undoes the version when that step fails, passing its error through', async () => {
       const name = aName();
       await storage().createScheduler(aScheduler().withName(name).build());
