@@ -123,12 +123,12 @@ const RULES: [string, (b: Body) => void, string][] = [
   [
     'policy type required even when disabled',
     (b) => (b.autoscaling = { enabled: false, min: 1, max: 2, cooldown: 0, policy: {} }),
-    'Autoscaling.Policy.Type: Type must be one of [roomOccupancy fixedBuffer]',
+    'Autoscaling.Policy.Type: Type must be one of [roomOccupancy fixedBuffer schedule webhook]',
   ],
   [
     'policy type one of',
     (b) => (b.autoscaling = { ...occupancy(0.5), policy: { type: 'magic', parameters: {} } }),
-    'Autoscaling.Policy.Type: Type must be one of [roomOccupancy fixedBuffer]',
+    'Autoscaling.Policy.Type: Type must be one of [roomOccupancy fixedBuffer schedule webhook]',
   ],
   [
     'roomOccupancy parameters required',

@@ -1,4 +1,4 @@
-import type { Autoscaling, Container, Forwarder, Scheduler, SchedulerInfo, SchedulerVersion } from '@maestro/domain';
+import type { Autoscaling, AutoscalingPolicy, Container, Forwarder, Scheduler, SchedulerInfo, SchedulerVersion } from '@maestro/domain';
 import { float32ToJson } from '../wire/float32';
 import { formatDurationNs, formatTimestamp } from '../wire/wire-format';
 
@@ -57,26 +57,37 @@ function toContainerJson(c: Container) {
 }
 
 function toAutoscalingJson(a: Autoscaling) {
-  const { roomOccupancy, fixedBuffer } = a.policy.parameters;
+  return { enabled: a.enabled, min: a.min, max: a.max, policy: toPolicyJson(a.policy), cooldown: a.cooldown };
+}
+
+function toPolicyJson(policy: AutoscalingPolicy): Record<string, unknown> {
+  const { roomOccupancy, fixedBuffer, schedule, webhook } = policy.parameters;
+  const buffer = (p: { allocationBufferMinutes?: number }) =>
+    p.allocationBufferMinutes === undefined ? {} : { allocationBufferMinutes: p.allocationBufferMinutes };
   return {
-    enabled: a.enabled,
-    min: a.min,
-    max: a.max,
-    policy: {
-      type: a.policy.type,
-      parameters: {
-        ...(roomOccupancy
-          ? {
-              roomOccupancy: {
-                readyTarget: float32ToJson(roomOccupancy.readyTarget),
-                downThreshold: float32ToJson(roomOccupancy.downThreshold),
-              },
-            }
-          : {}),
-        ...(fixedBuffer ? { fixedBuffer: { amount: fixedBuffer.amount } } : {}),
-      },
+    type: policy.type,
+    parameters: {
+      ...(roomOccupancy
+        ? {
+            roomOccupancy: {
+              readyTarget: float32ToJson(roomOccupancy.readyTarget),
+              downThreshold: float32ToJson(roomOccupancy.downThreshold),
+              ...buffer(roomOccupancy),
+            },
+          }
+        : {}),
+      ...(fixedBuffer ? { fixedBuffer: { amount: fixedBuffer.amount, ...buffer(fixedBuffer) } } : {}),
+      ...(schedule
+        ? {
+            schedule: {
+              timezone: schedule.timezone,
+              entries: schedule.entries.map((e) => ({ cron: e.cron, duration: e.duration, policy: toPolicyJson(e.policy) })),
+              default: toPolicyJson(schedule.default),
+            },
+          }
+        : {}),
+      ...(webhook ? { webhook: { url: webhook.url, timeoutMs: webhook.timeoutMs, fallback: toPolicyJson(webhook.fallback) } } : {}),
     },
-    cooldown: a.cooldown,
   };
 }
 

@@ -1,5 +1,6 @@
 import {
   type Autoscaling,
+  type AutoscalingPolicy,
   DEFAULT_DOWN_THRESHOLD,
   DEFAULT_FORWARDER_TIMEOUT_MS,
   DEFAULT_MAX_MATCHES,
@@ -40,20 +41,29 @@ export function withDefaultForwarderOptions(f: Forwarder): Forwarder {
  * (`Math.fround`, idempotent); a 0 (absent) `downThreshold` becomes 0.99 (autoscaling.md 1).
  */
 export function normalizeAutoscaling(a: Autoscaling): Autoscaling {
-  const occupancy = a.policy.parameters.roomOccupancy;
-  if (!occupancy) return a;
-  const downThreshold = Math.fround(occupancy.downThreshold);
-  return {
-    ...a,
-    policy: {
-      ...a.policy,
-      parameters: {
-        ...a.policy.parameters,
-        roomOccupancy: {
-          readyTarget: Math.fround(occupancy.readyTarget),
-          downThreshold: downThreshold === 0 ? DEFAULT_DOWN_THRESHOLD : downThreshold,
-        },
-      },
-    },
-  };
+  return { ...a, policy: normalizePolicy(a.policy) };
+}
+
+/** The same for a policy and the policies a schedule or a webhook holds. */
+function normalizePolicy(policy: AutoscalingPolicy): AutoscalingPolicy {
+  const { roomOccupancy: occupancy, schedule, webhook } = policy.parameters;
+  if (!occupancy && !schedule && !webhook) return policy;
+  const parameters = { ...policy.parameters };
+  if (occupancy) {
+    const downThreshold = Math.fround(occupancy.downThreshold);
+    parameters.roomOccupancy = {
+      ...occupancy,
+      readyTarget: Math.fround(occupancy.readyTarget),
+      downThreshold: downThreshold === 0 ? DEFAULT_DOWN_THRESHOLD : downThreshold,
+    };
+  }
+  if (schedule) {
+    parameters.schedule = {
+      ...schedule,
+      entries: schedule.entries.map((entry) => ({ ...entry, policy: normalizePolicy(entry.policy) })),
+      default: normalizePolicy(schedule.default),
+    };
+  }
+  if (webhook) parameters.webhook = { ...webhook, fallback: normalizePolicy(webhook.fallback) };
+  return { ...policy, parameters };
 }

@@ -6,7 +6,9 @@ export type SchedulerState = (typeof SCHEDULER_STATES)[number];
 export const IMAGE_PULL_POLICIES = ['Always', 'Never', 'IfNotPresent'] as const;
 export const PORT_PROTOCOLS = ['tcp', 'udp', 'sctp'] as const;
 export const FORWARDER_TYPES = ['gRPC'] as const;
-export const AUTOSCALING_POLICY_TYPES = ['roomOccupancy', 'fixedBuffer'] as const;
+export const AUTOSCALING_POLICY_TYPES = ['roomOccupancy', 'fixedBuffer', 'schedule', 'webhook'] as const;
+/** The policies a schedule window, a schedule's default and a webhook's fallback may hold. */
+export const BASIC_POLICY_TYPES = ['roomOccupancy', 'fixedBuffer'] as const;
 export type AutoscalingPolicyType = (typeof AUTOSCALING_POLICY_TYPES)[number];
 
 export const FIRST_VERSION = 'v1.0.0';
@@ -83,13 +85,43 @@ export interface Forwarder {
   options?: ForwarderOptions;
 }
 
-export interface RoomOccupancyParameters {
+/** Not in Maestro (autoscaling.md): extra rooms for the recent allocation rate; absent = Maestro's policy. */
+export interface AllocationBuffer {
+  /** Extra rooms = the highest allocations per minute of the last minutes times this many minutes. */
+  allocationBufferMinutes?: number;
+}
+
+export interface RoomOccupancyParameters extends AllocationBuffer {
   readyTarget: number;
   downThreshold: number;
 }
 
-export interface FixedBufferParameters {
+export interface FixedBufferParameters extends AllocationBuffer {
   amount: number;
+}
+
+/** One window of a schedule policy: opens when `cron` fires and lasts `duration`. */
+export interface ScheduleEntry {
+  cron: string;
+  /** `4h`, `90m`, `1h30m`, `45s`. */
+  duration: string;
+  policy: AutoscalingPolicy;
+}
+
+/** Not in Maestro: policies by time window (autoscaling.md). */
+export interface ScheduleParameters {
+  /** IANA name the crons are read in (`UTC`, `Europe/Paris`). */
+  timezone: string;
+  entries: ScheduleEntry[];
+  default: AutoscalingPolicy;
+}
+
+/** Not in Maestro: the number of rooms answered by a team's HTTP endpoint (autoscaling.md). */
+export interface WebhookParameters {
+  url: string;
+  timeoutMs: number;
+  /** Applied when the hook times out, answers non-2xx or an unreadable body. */
+  fallback: AutoscalingPolicy;
 }
 
 export interface AutoscalingPolicy {
@@ -97,6 +129,8 @@ export interface AutoscalingPolicy {
   parameters: {
     roomOccupancy?: RoomOccupancyParameters;
     fixedBuffer?: FixedBufferParameters;
+    schedule?: ScheduleParameters;
+    webhook?: WebhookParameters;
   };
 }
 

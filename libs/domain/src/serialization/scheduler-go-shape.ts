@@ -1,4 +1,4 @@
-import type { Autoscaling, Container, EnvVar, Forwarder, PortRange, RolloutWatch, Scheduler, SchedulerState } from '../entities/scheduler';
+import type { Autoscaling, AutoscalingPolicy, Container, EnvVar, Forwarder, PortRange, RolloutWatch, Scheduler, SchedulerState } from '../entities/scheduler';
 import { DEFAULT_MAX_MATCHES, ZERO_TIME } from '../entities/scheduler';
 
 /**
@@ -50,18 +50,29 @@ function goContainer(c: Container): GoObject {
 
 function goAutoscaling(a: Autoscaling | undefined): GoObject | null {
   if (!a) return null;
-  const { roomOccupancy, fixedBuffer } = a.policy.parameters;
+  return { Enabled: a.enabled, Min: a.min, Max: a.max, Cooldown: a.cooldown, Policy: goPolicy(a.policy) };
+}
+
+/** Maestro's two parameter blocks always (null when absent); this project's only when set. */
+function goPolicy(policy: AutoscalingPolicy): GoObject {
+  const { roomOccupancy, fixedBuffer, schedule, webhook } = policy.parameters;
+  const buffer = (p: { allocationBufferMinutes?: number }) =>
+    p.allocationBufferMinutes === undefined ? {} : { AllocationBufferMinutes: p.allocationBufferMinutes };
   return {
-    Enabled: a.enabled,
-    Min: a.min,
-    Max: a.max,
-    Cooldown: a.cooldown,
-    Policy: {
-      Type: a.policy.type,
-      Parameters: {
-        RoomOccupancy: roomOccupancy ? { ReadyTarget: roomOccupancy.readyTarget, DownThreshold: roomOccupancy.downThreshold } : null,
-        FixedBuffer: fixedBuffer ? { Amount: fixedBuffer.amount } : null,
-      },
+    Type: policy.type,
+    Parameters: {
+      RoomOccupancy: roomOccupancy ? { ReadyTarget: roomOccupancy.readyTarget, DownThreshold: roomOccupancy.downThreshold, ...buffer(roomOccupancy) } : null,
+      FixedBuffer: fixedBuffer ? { Amount: fixedBuffer.amount, ...buffer(fixedBuffer) } : null,
+      ...(schedule
+        ? {
+            Schedule: {
+              Timezone: schedule.timezone,
+              Entries: schedule.entries.map((e) => ({ Cron: e.cron, Duration: e.duration, Policy: goPolicy(e.policy) })),
+              Default: goPolicy(schedule.default),
+            },
+          }
+        : {}),
+      ...(webhook ? { Webhook: { Url: webhook.url, TimeoutMs: webhook.timeoutMs, Fallback: goPolicy(webhook.fallback) } } : {}),
     },
   };
 }
@@ -280,21 +291,38 @@ function fromGoForwarder(value: unknown): Forwarder {
 function fromGoAutoscaling(value: unknown): Autoscaling | undefined {
   if (!value) return undefined;
   const a = caseless(value);
-  const policy = caseless(a.policy);
+  return { enabled: Boolean(a.enabled), min: num(a.min), max: num(a.max), cooldown: num(a.cooldown), policy: fromGoPolicy(a.policy) };
+}
+
+function fromGoPolicy(value: unknown): AutoscalingPolicy {
+  const policy = caseless(value);
   const parameters = caseless(policy.parameters);
   const occupancy = parameters.roomoccupancy ? caseless(parameters.roomoccupancy) : undefined;
   const buffer = parameters.fixedbuffer ? caseless(parameters.fixedbuffer) : undefined;
+  const schedule = parameters.schedule ? caseless(parameters.schedule) : undefined;
+  const webhook = parameters.webhook ? caseless(parameters.webhook) : undefined;
+  const allocationBuffer = (p: Record<string, unknown>) =>
+    p.allocationbufferminutes === undefined ? {} : { allocationBufferMinutes: num(p.allocationbufferminutes) };
   return {
-    enabled: Boolean(a.enabled),
-    min: num(a.min),
-    max: num(a.max),
-    cooldown: num(a.cooldown),
-    policy: {
-      type: str(policy.type),
-      parameters: {
-        ...(occupancy ? { roomOccupancy: { readyTarget: num(occupancy.readytarget), downThreshold: num(occupancy.downthreshold) } } : {}),
-        ...(buffer ? { fixedBuffer: { amount: num(buffer.amount) } } : {}),
-      },
+    type: str(policy.type),
+    parameters: {
+      ...(occupancy
+        ? { roomOccupancy: { readyTarget: num(occupancy.readytarget), downThreshold: num(occupancy.downthreshold), ...allocationBuffer(occupancy) } }
+        : {}),
+      ...(buffer ? { fixedBuffer: { amount: num(buffer.amount), ...allocationBuffer(buffer) } } : {}),
+      ...(schedule
+        ? {
+            schedule: {
+              timezone: str(schedule.timezone),
+              entries: list(schedule.entries).map((entry) => {
+                const e = caseless(entry);
+                return { cron: str(e.cron), duration: str(e.duration), policy: fromGoPolicy(e.policy) };
+              }),
+              default: fromGoPolicy(schedule.default),
+            },
+          }
+        : {}),
+      ...(webhook ? { webhook: { url: str(webhook.url), timeoutMs: num(webhook.timeoutms), fallback: fromGoPolicy(webhook.fallback) } } : {}),
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { Autoscaling, Container, EnvVar, Forwarder, PortRange, Scheduler } from '../entities/scheduler';
+import type { AutoscalingPolicy, Autoscaling, Container, EnvVar, Forwarder, PortRange, Scheduler } from '../entities/scheduler';
 import { DEFAULT_MAX_MATCHES, ZERO_TIME } from '../entities/scheduler';
 import { applySchedulerDefaults } from '../entities/scheduler-defaults';
 
@@ -43,7 +43,18 @@ export interface AutoscalingJson {
   min?: number;
   max?: number;
   cooldown?: number;
-  policy?: { type?: string; parameters?: { roomOccupancy?: { readyTarget?: number; downThreshold?: number }; fixedBuffer?: { amount?: number } } };
+  policy?: PolicyJson;
+}
+
+/** An autoscaling policy as requests carry it; schedule and webhook hold further policies. */
+export interface PolicyJson {
+  type?: string;
+  parameters?: {
+    roomOccupancy?: { readyTarget?: number; downThreshold?: number; allocationBufferMinutes?: number };
+    fixedBuffer?: { amount?: number; allocationBufferMinutes?: number };
+    schedule?: { timezone?: string; entries?: { cron?: string; duration?: string; policy?: PolicyJson }[]; default?: PolicyJson };
+    webhook?: { url?: string; timeoutMs?: number; fallback?: PolicyJson };
+  };
 }
 
 export interface SchedulerRequestJson {
@@ -147,20 +158,46 @@ export function forwarderFromJson(json: ForwarderJson): Forwarder {
 }
 
 export function autoscalingFromJson(json: AutoscalingJson): Autoscaling {
-  const parameters = json.policy?.parameters;
   return {
     enabled: json.enabled ?? false,
     min: json.min ?? 0,
     max: json.max ?? 0,
     cooldown: json.cooldown ?? 0,
-    policy: {
-      type: json.policy?.type ?? '',
-      parameters: {
-        roomOccupancy: parameters?.roomOccupancy
-          ? { readyTarget: parameters.roomOccupancy.readyTarget ?? 0, downThreshold: parameters.roomOccupancy.downThreshold ?? 0 }
-          : undefined,
-        fixedBuffer: parameters?.fixedBuffer ? { amount: parameters.fixedBuffer.amount ?? 0 } : undefined,
-      },
+    policy: policyFromJson(json.policy),
+  };
+}
+
+/** A policy from its request JSON; absent fields take their zero values, as Go's decoding does. */
+export function policyFromJson(json: PolicyJson | undefined): AutoscalingPolicy {
+  const parameters = json?.parameters;
+  const occupancy = parameters?.roomOccupancy;
+  const buffer = parameters?.fixedBuffer;
+  const schedule = parameters?.schedule;
+  const webhook = parameters?.webhook;
+  return {
+    type: json?.type ?? '',
+    parameters: {
+      roomOccupancy: occupancy
+        ? { readyTarget: occupancy.readyTarget ?? 0, downThreshold: occupancy.downThreshold ?? 0, ...allocationBufferOf(occupancy) }
+        : undefined,
+      fixedBuffer: buffer ? { amount: buffer.amount ?? 0, ...allocationBufferOf(buffer) } : undefined,
+      ...(schedule
+        ? {
+            schedule: {
+              timezone: schedule.timezone ?? '',
+              entries: (schedule.entries ?? []).map((entry) => ({
+                cron: entry.cron ?? '',
+                duration: entry.duration ?? '',
+                policy: policyFromJson(entry.policy),
+              })),
+              default: policyFromJson(schedule.default),
+            },
+          }
+        : {}),
+      ...(webhook ? { webhook: { url: webhook.url ?? '', timeoutMs: webhook.timeoutMs ?? 0, fallback: policyFromJson(webhook.fallback) } } : {}),
     },
   };
 }
+
+const allocationBufferOf = (p: { allocationBufferMinutes?: number }) =>
+  p.allocationBufferMinutes === undefined ? {} : { allocationBufferMinutes: p.allocationBufferMinutes };

@@ -30,4 +30,11 @@ export const INPUT_LIMITS = {
   annotations: 64,
   /** Kubernetes' own ceiling on the size of an object's annotations (keys and values). */
   annotationsTotalBytes: 256 * 1024,
+  /** A schedule policy's windows, and a webhook's URL and deadline (autoscaling.md, not in Maestro). */
+  scheduleEntries: 20,
+  webhookUrlLength: 512,
+  webhookTimeoutMinMs: 100,
+  webhookTimeoutMaxMs: 10_000,
+  /** `allocationBufferMinutes` of roomOccupancy and fixedBuffer. */
+  allocationBufferMaxMinutes: 60,
 } as const;

@@ -194,11 +194,15 @@ describe('validateScheduler: one rule per test, exact Maestro line (management-a
     ['min <= max', () => withAutoscaling({ min: 5, max: 4 }), 'Autoscaling.Min: Min must be a number lower than Max'],
     ['max >= -1', () => withAutoscaling({ max: -2 }), 'Autoscaling.Max: Max must be -1 or greater'],
     ['cooldown >= 0', () => withAutoscaling({ cooldown: -1 }), 'Autoscaling.Cooldown: Cooldown must be 0 or greater'],
-    ['policy type unknown', () => withPolicy({ type: 'percent', parameters: {} }), 'Autoscaling.Policy.Type: Type must be one of [roomOccupancy fixedBuffer]'],
+    [
+      'policy type unknown',
+      () => withPolicy({ type: 'percent', parameters: {} }),
+      'Autoscaling.Policy.Type: Type must be one of [roomOccupancy fixedBuffer schedule webhook]',
+    ],
     [
       'policy type empty, even disabled',
       () => withAutoscaling({ enabled: false, policy: { type: '', parameters: { roomOccupancy: { readyTarget: 0.5, downThreshold: 0.9 } } } }),
-      'Autoscaling.Policy.Type: Type must be one of [roomOccupancy fixedBuffer]',
+      'Autoscaling.Policy.Type: Type must be one of [roomOccupancy fixedBuffer schedule webhook]',
     ],
     [
       'roomOccupancy parameters required',

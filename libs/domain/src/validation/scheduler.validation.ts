@@ -31,7 +31,7 @@ export interface ValidateSchedulerOptions {
 export function validateScheduler(scheduler: Scheduler, options: ValidateSchedulerOptions = {}): void {
   if (options.autoscalingFirst !== false && scheduler.autoscaling) {
     const autoscaling = IssueCollector.root('Autoscaling');
-    collectAutoscalingIssues(scheduler.autoscaling, autoscaling);
+    collectAutoscalingIssues(scheduler.autoscaling, autoscaling, options.forwarderAddresses);
     throwIfAny(autoscaling.issues);
   }
   throwIfAny(collectSchedulerIssues(scheduler, options.forwarderAddresses));
@@ -77,7 +77,7 @@ export function collectSchedulerIssues(s: Scheduler, forwarderAddresses?: Forwar
   spec.check(!isLabelValue(s.spec.toleration), 'Toleration', 'label_value', rule.labelValue);
   spec.check(s.spec.affinity !== '' && !isQualifiedName(s.spec.affinity), 'Affinity', 'qualified_name', rule.qualifiedName);
 
-  if (s.autoscaling) collectAutoscalingIssues(s.autoscaling, at.at('Autoscaling'));
+  if (s.autoscaling) collectAutoscalingIssues(s.autoscaling, at.at('Autoscaling'), forwarderAddresses);
   if (s.portRange) {
     const range = s.portRange;
     at.at('PortRange').check(!(range.start < range.end), 'Start', 'ltfield', (f) => rule.ltField(f, 'End'));

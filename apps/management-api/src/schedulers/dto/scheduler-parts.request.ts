@@ -120,13 +120,52 @@ export class ForwarderDto {
   options?: ForwarderOptionsDto;
 }
 
+const ALLOCATION_BUFFER = 'not in Maestro: extra rooms = peak allocations per minute of the last 5 minutes times this (autoscaling.md)';
+
 export class RoomOccupancyDto {
   @ApiPropertyOptional({ type: 'number', format: 'float' }) @IsOptional() @IsNumber() readyTarget?: number;
   @ApiPropertyOptional({ type: 'number', format: 'float' }) @IsOptional() @IsNumber() downThreshold?: number;
+  @ApiPropertyOptional({ type: 'number', description: ALLOCATION_BUFFER }) @IsOptional() @IsNumber() allocationBufferMinutes?: number;
 }
 
 export class FixedBufferDto {
   @ApiPropertyOptional({ type: 'integer', format: 'int32' }) @IsOptional() @IsInt32() amount?: number;
+  @ApiPropertyOptional({ type: 'number', description: ALLOCATION_BUFFER }) @IsOptional() @IsNumber() allocationBufferMinutes?: number;
+}
+
+export class ScheduleEntryDto {
+  @ApiPropertyOptional({ description: 'five-field cron, read in the timezone', example: '0 18 * * *' }) @IsOptional() @IsString() cron?: string;
+  @ApiPropertyOptional({ description: 'how long the window lasts', example: '4h' }) @IsOptional() @IsString() duration?: string;
+  @ApiPropertyOptional({ type: () => AutoscalingPolicyDto, description: 'a roomOccupancy or fixedBuffer policy' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AutoscalingPolicyDto)
+  policy?: AutoscalingPolicyDto;
+}
+
+export class ScheduleDto {
+  @ApiPropertyOptional({ example: 'UTC' }) @IsOptional() @IsString() timezone?: string;
+  @ApiPropertyOptional({ type: [ScheduleEntryDto], description: 'the first open window applies' })
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => ScheduleEntryDto)
+  entries?: ScheduleEntryDto[];
+  @ApiPropertyOptional({ type: () => AutoscalingPolicyDto, description: 'applies outside every window' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AutoscalingPolicyDto)
+  default?: AutoscalingPolicyDto;
+}
+
+export class WebhookDto {
+  @ApiPropertyOptional({ description: 'http(s) URL the status is POSTed to; an address allowed for forwarders' }) @IsOptional() @IsString() url?: string;
+  @ApiPropertyOptional({ type: 'integer', format: 'int32', minimum: 100, maximum: 10000 }) @IsOptional() @IsInt32() timeoutMs?: number;
+  @ApiPropertyOptional({ type: () => AutoscalingPolicyDto, description: 'a roomOccupancy or fixedBuffer policy, applied when the hook fails' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AutoscalingPolicyDto)
+  fallback?: AutoscalingPolicyDto;
 }
 
 export class PolicyParametersDto {
@@ -140,11 +179,21 @@ export class PolicyParametersDto {
   @ValidateNested()
   @Type(() => FixedBufferDto)
   fixedBuffer?: FixedBufferDto;
+  @ApiPropertyOptional({ type: ScheduleDto, description: 'not in Maestro (autoscaling.md)' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ScheduleDto)
+  schedule?: ScheduleDto;
+  @ApiPropertyOptional({ type: WebhookDto, description: 'not in Maestro (autoscaling.md)' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => WebhookDto)
+  webhook?: WebhookDto;
 }
 
 export class AutoscalingPolicyDto {
-  @ApiPropertyOptional({ enum: ['roomOccupancy', 'fixedBuffer'] }) @IsOptional() @IsString() type?: string;
-  @ApiPropertyOptional({ type: PolicyParametersDto })
+  @ApiPropertyOptional({ enum: ['roomOccupancy', 'fixedBuffer', 'schedule', 'webhook'] }) @IsOptional() @IsString() type?: string;
+  @ApiPropertyOptional({ type: () => PolicyParametersDto })
   @IsOptional()
   @ValidateNested()
   @Type(() => PolicyParametersDto)

@@ -3,3 +3,4 @@ export * from './fixed-buffer.policy';
 export * from './autoscaling-limits';
 export * from './autoscaler';
 export * from './policy-evaluation';
+export * from './schedule.policy';

@@ -1,6 +1,7 @@
-import type { Autoscaling } from '../../entities/scheduler';
+import type { AllocationBuffer, Autoscaling, AutoscalingPolicy } from '../../entities/scheduler';
 import { InvalidArgumentError } from '../../errors/domain-error';
 import { fixedBufferCanDownscale, fixedBufferDesiredRooms, type FixedBufferState } from './fixed-buffer.policy';
+import { activeSchedulePolicy, formatWindowEnd } from './schedule.policy';
 import { roomOccupancyCanDownscale, roomOccupancyDesiredRooms, type RoomOccupancyState } from './room-occupancy.policy';
 
 /**
@@ -50,24 +51,69 @@ export const toFixedBufferState = (f: FleetState): FixedBufferState => ({
   totalRooms: f.total - f.terminating - f.error,
 });
 
-/** A policy bound to the fleet it reads: its wanted rooms and whether it allows a downscale. */
+/** What a policy reads besides the rooms: the time, recent allocations, a webhook's answer. */
+export interface PolicyInputs {
+  /** Picks a schedule's window. */
+  now: Date;
+  /** Allocations of the last minutes, one count per minute (any order); none when not counted. */
+  allocationsPerMinute?: readonly number[];
+  /** The webhook's answer for this run; absent when it was not asked (the simulator): the fallback applies. */
+  webhook?: WebhookOutcome;
+}
+
+/** A webhook's answer: the rooms it wants, or why it could not say. */
+export type WebhookOutcome = { rooms: number } | { failure: string };
+
+/** A policy bound to the fleet it reads: its wanted rooms, whether it allows a downscale, and how it read. */
 interface BoundPolicy {
   desiredRooms(): number;
   canDownscale(): boolean;
+  /** `readyTarget 0.5`, `schedule window '0 18 * * *' (until 22:00 UTC): fixedBuffer 5`. */
+  describe(): string;
 }
 
-function bind(autoscaling: Autoscaling, fleet: FleetState): BoundPolicy {
-  const { type, parameters } = autoscaling.policy;
+function bind(policy: AutoscalingPolicy, fleet: FleetState, inputs: PolicyInputs | undefined): BoundPolicy {
+  const { type, parameters } = policy;
   switch (type) {
     case 'roomOccupancy': {
       const state = toRoomOccupancyState(fleet);
       const p = requireParameters(parameters.roomOccupancy, 'RoomOccupancy');
-      return { desiredRooms: () => roomOccupancyDesiredRooms(state, p), canDownscale: () => roomOccupancyCanDownscale(state, p) };
+      const bound = {
+        desiredRooms: () => roomOccupancyDesiredRooms(state, p),
+        canDownscale: () => roomOccupancyCanDownscale(state, p),
+        describe: () => `readyTarget ${p.readyTarget}`,
+      };
+      return withAllocationBuffer(bound, p, inputs);
     }
     case 'fixedBuffer': {
       const state = toFixedBufferState(fleet);
       const p = requireParameters(parameters.fixedBuffer, 'FixedBuffer');
-      return { desiredRooms: () => fixedBufferDesiredRooms(state, p), canDownscale: () => fixedBufferCanDownscale(state, p) };
+      const bound = {
+        desiredRooms: () => fixedBufferDesiredRooms(state, p),
+        canDownscale: () => fixedBufferCanDownscale(state, p),
+        describe: () => `fixedBuffer ${p.amount}`,
+      };
+      return withAllocationBuffer(bound, p, inputs);
+    }
+    case 'schedule': {
+      const schedule = requireParameters(parameters.schedule, 'Schedule');
+      if (!inputs) throw new InvalidArgumentError('the schedule policy needs the time of the run');
+      const active = activeSchedulePolicy(schedule, inputs.now);
+      const inner = bind(active.policy, fleet, inputs);
+      const window = active.window
+        ? `schedule window '${active.window.entry.cron}' (until ${formatWindowEnd(active.window.until, schedule.timezone)})`
+        : 'schedule default';
+      return { ...inner, describe: () => `${window}: ${inner.describe()}` };
+    }
+    case 'webhook': {
+      const webhook = requireParameters(parameters.webhook, 'Webhook');
+      const outcome = inputs?.webhook;
+      if (outcome && 'rooms' in outcome) {
+        return { desiredRooms: () => outcome.rooms, canDownscale: () => true, describe: () => `webhook answered ${outcome.rooms}` };
+      }
+      const fallback = bind(webhook.fallback, fleet, inputs);
+      const why = outcome ? `webhook failed (${outcome.failure})` : 'webhook not called';
+      return { ...fallback, describe: () => `${why}, fallback ${fallback.describe()}` };
     }
     default:
       throw unknownPolicy(type);
@@ -75,15 +121,41 @@ function bind(autoscaling: Autoscaling, fleet: FleetState): BoundPolicy {
 }
 
 /**
+ * Rooms added for the recent allocation rate (off unless `allocationBufferMinutes` is set): the
+ * highest per-minute count of the recent minutes times that many minutes, rounded up.
+ */
+export function allocationBufferRooms(p: AllocationBuffer, allocationsPerMinute: readonly number[] | undefined): number {
+  if (!p.allocationBufferMinutes || !allocationsPerMinute || allocationsPerMinute.length === 0) return 0;
+  return Math.ceil(Math.max(...allocationsPerMinute) * p.allocationBufferMinutes);
+}
+
+function withAllocationBuffer(bound: BoundPolicy, p: AllocationBuffer, inputs: PolicyInputs | undefined): BoundPolicy {
+  if (!p.allocationBufferMinutes) return bound;
+  const extra = allocationBufferRooms(p, inputs?.allocationsPerMinute);
+  const peak = Math.max(0, ...(inputs?.allocationsPerMinute ?? []));
+  return {
+    desiredRooms: () => bound.desiredRooms() + extra,
+    canDownscale: () => bound.canDownscale(),
+    describe: () => `${bound.describe()} + ${extra} for ${peak} allocations/min`,
+  };
+}
+
+/**
  * The policy's wanted number of rooms before min and max. Throws for an unknown policy type or
  * missing parameters (the health controller run then fails, as Maestro's).
  */
-export const policyDesiredRooms = (autoscaling: Autoscaling, fleet: FleetState): number => bind(autoscaling, fleet).desiredRooms();
+export const policyDesiredRooms = (autoscaling: Autoscaling, fleet: FleetState, inputs?: PolicyInputs): number =>
+  bind(autoscaling.policy, fleet, inputs).desiredRooms();
 
 /** Whether the policy allows a downscale now (the cooldown is separate). Throws as {@link policyDesiredRooms}. */
-export const policyCanDownscale = (autoscaling: Autoscaling, fleet: FleetState): boolean => bind(autoscaling, fleet).canDownscale();
+export const policyCanDownscale = (autoscaling: Autoscaling, fleet: FleetState, inputs?: PolicyInputs): boolean =>
+  bind(autoscaling.policy, fleet, inputs).canDownscale();
 
-function requireParameters<T>(parameters: T | undefined, name: 'RoomOccupancy' | 'FixedBuffer'): T {
+/** How the policy read this run (the decision's reason). Throws as {@link policyDesiredRooms}. */
+export const describePolicy = (autoscaling: Autoscaling, fleet: FleetState, inputs?: PolicyInputs): string =>
+  bind(autoscaling.policy, fleet, inputs).describe();
+
+function requireParameters<T>(parameters: T | undefined, name: 'RoomOccupancy' | 'FixedBuffer' | 'Schedule' | 'Webhook'): T {
   if (!parameters) throw new InvalidArgumentError(`${name} must not be nil for ${name} policy type`);
   return parameters;
 }

@@ -1,6 +1,6 @@
 import { isAutoscalingEnabled, type Scheduler } from '../../../entities/scheduler';
 import { clampToLimits, isCooldownOver } from '../../../policies/autoscaling/autoscaling-limits';
-import { type FleetState, policyCanDownscale, policyDesiredRooms } from '../../../policies/autoscaling/policy-evaluation';
+import { describePolicy, type FleetState, type PolicyInputs, policyCanDownscale, policyDesiredRooms } from '../../../policies/autoscaling/policy-evaluation';
 import { parseMaxSurge } from '../../../rooms/max-surge';
 
 /** A limit that changed the number of rooms the policy wanted. */
@@ -20,6 +20,8 @@ export interface ScaleSituation {
   now: Date;
   /** Rooms one add_rooms / remove_rooms operation handles at most (its executor caps the amount). */
   caps?: { add: number; remove: number };
+  /** The policy's inputs besides the rooms and the time (allocations per minute, a webhook's answer). */
+  inputs?: Omit<PolicyInputs, 'now'>;
 }
 
 /** The decision of one health controller run, with what shaped it. */
@@ -27,6 +29,8 @@ export interface ScaleDecision {
   current: number;
   /** The policy's (or roomsReplicas') number before any limit. */
   wanted: number;
+  /** How the policy read this run (`readyTarget 0.5`, `schedule default: fixedBuffer 2`); `roomsReplicas` without autoscaling. */
+  policy: string;
   desired: number;
   limitedBy: ScaleLimit[];
   action: { kind: 'add' | 'remove' | 'none'; amount: number };
@@ -46,9 +50,12 @@ export function decideScale(s: ScaleSituation): ScaleDecision {
   const autoscaling = isAutoscalingEnabled(scheduler) ? scheduler.autoscaling : undefined;
   let wanted = scheduler.roomsReplicas;
   let desired = wanted;
+  let policy = 'roomsReplicas';
+  const inputs: PolicyInputs = { ...s.inputs, now: s.now };
   if (autoscaling) {
     if (!s.fleet) throw new Error('the fleet state is needed to evaluate an autoscaling policy');
-    wanted = policyDesiredRooms(autoscaling, s.fleet);
+    wanted = policyDesiredRooms(autoscaling, s.fleet, inputs);
+    policy = describePolicy(autoscaling, s.fleet, inputs);
     desired = clampToLimits(wanted, autoscaling);
     if (desired > wanted) limitedBy.push('min');
     if (desired < wanted) limitedBy.push('max');
@@ -68,7 +75,7 @@ export function decideScale(s: ScaleSituation): ScaleDecision {
   if (available > desired) {
     let blockedBy: ScaleLimit | undefined;
     if (autoscaling && s.fleet) {
-      if (!canDownscale(autoscaling, s.fleet)) blockedBy = 'downscalePolicy';
+      if (!canDownscale(autoscaling, s.fleet, inputs)) blockedBy = 'downscalePolicy';
       else if (!isCooldownOver(scheduler.lastDownscaleAt, autoscaling.cooldown, s.now)) blockedBy = 'cooldown';
     }
     if (blockedBy) {
@@ -91,13 +98,13 @@ export function decideScale(s: ScaleSituation): ScaleDecision {
     action = { kind: 'add', amount: desired - available };
     if (s.caps && action.amount > s.caps.add) limitedBy.push('addRoomsLimit');
   }
-  return { current: available, wanted, desired, limitedBy, action, downscales };
+  return { current: available, wanted, policy, desired, limitedBy, action, downscales };
 }
 
 // A policy that cannot tell counts as "no" (autoscaling.md 2.1).
-function canDownscale(autoscaling: Parameters<typeof policyCanDownscale>[0], fleet: FleetState): boolean {
+function canDownscale(autoscaling: Parameters<typeof policyCanDownscale>[0], fleet: FleetState, inputs: PolicyInputs): boolean {
   try {
-    return policyCanDownscale(autoscaling, fleet);
+    return policyCanDownscale(autoscaling, fleet, inputs);
   } catch {
     return false;
   }

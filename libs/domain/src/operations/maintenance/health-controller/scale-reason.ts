@@ -7,17 +7,9 @@ import type { ScaleDecision, ScaleLimit } from './scale-decision';
  * 14, capped by max 12: +2".
  */
 export function explainScale(decision: ScaleDecision, ready: number, autoscaling: Autoscaling | undefined, caps?: { add: number; remove: number }): string {
-  const parts = [`${ready} of ${decision.current} rooms ready`, `${policyPhrase(autoscaling)} wants ${decision.wanted}`];
+  const parts = [`${ready} of ${decision.current} rooms ready`, `${decision.policy} wants ${decision.wanted}`];
   for (const limit of decision.limitedBy) parts.push(limitPhrase(limit, decision, autoscaling, caps));
   return `${parts.join(', ')}: ${actionPhrase(decision.action)}`;
-}
-
-function policyPhrase(autoscaling: Autoscaling | undefined): string {
-  if (!autoscaling?.enabled) return 'roomsReplicas';
-  const { type, parameters } = autoscaling.policy;
-  if (type === 'roomOccupancy' && parameters.roomOccupancy) return `readyTarget ${parameters.roomOccupancy.readyTarget}`;
-  if (type === 'fixedBuffer' && parameters.fixedBuffer) return `fixedBuffer ${parameters.fixedBuffer.amount}`;
-  return type;
 }
 
 function limitPhrase(limit: ScaleLimit, d: ScaleDecision, autoscaling: Autoscaling | undefined, caps?: { add: number; remove: number }): string {
