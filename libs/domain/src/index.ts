@@ -55,6 +55,8 @@ export * from './ports/scheduler-lock.port';
 export * from './ports/fleet-metrics.port';
 export * from './worker';
 export * from './ports/room-samples.port';
+export * from './ports/allocation-counter.port';
+export * from './ports/scaling-webhook.port';
 export * from './ports/autoscaling-decisions.port';
 export { sampleRooms, SAMPLED_STATUSES } from './services/room-sampling';
 export * from './services/fleet-view';

@@ -43,3 +43,7 @@ export * from './fakes/in-memory-token-storage';
 export * from './contracts/token-storage.contract';
 export * from './fakes/in-memory-autoscaling-decisions';
 export * from './contracts/autoscaling-decisions.contract';
+export * from './fakes/in-memory-allocation-counter';
+export * from './contracts/allocation-counter.contract';
+export * from './fakes/in-memory-scaling-webhook';
+export * from './contracts/scaling-webhook.contract';

@@ -1,3 +1,4 @@
+import type { AllocationCounter } from '../ports/allocation-counter.port';
 import type { AutoscalingDecisions } from '../ports/autoscaling-decisions.port';
 import type { Clock } from '../ports/clock.port';
 import type { InstanceStorage } from '../ports/instance-storage.port';
@@ -6,6 +7,7 @@ import type { OperationStorage } from '../ports/operation-storage.port';
 import type { RoomSamples } from '../ports/room-samples.port';
 import type { RoomStorage } from '../ports/room-storage.port';
 import type { Runtime } from '../ports/runtime.port';
+import type { ScalingWebhook } from '../ports/scaling-webhook.port';
 import type { SchedulerStorage } from '../ports/scheduler-storage.port';
 import type { OperationManager } from '../services/operation-manager';
 import type { RoomManager } from '../services/room-manager';
@@ -25,6 +27,10 @@ export interface ExecutorPorts {
   runtime: Runtime;
   clock: Clock;
   logger: Logger;
+  /** Allocations per minute for the policies that read them; none counted when absent. */
+  allocations?: AllocationCounter;
+  /** The webhook policy's client; a webhook policy falls back when absent. */
+  scalingWebhook?: ScalingWebhook;
 }
 
 /** Rooms one add_rooms / remove_rooms operation handles when its limit is not configured (0). */

@@ -4,3 +4,4 @@ export * from './autoscaling-limits';
 export * from './autoscaler';
 export * from './policy-evaluation';
 export * from './schedule.policy';
+export * from './webhook-answer';

@@ -8,7 +8,9 @@ import { DEFAULT_ADD_ROOMS_LIMIT, DEFAULT_REMOVE_ROOMS_LIMIT, type ExecutorOptio
 import { recordRoomSample } from '../../../services/room-sampling';
 import { addRoomsDefinition } from '../../rooms/add-rooms/add-rooms.definition';
 import { removeRoomsDefinition } from '../../rooms/remove-rooms/remove-rooms.definition';
+import type { RoomSample } from '../../../ports/room-samples.port';
 import { recordDecision } from './decision-recording';
+import { readPolicyInputs } from './policy-inputs';
 import { healthControllerDefinition, type HealthControllerInput } from './health-controller.definition';
 import { abortRollingUpdateDefinition } from '../../scheduler/abort-rolling-update/abort-rolling-update.definition';
 import { checkRollout, type FailingRoom, type WatchedRoom } from './rollout-watch';
@@ -37,7 +39,7 @@ export class HealthControllerExecutor implements OperationExecutor<HealthControl
   constructor(
     private readonly ports: Pick<
       ExecutorPorts,
-      'schedulers' | 'rooms' | 'instances' | 'operations' | 'clock' | 'lookup' | 'roomSamples' | 'autoscalingDecisions'
+      'schedulers' | 'rooms' | 'instances' | 'operations' | 'clock' | 'lookup' | 'roomSamples' | 'autoscalingDecisions' | 'allocations' | 'scalingWebhook'
     >,
     private readonly options: Pick<ExecutorOptions, 'roomInitializationTimeoutMs' | 'roomPingTimeoutMs' | 'roomDeletionTimeoutMs'> &
       Partial<Pick<ExecutorOptions, 'addRoomsLimit' | 'removeRoomsLimit'>>,
@@ -70,7 +72,7 @@ export class HealthControllerExecutor implements OperationExecutor<HealthControl
     const { scheduler, aborting } = await this.watchRollout(stored, classified, context);
     if (aborting) return { input: { took_action: true } };
 
-    const decision = await this.decide(scheduler, available, context);
+    const decision = await this.decide(scheduler, available, sample, context);
     let operationId: string | null = null;
     if (decision.action.kind === 'remove') {
       const reason = decision.rolling ? 'rolling_update_replace' : 'scale_down';
@@ -193,13 +195,15 @@ export class HealthControllerExecutor implements OperationExecutor<HealthControl
   private async decide(
     scheduler: Scheduler,
     available: AvailableRoom[],
+    sample: RoomSample | undefined,
     context: ExecutionContext<HealthControllerInput>,
   ): Promise<ScaleDecision & { rolling: boolean }> {
     const fleet = isAutoscalingEnabled(scheduler) ? await new Autoscaler(this.ports.rooms).fleetState(scheduler) : undefined;
+    const inputs = await readPolicyInputs(this.ports, scheduler, { sample, current: available.length }, context.logger);
     const rolling = await this.isRollingUpdate(scheduler, available);
     const oldVersionRooms = available.filter((room) => room.version !== undefined && room.version !== scheduler.spec.version).length;
     const now = this.ports.clock.now();
-    const decision = decideScale({ scheduler, fleet, available: available.length, rolling, oldVersionRooms, now, caps: this.caps() });
+    const decision = decideScale({ scheduler, fleet, available: available.length, rolling, oldVersionRooms, now, caps: this.caps(), inputs });
     if (decision.downscales) {
       await this.ports.schedulers
         .updateScheduler({ ...scheduler, lastDownscaleAt: now })

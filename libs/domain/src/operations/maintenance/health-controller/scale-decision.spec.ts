@@ -21,6 +21,27 @@ const explained = (s: ScaleSituation) => {
 };
 
 describe('decideScale, the health controller decision', () => {
+  it("clamps a webhook's answer to min and max and names the window of a schedule", () => {
+    const fallback = { type: 'fixedBuffer', parameters: { fixedBuffer: { amount: 1 } } };
+    const webhook = aFixedBufferAutoscaling({
+      max: 10,
+      policy: { type: 'webhook', parameters: { webhook: { url: 'http://hook', timeoutMs: 500, fallback } } },
+    });
+    expect(explained(situation(webhook, 3, 2, { inputs: { webhook: { rooms: 50 } } })).reason).toBe(
+      '3 of 5 rooms ready, webhook answered 50 wants 50, capped by max 10: +5',
+    );
+    expect(explained(situation(webhook, 3, 2, { inputs: { webhook: { failure: 'status 500' } } })).reason).toBe(
+      '3 of 5 rooms ready, webhook failed (status 500), fallback fixedBuffer 1 wants 3: -2',
+    );
+    const schedule = aFixedBufferAutoscaling({
+      policy: {
+        type: 'schedule',
+        parameters: { schedule: { timezone: 'UTC', entries: [{ cron: '0 9 * * *', duration: '2h', policy: fallback }], default: fallback } },
+      },
+    });
+    expect(explained(situation(schedule, 0, 2)).reason).toBe("0 of 2 rooms ready, schedule window '0 9 * * *' (until 11:00 UTC): fixedBuffer 1 wants 3: +1");
+  });
+
   it('names the max that capped a roomOccupancy target and says why in one sentence', () => {
     const decision = explained(situation(aRoomOccupancyAutoscaling({ max: 12 }), 3, 7));
     expect(decision).toMatchObject({ current: 10, wanted: 14, desired: 12, limitedBy: ['max'], action: { kind: 'add', amount: 2 } });
