@@ -12,6 +12,7 @@ export { RedisTokenRevocations } from './redis/redis-token.revocations';
 export { RedisKeys, roomKeys } from './redis/redis-keys';
 export { RedisRoomStorage } from './redis/redis-room.storage';
 export { RedisRoomSamples } from './redis/redis-room.samples';
+export { RedisAllocationCounter } from './redis/redis-allocation.counter';
 export { RedisAutoscalingDecisions } from './redis/redis-autoscaling.decisions';
 export { RedisInstanceStorage } from './redis/redis-instance.storage';
 export { RedisOperationStorage } from './redis/redis-operation.storage';

@@ -10,6 +10,7 @@ import {
   OPERATION_STORAGE,
   AUTOSCALING_DECISIONS,
   ROOM_SAMPLES,
+  ALLOCATION_COUNTER,
   ROOM_STORAGE,
   SCHEDULER_CACHE,
   SCHEDULER_LOCK,
@@ -39,6 +40,7 @@ const PORTS = [
   [ROOM_STORAGE, (s: Storage) => s.rooms],
   [ROOM_SAMPLES, (s: Storage) => s.roomSamples],
   [AUTOSCALING_DECISIONS, (s: Storage) => s.autoscalingDecisions],
+  [ALLOCATION_COUNTER, (s: Storage) => s.allocations],
   [INSTANCE_STORAGE, (s: Storage) => s.instances],
   [OPERATION_STORAGE, (s: Storage) => s.operations],
   [OPERATION_LEASE, (s: Storage) => s.leases],
@@ -53,7 +55,7 @@ const PORTS = [
 ] as const;
 
 /**
- * Binds every storage port token (SCHEDULER_STORAGE, SCHEDULER_CACHE, ROOM_STORAGE, ROOM_SAMPLES, AUTOSCALING_DECISIONS,
+ * Binds every storage port token (SCHEDULER_STORAGE, SCHEDULER_CACHE, ROOM_STORAGE, ROOM_SAMPLES, AUTOSCALING_DECISIONS, ALLOCATION_COUNTER,
  * INSTANCE_STORAGE,
  * OPERATION_STORAGE, OPERATION_FLOW, OPERATION_CONSUMER, OPERATION_CANCELLATION, OPERATION_LEASE,
  * SCHEDULER_LOCK, TOKEN_STORAGE, TOKEN_REVOCATIONS) to the Postgres, Redis and Bull adapters, plus STORAGE, STORAGE_READINESS and STORAGE_OPTIONS; closes every connection

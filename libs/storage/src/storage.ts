@@ -8,6 +8,7 @@ import { RedisInstanceStorage } from './redis/redis-instance.storage';
 import { RedisOperationCancellation } from './redis/redis-operation.cancellation';
 import { RedisOperationLease } from './redis/redis-operation.lease';
 import { RedisOperationStorage } from './redis/redis-operation.storage';
+import { RedisAllocationCounter } from './redis/redis-allocation.counter';
 import { RedisRoomSamples } from './redis/redis-room.samples';
 import { RedisAutoscalingDecisions } from './redis/redis-autoscaling.decisions';
 import { RedisRoomStorage } from './redis/redis-room.storage';
@@ -47,6 +48,7 @@ export class Storage {
   readonly rooms: RedisRoomStorage;
   readonly roomSamples: RedisRoomSamples;
   readonly autoscalingDecisions: RedisAutoscalingDecisions;
+  readonly allocations: RedisAllocationCounter;
   readonly instances: RedisInstanceStorage;
   readonly operations: RedisOperationStorage;
   readonly leases: RedisOperationLease;
@@ -71,6 +73,7 @@ export class Storage {
     this.rooms = new RedisRoomStorage(client(urls.rooms), prefix);
     this.roomSamples = new RedisRoomSamples(client(urls.rooms), prefix);
     this.autoscalingDecisions = new RedisAutoscalingDecisions(client(urls.rooms), prefix);
+    this.allocations = new RedisAllocationCounter(client(urls.rooms), prefix);
     this.instances = new RedisInstanceStorage(client(urls.instances), prefix, options.instanceScanSize);
     this.operations = new RedisOperationStorage(client(urls.operations), prefix);
     this.leases = new RedisOperationLease(client(urls.leases), prefix);

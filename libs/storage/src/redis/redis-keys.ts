@@ -70,6 +70,11 @@ export const autoscalingDecisionKeys = (prefix: string) => ({
   decisions: (s: string) => `${prefix}scheduler:${s}:autoscalingDecisions`,
 });
 
+/** Keys of RedisAllocationCounter (not in Maestro: allocations per scheduler and minute since the epoch). */
+export const allocationCounterKeys = (prefix: string) => ({
+  minute: (s: string, minute: number) => `${prefix}scheduler:${s}:allocations:${minute}`,
+});
+
 /** A key prefix as an object, accepted by every Redis adapter's constructor. */
 export class RedisKeys {
   constructor(readonly prefix = '') {}
