@@ -1,5 +1,5 @@
 import type { Provider } from '@nestjs/common';
-import { MAESTRO_CONFIG, type MaestroConfig } from '@maestro/config';
+import { forwarderOptionsOf, MAESTRO_CONFIG, type MaestroConfig } from '@maestro/config';
 import {
   buildOperationRegistry,
   CLOCK,
@@ -16,8 +16,10 @@ import {
   OperationRunner,
   QueuedRoomEvents,
   PORT_ALLOCATOR,
+  ALLOCATION_COUNTER,
   AUTOSCALING_DECISIONS,
   ROOM_SAMPLES,
+  SCALING_WEBHOOK,
   ROOM_STORAGE,
   RoomManager,
   RoomStatusService,
@@ -27,7 +29,9 @@ import {
   SchedulerLookup,
   WorkerSupervisor,
 } from '@maestro/domain';
+import { AddressAdmission } from '@maestro/events-forwarder';
 import { METRICS_REGISTRY } from '@maestro/platform';
+import { HttpScalingWebhook } from '@maestro/scaling-webhook';
 import { MeasuredOperationRunner } from './metrics/measured-operation-runner';
 import { PrometheusFleetMetrics } from './metrics/prometheus-fleet-metrics';
 import { PrometheusOperationMetrics } from './metrics/prometheus-operation-metrics';
@@ -42,6 +46,19 @@ export const roomManagerProvider: Provider = {
     new RoomManager({ rooms, instances, runtime, portAllocator, clock, logger }, (scheduler, roomId, _instance, storedMetadata) =>
       forwarding.forwardStatusTerminated(scheduler, roomId, storedMetadata),
     ),
+};
+
+/**
+ * The webhook autoscaling policy's HTTP client: it calls only the addresses forwarders may reach
+ * (`adapters.grpc.allowedAddresses`, host names resolved into the allowed networks, verdicts kept a minute).
+ */
+export const scalingWebhookProvider: Provider = {
+  provide: SCALING_WEBHOOK,
+  inject: [MAESTRO_CONFIG],
+  useFactory: (config: MaestroConfig) => {
+    const admission = new AddressAdmission(forwarderOptionsOf(config).allowedAddresses, 60_000, () => Date.now());
+    return new HttpScalingWebhook({ admits: (address) => admission.admits(address) });
+  },
 };
 
 /** The operation metrics of this worker: executions, queues, health controller lag. */
@@ -70,6 +87,8 @@ export const operationRunnerProvider: Provider = {
     RoomManager,
     RUNTIME,
     MAESTRO_CONFIG,
+    ALLOCATION_COUNTER,
+    SCALING_WEBHOOK,
   ],
   useFactory: (
     metrics,
@@ -87,9 +106,26 @@ export const operationRunnerProvider: Provider = {
     roomManager,
     runtime,
     config: MaestroConfig,
+    allocations,
+    scalingWebhook,
   ) => {
     const registry = buildOperationRegistry(
-      { schedulers, lookup, rooms, roomSamples, autoscalingDecisions, instances, operationStorage: storage, operations, roomManager, runtime, clock, logger },
+      {
+        schedulers,
+        lookup,
+        rooms,
+        roomSamples,
+        autoscalingDecisions,
+        instances,
+        operationStorage: storage,
+        operations,
+        roomManager,
+        runtime,
+        clock,
+        logger,
+        allocations,
+        scalingWebhook,
+      },
       {
         addRoomsLimit: config.operations.addRoomsLimit,
         addRoomsBatchSize: config.operations.addRoomsBatchSize,

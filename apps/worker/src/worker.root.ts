@@ -21,6 +21,7 @@ import {
   operationReconcilerProvider,
   operationRunnerProvider,
   roomManagerProvider,
+  scalingWebhookProvider,
   workerSupervisorProvider,
 } from './worker.providers';
 
@@ -67,6 +68,7 @@ export class WorkerRoot {
         roomStatusServiceProvider,
         roomManagerProvider,
         operationMetricsProvider,
+        scalingWebhookProvider,
         operationRunnerProvider,
         operationReconcilerProvider,
         workerSupervisorProvider,

@@ -3,3 +3,5 @@
 // status names and metrics stay inside: the library's own tests import them by relative path.
 export { EventsForwarderModule, type EventsForwarderModuleOptions } from './events-forwarder.module';
 export { forwarderService } from './forwarder-proto';
+// The dial-time address rule, reused by the webhook autoscaling policy's client (apps/worker).
+export { AddressAdmission } from './address-admission';

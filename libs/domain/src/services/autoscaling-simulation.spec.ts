@@ -31,6 +31,44 @@ describe('simulateAutoscaling', () => {
     expect(result.summary).toEqual({ roomHours: 0.333, shortfallRoomMinutes: 4, minutesWithoutReadyRoom: 3, scaleOperations: 3, peakRooms: 6 });
   });
 
+  it('opens a schedule window by the simulated clock', () => {
+    const buffer = (amount: number) => ({ type: 'fixedBuffer', parameters: { fixedBuffer: { amount } } });
+    const schedule = aFixedBufferAutoscaling({
+      min: 1,
+      max: 20,
+      policy: {
+        type: 'schedule',
+        parameters: { schedule: { timezone: 'UTC', entries: [{ cron: '2 18 * * *', duration: '2m', policy: buffer(5) }], default: buffer(1) } },
+      },
+    });
+    const result = simulateAutoscaling(input({ autoscaling: schedule, trace: trace(0, 0, 0, 0, 0, 0) }));
+    expect(result.steps.map((step) => step.desired)).toEqual([1, 1, 5, 5, 1, 1]);
+  });
+
+  it("applies a webhook policy's fallback, the webhook not being called", () => {
+    const webhook = aFixedBufferAutoscaling({
+      min: 1,
+      max: 20,
+      policy: {
+        type: 'webhook',
+        parameters: { webhook: { url: 'http://scaler/rooms', timeoutMs: 500, fallback: { type: 'fixedBuffer', parameters: { fixedBuffer: { amount: 3 } } } } },
+      },
+    });
+    expect(simulateAutoscaling(input({ autoscaling: webhook, trace: trace(0, 0) })).steps.map((step) => step.desired)).toEqual([3, 3]);
+  });
+
+  it('counts newly occupied rooms as allocations for allocationBufferMinutes', () => {
+    const buffered = aFixedBufferAutoscaling({
+      min: 1,
+      max: 20,
+      policy: { type: 'fixedBuffer', parameters: { fixedBuffer: { amount: 1, allocationBufferMinutes: 1 } } },
+    });
+    // One room ready for a demand of 3 at 18:01, the two others occupied at 18:02: the peak minute (2)
+    // keeps 2 more rooms until it leaves the five minutes read, at 18:07.
+    const result = simulateAutoscaling(input({ autoscaling: buffered, trace: trace(0, 3, 3, 3, 3, 3, 3, 3) }));
+    expect(result.steps.map((step) => step.desired)).toEqual([1, 3, 6, 6, 6, 6, 6, 4]);
+  });
+
   it('answers the same for the same input', () => {
     const once = simulateAutoscaling(input({ autoscaling: aRoomOccupancyAutoscaling({ max: -1 }) }));
     expect(simulateAutoscaling(input({ autoscaling: aRoomOccupancyAutoscaling({ max: -1 }) }))).toEqual(once);

@@ -1,6 +1,8 @@
 import type { Autoscaling } from '../entities/scheduler';
 import { plainFleet } from '../policies/autoscaling/policy-evaluation';
+import { ALLOCATION_MINUTES_READ } from '../operations/maintenance/health-controller/policy-inputs';
 import { decideScale } from '../operations/maintenance/health-controller/scale-decision';
+import { minuteOf } from '../ports/allocation-counter.port';
 
 /** Occupied rooms at a time; the demand holds until the next point. */
 export interface TracePoint {
@@ -46,6 +48,8 @@ export interface SimulationResult {
  * Steps the health controller's decision (decideScale, the code the live runs call) every
  * `intervalMs` over the trace: created rooms become ready after the start-up delay, the demand
  * occupies ready rooms, removals take pending rooms first, then ready ones, never occupied ones.
+ * A schedule's windows open by the simulated clock; rooms newly occupied count as allocations (per
+ * simulated minute, for `allocationBufferMinutes`); a webhook is not called: its fallback applies.
  * Pure and deterministic: the same input gives the same answer.
  */
 export function simulateAutoscaling(input: SimulationInput): SimulationResult {
@@ -58,6 +62,8 @@ export function simulateAutoscaling(input: SimulationInput): SimulationResult {
   const steps: SimulationStep[] = [];
   const summary: SimulationSummary = { roomHours: 0, shortfallRoomMinutes: 0, minutesWithoutReadyRoom: 0, scaleOperations: 0, peakRooms: 0 };
   let cursor = 0;
+  const allocations = new Map<number, number>();
+  let previousOccupied = 0;
   for (let t = start; t <= end; t += intervalMs) {
     while (cursor + 1 < trace.length && trace[cursor + 1].at.getTime() <= t) cursor++;
     const demand = trace[cursor].occupied;
@@ -65,6 +71,10 @@ export function simulateAutoscaling(input: SimulationInput): SimulationResult {
     const occupied = Math.min(demand, started);
     const ready = started - occupied;
     const now = new Date(t);
+    const minute = minuteOf(now);
+    allocations.set(minute, (allocations.get(minute) ?? 0) + Math.max(0, occupied - previousOccupied));
+    previousOccupied = occupied;
+    const allocationsPerMinute = Array.from({ length: ALLOCATION_MINUTES_READ }, (_, i) => allocations.get(minute - ALLOCATION_MINUTES_READ + 1 + i) ?? 0);
     const decision = decideScale({
       scheduler,
       fleet: plainFleet(readyAt.length, ready, occupied, input.maxMatches),
@@ -72,6 +82,7 @@ export function simulateAutoscaling(input: SimulationInput): SimulationResult {
       rolling: false,
       oldVersionRooms: 0,
       now,
+      inputs: { allocationsPerMinute },
     });
     if (decision.downscales) scheduler.lastDownscaleAt = now;
     if (decision.action.kind === 'add') {
