@@ -21,6 +21,26 @@ const candidates: [string, Autoscaling][] = [
   ['roomOccupancy readyTarget 0.4', { ...limits, policy: { type: 'roomOccupancy', parameters: { roomOccupancy: { readyTarget: 0.4, downThreshold: 0.9 } } } }],
   ['fixedBuffer amount 5', { ...limits, policy: { type: 'fixedBuffer', parameters: { fixedBuffer: { amount: 5 } } } }],
   ['fixedBuffer amount 15', { ...limits, policy: { type: 'fixedBuffer', parameters: { fixedBuffer: { amount: 15 } } } }],
+  [
+    'schedule: 15 from 19:15 for 1h30m, else 5',
+    {
+      ...limits,
+      policy: {
+        type: 'schedule',
+        parameters: {
+          schedule: {
+            timezone: 'UTC',
+            entries: [{ cron: '15 19 * * *', duration: '1h30m', policy: { type: 'fixedBuffer', parameters: { fixedBuffer: { amount: 15 } } } }],
+            default: { type: 'fixedBuffer', parameters: { fixedBuffer: { amount: 5 } } },
+          },
+        },
+      },
+    },
+  ],
+  [
+    'fixedBuffer 5, allocationBufferMinutes 3',
+    { ...limits, policy: { type: 'fixedBuffer', parameters: { fixedBuffer: { amount: 5, allocationBufferMinutes: 3 } } } },
+  ],
 ];
 
 const results = candidates.map(([label, autoscaling]) => ({

@@ -63,7 +63,8 @@ export function simulateAutoscaling(input: SimulationInput): SimulationResult {
   const summary: SimulationSummary = { roomHours: 0, shortfallRoomMinutes: 0, minutesWithoutReadyRoom: 0, scaleOperations: 0, peakRooms: 0 };
   let cursor = 0;
   const allocations = new Map<number, number>();
-  let previousOccupied = 0;
+  // The rooms occupied when the trace starts were allocated before it.
+  let previousOccupied: number | undefined;
   for (let t = start; t <= end; t += intervalMs) {
     while (cursor + 1 < trace.length && trace[cursor + 1].at.getTime() <= t) cursor++;
     const demand = trace[cursor].occupied;
@@ -72,7 +73,7 @@ export function simulateAutoscaling(input: SimulationInput): SimulationResult {
     const ready = started - occupied;
     const now = new Date(t);
     const minute = minuteOf(now);
-    allocations.set(minute, (allocations.get(minute) ?? 0) + Math.max(0, occupied - previousOccupied));
+    allocations.set(minute, (allocations.get(minute) ?? 0) + Math.max(0, occupied - (previousOccupied ?? occupied)));
     previousOccupied = occupied;
     const allocationsPerMinute = Array.from({ length: ALLOCATION_MINUTES_READ }, (_, i) => allocations.get(minute - ALLOCATION_MINUTES_READ + 1 + i) ?? 0);
     const decision = decideScale({
