@@ -160,7 +160,7 @@ export const ENV_SCHEMA: readonly EnvVariable[] = [
     'grpc.allowedAddresses',
     'addressList',
     '*',
-    'where forwarders may connect: comma-separated host names, *.domain suffixes, IPs and CIDR networks; * for anywhere (not in Maestro)',
+    'where forwarders and scaling webhooks may connect: comma-separated host names, *.domain suffixes, IPs and CIDR networks; * for anywhere (not in Maestro)',
   ),
   // Worker
   v('WORKERS_SYNCINTERVAL', 'workers.syncIntervalMs', 'duration', '10s', 'how often the worker syncs its schedulers with Postgres', positive),
