@@ -17,5 +17,7 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.spec.ts', 'src/**/*.spec.tsx'],
     setupFiles: ['src/test-setup.ts'],
+    // A test that renders charts and waits for several answers takes seconds on a loaded machine.
+    testTimeout: 30_000,
   },
 });

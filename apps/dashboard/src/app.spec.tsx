@@ -134,10 +134,11 @@ describe('the dashboard', () => {
     window.location.hash = '#/schedulers/arena';
     render(<App fetcher={aFleetApi().fetch} />);
     await screen.findByRole('rowheader', { name: 'arena-a' });
-    const rooms = () => screen.getAllByRole('rowheader').map((cell) => cell.textContent);
+    const table = within(screen.getByRole('region', { name: /^Rooms \(/ }));
+    const rooms = () => table.getAllByRole('rowheader').map((cell) => cell.textContent);
     expect(rooms()).toEqual(['arena-a', 'arena-b']);
-    await user.click(screen.getByRole('button', { name: /^Room/ }));
+    await user.click(table.getByRole('button', { name: /^Room/ }));
     expect(rooms()).toEqual(['arena-b', 'arena-a']);
-    expect(screen.getByRole('columnheader', { name: /^Room/ }).getAttribute('aria-sort')).toBe('descending');
+    expect(table.getByRole('columnheader', { name: /^Room/ }).getAttribute('aria-sort')).toBe('descending');
   });
 });

@@ -88,7 +88,9 @@ function SignedIn({ session, fetcher, onSignOut }: SignedInProps) {
           </ul>
         </nav>
       </header>
-      <main className="container">{route.page === 'scheduler' ? <SchedulerPage key={route.name} name={route.name} /> : <FleetOverview />}</main>
+      <main className="container">
+        {route.page === 'scheduler' ? <SchedulerPage key={route.name} name={route.name} operation={route.operation} /> : <FleetOverview />}
+      </main>
     </AppContext.Provider>
   );
 }

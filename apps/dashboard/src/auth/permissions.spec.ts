@@ -9,11 +9,12 @@ describe('can', () => {
 
   it('lets an operator change schedulers but not delete them', () => {
     const operator = aToken({ role: 'operator' });
-    expect(ACTIONS.filter((action) => can(operator, action, 'shooter'))).toEqual(['scale', 'newVersion', 'switchVersion', 'cancelOperation']);
+    expect(ACTIONS.filter((action) => can(operator, action, 'shooter'))).toEqual(['scale', 'newVersion', 'switchVersion', 'cancelOperation', 'simulate']);
   });
 
-  it('lets viewers and matchmakers do nothing', () => {
-    for (const role of ['viewer', 'matchmaker'] as const) expect(ACTIONS.some((action) => can(aToken({ role }), action, 'shooter'))).toBe(false);
+  it('lets a viewer only simulate, and a matchmaker do nothing', () => {
+    expect(ACTIONS.filter((action) => can(aToken({ role: 'viewer' }), action, 'shooter'))).toEqual(['simulate']);
+    expect(ACTIONS.some((action) => can(aToken({ role: 'matchmaker' }), action, 'shooter'))).toBe(false);
   });
 
   it('limits a token to its games', () => {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { type ManagementClient, unwrap } from '../api/client';
 import type { components } from '../api/management-api';
 import { useApp } from '../app-context';
@@ -28,17 +28,45 @@ export async function loadTimeline(client: ManagementClient, scheduler: string):
   return [...byId.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 
-/** The operations timeline; each operation opens on its execution history (where errors are told). */
-export function OperationsTimeline({ scheduler, game }: { scheduler: string; game: string }) {
+/**
+ * The operations timeline; each operation opens on its execution history (where errors are told).
+ * `focus` (an operation a link named) is opened and scrolled to once the timeline has loaded, or
+ * shown on its own above it when it is older than the timeline's last 20.
+ */
+export function OperationsTimeline({ scheduler, game, focus }: { scheduler: string; game: string; focus?: string }) {
   const { client, token } = useApp();
   const timeline = usePolling(() => loadTimeline(client, scheduler), 2_000, [client, scheduler]);
   const [cancelling, setCancelling] = useState<TimelineItem>();
   const allowed = can(token, 'cancelOperation', game);
+  const list = useRef<HTMLOListElement>(null);
+  const focused = useRef<string | undefined>(undefined);
+  const loaded = timeline.data !== undefined;
+  const listed = timeline.data?.some((op) => op.id === focus) ?? false;
+
+  useEffect(() => {
+    if (!focus || !loaded || focused.current === focus) return;
+    focused.current = focus;
+    const entry = [...(list.current?.children ?? [])].find((li) => li.getAttribute('data-operation') === focus);
+    const details = entry?.querySelector('details');
+    if (!entry || !details) return;
+    details.open = true;
+    entry.scrollIntoView?.({ block: 'center' });
+    details.querySelector('summary')?.focus();
+  }, [focus, loaded]);
+
   return (
     <section aria-labelledby="operations-title">
       <h2 id="operations-title">Operations</h2>
       <ErrorNotice error={timeline.error} />
-      <ol className="timeline">
+      {focus && loaded && !listed && (
+        <details open className="focused-operation" data-operation={focus}>
+          <summary>
+            Operation <code>{focus}</code>
+          </summary>
+          <OperationHistory scheduler={scheduler} id={focus} />
+        </details>
+      )}
+      <ol className="timeline" ref={list}>
         {(timeline.data ?? []).map((op) => (
           <li key={op.id} data-operation={op.id} data-status={op.status}>
             <details>

@@ -1,11 +1,10 @@
 import { Area, AreaChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { clockTime } from './chart-time';
 import { unwrap } from '../api/client';
 import { useApp } from '../app-context';
 import { ErrorNotice } from '../components/error-notice';
 import { usePolling } from '../hooks/use-polling';
 import { describeCounts, ROOM_SERIES } from '../overview/room-counts';
-
-const time = (at: string | number) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
 /** Rooms by status over the last hour, from the samples each health controller run records. */
 export function RoomsChart({ scheduler }: { scheduler: string }) {
@@ -28,9 +27,9 @@ export function RoomsChart({ scheduler }: { scheduler: string }) {
           <ResponsiveContainer width="100%" height={240} initialDimension={{ width: 600, height: 240 }}>
             <AreaChart data={samples} margin={{ top: 8, right: 16, bottom: 0, left: 0 }} accessibilityLayer={false}>
               <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="at" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={time} />
+              <XAxis dataKey="at" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={clockTime} />
               <YAxis allowDecimals={false} width={36} />
-              <Tooltip labelFormatter={(at) => time(Number(at))} />
+              <Tooltip labelFormatter={(at) => clockTime(Number(at))} />
               <Legend />
               {ROOM_SERIES.map((s) => (
                 <Area

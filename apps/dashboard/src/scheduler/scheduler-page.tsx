@@ -2,14 +2,19 @@ import { unwrap } from '../api/client';
 import { useApp } from '../app-context';
 import { ErrorNotice } from '../components/error-notice';
 import { usePolling } from '../hooks/use-polling';
+import { AutoscalingDecisions } from './autoscaling-decisions';
+import { AutoscalingSimulator } from './autoscaling-simulator';
 import { OperationsTimeline } from './operations-timeline';
 import { RoomsChart } from './rooms-chart';
 import { RoomsTable } from './rooms-table';
 import { SchedulerActions } from './scheduler-actions';
 import { VersionsPanel } from './versions-panel';
 
-/** One scheduler: its actions, rooms over time, rooms, versions and operations. */
-export function SchedulerPage({ name }: { name: string }) {
+/**
+ * One scheduler: its actions, rooms over time, rooms, versions, operations (`operation` opened) and
+ * autoscaling (its decisions, and the simulator).
+ */
+export function SchedulerPage({ name, operation }: { name: string; operation?: string }) {
   const { client } = useApp();
   const scheduler = usePolling(async () => unwrap(await client.GET('/schedulers/{schedulerName}', { params: { path: { schedulerName: name } } })), 2_000, [
     client,
@@ -40,12 +45,10 @@ export function SchedulerPage({ name }: { name: string }) {
       <RoomsTable scheduler={name} />
       <div className="grid two">
         {current && <VersionsPanel scheduler={name} game={current.game} onDone={scheduler.refresh} />}
-        {current && <OperationsTimeline scheduler={name} game={current.game} />}
+        {current && <OperationsTimeline scheduler={name} game={current.game} focus={operation} />}
       </div>
-      <section aria-labelledby="decisions-title">
-        <h2 id="decisions-title">Scaling decisions</h2>
-        <p>The scaling inputs of the last health controller runs appear here once the system records them (issue 16).</p>
-      </section>
+      <AutoscalingDecisions scheduler={name} />
+      {current && <AutoscalingSimulator scheduler={current} />}
     </article>
   );
 }

@@ -113,6 +113,7 @@ export function aFleetApi(token?: CurrentToken): FakeApi {
     .on('GET', '/schedulers/arena/rooms/history\\?since=1h', {
       body: { samples: [{ at: new Date().toISOString(), ready: 1, occupied: 1, pending: 0, terminating: 0, error: 0 }] },
     })
+    .on('GET', '/schedulers/arena/autoscaling/decisions\\?limit=20', { body: { decisions: [aDecision()] } })
     .on('GET', '/schedulers/arena/versions', {
       body: {
         versions: [
@@ -149,3 +150,31 @@ export function aFleetApi(token?: CurrentToken): FakeApi {
       },
     });
 }
+
+type Decision = components['schemas']['AutoscalingDecisionResponse'];
+
+/** A decision of the health controller that added rooms, capped by max. */
+export const aDecision = (overrides: Partial<Decision> = {}): Decision => ({
+  at: '2026-01-02T11:02:00Z',
+  operationId: 'hc-1',
+  rooms: { ready: 3, occupied: 7, pending: 0, terminating: 0, error: 0 },
+  policy: { type: 'roomOccupancy', min: 1, max: 12, cooldown: 0, parameters: { roomOccupancy: { readyTarget: 0.5, downThreshold: 0.99 } } },
+  current: 10,
+  desired: 12,
+  limitedBy: ['max'],
+  action: { kind: 'add', amount: 2, operationId: 'op-2' },
+  reason: '3 of 10 rooms ready, readyTarget 0.5 wants 14, capped by max 12: +2',
+  ...overrides,
+});
+
+type Simulation = components['schemas']['SimulationResponse'];
+
+/** A simulation of three steps whose summary is `summary` (the rest zero). */
+export const aSimulation = (summary: Partial<Simulation['summary']> = {}): Simulation => ({
+  steps: [
+    { at: '2026-01-02T10:00:00Z', occupied: 2, ready: 1, desired: 4 },
+    { at: '2026-01-02T10:01:00Z', occupied: 3, ready: 1, desired: 6 },
+    { at: '2026-01-02T10:02:00Z', occupied: 3, ready: 3, desired: 6 },
+  ],
+  summary: { roomHours: 0, shortfallRoomMinutes: 0, minutesWithoutReadyRoom: 0, scaleOperations: 0, peakRooms: 0, ...summary },
+});
