@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
 import { registerApply } from './commands/apply.command';
+import { registerAutoscaling } from './commands/autoscaling.command';
 import { registerCompletion } from './commands/completion.command';
 import { registerDescribe } from './commands/describe.command';
 import { registerGet } from './commands/get.command';
@@ -32,6 +33,7 @@ export function buildProgram(session: Session): Command {
   registerDescribe(program, session);
   registerLogs(program, session);
   registerSteering(program, session);
+  registerAutoscaling(program, session);
   registerCompletion(program, session);
   configureAll(program, session);
   return program;

@@ -1,6 +1,7 @@
 import type { HttpClient } from './http-client';
 import type {
   AllocateJson,
+  AutoscalingDecisionJson,
   OperationItemJson,
   OperationJson,
   OperationStage,
@@ -9,6 +10,8 @@ import type {
   SchedulerJson,
   SchedulerSummaryJson,
   SchedulerVersionJson,
+  SimulateRequestJson,
+  SimulateResponseJson,
   TokenJson,
 } from './wire-types';
 
@@ -71,6 +74,16 @@ export class MaestroApi {
 
   async rooms(name: string): Promise<RoomJson[]> {
     return (await this.http.management<{ rooms: RoomJson[] }>('GET', `/schedulers/${seg(name)}/rooms`)).rooms;
+  }
+
+  /** The health controller's most recent decisions, newest first (the API's default number without `limit`). */
+  async decisions(name: string, limit?: number): Promise<AutoscalingDecisionJson[]> {
+    const query = limit === undefined ? '' : `?limit=${limit}`;
+    return (await this.http.management<{ decisions: AutoscalingDecisionJson[] }>('GET', `/schedulers/${seg(name)}/autoscaling/decisions${query}`)).decisions;
+  }
+
+  simulate(name: string, body: SimulateRequestJson): Promise<SimulateResponseJson> {
+    return this.http.management<SimulateResponseJson>('POST', `/schedulers/${seg(name)}/autoscaling/simulate`, body);
   }
 
   allocate(name: string): Promise<AllocateJson> {

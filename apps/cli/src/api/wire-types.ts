@@ -80,3 +80,50 @@ export interface AllocateJson {
 export interface TokenJson {
   token: { id: string; name: string; role: string; games?: string[]; createdAt: string };
 }
+
+/** Rooms by status as a health controller run counted them. */
+export interface RoomCountsJson {
+  ready: number;
+  occupied: number;
+  pending: number;
+  terminating: number;
+  error: number;
+}
+
+/** One decision of GET /schedulers/{name}/autoscaling/decisions (docs/autoscaling.md). */
+export interface AutoscalingDecisionJson {
+  at: string;
+  operationId: string;
+  rooms: RoomCountsJson;
+  policy: { type: string; min?: number; max?: number; cooldown?: number; parameters: Record<string, unknown> };
+  current: number;
+  desired: number;
+  limitedBy: string[];
+  action: { kind: string; amount: number; operationId: string | null };
+  reason: string;
+}
+
+/** The body of POST /schedulers/{name}/autoscaling/simulate. */
+export interface SimulateRequestJson {
+  autoscaling?: unknown;
+  candidates?: unknown[];
+  since?: string;
+  trace?: { at: string; occupied: number }[];
+  startupDelaySeconds?: number;
+}
+
+export interface SimulationSummaryJson {
+  roomHours: number;
+  shortfallRoomMinutes: number;
+  minutesWithoutReadyRoom: number;
+  scaleOperations: number;
+  peakRooms: number;
+}
+
+export interface SimulationJson {
+  steps: { at: string; occupied: number; ready: number; desired: number }[];
+  summary: SimulationSummaryJson;
+}
+
+/** One policy's simulation, or `candidates` with one per policy sent. */
+export type SimulateResponseJson = Partial<SimulationJson> & { candidates?: SimulationJson[] };

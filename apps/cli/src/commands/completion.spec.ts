@@ -26,6 +26,8 @@ describe('shell completion', () => {
     expect(complete(bash, ['get', 'rooms', 'fleet', '--w'])).toEqual(['--watch']);
     expect(complete(bash, ['context', ''])).toEqual(expect.arrayContaining(['list', 'use']));
     expect(complete(bash, ['--context', 'prod', 'delete', '--y'])).toEqual(['--yes']);
+    expect(complete(bash, ['autoscaling', ''])).toEqual(expect.arrayContaining(['decisions', 'simulate']));
+    expect(complete(bash, ['autoscaling', 'simulate', 'fleet', '--c'])).toEqual(['--candidate']);
   });
 
   it('prints a zsh script for compdef with the same words', async () => {
