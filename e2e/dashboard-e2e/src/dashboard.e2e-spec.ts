@@ -2,11 +2,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { waitFor } from '@maestro/testing';
 import type { Page } from 'playwright-core';
-import { ADMIN_TOKEN, DASHBOARD_URL, management, simulatedScheduler } from './support/api';
-import { type Browser, launchBrowser, signIn } from './support/browser';
-
-/** Screenshots go to tmp/, and into docs/ for the README with DASHBOARD_SCREENSHOTS=docs. */
-const SCREENSHOTS = process.env.DASHBOARD_SCREENSHOTS === 'docs' ? path.resolve('docs/images') : path.resolve('tmp/dashboard-e2e');
+import { ADMIN_TOKEN, DASHBOARD_URL, management, SCREENSHOTS, simulatedScheduler } from './support/api';
+import { accessibilityViolations, type Browser, launchBrowser, signIn } from './support/browser';
 
 describe('the dashboard in Chromium: overview, scheduler page, actions', () => {
   const name = 'dash-arena';
@@ -72,7 +69,6 @@ describe('the dashboard in Chromium: overview, scheduler page, actions', () => {
     await page.getByLabel('Status').selectOption('ready');
     expect(await ids()).toHaveLength(3);
     await page.getByLabel('Status').selectOption('');
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'dashboard-scheduler.png'), fullPage: true });
   });
 
   it('updates the overview bar live when the scheduler is scaled elsewhere', async () => {
@@ -143,13 +139,7 @@ describe('the dashboard in Chromium: overview, scheduler page, actions', () => {
       await page.goto(`${DASHBOARD_URL}${hash}`);
       await page.getByRole('heading', { level: 1 }).waitFor();
       await page.locator('table tbody tr').first().waitFor();
-      await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-      const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run(options: object): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
-        const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag21a', 'best-practice'] } });
-        return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-      });
-      expect(violations).toEqual([]);
+      expect(await accessibilityViolations(page)).toEqual([]);
     }
   });
 

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../app';
 import { aDecision, aFleetApi } from '../testing/fixtures';
-import { describePolicy } from './autoscaling-decisions';
+import { describePolicy, roomsSeen } from './autoscaling-decisions';
 
 describe('the autoscaling decisions panel', () => {
   beforeEach(() => {
@@ -17,13 +17,7 @@ describe('the autoscaling decisions panel', () => {
     const cells = within(row)
       .getAllByRole('cell')
       .map((cell) => cell.textContent);
-    expect(cells.slice(1)).toEqual([
-      '3 ready, 7 occupied, 0 pending, 0 terminating, 0 error',
-      '10 → 12',
-      'max',
-      '+2 op-2',
-      '3 of 10 rooms ready, readyTarget 0.5 wants 14, capped by max 12: +2',
-    ]);
+    expect(cells.slice(1)).toEqual(['3 ready, 7 occupied', '10 → 12', 'max', '+2 op-2', '3 of 10 rooms ready, readyTarget 0.5 wants 14, capped by max 12: +2']);
     expect(within(panel).getByText(/^roomOccupancy readyTarget 0\.5, downThreshold 0\.99 · min 1 · max 12 · cooldown 0 s$/)).toBeDefined();
     expect(screen.queryByText(/appear here once the system records them/)).toBeNull();
   });
@@ -64,6 +58,13 @@ describe('the autoscaling decisions panel', () => {
   it('says when no decision is recorded yet', async () => {
     render(<App fetcher={aFleetApi().on('GET', '/schedulers/arena/autoscaling/decisions\\?limit=20', { body: { decisions: [] } }).fetch} />);
     expect(await screen.findByText(/No decision yet/)).toBeDefined();
+  });
+});
+
+describe('roomsSeen', () => {
+  it('names the statuses that have rooms, or says there are none', () => {
+    expect(roomsSeen({ ready: 0, occupied: 2, pending: 1, terminating: 0, error: 0 })).toBe('2 occupied, 1 pending');
+    expect(roomsSeen({ ready: 0, occupied: 0, pending: 0, terminating: 0, error: 0 })).toBe('no rooms');
   });
 });
 

@@ -4,7 +4,6 @@ import { useApp } from '../app-context';
 import { ErrorNotice } from '../components/error-notice';
 import { usePolling } from '../hooks/use-polling';
 import { operationHref } from '../hooks/use-route';
-import { describeCounts } from '../overview/room-counts';
 
 type Decision = components['schemas']['AutoscalingDecisionResponse'];
 type DecisionPolicy = components['schemas']['DecisionPolicyResponse'];
@@ -35,6 +34,13 @@ export function describePolicy(policy: DecisionPolicy): string {
   ].filter((part): part is string => typeof part === 'string');
   return [[policy.type, parameters].filter(Boolean).join(' '), ...bounds].join(' · ');
 }
+
+/** "3 ready, 7 occupied": the statuses that have rooms; "no rooms" when none has. */
+export const roomsSeen = (rooms: Decision['rooms']): string =>
+  Object.entries(rooms)
+    .filter(([, count]) => count > 0)
+    .map(([status, count]) => `${count} ${status}`)
+    .join(', ') || 'no rooms';
 
 /** "+2", "−3" or "none". */
 export const describeAction = (action: Decision['action']): string =>
@@ -85,7 +91,7 @@ export function AutoscalingDecisions({ scheduler }: { scheduler: string }) {
                   <td>
                     <time dateTime={d.at}>{new Date(d.at).toLocaleTimeString()}</time>
                   </td>
-                  <td className="rooms-cell">{describeCounts(d.rooms)}</td>
+                  <td>{roomsSeen(d.rooms)}</td>
                   <td>
                     {d.current} → {d.desired}
                   </td>

@@ -1,5 +1,9 @@
 /** The management API of the running system, for what the tests set up or check beside the page. */
+import path from 'node:path';
 import { simulatedSchedulerRequest } from '@maestro/testing';
+
+/** Screenshots go to tmp/, and into docs/ for the README with DASHBOARD_SCREENSHOTS=docs. */
+export const SCREENSHOTS = process.env.DASHBOARD_SCREENSHOTS === 'docs' ? path.resolve('docs/images') : path.resolve('tmp/dashboard-e2e');
 
 export const MANAGEMENT_URL = process.env.E2E_MANAGEMENT_URL ?? 'http://127.0.0.1:18080';
 export const DASHBOARD_URL = `${MANAGEMENT_URL}/ui/`;
