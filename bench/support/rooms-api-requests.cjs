@@ -1,4 +1,4 @@
-// setupRequest functions of bench/rooms-api-ping.bench.ts. They run in autocannon's worker thread
+// setupRequest functions of bench/cases/rooms-api.case.ts. They run in autocannon's worker thread
 // (workers mode takes functions as files), each with its own counter: request i pings room
 // floor(i / S) of scheduler i mod S, or allocates from scheduler i mod S, round robin.
 // S and R come from BENCH_SCHEDULERS and BENCH_ROOMS_PER_SCHEDULER (the worker copies the env); a

@@ -25,7 +25,7 @@ function parseJsonBody(_request: FastifyRequest, body: string | Buffer, done: Do
  * default marshaler takes any), an empty or absent body as {} (except on GET), malformed JSON a 400
  * naming the parse error, a body past `bodyLimitBytes` a 413 (the filter words it), and snake_case field names (`max_surge`) brought to lowerCamelCase. Done
  * here, in the parser and one hook, rather than in a Nest interceptor: no per-request Observable
- * and AsyncResource on the hot routes (bench/rooms-api-ping.bench.ts).
+ * and AsyncResource on the hot routes (`npm run bench`, bench/cases/rooms-api.case.ts).
  */
 export function configureJsonBodies(fastify: FastifyInstance, bodyLimitBytes = BODY_LIMIT_BYTES): void {
   fastify.removeAllContentTypeParsers();

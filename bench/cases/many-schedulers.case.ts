@@ -1,0 +1,170 @@
+/**
+ * One worker with M schedulers (simulated rooms) on the whole running system: the worker's Redis
+ * connections and RSS once every room is ready, how well each scheduler's health controller keeps
+ * its period (p99 of the time between two runs ÷ the interval), and how long a second worker replica
+ * started against the M existing schedulers takes to answer /healthz.
+ */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import Redis from 'ioredis';
+import type { Row } from '../support/report';
+import { childProcess, connectionsTo, createScheduler, rssBytes, simulatedScheduler, startSystem, until } from '../support/running-system';
+
+export interface ManySchedulersOptions {
+  schedulers: number;
+  roomsEach: number;
+  portBase: number;
+}
+
+const HC_INTERVAL_S = 5;
+const REDIS_PORT = 6379;
+const CREATE_CONCURRENCY = 4;
+
+const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))] ?? NaN;
+
+export async function manySchedulersCase({ schedulers, roomsEach, portBase }: ManySchedulersOptions, log: (line: string) => void): Promise<Row[]> {
+  log(`many schedulers: starting the system, then ${schedulers} schedulers of ${roomsEach} room(s)`);
+  const system = await startSystem({
+    portBase,
+    nodes: 10,
+    podsPerNode: Math.ceil((schedulers * roomsEach) / 10) + 20,
+    env: { MAESTRO_WORKERS_HEALTHCONTROLLERINTERVAL: `${HC_INTERVAL_S}s`, MAESTRO_WORKERS_SYNCINTERVAL: '2s' },
+  });
+  const { api, authorization } = system;
+  try {
+    const worker = childProcess(system.pid, 'apps/worker/src/main.ts');
+    if (!worker) throw new Error('the worker process of the system was not found');
+    const body = (name: string) => simulatedScheduler(name, 'bench-many', roomsEach, { ROOM_PING_INTERVAL_MS: '20000' });
+    const started = Date.now();
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: CREATE_CONCURRENCY }, async () => {
+        while (next < schedulers) await createScheduler(api, authorization, body(`many-${next++}`));
+      }),
+    );
+    const total = schedulers * roomsEach;
+    const ready = await until(
+      async () => {
+        const info = (await (await fetch(`${api}/schedulers/info?game=bench-many`, { headers: { authorization } })).json()) as {
+          schedulers: { roomsReady: number }[];
+        };
+        return info.schedulers.reduce((n, s) => n + s.roomsReady, 0) >= total ? Date.now() : undefined;
+      },
+      1_800_000,
+      1000,
+    );
+    log(`many schedulers: ${total} rooms ready after ${((ready - started) / 1000).toFixed(1)} s; ${3 * HC_INTERVAL_S} s of health controllers`);
+    // A few health-controller periods on the settled fleet, then their timings from the operations' histories.
+    await new Promise((resolve) => setTimeout(resolve, 3 * HC_INTERVAL_S * 1000));
+    const connections = connectionsTo(worker, REDIS_PORT);
+    const rss = rssBytes(worker);
+    const periods = await healthControllerPeriods(system.redisPrefix, schedulers);
+
+    log('many schedulers: a second worker replica against the existing schedulers');
+    const healthz = await secondReplicaHealthz(system.env, portBase + 61);
+    const p99 = percentile(periods, 0.99);
+    const mib = Math.round(rss / 2 ** 20);
+    return [
+      {
+        case: `${schedulers} schedulers`,
+        measure: 'Redis connections of the worker',
+        ours: String(connections),
+        floor: '',
+        value: String(connections),
+        target: '≤ 50',
+        ok: connections <= 50,
+        kind: 'target',
+      },
+      {
+        case: `${schedulers} schedulers`,
+        measure: 'worker RSS',
+        ours: `${mib} MiB`,
+        floor: '',
+        value: `${mib} MiB`,
+        target: '≤ 400 MiB',
+        ok: mib <= 400,
+        kind: 'target',
+      },
+      {
+        case: `${schedulers} schedulers`,
+        measure: `health controller period p99 ÷ interval (${periods.length} periods)`,
+        ours: `p50 ${percentile(periods, 0.5).toFixed(1)} s, p99 ${p99.toFixed(1)} s`,
+        floor: `${HC_INTERVAL_S} s`,
+        value: (p99 / HC_INTERVAL_S).toFixed(2),
+        target: '≤ 1.10',
+        ok: p99 / HC_INTERVAL_S <= 1.1,
+        kind: 'target',
+      },
+      {
+        case: `${schedulers} schedulers`,
+        measure: 'a new worker replica: start to /healthz',
+        ours: `${(healthz / 1000).toFixed(1)} s`,
+        floor: '',
+        value: `${(healthz / 1000).toFixed(1)} s`,
+        target: '≤ 10 s',
+        ok: healthz <= 10_000,
+        kind: 'target',
+      },
+      {
+        case: `${schedulers} schedulers`,
+        measure: 'time to every room ready',
+        ours: `${((ready - started) / 1000).toFixed(1)} s`,
+        floor: '',
+        value: '',
+        target: '',
+        ok: true,
+        kind: 'info',
+      },
+    ];
+  } finally {
+    await system.stop();
+  }
+}
+
+/** Seconds between consecutive health controllers of each scheduler (from the no-action list's histories). */
+async function healthControllerPeriods(redisPrefix: string, schedulers: number): Promise<number[]> {
+  const redis = new Redis(`redis://127.0.0.1:${REDIS_PORT}/0`);
+  const periods: number[] = [];
+  try {
+    for (let i = 0; i < schedulers; i++) {
+      const prefix = `${redisPrefix}operations:many-${i}`;
+      const ids = await redis.zrange(`${prefix}:lists:noaction`, 0, -1);
+      const pipeline = redis.pipeline();
+      for (const id of ids) pipeline.hmget(`${prefix}:${id}`, 'definitionName', 'executionHistory');
+      const starts: number[] = [];
+      for (const [, fields] of (await pipeline.exec()) ?? []) {
+        const [definition, history] = fields as [string | null, string | null];
+        if (definition !== 'health_controller') continue;
+        const created = (JSON.parse(history || '[]') as { CreatedAt: string; Event: string }[]).find((e) => e.Event === 'Created');
+        if (created) starts.push(Date.parse(created.CreatedAt));
+      }
+      starts.sort((a, b) => a - b);
+      for (let k = 1; k < starts.length; k++) periods.push((starts[k] - starts[k - 1]) / 1000);
+    }
+  } finally {
+    redis.disconnect();
+  }
+  return periods;
+}
+
+/** Milliseconds from spawning another worker (same configuration) until its /healthz answers 200. */
+async function secondReplicaHealthz(env: NodeJS.ProcessEnv, internalPort: number): Promise<number> {
+  const root = path.resolve(__dirname, '../..');
+  const started = Date.now();
+  const replica = spawn(process.execPath, ['-r', path.join(root, 'tools/scripts/register.cjs'), 'apps/worker/src/main.ts'], {
+    cwd: root,
+    stdio: 'ignore',
+    env: {
+      ...env,
+      MAESTRO_ADAPTERS_RUNTIME_KUBERNETES_KUBECONFIG: env.KUBE_SIM_KUBECONFIG,
+      MAESTRO_INTERNALAPI_PORT: String(internalPort),
+    },
+  });
+  const exited = new Promise<void>((resolve) => replica.once('exit', () => resolve()));
+  try {
+    return await until(async () => ((await fetch(`http://127.0.0.1:${internalPort}/healthz`)).ok ? Date.now() - started : undefined), 120_000, 100);
+  } finally {
+    replica.kill('SIGTERM');
+    await exited;
+  }
+}
