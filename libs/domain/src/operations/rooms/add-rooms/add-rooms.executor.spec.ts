@@ -42,16 +42,48 @@ describe('AddRoomsExecutor', () => {
     return { calls, history, outcome };
   }
 
-  it('shows its progress at each quarter when it takes several batches', async () => {
+  it('shows its progress at each quarter when it creates more rooms than a batch', async () => {
     const { calls, history, outcome } = await run(100, 10, (n) => n % 20 === 0);
     expect(calls).toBe(100);
     expect(outcome).toBe('finished');
     expect(history).toEqual([
-      'created 30 of 100 rooms (2 failed)',
+      'created 25 of 100 rooms (2 failed)',
       'created 50 of 100 rooms (3 failed)',
-      'created 80 of 100 rooms (4 failed)',
+      'created 75 of 100 rooms (4 failed)',
       'added 100 rooms',
     ]);
+  });
+
+  it('starts the next room as soon as one is created, never more than the batch size at once', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const started: number[] = [];
+    let releaseFirst: () => void = () => undefined;
+    const firstHeld = new Promise<void>((resolve) => (releaseFirst = resolve));
+    const roomManager = {
+      createRoom: async () => {
+        const n = started.length;
+        started.push(n);
+        most = Math.max(most, ++inFlight);
+        if (n === 0) await firstHeld;
+        else await settle();
+        inFlight--;
+        return {};
+      },
+    };
+    const executor = new AddRoomsExecutor({ schedulers: { getScheduler: async () => aScheduler().build() }, roomManager } as never, {
+      addRoomsLimit: 1000,
+      addRoomsBatchSize: 2,
+      addRoomTimeoutMs: 5_000,
+    });
+    const history: string[] = [];
+    const running = executor.execute(contextOf(5, new AbortController().signal, history));
+    // The first room is slow: the other four go through the second place meanwhile.
+    await waitFor(() => started.length === 5, { description: 'every other room started while the first is held' });
+    releaseFirst();
+    await running;
+    expect(most).toBe(2);
+    expect(history.at(-1)).toBe('added 5 rooms');
   });
 
   it('writes only the final line for a single batch', async () => {
@@ -146,7 +178,7 @@ describe('AddRoomsExecutor over a RoomManager and an in-memory runtime', () => {
     const running = run(4, cancel.signal);
     await waitFor(() => runtime.held === 2, { description: 'the first batch in creation' });
     cancel.abort('canceled');
-    expect(await running).toEqual({ history: ['created 2 of 4 rooms (2 failed)'], outcome: 'context canceled' });
+    expect(await running).toEqual({ history: ['created 1 of 4 rooms (1 failed)', 'created 2 of 4 rooms (2 failed)'], outcome: 'context canceled' });
     runtime.release();
     await settle();
     expect([...runtime.pods.keys()]).toEqual([]);
@@ -157,7 +189,7 @@ describe('AddRoomsExecutor over a RoomManager and an in-memory runtime', () => {
     const { runtime, rooms, instances, run } = stack(5_000);
     const { history, outcome } = await run(3);
     expect(outcome).toBe('finished');
-    expect(history).toEqual(['created 2 of 3 rooms (0 failed)', 'added 3 rooms']);
+    expect(history).toEqual(['created 1 of 3 rooms (0 failed)', 'created 2 of 3 rooms (0 failed)', 'added 3 rooms']);
     expect(runtime.pods.size).toBe(3);
     expect([...rooms.keys()].sort()).toEqual([...instances.keys()].sort());
     expect(rooms.size).toBe(3);

@@ -10,8 +10,9 @@ import { addRoomsDefinition, type AddRoomsInput } from './add-rooms.definition';
 const crossesQuarter = (before: number, after: number, total: number): boolean => Math.floor((after * 4) / total) > Math.floor((before * 4) / total);
 
 /**
- * add_rooms: creates rooms in sequential batches; fails when more rooms failed than succeeded.
- * Operations of several batches show their progress in the history at each quarter (not in Maestro).
+ * add_rooms: creates rooms `addRoomsBatchSize` at a time, the next starting as soon as one ends
+ * (Maestro waits for a whole batch); fails when more rooms failed than succeeded. Operations of more
+ * rooms than a batch show their progress in the history at each quarter (not in Maestro).
  * Each creation is aborted at its timeout or when the operation is canceled; an aborted creation
  * removes what it wrote (pod, room) before it counts as failed, so no failed room exists afterwards.
  */
@@ -36,20 +37,28 @@ export class AddRoomsExecutor implements OperationExecutor<AddRoomsInput> {
     const amount = Math.min(requested, limit);
     let successes = 0;
     let failures = 0;
-    for (let created = 0; created < amount; created += this.options.addRoomsBatchSize) {
-      throwIfAborted(context.signal);
-      const batch = Math.min(this.options.addRoomsBatchSize, amount - created);
-      const results = await Promise.allSettled(Array.from({ length: batch }, () => this.createRoom(scheduler, context.signal)));
-      for (const result of results) {
-        if (result.status === 'fulfilled') successes++;
-        else {
+    let started = 0;
+    let done = 0;
+    const showsProgress = amount > this.options.addRoomsBatchSize;
+    // `addRoomsBatchSize` creations in flight at every moment: a slow room holds its own place only,
+    // not the start of the next batch (the client's rate limit is the pace, not the slowest room).
+    const place = async () => {
+      while (started < amount && !context.signal.aborted) {
+        started++;
+        try {
+          await this.createRoom(scheduler, context.signal);
+          successes++;
+        } catch (error) {
           failures++;
-          context.logger.warn('room creation failed', { error: String(result.reason) });
+          context.logger.warn('room creation failed', { error: String(error) });
+        }
+        done++;
+        if (showsProgress && done < amount && crossesQuarter(done - 1, done, amount)) {
+          await context.appendHistory(`created ${done} of ${amount} rooms (${failures} failed)`);
         }
       }
-      const done = created + batch;
-      if (done < amount && crossesQuarter(created, done, amount)) await context.appendHistory(`created ${done} of ${amount} rooms (${failures} failed)`);
-    }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.options.addRoomsBatchSize, amount) }, place));
     throwIfAborted(context.signal);
     if (failures > successes) {
       await context.appendHistory(`more rooms failed than succeeded, errors: ${failures} and successes: ${successes} of amount: ${amount}`);
