@@ -6,7 +6,7 @@
  */
 import { parseMaxSurge } from '@maestro/domain';
 import type { Row } from '../support/report';
-import { createScheduler, simulatedScheduler, startSystem, until } from '../support/running-system';
+import { childProcess, createScheduler, simulatedScheduler, startSystem, until } from '../support/running-system';
 
 export interface FleetGrowthOptions {
   rooms: number;
@@ -19,6 +19,7 @@ const MAX_SURGE = '10%';
 /** Pods alive in a namespace, from a watch of every pod of kube-sim (ADDED / DELETED events). */
 class PodCount {
   alive = new Set<string>();
+  addedAt: number[] = [];
   max = 0;
   firstAt = 0;
   private readonly abort = new AbortController();
@@ -55,6 +56,7 @@ class PodCount {
     if (event.object.metadata.namespace !== this.namespace) return;
     if (event.type === 'ADDED') {
       this.alive.add(event.object.metadata.name);
+      this.addedAt.push(Date.now());
       this.firstAt ||= Date.now();
       this.max = Math.max(this.max, this.alive.size);
     } else if (event.type === 'DELETED') this.alive.delete(event.object.metadata.name);
@@ -94,6 +96,12 @@ export async function fleetGrowthCase({ rooms, qps, portBase }: FleetGrowthOptio
       250,
     );
     const podsAtReady = pods.alive.size;
+    if (process.env.BENCH_DEBUG) {
+      const perTenth = new Map<number, number>();
+      for (const at of pods.addedAt) perTenth.set(Math.floor((at - pods.firstAt) / 100), (perTenth.get(Math.floor((at - pods.firstAt) / 100)) ?? 0) + 1);
+      log(`pods added per 100 ms: ${[...perTenth].map(([t, n]) => `${t}:${n}`).join(' ')}`);
+      log(`worker pid ${childProcess(system.pid, 'apps/worker/src/main.ts')}, kube-sim pid ${childProcess(system.pid, 'kube-sim')}`);
+    }
     const podsPerSecond = rooms / ((allPods - pods.firstAt) / 1000);
     const limit = rooms + parseMaxSurge(MAX_SURGE, rooms);
     const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
