@@ -16,9 +16,12 @@ export const tokenServiceProvider: Provider = {
 };
 
 /**
- * Authentication of a public API: TokenService, the AuthGuard on every route with `rules`, and the
- * request context that names the caller in the operations it creates. `api` says which switch
- * applies: the management API's or the rooms API's. Needs SchedulerLookup and the storage ports.
+ * Authentication of a public API: TokenService, the AuthGuard on every route with `rules`, and, for
+ * the management API, the request context that names the caller in the operations it creates. `api`
+ * says which switch applies: the management API's or the rooms API's. Needs SchedulerLookup and the
+ * storage ports. The rooms API creates no operation, so nothing there reads the caller: without the
+ * interceptor its routes skip Nest's per-request Observable chain and AsyncResource binding, and no
+ * AsyncLocalStorage scope makes every promise pay the async hooks (bench/README.md, ping).
  */
 export function authProviders(rules: AccessRules, api: 'management' | 'rooms'): Provider[] {
   return [
@@ -43,6 +46,6 @@ export function authProviders(rules: AccessRules, api: 'management' | 'rooms'): 
       }),
     },
     { provide: APP_GUARD, useClass: AuthGuard },
-    { provide: APP_INTERCEPTOR, useClass: RequestContextInterceptor },
+    ...(api === 'management' ? [{ provide: APP_INTERCEPTOR, useClass: RequestContextInterceptor }] : []),
   ];
 }
