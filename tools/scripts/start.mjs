@@ -1,24 +1,23 @@
-// `npm start`: runs the whole system on this machine: kube-sim (unless a kubeconfig or in-cluster
+// `npm start`: runs the whole system on this machine: Postgres and Redis when they do not answer at
+// their default URLs (first-run/services.mjs), kube-sim (unless a kubeconfig or in-cluster
 // configuration is given), database migrations, management-api, rooms-api and worker. Shows each
-// component's URL and readiness; Ctrl-C stops everything.
+// component's URL and readiness; Ctrl-C stops everything it started.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildDashboardIfNeeded } from './dashboard-build.mjs';
+import { servicesOf } from './first-run/defaults.mjs';
+import { LocalServices, ServiceError } from './first-run/services.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const require = createRequire(path.join(root, 'package.json'));
 const env = { ...process.env };
-const postgresUrl = (env.MAESTRO_ADAPTERS_SCHEDULERSTORAGE_POSTGRES_URL ??= 'postgres://postgres@127.0.0.1:5432/maestro');
 // Ctrl-C gives running operations this long to finish (production default: 2m), within STOP_GRACE_MS.
 env.MAESTRO_WORKERS_STOPTIMEOUTDURATION ??= '5s';
 const STOP_GRACE_MS = 10_000;
 // The components write to pipes (prefixed below): on a terminal, ask them for pretty lines as if they wrote to it.
 if (process.stdout.isTTY && (env.MAESTRO_LOG_FORMAT ?? 'auto') === 'auto') env.MAESTRO_LOG_FORMAT = 'pretty';
-const redisUrl = env.MAESTRO_ADAPTERS_OPERATIONSTORAGE_REDIS_URL ?? 'redis://127.0.0.1:6379/0';
 // Components and migrations run as `node -r register.cjs <entry>` directly (not through run.mjs):
 // signals, and a forced SIGKILL, reach the process itself and leave no orphan behind.
 const register = path.join(root, 'tools', 'scripts', 'register.cjs');
@@ -33,8 +32,12 @@ const ports = {
 const internalOf = (port) => String(Number(port) + 1);
 /** @type {import('node:child_process').ChildProcess[]} */
 const children = [];
-// Credentials of the local system (git-ignored): the management API's admin token and the rooms' secret.
-const stateDir = path.join(root, '.maestro');
+// State of the local system (git-ignored): the management API's admin token, the rooms' secret, and
+// the data of the Postgres and Redis started here. LOCAL_STATE_DIR puts it elsewhere (tests do).
+const stateDir = env.LOCAL_STATE_DIR ? path.resolve(env.LOCAL_STATE_DIR) : path.join(root, '.maestro');
+/** @param {string} where a path, relative to the repository when inside it */
+const shown = (where) => (path.relative(root, where).startsWith('..') ? where : path.relative(root, where));
+const services = new LocalServices({ ...servicesOf(env), stateDir, log });
 /** @type {import('node:child_process').ChildProcess | undefined} */
 let cluster;
 /** When the stop began (ms since the epoch); 0 while running. */
@@ -43,45 +46,6 @@ let stopping = 0;
 /** @param {string} line */
 function log(line) {
   process.stdout.write(`[maestro] ${line}\n`);
-}
-
-async function checkPostgres() {
-  const { Client } = require('pg');
-  const url = new URL(postgresUrl);
-  url.pathname = '/postgres';
-  const client = new Client({ connectionString: url.toString(), connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
-async function checkRedis() {
-  const { Redis } = require('ioredis');
-  const client = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 3000, retryStrategy: () => null });
-  try {
-    await client.connect();
-    await client.ping();
-  } finally {
-    client.disconnect();
-  }
-}
-
-/**
- * @param {string} name
- * @param {() => Promise<void>} check
- * @param {string} howToStart
- */
-async function requireService(name, check, howToStart) {
-  try {
-    await check();
-  } catch (error) {
-    log(`${name} is not reachable: ${error instanceof Error ? error.message : String(error)}`);
-    log(`start it first, e.g.: ${howToStart}`);
-    process.exit(1);
-  }
 }
 
 /**
@@ -148,7 +112,10 @@ async function exited(list) {
   await Promise.all(list.map(exitOf));
 }
 
-/** Stops the apps first (the worker drains its operations, which may still need the cluster), then kube-sim. */
+/**
+ * Stops the apps first (the worker drains its operations, which may still need the cluster and the
+ * stores), then kube-sim, then the Postgres and Redis started here.
+ */
 function stop(code = 0) {
   if (stopping) return;
   stopping = Date.now();
@@ -161,6 +128,7 @@ function stop(code = 0) {
       cluster?.kill('SIGTERM');
       return exited(children);
     })
+    .then(() => services.stop())
     .then(
       () => {
         clearTimeout(force);
@@ -169,6 +137,7 @@ function stop(code = 0) {
       (error) => {
         log(`stop failed: ${error}`);
         children.forEach((child) => child.kill('SIGKILL'));
+        services.started.forEach(({ child }) => child.kill('SIGKILL'));
         process.exit(1);
       },
     );
@@ -188,7 +157,7 @@ function credential(variable, file) {
   if (!existsSync(where)) {
     mkdirSync(stateDir, { recursive: true, mode: 0o700 });
     writeFileSync(where, `${randomBytes(32).toString('base64url')}\n`, { mode: 0o600 });
-    log(`generated ${path.relative(root, where)}`);
+    log(`generated ${shown(where)}`);
   }
   return (env[variable] = readFileSync(where, 'utf8').trim());
 }
@@ -196,76 +165,83 @@ function credential(variable, file) {
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
-await requireService(
-  'Postgres',
-  checkPostgres,
-  'pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start   (or set MAESTRO_ADAPTERS_SCHEDULERSTORAGE_POSTGRES_URL)',
-);
-await requireService('Redis', checkRedis, 'redis-server --daemonize yes --bind 127.0.0.1 --port 6379   (or set the MAESTRO_ADAPTERS_*_REDIS_URL variables)');
+/** Everything after Postgres and Redis: credentials, kube-sim, migrations, the apps. */
+async function run() {
+  const apiAuth = env.MAESTRO_API_AUTH_ENABLED !== 'false';
+  const generatedToken = apiAuth && !env.MAESTRO_API_AUTH_BOOTSTRAPTOKEN;
+  if (apiAuth) credential('MAESTRO_API_AUTH_BOOTSTRAPTOKEN', 'admin-token');
+  if (env.MAESTRO_ROOMSAPI_AUTH_ENABLED !== 'false') credential('MAESTRO_ROOMSAPI_AUTH_SECRET', 'rooms-secret');
 
-const apiAuth = env.MAESTRO_API_AUTH_ENABLED !== 'false';
-const generatedToken = apiAuth && !env.MAESTRO_API_AUTH_BOOTSTRAPTOKEN;
-if (apiAuth) credential('MAESTRO_API_AUTH_BOOTSTRAPTOKEN', 'admin-token');
-if (env.MAESTRO_ROOMSAPI_AUTH_ENABLED !== 'false') credential('MAESTRO_ROOMSAPI_AUTH_SECRET', 'rooms-secret');
-
-const components = [];
-const externalCluster = env.MAESTRO_ADAPTERS_RUNTIME_KUBERNETES_KUBECONFIG || env.MAESTRO_ADAPTERS_RUNTIME_KUBERNETES_INCLUSTER === 'true';
-if (!externalCluster) {
-  const kubeconfig = env.KUBE_SIM_KUBECONFIG ?? path.join(root, '.kube-sim', 'kubeconfig.yaml');
-  env.MAESTRO_ADAPTERS_RUNTIME_KUBERNETES_KUBECONFIG = kubeconfig;
-  const port = ports.kubeSim;
-  cluster = startComponent('kube-sim', 'tools/kube-sim/src/main.ts', {}, [
-    '--port',
-    port,
-    '--kubeconfig',
-    kubeconfig,
-    '--rooms-api-url',
-    `http://127.0.0.1:${ports.rooms}`,
-    // Bigger simulated clusters for experiments, e.g. KUBE_SIM_NODES=10 KUBE_SIM_NODE_PODS=500.
-    ...(env.KUBE_SIM_NODES ? ['--nodes', env.KUBE_SIM_NODES] : []),
-    ...(env.KUBE_SIM_NODE_PODS ? ['--node-pods', env.KUBE_SIM_NODE_PODS, '--node-cpu', '1000', '--node-memory', '4000Gi'] : []),
-  ]);
-  components.push({ name: 'kube-sim', url: `http://127.0.0.1:${port}`, ready: `http://127.0.0.1:${port}/version` });
-  log(`kubectl works too: kubectl --kubeconfig ${kubeconfig} get pods -A`);
-} else {
-  log('using the Kubernetes cluster of the given configuration');
-}
-
-if (buildDashboardIfNeeded(root, log) === 'failed') log('the dashboard did not build: the management API serves the API without it');
-
-log('running database migrations');
-const migrate = spawnSync(process.execPath, ['-r', register, 'libs/storage/src/postgres/migrate.cli.ts'], { cwd: root, env, stdio: 'inherit' });
-if (migrate.status !== 0) {
-  log('migrations failed');
-  stop(1);
-} else {
-  const apps = [
-    { name: 'management-api', port: ports.management, internal: internalOf(ports.management) },
-    { name: 'rooms-api', port: ports.rooms, internal: internalOf(ports.rooms) },
-    { name: 'worker', port: undefined, internal: ports.worker },
-  ];
-  for (const app of apps) {
-    startComponent(app.name, `apps/${app.name}/src/main.ts`, {
-      ...(app.port ? { MAESTRO_API_PORT: app.port } : {}),
-      MAESTRO_INTERNALAPI_PORT: app.internal,
-    });
-    components.push({
-      name: app.name,
-      url: app.port ? `http://127.0.0.1:${app.port}` : `http://127.0.0.1:${app.internal}`,
-      ready: `http://127.0.0.1:${app.internal}/readyz`,
-    });
+  const components = [];
+  const externalCluster = env.MAESTRO_ADAPTERS_RUNTIME_KUBERNETES_KUBECONFIG || env.MAESTRO_ADAPTERS_RUNTIME_KUBERNETES_INCLUSTER === 'true';
+  if (!externalCluster) {
+    const kubeconfig = env.KUBE_SIM_KUBECONFIG ?? path.join(root, '.kube-sim', 'kubeconfig.yaml');
+    env.MAESTRO_ADAPTERS_RUNTIME_KUBERNETES_KUBECONFIG = kubeconfig;
+    const port = ports.kubeSim;
+    cluster = startComponent('kube-sim', 'tools/kube-sim/src/main.ts', {}, [
+      '--port',
+      port,
+      '--kubeconfig',
+      kubeconfig,
+      '--rooms-api-url',
+      `http://127.0.0.1:${ports.rooms}`,
+      // Bigger simulated clusters for experiments, e.g. KUBE_SIM_NODES=10 KUBE_SIM_NODE_PODS=500.
+      ...(env.KUBE_SIM_NODES ? ['--nodes', env.KUBE_SIM_NODES] : []),
+      ...(env.KUBE_SIM_NODE_PODS ? ['--node-pods', env.KUBE_SIM_NODE_PODS, '--node-cpu', '1000', '--node-memory', '4000Gi'] : []),
+    ]);
+    components.push({ name: 'kube-sim', url: `http://127.0.0.1:${port}`, ready: `http://127.0.0.1:${port}/version` });
+    log(`kubectl works too: kubectl --kubeconfig ${kubeconfig} get pods -A`);
+  } else {
+    log('using the Kubernetes cluster of the given configuration');
   }
-  const results = await Promise.all(components.map((c) => waitReady(c.name, c.ready)));
-  if (!stopping) {
-    log('component        url                         ready');
-    components.forEach((c, i) => log(`${c.name.padEnd(16)} ${c.url.padEnd(27)} ${results[i] ? 'yes' : 'NO'}`));
-    log(`dashboard: http://127.0.0.1:${ports.management}/ui/`);
-    log(`API docs: http://127.0.0.1:${ports.management}/docs   metrics: http://127.0.0.1:${internalOf(ports.management)}/metrics`);
-    if (generatedToken) {
-      log(`admin token in .maestro/admin-token: curl -H "authorization: Bearer $(cat .maestro/admin-token)" http://127.0.0.1:${ports.management}/schedulers`);
-    } else if (apiAuth) {
-      log('the management API takes the admin token of MAESTRO_API_AUTH_BOOTSTRAPTOKEN: -H "authorization: Bearer <token>"');
+
+  if (buildDashboardIfNeeded(root, log) === 'failed') log('the dashboard did not build: the management API serves the API without it');
+
+  log('running database migrations');
+  const migrate = spawnSync(process.execPath, ['-r', register, 'libs/storage/src/postgres/migrate.cli.ts'], { cwd: root, env, stdio: 'inherit' });
+  if (migrate.status !== 0) {
+    log('migrations failed');
+    stop(1);
+  } else {
+    const apps = [
+      { name: 'management-api', port: ports.management, internal: internalOf(ports.management) },
+      { name: 'rooms-api', port: ports.rooms, internal: internalOf(ports.rooms) },
+      { name: 'worker', port: undefined, internal: ports.worker },
+    ];
+    for (const app of apps) {
+      startComponent(app.name, `apps/${app.name}/src/main.ts`, {
+        ...(app.port ? { MAESTRO_API_PORT: app.port } : {}),
+        MAESTRO_INTERNALAPI_PORT: app.internal,
+      });
+      components.push({
+        name: app.name,
+        url: app.port ? `http://127.0.0.1:${app.port}` : `http://127.0.0.1:${app.internal}`,
+        ready: `http://127.0.0.1:${app.internal}/readyz`,
+      });
     }
-    log('press Ctrl-C to stop');
+    const results = await Promise.all(components.map((c) => waitReady(c.name, c.ready)));
+    if (!stopping) {
+      log('component        url                         ready');
+      components.forEach((c, i) => log(`${c.name.padEnd(16)} ${c.url.padEnd(27)} ${results[i] ? 'yes' : 'NO'}`));
+      log(`dashboard: http://127.0.0.1:${ports.management}/ui/`);
+      log(`API docs: http://127.0.0.1:${ports.management}/docs   metrics: http://127.0.0.1:${internalOf(ports.management)}/metrics`);
+      if (generatedToken) {
+        const token = shown(path.join(stateDir, 'admin-token'));
+        log(`admin token in ${token}: curl -H "authorization: Bearer $(cat ${token})" http://127.0.0.1:${ports.management}/schedulers`);
+      } else if (apiAuth) {
+        log('the management API takes the admin token of MAESTRO_API_AUTH_BOOTSTRAPTOKEN: -H "authorization: Bearer <token>"');
+      }
+      log('press Ctrl-C to stop');
+    }
   }
 }
+
+const provided = await services.provide().then(
+  () => true,
+  (error) => {
+    log(error instanceof ServiceError ? error.message : `Postgres or Redis: ${error}`);
+    return false;
+  },
+);
+if (!provided) stop(1);
+else if (!stopping) await run();
