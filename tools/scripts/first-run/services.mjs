@@ -101,7 +101,6 @@ export class LocalServices {
     this.options = options;
     /** @type {Started[]} */
     this.started = [];
-    this.stopping = false;
   }
 
   /**
@@ -180,7 +179,6 @@ export class LocalServices {
 
   /** Stops what was started (SIGTERM, SIGKILL after 10 s), Redis first; resolves once all have exited. */
   async stop() {
-    this.stopping = true;
     for (const { name, child } of [...this.started].reverse()) {
       child.kill('SIGTERM');
       const force = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
