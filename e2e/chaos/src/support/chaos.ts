@@ -1,6 +1,7 @@
 import { TestForwarderServer, waitFor } from '@maestro/testing';
 import Redis from 'ioredis';
 import { ChaosSystem } from './chaos-system';
+import { describeFleet } from './fleet-report';
 import { call, isFinal, Workload } from './workload';
 
 /** A fault: what it does to the running system, and how long the workload runs under it. */
@@ -103,8 +104,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     forwarder.behaviour = {};
     log('settling');
     const settled = await settle(system, workload, options.settleMs);
-    const figures = await takeFigures(system, workload, settled);
-    return { figures, violations, details: settled.details, tail: allZero(figures) && violations.length === 0 ? '' : system.tail() };
+    const { figures, details } = await takeFigures(system, workload, settled);
+    return { figures, violations, details: [...settled.details, ...details], tail: allZero(figures) && violations.length === 0 ? '' : system.tail() };
   } finally {
     process.off('SIGTERM', onSignal);
     process.off('SIGINT', onSignal);
@@ -140,7 +141,7 @@ async function settle(system: ChaosSystem, workload: Workload, settleMs: number)
     const operations = await operationProblems(system, workload);
     const fleets = await fleetProblems(system, workload);
     if ((operations.stuck === 0 && operations.lost === 0 && fleets.length === 0) || Date.now() > deadline) {
-      return { erased: operations.erased, lost: operations.lost, stuck: operations.stuck, details: [...operations.details, ...fleets.map((p) => p.detail)] };
+      return { erased: operations.erased, lost: operations.lost, stuck: operations.stuck, details: operations.details };
     }
     await new Promise((resolve) => setTimeout(resolve, 2_000));
   }
@@ -177,8 +178,11 @@ interface Pod {
   metadata: { name: string; deletionTimestamp?: string };
 }
 
-/** Fleets whose pods or ready rooms differ from their roomsReplicas, and pods and rooms without each other. */
-async function fleetProblems(system: ChaosSystem, workload: Workload): Promise<FleetProblem[]> {
+/**
+ * Fleets whose pods or ready rooms differ from their roomsReplicas, and pods and rooms without each
+ * other; with `explain`, each fleet off target is described in full (fleet-report.ts).
+ */
+async function fleetProblems(system: ChaosSystem, workload: Workload, explain = false): Promise<FleetProblem[]> {
   const redis = new Redis(system.redis.url, { maxRetriesPerRequest: 1 });
   redis.on('error', () => undefined);
   const problems: FleetProblem[] = [];
@@ -195,8 +199,10 @@ async function fleetProblems(system: ChaosSystem, workload: Workload): Promise<F
       const live = all.filter((pod) => !pod.deletionTimestamp).map((pod) => pod.name);
       const rooms = await redis.zrange(`scheduler:${fleet}:status`, 0, -1);
       const ready = await redis.zcount(`scheduler:${fleet}:status`, 2, 2);
-      if (live.length !== target || ready !== target)
-        problems.push({ kind: 'offTarget', detail: `${fleet}: ${live.length} pods, ${ready} ready rooms, target ${target}` });
+      if (live.length !== target || ready !== target) {
+        const summary = `${fleet}: ${live.length} pods, ${ready} ready rooms, target ${target}`;
+        problems.push({ kind: 'offTarget', detail: explain ? await describeFleet(system.urls.management, system.urls.kube, redis, fleet, summary) : summary });
+      }
       const roomSet = new Set(rooms);
       const podSet = new Set(all.map((pod) => pod.name));
       for (const pod of live) if (!roomSet.has(pod)) problems.push({ kind: 'podWithoutRoom', detail: `pod without a room: ${fleet}/${pod}` });
@@ -213,11 +219,12 @@ async function fleetProblems(system: ChaosSystem, workload: Workload): Promise<F
   return problems;
 }
 
-async function takeFigures(system: ChaosSystem, workload: Workload, settled: Settled): Promise<Figures> {
-  const fleets = await fleetProblems(system, workload);
+/** The figures, and what is behind each fleet problem. */
+async function takeFigures(system: ChaosSystem, workload: Workload, settled: Settled): Promise<{ figures: Figures; details: string[] }> {
+  const fleets = await fleetProblems(system, workload, true);
   const count = (kind: FleetProblem['kind']) => fleets.filter((p) => p.kind === kind).length;
   const foreign = await call(system.urls.kube, 'GET', `/api/v1/namespaces/${FOREIGN_NAMESPACE}`);
-  return {
+  const figures = {
     accepted: workload.accepted.length,
     erasedWithRedis: settled.erased,
     lost: settled.lost,
@@ -228,4 +235,5 @@ async function takeFigures(system: ChaosSystem, workload: Workload, settled: Set
     processesDied: system.died.length,
     foreignNamespacesDeleted: foreign.status === 200 && !foreign.body.metadata?.deletionTimestamp ? 0 : 1,
   };
+  return { figures, details: fleets.map((p) => p.detail) };
 }
