@@ -44,4 +44,26 @@ describe('a Redis that restarts empty', () => {
     expect(await podNames('amnesia')).toEqual(pods);
     expect((await stack.storage.rooms.getAllRoomIds('amnesia')).sort()).toEqual(pods);
   });
+
+  it('makes a partial room record whole again, and starts no pod in its place', async () => {
+    await stack.schedulers.createScheduler(simulatedRooms('halved', 2));
+    await waitFor(async () => (await stack.storage.rooms.getRoomCountByStatus('halved', 'ready')) === 2, { timeoutMs: 20_000, description: '2 ready rooms' });
+    const pods = await podNames('halved');
+    const { client, keyPrefix } = stack.worker.redis;
+    // What a fault can leave: a room still in the status set, without its ping score.
+    await client.zrem(`${keyPrefix}scheduler:halved:ping`, pods[0]);
+    const halvedAt = Date.now();
+
+    await waitFor(async () => (await stack.storage.rooms.findRoom('halved', pods[0]))?.status === 'ready', {
+      timeoutMs: 20_000,
+      description: 'the partial room whole and ready again',
+    });
+    const noActionKey = `${keyPrefix}operations:halved:lists:noaction`;
+    await waitFor(async () => (await client.zcount(noActionKey, Math.ceil(halvedAt / 1000), '+inf')) >= 2, {
+      timeoutMs: 20_000,
+      description: 'health controllers with nothing to do after the fault',
+    });
+    expect(await podNames('halved')).toEqual(pods);
+    expect(await stack.storage.rooms.getRoomIdsByStatus('halved', 'ready').then((ids) => ids.sort())).toEqual(pods);
+  });
 });

@@ -162,6 +162,19 @@ describe('RoomStatusService', () => {
       expect(logger.lines).toEqual([{ level: 'info', msg: 'rebuilt the room of a pod without one', fields: { scheduler_name: 'game', room_id: 'lost' } }]);
     });
 
+    it('replaces the partial room record of a live pod (a fault left it without its ping score) with a whole one', async () => {
+      await aRoom({ id: 'halved', status: 'ready', pingStatus: 'ready', version: 'v1' }, 'ready');
+      rooms.leavePartial('game', 'halved');
+      const instance = anInstance({ id: 'halved', schedulerId: 'game', status: { type: 'ready', description: '' }, version: 'v7' });
+      await service.applyInstance(instance);
+      expect(await rooms.findRoom('game', 'halved')).toMatchObject({ status: 'unready', pingStatus: 'unknown', version: 'v7', lastPingAt: AT });
+      expect(await rooms.getAllRoomIds('game')).toEqual(['halved']);
+      expect(logger.lines).toEqual([
+        { level: 'info', msg: 'replaced a partial room record', fields: { scheduler_name: 'game', room_id: 'halved' } },
+        { level: 'info', msg: 'rebuilt the room of a pod without one', fields: { scheduler_name: 'game', room_id: 'halved' } },
+      ]);
+    });
+
     it('stores the instance of a terminating pod it has no room of, and fails for the room', async () => {
       const instance = anInstance({ id: 'ghost', schedulerId: 'game', status: { type: 'terminating', description: '' } });
       await expect(service.applyInstance(instance)).rejects.toBeInstanceOf(NotFoundError);

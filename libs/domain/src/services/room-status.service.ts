@@ -92,7 +92,11 @@ export class RoomStatusService {
     await this.reconcile(scheduler, room, instance);
   }
 
-  /** The room record of a pod whose record is missing; another writer's record wins. */
+  /**
+   * The room record of a pod whose record is missing; another writer's record wins. What a fault
+   * left of an earlier record (in some of its sets only: createRoom refuses it, reads do not see it)
+   * is deleted first, else the pod would stay without a readable room for good.
+   */
   private async rebuildRoom(scheduler: Scheduler, instance: Instance): Promise<GameRoom> {
     const now = this.ports.clock.now();
     const room: GameRoom = {
@@ -107,13 +111,22 @@ export class RoomStatusService {
       runningMatches: 0,
       createdAt: now,
     };
+    const stored = await this.createOrFind(room);
+    if (stored) return stored;
+    this.ports.logger.info('replaced a partial room record', { [LogField.SchedulerName]: scheduler.name, [LogField.RoomId]: instance.id });
+    await this.ports.rooms.deleteRoom(scheduler.name, instance.id).catch(ignoreNotFound);
+    return (await this.createOrFind(room)) ?? this.ports.rooms.getRoom(scheduler.name, instance.id);
+  }
+
+  /** Writes the room and answers it, or the room another writer stored first; undefined when what is stored is partial. */
+  private async createOrFind(room: GameRoom): Promise<GameRoom | undefined> {
     try {
       await this.ports.rooms.createRoom(room);
     } catch (error) {
       if (!(error instanceof AlreadyExistsError)) throw error;
-      return this.ports.rooms.getRoom(scheduler.name, instance.id);
+      return this.ports.rooms.findRoom(room.schedulerId, room.id);
     }
-    this.ports.logger.info('rebuilt the room of a pod without one', { [LogField.SchedulerName]: scheduler.name, [LogField.RoomId]: instance.id });
+    this.ports.logger.info('rebuilt the room of a pod without one', { [LogField.SchedulerName]: room.schedulerId, [LogField.RoomId]: room.id });
     return room;
   }
 

@@ -101,6 +101,12 @@ describe('InstanceMirror', () => {
     expect(await mirror.repair('fleet')).toBe(true);
     expect((await rooms.getAllRoomIds('fleet')).sort()).toEqual(pods);
     expect((await instances.getAllInstances('fleet')).map((i) => i.id).sort()).toEqual(pods);
+
+    // A fault left one record partial: still listed by status, unreadable.
+    rooms.leavePartial('fleet', 'fleet-a');
+    expect(await mirror.repair('fleet')).toBe(true);
+    expect(await rooms.findRoom('fleet', 'fleet-a')).toMatchObject({ id: 'fleet-a', schedulerId: 'fleet' });
+    expect(await mirror.repair('fleet')).toBe(false);
     await mirror.stop();
   });
 });

@@ -79,18 +79,19 @@ export class InstanceMirror {
   }
 
   /**
-   * Where a live pod has no instance or no room record (Redis restarted empty, or a record was
-   * removed under a running pod), every pod is reported again, which rebuilds the records
-   * (RoomStatusService.applyInstance). Resolves once done; a no-op while the watcher is not started.
-   * True when records were missing.
+   * Where a live pod has no instance or no readable room (Redis restarted empty, a record was
+   * removed under a running pod, or a fault left it partial), every pod is reported again, which
+   * rebuilds the records (RoomStatusService.applyInstance). Resolves once done; a no-op while the
+   * watcher is not started. True when records were missing.
    */
   async repair(schedulerName: string): Promise<boolean> {
     const { watcher } = this;
     if (!watcher || this.live.size === 0) return false;
-    const [instances, roomIds] = await Promise.all([this.ports.instances.getAllInstances(schedulerName), this.ports.rooms.getAllRoomIds(schedulerName)]);
-    const stored = new Set(instances.map((instance) => instance.id));
-    const rooms = new Set(roomIds);
-    const missing = [...this.live].filter((id) => !stored.has(id) || !rooms.has(id));
+    const { instances, rooms } = this.ports;
+    const stored = new Set((await instances.getAllInstances(schedulerName)).map((instance) => instance.id));
+    const live = [...this.live];
+    const readable = await Promise.all(live.map((id) => (stored.has(id) ? rooms.findRoom(schedulerName, id) : Promise.resolve(undefined))));
+    const missing = live.filter((_, i) => readable[i] === undefined);
     if (missing.length === 0) return false;
     this.ports.logger.warn('pods without records; reporting every pod again', { missing: missing.length });
     await watcher.redeliver();

@@ -52,10 +52,13 @@ class InMemoryRoomStatusWatcher implements RoomStatusWatcher {
 /**
  * RoomStorage in memory, for unit tests: rooms by `<scheduler>/<room id>`, kept as the Redis adapter
  * answers them (times cut to the second, metadata through JSON, no `allocatedAt` until allocated).
- * `holdCreations` makes room creations wait, not yet written, until `release`.
+ * `holdCreations` makes room creations wait, not yet written, until `release`; `leavePartial` leaves
+ * a room as a fault can leave it in Redis.
  */
 export class InMemoryRoomStorage implements RoomStorage {
   readonly rooms = new Map<string, GameRoom>();
+  /** Keys of rooms without their ping score: listed and counted by status, absent to reads. */
+  private readonly partial = new Set<string>();
   private readonly watchers = new Map<string, Set<InMemoryRoomStatusWatcher>>();
   private holding = false;
   private waiting: (() => void)[] = [];
@@ -78,12 +81,23 @@ export class InMemoryRoomStorage implements RoomStorage {
     return this.waiting.length;
   }
 
+  /**
+   * Takes the room's ping score away, as the Redis adapter would find it after a fault: still in the
+   * status set (listed, counted, refused by createRoom, its status updated), absent to reads and
+   * pings, and deleteRoom removes it but answers NotFoundError.
+   */
+  leavePartial(schedulerName: string, roomId: string): void {
+    this.stored(schedulerName, roomId);
+    this.partial.add(`${schedulerName}/${roomId}`);
+  }
+
   async getRoom(schedulerName: string, roomId: string): Promise<GameRoom> {
     return structuredClone(this.stored(schedulerName, roomId));
   }
 
   async findRoom(schedulerName: string, roomId: string): Promise<GameRoom | undefined> {
-    const room = this.rooms.get(`${schedulerName}/${roomId}`);
+    const key = `${schedulerName}/${roomId}`;
+    const room = this.partial.has(key) ? undefined : this.rooms.get(key);
     return room && structuredClone(room);
   }
 
@@ -117,7 +131,9 @@ export class InMemoryRoomStorage implements RoomStorage {
   }
 
   async deleteRoom(schedulerName: string, roomId: string): Promise<void> {
-    if (!this.rooms.delete(`${schedulerName}/${roomId}`)) throw new NotFoundError(`room ${roomId} not found in scheduler ${schedulerName}`);
+    const key = `${schedulerName}/${roomId}`;
+    const wasPartial = this.partial.delete(key);
+    if (!this.rooms.delete(key) || wasPartial) throw new NotFoundError(`room ${roomId} not found in scheduler ${schedulerName}`);
   }
 
   async getAllRoomIds(schedulerName: string): Promise<string[]> {
@@ -135,7 +151,7 @@ export class InMemoryRoomStorage implements RoomStorage {
   async getRoomIdsByLastPing(schedulerName: string, before: Date): Promise<string[]> {
     return this.ids(
       schedulerName,
-      (room) => seconds(room.lastPingAt) < seconds(before),
+      (room) => !this.partial.has(`${schedulerName}/${room.id}`) && seconds(room.lastPingAt) < seconds(before),
       (room) => seconds(room.lastPingAt),
     );
   }
@@ -155,8 +171,8 @@ export class InMemoryRoomStorage implements RoomStorage {
   async allocateRoom(schedulerName: string, at: Date): Promise<string | undefined> {
     // Read and written in one step (no await in between): concurrent callers get different rooms.
     const [id] = this.ids(schedulerName, (room) => room.status === 'ready');
-    if (id === undefined) return undefined;
-    const room = this.stored(schedulerName, id);
+    const room = id === undefined ? undefined : this.rooms.get(`${schedulerName}/${id}`);
+    if (!room) return undefined;
     room.status = 'allocated';
     room.allocatedAt = toSecond(at);
     return id;
@@ -172,7 +188,8 @@ export class InMemoryRoomStorage implements RoomStorage {
   }
 
   private stored(schedulerName: string, roomId: string): GameRoom {
-    const room = this.rooms.get(`${schedulerName}/${roomId}`);
+    const key = `${schedulerName}/${roomId}`;
+    const room = this.partial.has(key) ? undefined : this.rooms.get(key);
     if (!room) throw new NotFoundError(`room ${roomId} not found in scheduler ${schedulerName}`);
     return room;
   }
