@@ -1,7 +1,7 @@
 import { TestForwarderServer, waitFor } from '@maestro/testing';
 import Redis from 'ioredis';
 import { ChaosSystem } from './chaos-system';
-import { describeFleet } from './fleet-report';
+import { describeDeletedFleet, describeFleet } from './fleet-report';
 import { call, isFinal, Workload } from './workload';
 
 /** A fault: what it does to the running system, and how long the workload runs under it. */
@@ -103,7 +103,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     await system.sim('/_sim/reset');
     forwarder.behaviour = {};
     log('settling');
-    const settled = await settle(system, workload, options.settleMs);
+    const settled = await settle(system, workload, options.settleMs, log);
     const { figures, details } = await takeFigures(system, workload, settled);
     return { figures, violations, details: [...settled.details, ...details], tail: allZero(figures) && violations.length === 0 ? '' : system.tail() };
   } finally {
@@ -135,15 +135,34 @@ interface Settled {
 }
 
 /** Waits until every accepted operation is final and every fleet is on target, `settleMs` at most. */
-async function settle(system: ChaosSystem, workload: Workload, settleMs: number): Promise<Settled> {
+async function settle(system: ChaosSystem, workload: Workload, settleMs: number, log: (line: string) => void): Promise<Settled> {
   const deadline = Date.now() + settleMs;
   for (;;) {
+    await keepFailedDeletions(system, workload, log);
     const operations = await operationProblems(system, workload);
     const fleets = await fleetProblems(system, workload);
     if ((operations.stuck === 0 && operations.lost === 0 && fleets.length === 0) || Date.now() > deadline) {
       return { erased: operations.erased, lost: operations.lost, stuck: operations.stuck, details: operations.details };
     }
     await new Promise((resolve) => setTimeout(resolve, 2_000));
+  }
+}
+
+/**
+ * A deletion may fail under the faults (a Kubernetes 5xx, Postgres gone): its operation ends in
+ * `error` and the scheduler stays whole, as in Maestro. Such a fleet is live again and must be on
+ * target like the others; a deletion that finished must have taken its namespace.
+ */
+async function keepFailedDeletions(system: ChaosSystem, workload: Workload, log: (line: string) => void): Promise<void> {
+  for (const fleet of [...workload.deleted]) {
+    const deletion = workload.accepted.find((op) => op.scheduler === fleet && op.what === 'delete');
+    if (!deletion) continue;
+    const operation = await call(system.urls.management, 'GET', `/schedulers/${fleet}/operations/${deletion.id}`);
+    if (operation.status !== 200 || operation.body?.operation?.status !== 'error') continue;
+    workload.deleted.delete(fleet);
+    workload.fleets.add(fleet);
+    const history = (operation.body.operation.executionHistory as { event: string }[]).map((entry) => entry.event);
+    log(`${fleet}: its deletion failed (${history.at(-1) ?? 'no history'}); a live fleet again`);
   }
 }
 
@@ -211,7 +230,17 @@ async function fleetProblems(system: ChaosSystem, workload: Workload, explain = 
     for (const fleet of workload.deleted) {
       const namespace = await call(system.urls.kube, 'GET', `/api/v1/namespaces/${fleet}`);
       if (namespace.status === 200 && !namespace.body.metadata?.deletionTimestamp)
-        problems.push({ kind: 'offTarget', detail: `${fleet}: deleted, namespace still there` });
+        problems.push({
+          kind: 'offTarget',
+          detail: explain
+            ? await describeDeletedFleet(
+                system.urls.management,
+                system.urls.kube,
+                fleet,
+                workload.accepted.find((op) => op.scheduler === fleet && op.what === 'delete')?.id,
+              )
+            : `${fleet}: deleted, namespace still there`,
+        });
     }
   } finally {
     redis.disconnect();

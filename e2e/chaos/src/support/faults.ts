@@ -124,6 +124,29 @@ export const workerKilledMidOperation: Fault = {
   },
 };
 
+/**
+ * A fleet deleted while every namespace deletion fails: its delete operation ends in `error` and
+ * the scheduler stays whole, so the fleet is live again and must be back on target.
+ */
+export const deletionFails: Fault = {
+  name: 'a fleet deleted while namespace deletions fail',
+  inject: async ({ system, workload, hold, violate }) => {
+    const fleet = [...workload.fleets].at(-1);
+    if (!fleet) return;
+    await system.sim('/_sim/faults/api', { errorRate: 1, errorCode: 500, verbs: ['delete'], resources: ['namespaces'] });
+    const deletion = await workload.remove(fleet);
+    if (!deletion) violate(`DELETE /schedulers/${fleet} was not accepted`);
+    else
+      await waitFor(
+        async () =>
+          ['error', 'finished'].includes((await call(system.urls.management, 'GET', `/schedulers/${fleet}/operations/${deletion.id}`)).body?.operation?.status),
+        { timeoutMs: 60_000, intervalMs: 250, description: 'the deletion ended' },
+      ).catch(() => violate(`the deletion of ${fleet} did not end within 60 s`));
+    await system.sim('/_sim/reset');
+    await hold(1_000);
+  },
+};
+
 /** The forwarder of half the fleets never answers for `ms`. */
 export const forwarderHangs = (ms: number): Fault => ({
   name: `forwarder hangs ${ms / 1000} s`,
@@ -147,6 +170,7 @@ export const ALL_FAULTS: Fault[] = [
   kubernetesFirstListFails,
   kubernetesWatchesDropped,
   workerKilledMidOperation,
+  deletionFails,
   forwarderHangs(8_000),
 ];
 
@@ -157,4 +181,5 @@ export const FAST_FAULTS: Fault[] = [
   postgresBackendsTerminated,
   kubernetesWatchesDropped,
   workerKilledMidOperation,
+  deletionFails,
 ];

@@ -88,3 +88,23 @@ function describePod(pod: PodJson): string {
   const version = pod.metadata.labels?.version;
   return `${pod.metadata.name} ${pod.status?.phase ?? '?'}${ready ? ` ready=${ready}` : ''}${version ? ` v${version}` : ''}${pod.metadata.deletionTimestamp ? ' terminating' : ''}`;
 }
+
+/**
+ * A deleted fleet whose namespace is still there: whether the scheduler is still there, what its
+ * delete operation says, the namespace's labels and pods.
+ */
+export async function describeDeletedFleet(management: string, kube: string, fleet: string, deleteOperationId: string | undefined): Promise<string> {
+  const scheduler = await call(management, 'GET', `/schedulers/${fleet}`);
+  const lines = [`deleted fleet with its namespace still there: ${fleet}: scheduler ${scheduler.status}`];
+  if (deleteOperationId) {
+    const operation = await call(management, 'GET', `/schedulers/${fleet}/operations/${deleteOperationId}`);
+    const op = operation.body?.operation as { status: string; executionHistory?: { event: string }[] } | undefined;
+    const history = (op?.executionHistory ?? []).slice(-3).map((entry) => entry.event);
+    lines.push(`  delete operation ${deleteOperationId}: ${operation.status} ${op?.status ?? ''} ${history.join(' | ')}`);
+  }
+  const namespace = await call(kube, 'GET', `/api/v1/namespaces/${fleet}`);
+  lines.push(`  namespace: ${namespace.status} labels ${JSON.stringify(namespace.body?.metadata?.labels ?? {})}`);
+  const pods = await call(kube, 'GET', `/api/v1/namespaces/${fleet}/pods`);
+  lines.push(`  pods: ${((pods.body?.items ?? []) as PodJson[]).map(describePod).join('; ') || 'none'}`);
+  return lines.join('\n');
+}

@@ -146,18 +146,24 @@ export class Workload {
       case 5: {
         // Every sixth step: one fleet goes and a new one comes, keeping at least two.
         if (this.fleets.size > 2 && this.step % 12 === 0) {
-          const response = await call(this.management, 'DELETE', `/schedulers/${fleet}`);
-          if (response.status === 200) {
-            this.fleets.delete(fleet);
-            this.deleted.add(fleet);
-            this.accepted.push({ scheduler: fleet, id: response.body.operationId, what: 'delete', at: Date.now() });
-          }
+          await this.remove(fleet);
           return;
         }
         await this.create(1);
         return;
       }
     }
+  }
+
+  /** Deletes a fleet; its delete operation once the API accepted it. */
+  async remove(fleet: string): Promise<AcceptedOperation | undefined> {
+    const response = await call(this.management, 'DELETE', `/schedulers/${fleet}`);
+    if (response.status !== 200) return undefined;
+    this.fleets.delete(fleet);
+    this.deleted.add(fleet);
+    const operation = { scheduler: fleet, id: response.body.operationId as string, what: 'delete', at: Date.now() };
+    this.accepted.push(operation);
+    return operation;
   }
 
   private async record(scheduler: string, what: string, request: Promise<JsonResponse>): Promise<void> {
