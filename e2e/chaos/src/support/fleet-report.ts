@@ -86,7 +86,7 @@ function instanceStatus(json: string): string {
 function describePod(pod: PodJson): string {
   const ready = pod.status?.conditions?.find((c) => c.type === 'Ready')?.status;
   const version = pod.metadata.labels?.version;
-  return `${pod.metadata.name} ${pod.status?.phase ?? '?'}${ready ? ` ready=${ready}` : ''}${version ? ` v${version}` : ''}${pod.metadata.deletionTimestamp ? ' terminating' : ''}`;
+  return `${pod.metadata.name} ${pod.status?.phase ?? '?'}${ready ? ` ready=${ready}` : ''}${version ? ` ${version}` : ''}${pod.metadata.deletionTimestamp ? ' terminating' : ''}`;
 }
 
 /**
@@ -99,7 +99,7 @@ export async function describeDeletedFleet(management: string, kube: string, fle
   if (deleteOperationId) {
     const operation = await call(management, 'GET', `/schedulers/${fleet}/operations/${deleteOperationId}`);
     const op = operation.body?.operation as { status: string; executionHistory?: { event: string }[] } | undefined;
-    const history = (op?.executionHistory ?? []).slice(-3).map((entry) => entry.event);
+    const history = (op?.executionHistory ?? []).slice(-5).map((entry) => entry.event);
     lines.push(`  delete operation ${deleteOperationId}: ${operation.status} ${op?.status ?? ''} ${history.join(' | ')}`);
   }
   const namespace = await call(kube, 'GET', `/api/v1/namespaces/${fleet}`);
