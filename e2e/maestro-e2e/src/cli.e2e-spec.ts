@@ -7,7 +7,8 @@ import { maestro, maestroInTerminal, maestroRunning, tableRows } from './support
 
 /**
  * An operator's walk-through with the `maestro` CLI only: a fleet from examples/ created, scaled,
- * rolled forward and back, a failed and a canceled version, allocation, deletion (issue 14).
+ * rolled forward and back, a failed and a canceled version, allocation, its autoscaling decisions
+ * and a simulation (issue 16), deletion (issue 14).
  */
 describe('the maestro CLI against the running system', () => {
   const name = 'fixed-fleet';
@@ -151,6 +152,43 @@ describe('the maestro CLI against the running system', () => {
     } finally {
       await watch.stop();
     }
+  });
+
+  it("explains the health controller's decisions and compares candidate policies on the recorded hour", async () => {
+    const decisions = await maestro(['autoscaling', 'decisions', name, '--limit', '3']);
+    expect(decisions.code).toBe(0);
+    const rows = tableRows(decisions.stdout);
+    expect(rows[0]).toEqual(['AT', 'ROOMS', 'CURRENT->DESIRED', 'LIMITED BY', 'ACTION', 'REASON']);
+    expect(rows).toHaveLength(4);
+    // Without autoscaling the health controller keeps roomsReplicas (3 after the rollbacks).
+    expect(rows.slice(1).map((row) => row[2])).toEqual(Array(3).fill(expect.stringMatching(/^\d+->3$/)));
+    const json = JSON.parse((await maestro(['autoscaling', 'decisions', name, '--limit', '3', '-o', 'json'])).stdout);
+    const times = json.decisions.map((d: { at: string }) => Date.parse(d.at));
+    expect(times).toEqual([...times].sort((a: number, b: number) => b - a));
+    expect(json.decisions[0]).toMatchObject({ policy: { type: 'roomsReplicas' }, desired: 3, reason: expect.any(String) });
+
+    const dir = mkdtempSync(path.join(tmpdir(), 'maestro-cli-e2e-candidates-'));
+    const candidate = (file: string, policy: object) => {
+      writeFileSync(path.join(dir, file), JSON.stringify({ enabled: true, min: 1, max: 10, cooldown: 0, policy }));
+      return ['--candidate', path.join(dir, file)];
+    };
+    const args = [
+      ...candidate('occupancy.json', { type: 'roomOccupancy', parameters: { roomOccupancy: { readyTarget: 0.5 } } }),
+      ...candidate('buffer.json', { type: 'fixedBuffer', parameters: { fixedBuffer: { amount: 4 } } }),
+    ];
+    const simulated = await maestro(['autoscaling', 'simulate', name, '--since', '1h', ...args]);
+    expect(simulated.stderr).toBe('');
+    const summaries = tableRows(simulated.stdout);
+    expect(summaries[0]).toEqual(['CANDIDATE', 'POLICY', 'ROOM-HOURS', 'SHORTFALL ROOM-MIN', 'MIN WITHOUT READY', 'SCALE OPS', 'PEAK ROOMS']);
+    expect(summaries.slice(1).map((row) => row.slice(0, 2))).toEqual([
+      ['occupancy.json', 'roomOccupancy readyTarget=0.5 min=1 max=10 cooldown=0'],
+      ['buffer.json', 'fixedBuffer amount=4 min=1 max=10 cooldown=0'],
+    ]);
+    // A fixed buffer of 4 keeps at least 4 rooms at every step, above 1 room when nothing is occupied.
+    expect(Number(summaries[2][6])).toBeGreaterThanOrEqual(4);
+    const answer = JSON.parse((await maestro(['autoscaling', 'simulate', name, '--since', '1h', ...args, '-o', 'json'])).stdout);
+    expect(answer.candidates).toHaveLength(2);
+    expect(answer.candidates.map((c: { summary: { peakRooms: number } }) => String(c.summary.peakRooms))).toEqual(summaries.slice(1).map((row) => row[6]));
   });
 
   it('deletes only with --yes off a terminal, then the scheduler is gone', async () => {
