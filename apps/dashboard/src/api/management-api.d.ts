@@ -348,7 +348,7 @@ export interface components {
         AutoscalingPolicyDto: {
             parameters?: components["schemas"]["PolicyParametersDto"];
             /** @enum {string} */
-            type?: "roomOccupancy" | "fixedBuffer";
+            type?: "roomOccupancy" | "fixedBuffer" | "schedule" | "webhook";
         };
         ContainerDto: {
             command?: string[];
@@ -482,6 +482,8 @@ export interface components {
             fieldPath?: string;
         };
         FixedBufferDto: {
+            /** @description not in Maestro: extra rooms = peak allocations per minute of the last 5 minutes times this (autoscaling.md) */
+            allocationBufferMinutes?: number;
             /** Format: int32 */
             amount?: number;
         };
@@ -636,6 +638,10 @@ export interface components {
         PolicyParametersDto: {
             fixedBuffer?: components["schemas"]["FixedBufferDto"];
             roomOccupancy?: components["schemas"]["RoomOccupancyDto"];
+            /** @description not in Maestro (autoscaling.md) */
+            schedule?: components["schemas"]["ScheduleDto"];
+            /** @description not in Maestro (autoscaling.md) */
+            webhook?: components["schemas"]["WebhookDto"];
         };
         PortRangeDto: {
             /** Format: int32 */
@@ -647,6 +653,8 @@ export interface components {
             samples: components["schemas"]["RoomSampleResponse"][];
         };
         RoomOccupancyDto: {
+            /** @description not in Maestro: extra rooms = peak allocations per minute of the last 5 minutes times this (autoscaling.md) */
+            allocationBufferMinutes?: number;
             /** Format: float */
             downThreshold?: number;
             /** Format: float */
@@ -691,6 +699,28 @@ export interface components {
             pending: number;
             ready: number;
             terminating: number;
+        };
+        ScheduleDto: {
+            /** @description applies outside every window */
+            default?: components["schemas"]["AutoscalingPolicyDto"];
+            /** @description the first open window applies */
+            entries?: components["schemas"]["ScheduleEntryDto"][];
+            /** @example UTC */
+            timezone?: string;
+        };
+        ScheduleEntryDto: {
+            /**
+             * @description five-field cron, read in the timezone
+             * @example 0 18 * * *
+             */
+            cron?: string;
+            /**
+             * @description how long the window lasts
+             * @example 4h
+             */
+            duration?: string;
+            /** @description a roomOccupancy or fixedBuffer policy */
+            policy?: components["schemas"]["AutoscalingPolicyDto"];
         };
         SchedulerInfoResponse: {
             autoscaling: components["schemas"]["AutoscalingInfoResponse"] | null;
@@ -831,6 +861,14 @@ export interface components {
             at: string;
             occupied: number;
         };
+        WebhookDto: {
+            /** @description a roomOccupancy or fixedBuffer policy, applied when the hook fails */
+            fallback?: components["schemas"]["AutoscalingPolicyDto"];
+            /** Format: int32 */
+            timeoutMs?: number;
+            /** @description http(s) URL the status is POSTed to; an address allowed for forwarders */
+            url?: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -884,6 +922,8 @@ export type SchemaRoomPortResponse = components['schemas']['RoomPortResponse'];
 export type SchemaRoomResponse = components['schemas']['RoomResponse'];
 export type SchemaRoomsAmountRequest = components['schemas']['RoomsAmountRequest'];
 export type SchemaRoomSampleResponse = components['schemas']['RoomSampleResponse'];
+export type SchemaScheduleDto = components['schemas']['ScheduleDto'];
+export type SchemaScheduleEntryDto = components['schemas']['ScheduleEntryDto'];
 export type SchemaSchedulerInfoResponse = components['schemas']['SchedulerInfoResponse'];
 export type SchemaSchedulerResponse = components['schemas']['SchedulerResponse'];
 export type SchemaSchedulersInfoResponse = components['schemas']['SchedulersInfoResponse'];
@@ -900,6 +940,7 @@ export type SchemaSpecDto = components['schemas']['SpecDto'];
 export type SchemaSwitchActiveVersionRequest = components['schemas']['SwitchActiveVersionRequest'];
 export type SchemaTokenResponse = components['schemas']['TokenResponse'];
 export type SchemaTracePointDto = components['schemas']['TracePointDto'];
+export type SchemaWebhookDto = components['schemas']['WebhookDto'];
 export type $defs = Record<string, never>;
 export interface operations {
     SchedulersController_list: {

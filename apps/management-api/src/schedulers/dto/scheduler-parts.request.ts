@@ -133,6 +133,13 @@ export class FixedBufferDto {
   @ApiPropertyOptional({ type: 'number', description: ALLOCATION_BUFFER }) @IsOptional() @IsNumber() allocationBufferMinutes?: number;
 }
 
+/**
+ * The inner policies of a schedule or a webhook are AutoscalingPolicyDto, declared further down
+ * (the classes refer to each other). The alias keeps the emitted design-type metadata from reading
+ * that class before its declaration, which throws at module load.
+ */
+type InnerPolicyDto = AutoscalingPolicyDto;
+
 export class ScheduleEntryDto {
   @ApiPropertyOptional({ description: 'five-field cron, read in the timezone', example: '0 18 * * *' }) @IsOptional() @IsString() cron?: string;
   @ApiPropertyOptional({ description: 'how long the window lasts', example: '4h' }) @IsOptional() @IsString() duration?: string;
@@ -140,7 +147,7 @@ export class ScheduleEntryDto {
   @IsOptional()
   @ValidateNested()
   @Type(() => AutoscalingPolicyDto)
-  policy?: AutoscalingPolicyDto;
+  policy?: InnerPolicyDto;
 }
 
 export class ScheduleDto {
@@ -155,7 +162,7 @@ export class ScheduleDto {
   @IsOptional()
   @ValidateNested()
   @Type(() => AutoscalingPolicyDto)
-  default?: AutoscalingPolicyDto;
+  default?: InnerPolicyDto;
 }
 
 export class WebhookDto {
@@ -165,7 +172,7 @@ export class WebhookDto {
   @IsOptional()
   @ValidateNested()
   @Type(() => AutoscalingPolicyDto)
-  fallback?: AutoscalingPolicyDto;
+  fallback?: InnerPolicyDto;
 }
 
 export class PolicyParametersDto {
