@@ -53,6 +53,18 @@ describe('InstanceMirror', () => {
     return { mirror, removed, applied };
   }
 
+  /** The in-memory runtime and storage with the real RoomStatusService between them. */
+  async function fakeCluster() {
+    const clock = new ManualClock(new Date('2026-01-02T10:00:00Z'));
+    const schedulers = new InMemorySchedulerStorage(clock);
+    await schedulers.createScheduler(scheduler);
+    const rooms = new InMemoryRoomStorage();
+    const instances = new InMemoryInstanceStorage();
+    const lookup = new SchedulerLookup(new InMemorySchedulerCache(), schedulers, 60_000);
+    const statuses = new RoomStatusService({ rooms, instances, schedulers: lookup, clock, logger: silentLogger }, { allocationTtlMs: 300_000 });
+    return { runtime: new InMemoryRuntime(), rooms, instances, statuses };
+  }
+
   it('starts without waiting for the first list, and removes ghosts only once a list was delivered', async () => {
     const storm = stormyRuntime();
     const { mirror, removed, applied } = mirrorOf(storm.runtime);
@@ -77,14 +89,7 @@ describe('InstanceMirror', () => {
   });
 
   it('rebuilds the records of live pods that storage lost, and leaves complete records alone', async () => {
-    const clock = new ManualClock(new Date('2026-01-02T10:00:00Z'));
-    const schedulers = new InMemorySchedulerStorage(clock);
-    await schedulers.createScheduler(scheduler);
-    const runtime = new InMemoryRuntime();
-    const rooms = new InMemoryRoomStorage();
-    const instances = new InMemoryInstanceStorage();
-    const lookup = new SchedulerLookup(new InMemorySchedulerCache(), schedulers, 60_000);
-    const statuses = new RoomStatusService({ rooms, instances, schedulers: lookup, clock, logger: silentLogger }, { allocationTtlMs: 300_000 });
+    const { runtime, rooms, instances, statuses } = await fakeCluster();
     const mirror = new InstanceMirror({ runtime, statuses, rooms, instances, logger: silentLogger });
     mirror.start(scheduler);
     await mirror.whenStarted();
@@ -107,6 +112,34 @@ describe('InstanceMirror', () => {
     expect(await mirror.repair('fleet')).toBe(true);
     expect(await rooms.findRoom('fleet', 'fleet-a')).toMatchObject({ id: 'fleet-a', schedulerId: 'fleet' });
     expect(await mirror.repair('fleet')).toBe(false);
+    await mirror.stop();
+  });
+
+  it('removes the records of a pod whose deletion could not be written, at the next repair', async () => {
+    const { runtime, rooms, instances, statuses } = await fakeCluster();
+    // Redis fails while the deletion event is applied: the records outlive the pod.
+    let failRemoval = false;
+    const flaky = Object.assign(Object.create(statuses) as RoomStatusService, {
+      removeInstance: async (instance: Parameters<RoomStatusService['removeInstance']>[0]) => {
+        if (failRemoval) throw new Error('connection lost');
+        return statuses.removeInstance(instance);
+      },
+    });
+    const mirror = new InstanceMirror({ runtime, statuses: flaky, rooms, instances, logger: silentLogger });
+    mirror.start(scheduler);
+    await mirror.whenStarted();
+    for (const id of ['fleet-a', 'fleet-b']) await runtime.createGameRoomInstance(scheduler, id, scheduler.spec);
+    await waitFor(async () => (await instances.getAllInstances('fleet')).length === 2, { description: 'both pods mirrored' });
+
+    failRemoval = true;
+    const [gone] = await instances.getAllInstances('fleet').then((all) => all.filter((i) => i.id === 'fleet-a'));
+    await runtime.deleteGameRoomInstance(gone, 'scale_down');
+    await waitFor(() => runtime.listenerErrors.length === 1, { description: 'the deletion event failed' });
+    failRemoval = false;
+
+    await mirror.repair('fleet');
+    expect((await instances.getAllInstances('fleet')).map((i) => i.id)).toEqual(['fleet-b']);
+    expect(await rooms.getAllRoomIds('fleet')).toEqual(['fleet-b']);
     await mirror.stop();
   });
 });

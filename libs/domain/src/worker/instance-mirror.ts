@@ -27,6 +27,10 @@ export class InstanceMirror {
   private watcher?: InstanceWatcher;
   /** Ids of the pods last reported alive (not terminating) by the watcher. */
   private readonly live = new Set<string>();
+  /** Ids of the pods the watcher reports as existing (terminating ones too); complete once `listed`. */
+  private readonly existing = new Set<string>();
+  /** The first list was delivered: `existing` holds every pod of the scheduler. */
+  private listed = false;
   private readonly abort = new AbortController();
   private starting?: Promise<void>;
 
@@ -64,6 +68,8 @@ export class InstanceMirror {
           listed.add(event.instance.id);
           if (event.type === 'deleted' || event.instance.status.type === 'terminating') this.live.delete(event.instance.id);
           else this.live.add(event.instance.id);
+          if (event.type === 'deleted') this.existing.delete(event.instance.id);
+          else this.existing.add(event.instance.id);
           if (event.type === 'deleted') await statuses.removeInstance(event.instance);
           else
             await statuses.applyInstance(event.instance).catch((error: unknown) => logger.debug('instance not applied', { [LogField.Error]: String(error) }));
@@ -75,20 +81,26 @@ export class InstanceMirror {
       return;
     }
     if (signal.aborted) return;
+    this.listed = true;
     await this.removeGhosts(scheduler.name, listed).catch((error: unknown) => logger.warn('ghost clean-up failed', { [LogField.Error]: String(error) }));
   }
 
   /**
-   * Where a live pod has no instance or no readable room (Redis restarted empty, a record was
-   * removed under a running pod, or a fault left it partial), every pod is reported again, which
-   * rebuilds the records (RoomStatusService.applyInstance). Resolves once done; a no-op while the
+   * Level-triggered repair, run before each health controller run. Where a live pod has no instance
+   * or no readable room (Redis restarted empty, a record was removed under a running pod, or a fault
+   * left it partial), every pod is reported again, which rebuilds the records
+   * (RoomStatusService.applyInstance). Where an instance's pod no longer exists (its deletion event
+   * met a Redis fault), the instance and its room are removed. Resolves once done; a no-op while the
    * watcher is not started. True when records were missing.
    */
   async repair(schedulerName: string): Promise<boolean> {
     const { watcher } = this;
-    if (!watcher || this.live.size === 0) return false;
+    if (!watcher) return false;
     const { instances, rooms } = this.ports;
-    const stored = new Set((await instances.getAllInstances(schedulerName)).map((instance) => instance.id));
+    const all = await instances.getAllInstances(schedulerName);
+    if (this.listed && all.some((instance) => !this.existing.has(instance.id))) await this.removeGhosts(schedulerName, this.existing);
+    if (this.live.size === 0) return false;
+    const stored = new Set(all.map((instance) => instance.id));
     const live = [...this.live];
     const readable = await Promise.all(live.map((id) => (stored.has(id) ? rooms.findRoom(schedulerName, id) : Promise.resolve(undefined))));
     const missing = live.filter((_, i) => readable[i] === undefined);
