@@ -173,7 +173,7 @@ describe('the maestro CLI against the running system', () => {
       return ['--candidate', path.join(dir, file)];
     };
     const args = [
-      ...candidate('occupancy.json', { type: 'roomOccupancy', parameters: { roomOccupancy: { readyTarget: 0.5 } } }),
+      ...candidate('occupancy.json', { type: 'roomOccupancy', parameters: { roomOccupancy: { readyTarget: 0.5, downThreshold: 0.9 } } }),
       ...candidate('buffer.json', { type: 'fixedBuffer', parameters: { fixedBuffer: { amount: 4 } } }),
     ];
     const simulated = await maestro(['autoscaling', 'simulate', name, '--since', '1h', ...args]);
@@ -181,7 +181,7 @@ describe('the maestro CLI against the running system', () => {
     const summaries = tableRows(simulated.stdout);
     expect(summaries[0]).toEqual(['CANDIDATE', 'POLICY', 'ROOM-HOURS', 'SHORTFALL ROOM-MIN', 'MIN WITHOUT READY', 'SCALE OPS', 'PEAK ROOMS']);
     expect(summaries.slice(1).map((row) => row.slice(0, 2))).toEqual([
-      ['occupancy.json', 'roomOccupancy readyTarget=0.5 min=1 max=10 cooldown=0'],
+      ['occupancy.json', 'roomOccupancy readyTarget=0.5 downThreshold=0.9 min=1 max=10 cooldown=0'],
       ['buffer.json', 'fixedBuffer amount=4 min=1 max=10 cooldown=0'],
     ]);
     // A fixed buffer of 4 keeps at least 4 rooms at every step, above 1 room when nothing is occupied.
