@@ -1,3 +1,4 @@
+import type { Instance } from '../entities/instance';
 import type { Scheduler } from '../entities/scheduler';
 import { LogField } from '../logging/log-fields';
 import type { InstanceStorage } from '../ports/instance-storage.port';
@@ -98,7 +99,7 @@ export class InstanceMirror {
     if (!watcher) return false;
     const { instances, rooms } = this.ports;
     const all = await instances.getAllInstances(schedulerName);
-    if (this.listed && all.some((instance) => !this.existing.has(instance.id))) await this.removeGhosts(schedulerName, this.existing);
+    if (this.listed) await this.removeGhosts(schedulerName, this.existing, all);
     if (this.live.size === 0) return false;
     const stored = new Set(all.map((instance) => instance.id));
     const live = [...this.live];
@@ -110,10 +111,11 @@ export class InstanceMirror {
     return true;
   }
 
-  private async removeGhosts(schedulerName: string, listed: Set<string>): Promise<void> {
+  /** Removes the stored instances (of `stored`, read here when not given) whose pod is not in `listed`. */
+  private async removeGhosts(schedulerName: string, listed: Set<string>, stored?: Instance[]): Promise<void> {
     const { rooms, instances, statuses, logger } = this.ports;
     const youngerThan = Date.now() - GHOST_GRACE_MS;
-    for (const instance of await instances.getAllInstances(schedulerName)) {
+    for (const instance of stored ?? (await instances.getAllInstances(schedulerName))) {
       if (listed.has(instance.id)) continue;
       const room = await rooms.findRoom(schedulerName, instance.id);
       if (room && room.createdAt.getTime() > youngerThan) continue;
