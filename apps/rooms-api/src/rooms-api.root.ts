@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AppConfigModule, MAESTRO_CONFIG, type MaestroConfig, forwarderOptionsOf, requireRoomsSecret, storageOptionsOf } from '@maestro/config';
-import { ALLOCATION_COUNTER, CLOCK, INSTANCE_STORAGE, LOGGER, ROOM_STORAGE, RoomAccess } from '@maestro/domain';
+import { CLOCK, INSTANCE_STORAGE, ROOM_ALLOCATOR, RoomAccess } from '@maestro/domain';
 import { EventsForwarderModule } from '@maestro/events-forwarder';
 import {
   METRICS_REGISTRY,
@@ -53,8 +53,8 @@ export class RoomsApiRoot {
         ...authProviders(ROOMS_ROUTE_ACCESS, 'rooms'),
         {
           provide: RoomAccess,
-          inject: [ROOM_STORAGE, INSTANCE_STORAGE, CLOCK, ALLOCATION_COUNTER, LOGGER],
-          useFactory: (rooms, instances, clock, allocations, logger) => new RoomAccess({ rooms, instances, clock, allocations, logger }),
+          inject: [INSTANCE_STORAGE, ROOM_ALLOCATOR, CLOCK],
+          useFactory: (instances, allocator, clock) => new RoomAccess({ instances, allocator, clock }),
         },
       ],
     };

@@ -15,6 +15,7 @@ export { RedisRoomSamples } from './redis/redis-room.samples';
 export { RedisAllocationCounter } from './redis/redis-allocation.counter';
 export { RedisAutoscalingDecisions } from './redis/redis-autoscaling.decisions';
 export { RedisInstanceStorage } from './redis/redis-instance.storage';
+export { RedisReadyRoomAllocator } from './redis/redis-ready-room.allocator';
 export { RedisOperationStorage } from './redis/redis-operation.storage';
 export { RedisOperationLease } from './redis/redis-operation.lease';
 export { RedisSchedulerCache } from './redis/redis-scheduler.cache';

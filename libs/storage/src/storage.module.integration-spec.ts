@@ -4,7 +4,9 @@ import {
   OPERATION_FLOW,
   OPERATION_LEASE,
   OPERATION_STORAGE,
+  ROOM_ALLOCATOR,
   ROOM_STORAGE,
+  StoreByStoreAllocator,
   SCHEDULER_CACHE,
   SCHEDULER_STORAGE,
 } from '@maestro/domain';
@@ -17,6 +19,7 @@ import { RedisInstanceStorage } from './redis/redis-instance.storage';
 import { RedisOperationCancellation } from './redis/redis-operation.cancellation';
 import { RedisOperationLease } from './redis/redis-operation.lease';
 import { RedisOperationStorage } from './redis/redis-operation.storage';
+import { RedisReadyRoomAllocator } from './redis/redis-ready-room.allocator';
 import { RedisRoomStorage } from './redis/redis-room.storage';
 import { RedisSchedulerCache } from './redis/redis-scheduler.cache';
 import { type ReadinessCheck, Storage, checkReadiness } from './storage';
@@ -38,8 +41,8 @@ describe('StorageModule', () => {
     await db.drop();
   });
 
-  async function compile() {
-    const options: StorageOptions = { postgresUrl: db.url, redisUrl: redis.url, keyPrefix: redis.keyPrefix, schedulerCacheTtlMs: 120_000 };
+  async function compile(overrides: Partial<StorageOptions> = {}) {
+    const options: StorageOptions = { postgresUrl: db.url, redisUrl: redis.url, keyPrefix: redis.keyPrefix, schedulerCacheTtlMs: 120_000, ...overrides };
     @Module({ providers: [{ provide: APP_OPTIONS, useValue: options }], exports: [APP_OPTIONS] })
     class AppOptionsModule {}
     const moduleRef = await Test.createTestingModule({
@@ -56,6 +59,7 @@ describe('StorageModule', () => {
       expect(moduleRef.get(SCHEDULER_CACHE)).toBeInstanceOf(RedisSchedulerCache);
       expect(moduleRef.get(ROOM_STORAGE)).toBeInstanceOf(RedisRoomStorage);
       expect(moduleRef.get(INSTANCE_STORAGE)).toBeInstanceOf(RedisInstanceStorage);
+      expect(moduleRef.get(ROOM_ALLOCATOR)).toBeInstanceOf(RedisReadyRoomAllocator);
       expect(moduleRef.get(OPERATION_STORAGE)).toBeInstanceOf(RedisOperationStorage);
       expect(moduleRef.get(OPERATION_FLOW)).toBeInstanceOf(BullOperationFlow);
       expect(moduleRef.get(OPERATION_CANCELLATION)).toBeInstanceOf(RedisOperationCancellation);
@@ -65,6 +69,17 @@ describe('StorageModule', () => {
       const cache = moduleRef.get<RedisSchedulerCache>(SCHEDULER_CACHE);
       await cache.setScheduler(aScheduler().withName('wired').build(), 1_000, (await cache.read('wired')).generation);
       expect(await redis.client.exists(`${redis.keyPrefix}scheduler:wired`)).toBe(1);
+    } finally {
+      await moduleRef.close();
+    }
+  });
+
+  it('allocates store by store when instances live on another Redis than rooms', async () => {
+    const elsewhere = new URL(redis.url);
+    elsewhere.hostname = elsewhere.hostname === 'localhost' ? '127.0.0.1' : 'localhost';
+    const moduleRef = await compile({ redis: { instances: elsewhere.toString() } });
+    try {
+      expect(moduleRef.get(ROOM_ALLOCATOR)).toBeInstanceOf(StoreByStoreAllocator);
     } finally {
       await moduleRef.close();
     }

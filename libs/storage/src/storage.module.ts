@@ -11,6 +11,7 @@ import {
   AUTOSCALING_DECISIONS,
   ROOM_SAMPLES,
   ALLOCATION_COUNTER,
+  ROOM_ALLOCATOR,
   ROOM_STORAGE,
   SCHEDULER_CACHE,
   SCHEDULER_LOCK,
@@ -42,6 +43,7 @@ const PORTS = [
   [AUTOSCALING_DECISIONS, (s: Storage) => s.autoscalingDecisions],
   [ALLOCATION_COUNTER, (s: Storage) => s.allocations],
   [INSTANCE_STORAGE, (s: Storage) => s.instances],
+  [ROOM_ALLOCATOR, (s: Storage) => s.roomAllocator],
   [OPERATION_STORAGE, (s: Storage) => s.operations],
   [OPERATION_LEASE, (s: Storage) => s.leases],
   [OPERATION_CANCELLATION, (s: Storage) => s.cancellation],
@@ -56,7 +58,7 @@ const PORTS = [
 
 /**
  * Binds every storage port token (SCHEDULER_STORAGE, SCHEDULER_CACHE, ROOM_STORAGE, ROOM_SAMPLES, AUTOSCALING_DECISIONS, ALLOCATION_COUNTER,
- * INSTANCE_STORAGE,
+ * INSTANCE_STORAGE, ROOM_ALLOCATOR,
  * OPERATION_STORAGE, OPERATION_FLOW, OPERATION_CONSUMER, OPERATION_CANCELLATION, OPERATION_LEASE,
  * SCHEDULER_LOCK, TOKEN_STORAGE, TOKEN_REVOCATIONS) to the Postgres, Redis and Bull adapters, plus STORAGE, STORAGE_READINESS and STORAGE_OPTIONS; closes every connection
  * on application shutdown.

@@ -11,13 +11,14 @@ import { RedisOperationStorage } from './redis/redis-operation.storage';
 import { RedisAllocationCounter } from './redis/redis-allocation.counter';
 import { RedisRoomSamples } from './redis/redis-room.samples';
 import { RedisAutoscalingDecisions } from './redis/redis-autoscaling.decisions';
+import { RedisReadyRoomAllocator } from './redis/redis-ready-room.allocator';
 import { RedisRoomStorage } from './redis/redis-room.storage';
 import { RedisSchedulerCache } from './redis/redis-scheduler.cache';
 import { RedisSchedulerLock } from './redis/redis-scheduler.lock';
 import { RedisTokenRevocations } from './redis/redis-token.revocations';
 import { type StorageOptions, redisUrlsOf } from './storage.options';
 import { logRedisOutages } from './redis/redis-outage-log';
-import { silentLogger } from '@maestro/domain';
+import { type RoomAllocator, StoreByStoreAllocator, silentLogger } from '@maestro/domain';
 
 /** A readiness probe: resolves when the dependency answers. */
 export interface ReadinessCheck {
@@ -50,6 +51,8 @@ export class Storage {
   readonly autoscalingDecisions: RedisAutoscalingDecisions;
   readonly allocations: RedisAllocationCounter;
   readonly instances: RedisInstanceStorage;
+  /** One script when rooms and instances share a Redis (counts live with the rooms), else store by store. */
+  readonly roomAllocator: RoomAllocator;
   readonly operations: RedisOperationStorage;
   readonly leases: RedisOperationLease;
   readonly cancellation: RedisOperationCancellation;
@@ -75,6 +78,10 @@ export class Storage {
     this.autoscalingDecisions = new RedisAutoscalingDecisions(client(urls.rooms), prefix);
     this.allocations = new RedisAllocationCounter(client(urls.rooms), prefix);
     this.instances = new RedisInstanceStorage(client(urls.instances), prefix, options.instanceScanSize);
+    this.roomAllocator =
+      urls.rooms === urls.instances
+        ? new RedisReadyRoomAllocator(client(urls.rooms), prefix)
+        : new StoreByStoreAllocator({ rooms: this.rooms, instances: this.instances, allocations: this.allocations, logger: options.logger });
     this.operations = new RedisOperationStorage(client(urls.operations), prefix);
     this.leases = new RedisOperationLease(client(urls.leases), prefix);
     this.cancellation = new RedisOperationCancellation(client(urls.flow), prefix);

@@ -45,5 +45,6 @@ export * from './fakes/in-memory-autoscaling-decisions';
 export * from './contracts/autoscaling-decisions.contract';
 export * from './fakes/in-memory-allocation-counter';
 export * from './contracts/allocation-counter.contract';
+export * from './contracts/room-allocator.contract';
 export * from './fakes/in-memory-scaling-webhook';
 export * from './contracts/scaling-webhook.contract';

@@ -12,7 +12,7 @@ return count`,
 );
 
 /** A minute's key lives this long after its first allocation: the counted window plus the minute itself. */
-const TTL_SECONDS = (ALLOCATION_COUNTER_MINUTES + 1) * 60;
+export const ALLOCATION_COUNT_TTL_SECONDS = (ALLOCATION_COUNTER_MINUTES + 1) * 60;
 
 /** AllocationCounter on one expiring counter per scheduler and minute (not in Maestro). */
 export class RedisAllocationCounter implements AllocationCounter {
@@ -26,7 +26,7 @@ export class RedisAllocationCounter implements AllocationCounter {
   }
 
   async record(schedulerName: string, at: Date): Promise<void> {
-    await RECORD.run(this.redis, [this.keys.minute(schedulerName, minuteOf(at)), TTL_SECONDS]);
+    await RECORD.run(this.redis, [this.keys.minute(schedulerName, minuteOf(at)), ALLOCATION_COUNT_TTL_SECONDS]);
   }
 
   async recent(schedulerName: string, now: Date, minutes: number): Promise<number[]> {
