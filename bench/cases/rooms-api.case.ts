@@ -9,6 +9,8 @@ import autocannon from 'autocannon';
 import Fastify from 'fastify';
 import Redis from 'ioredis';
 import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { loadConfig } from '@maestro/config';
@@ -79,23 +81,42 @@ interface Measure {
   requests: number;
   non2xx: number;
   errors: number;
+  /** CPU time per request of this process (servers and load generator) and of the Redis server, in µs. */
+  nodeUsPerRequest: number;
+  redisUsPerRequest: number;
+}
+
+/** The Redis server's CPU time so far (user + system), in µs, from INFO CPU. */
+async function redisCpuUs(redis: Redis): Promise<number> {
+  const info = await redis.info('cpu');
+  const field = (name: string) => Number(new RegExp(`${name}:([0-9.]+)`).exec(info)?.[1] ?? 0);
+  return (field('used_cpu_user') + field('used_cpu_sys')) * 1e6;
 }
 
 // The load runs in a worker thread of its own (autocannon workers); the request paths and tokens come
 // from a file, as workers mode requires (support/rooms-api-requests.cjs, configured by these variables).
 const REQUESTS_FILE = path.join(__dirname, '..', 'support', 'rooms-api-requests.cjs');
 
-async function load(url: string, method: 'PUT' | 'POST', body: string, run: { duration: number } | { amount: number }): Promise<Measure> {
+async function load(url: string, method: 'PUT' | 'POST', body: string, run: { duration: number } | { amount: number }, redis: Redis): Promise<Measure> {
+  const [cpuBefore, redisBefore] = [process.cpuUsage(), await redisCpuUs(redis)];
   const result = await autocannon({
     url,
     method,
     connections: CONNECTIONS,
     workers: 1,
+    // A run ends on a sample: with autocannon's default of one a second, 10,000 allocations taking
+    // 1.2 s were timed as 2.01 s (every allocation round read 4,975 req/s, whatever the side).
+    sampleInt: 20,
     ...run,
     headers: { 'content-type': 'application/json' },
     requests: [{ method, body, setupRequest: REQUESTS_FILE }],
   });
+  const cpu = process.cpuUsage(cpuBefore);
+  const redisUs = (await redisCpuUs(redis)) - redisBefore;
+  const perRequest = (us: number) => Math.round(us / Math.max(1, result.requests.total));
   return {
+    nodeUsPerRequest: perRequest(cpu.user + cpu.system),
+    redisUsPerRequest: perRequest(redisUs),
     requestsPerSecond: Math.round(result.requests.total / result.duration),
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
@@ -103,6 +124,26 @@ async function load(url: string, method: 'PUT' | 'POST', body: string, run: { du
     non2xx: result.non2xx,
     errors: result.errors,
   };
+}
+
+/**
+ * With BENCH_PROFILE_DIR set, a CPU profile of this process's main thread (the servers) while `run`
+ * goes, written as <dir>/<name>.cpuprofile (read it with bench/profile-summary.cli.ts).
+ */
+async function profiled<T>(name: string, run: () => Promise<T>): Promise<T> {
+  const dir = process.env.BENCH_PROFILE_DIR;
+  if (!dir) return run();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await run();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(path.join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  }
 }
 
 /** Throughput ÷ floor (medians of the rounds) and p99 of one path, against the targets of issue 17. */
@@ -234,12 +275,12 @@ export async function roomsApiCase(options: RoomsApiOptions, log: (line: string)
     }
 
     log('rooms-api: ping rounds');
-    await load(appUrl, 'PUT', pingBody, { duration: 2 }); // warm-up of both
-    await load(floorUrl, 'PUT', pingBody, { duration: 2 });
+    await load(appUrl, 'PUT', pingBody, { duration: 2 }, floorRedis); // warm-up of both
+    await load(floorUrl, 'PUT', pingBody, { duration: 2 }, floorRedis);
     const pings = { app: [] as Measure[], floor: [] as Measure[] };
     for (let round = 0; round < rounds; round++) {
-      pings.app.push(await load(appUrl, 'PUT', pingBody, { duration: seconds }));
-      pings.floor.push(await load(floorUrl, 'PUT', pingBody, { duration: seconds }));
+      pings.app.push(await profiled(`ping-app-${round}`, () => load(appUrl, 'PUT', pingBody, { duration: seconds }, floorRedis)));
+      pings.floor.push(await profiled(`ping-floor-${round}`, () => load(floorUrl, 'PUT', pingBody, { duration: seconds }, floorRedis)));
     }
 
     // Allocation rounds: every room ready, then `total` allocations (one per room: none should fail);
@@ -254,7 +295,7 @@ export async function roomsApiCase(options: RoomsApiOptions, log: (line: string)
     for (let round = 0; round < rounds; round++) {
       for (const side of ['app', 'floor'] as const) {
         await allReady();
-        const measure = await load(side === 'app' ? appUrl : floorUrl, 'POST', '{}', { amount: total });
+        const measure = await load(side === 'app' ? appUrl : floorUrl, 'POST', '{}', { amount: total }, floorRedis);
         const succeeded = measure.requests - measure.non2xx;
         const allocated = await allocatedCount();
         if (side === 'app') {
@@ -285,8 +326,12 @@ export async function roomsApiCase(options: RoomsApiOptions, log: (line: string)
 
     const roundsOf = (runs: Measure[]) =>
       runs.map((m) => `${m.requestsPerSecond}${m.non2xx + m.errors > 0 ? ` (${m.non2xx} non-2xx, ${m.errors} errors)` : ''}`).join(' ');
+    // Where each request's time goes: this process (servers and load generator alike) and Redis.
+    const cpuOf = (runs: Measure[]) => `node ${median(runs).nodeUsPerRequest} µs, redis ${median(runs).redisUsPerRequest} µs`;
     log(`rooms-api: ping rounds (req/s) ${roundsOf(pings.app)} vs floor ${roundsOf(pings.floor)}`);
     log(`rooms-api: allocation rounds (req/s) ${roundsOf(allocations.app)} vs floor ${roundsOf(allocations.floor)}`);
+    log(`rooms-api: CPU per ping: ${cpuOf(pings.app)} vs floor ${cpuOf(pings.floor)}`);
+    log(`rooms-api: CPU per allocation: ${cpuOf(allocations.app)} vs floor ${cpuOf(allocations.floor)}`);
     return [
       ...sideBySide('ping', pings),
       {

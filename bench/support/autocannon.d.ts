@@ -27,6 +27,11 @@ declare module 'autocannon' {
       duration?: number;
       /** Number of requests to send before ending. */
       amount?: number;
+      /**
+       * Milliseconds between samples (default 1000). A run ends on a sample, so its duration is a
+       * whole number of these: short runs need a small one.
+       */
+      sampleInt?: number;
       requests?: Request[];
     }
 
