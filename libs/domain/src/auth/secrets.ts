@@ -20,13 +20,8 @@ export function constantTimeEquals(a: string, b: string): boolean {
 
 /**
  * A room's credential: base64url(HMAC-SHA256(secret, `<scheduler>/<roomId>`)). The worker puts it in
- * the room's pod as MAESTRO_ROOM_TOKEN; the rooms API recomputes it to check a room's calls.
+ * the room's pod as MAESTRO_ROOM_TOKEN; the rooms API checks a room's calls with it (RoomTokenCheck).
  */
 export function roomToken(secret: string, schedulerName: string, roomId: string): string {
   return createHmac('sha256', secret).update(`${schedulerName}/${roomId}`, 'utf8').digest('base64url');
-}
-
-/** Whether `token` is the room's own credential (constant-time). */
-export function isRoomToken(secret: string, schedulerName: string, roomId: string, token: string): boolean {
-  return constantTimeEquals(roomToken(secret, schedulerName, roomId), token);
 }

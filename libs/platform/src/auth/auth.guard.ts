@@ -1,5 +1,5 @@
 import { type CanActivate, type ExecutionContext, HttpException, Inject, Injectable } from '@nestjs/common';
-import { type ApiToken, type Logger, LOGGER, type Permission, type TokenService, allowsEveryGame, authorizes, grants, isRoomToken } from '@maestro/domain';
+import { type ApiToken, type Logger, LOGGER, type Permission, RoomTokenCheck, type TokenService, allowsEveryGame, authorizes, grants } from '@maestro/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type AccessRule, type AccessRules, type GameScope, routeKey } from './access-rules';
 import type { AuthFailureLimiter } from './auth-failure.limiter';
@@ -36,10 +36,14 @@ const unauthenticated = () => new AuthFailure('missing or unknown bearer token',
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  private readonly roomTokens?: RoomTokenCheck;
+
   constructor(
     @Inject(AUTH_SETTINGS) private readonly settings: AuthSettings,
     @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
+  ) {
+    if (settings.roomSecret) this.roomTokens = new RoomTokenCheck(settings.roomSecret);
+  }
 
   async canActivate(execution: ExecutionContext): Promise<boolean> {
     const http = execution.switchToHttp();
@@ -77,7 +81,7 @@ export class AuthGuard implements CanActivate {
     if (rule.caller === 'room') {
       const schedulerName = params[rule.scheduler] ?? '';
       const roomId = params[rule.room] ?? '';
-      if (this.settings.roomSecret && isRoomToken(this.settings.roomSecret, schedulerName, roomId, secret)) {
+      if (this.roomTokens?.accepts(schedulerName, roomId, secret)) {
         setCaller(request, { kind: 'room', schedulerName, roomId });
         return;
       }
