@@ -16,4 +16,12 @@ describe('proto JSON key normalisation', () => {
   it('prefers the camelCase spelling when both are present', () => {
     expect(normalizeProtoJsonKeys({ maxSurge: '1', max_surge: '2' })).toEqual({ maxSurge: '1' });
   });
+
+  it('answers a body without snake_case keys as the very same object', () => {
+    const body = { status: 'ready', runningMatches: 1, metadata: { room_type: 'x' }, list: [{ a: 1 }] };
+    expect(normalizeProtoJsonKeys(body)).toBe(body);
+    const nested = { spec: { containers: [{ image_pull_policy: 'Always' }] } };
+    expect(normalizeProtoJsonKeys(nested)).not.toBe(nested);
+    expect(normalizeProtoJsonKeys(nested)).toEqual({ spec: { containers: [{ imagePullPolicy: 'Always' }] } });
+  });
 });
