@@ -16,6 +16,7 @@ export { RedisAllocationCounter } from './redis/redis-allocation.counter';
 export { RedisAutoscalingDecisions } from './redis/redis-autoscaling.decisions';
 export { RedisInstanceStorage } from './redis/redis-instance.storage';
 export { RedisReadyRoomAllocator } from './redis/redis-ready-room.allocator';
+export { RedisPingRecorder } from './redis/redis-ping.recorder';
 export { RedisOperationStorage } from './redis/redis-operation.storage';
 export { RedisOperationLease } from './redis/redis-operation.lease';
 export { RedisSchedulerCache } from './redis/redis-scheduler.cache';

@@ -4,9 +4,11 @@ import {
   OPERATION_FLOW,
   OPERATION_LEASE,
   OPERATION_STORAGE,
+  PING_RECORDER,
   ROOM_ALLOCATOR,
   ROOM_STORAGE,
   StoreByStoreAllocator,
+  StoreByStorePingRecorder,
   SCHEDULER_CACHE,
   SCHEDULER_STORAGE,
 } from '@maestro/domain';
@@ -19,6 +21,7 @@ import { RedisInstanceStorage } from './redis/redis-instance.storage';
 import { RedisOperationCancellation } from './redis/redis-operation.cancellation';
 import { RedisOperationLease } from './redis/redis-operation.lease';
 import { RedisOperationStorage } from './redis/redis-operation.storage';
+import { RedisPingRecorder } from './redis/redis-ping.recorder';
 import { RedisReadyRoomAllocator } from './redis/redis-ready-room.allocator';
 import { RedisRoomStorage } from './redis/redis-room.storage';
 import { RedisSchedulerCache } from './redis/redis-scheduler.cache';
@@ -60,6 +63,7 @@ describe('StorageModule', () => {
       expect(moduleRef.get(ROOM_STORAGE)).toBeInstanceOf(RedisRoomStorage);
       expect(moduleRef.get(INSTANCE_STORAGE)).toBeInstanceOf(RedisInstanceStorage);
       expect(moduleRef.get(ROOM_ALLOCATOR)).toBeInstanceOf(RedisReadyRoomAllocator);
+      expect(moduleRef.get(PING_RECORDER)).toBeInstanceOf(RedisPingRecorder);
       expect(moduleRef.get(OPERATION_STORAGE)).toBeInstanceOf(RedisOperationStorage);
       expect(moduleRef.get(OPERATION_FLOW)).toBeInstanceOf(BullOperationFlow);
       expect(moduleRef.get(OPERATION_CANCELLATION)).toBeInstanceOf(RedisOperationCancellation);
@@ -74,12 +78,13 @@ describe('StorageModule', () => {
     }
   });
 
-  it('allocates store by store when instances live on another Redis than rooms', async () => {
+  it('allocates and records pings store by store when instances live on another Redis than rooms', async () => {
     const elsewhere = new URL(redis.url);
     elsewhere.hostname = elsewhere.hostname === 'localhost' ? '127.0.0.1' : 'localhost';
     const moduleRef = await compile({ redis: { instances: elsewhere.toString() } });
     try {
       expect(moduleRef.get(ROOM_ALLOCATOR)).toBeInstanceOf(StoreByStoreAllocator);
+      expect(moduleRef.get(PING_RECORDER)).toBeInstanceOf(StoreByStorePingRecorder);
     } finally {
       await moduleRef.close();
     }

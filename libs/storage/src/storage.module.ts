@@ -12,6 +12,7 @@ import {
   ROOM_SAMPLES,
   ALLOCATION_COUNTER,
   ROOM_ALLOCATOR,
+  PING_RECORDER,
   ROOM_STORAGE,
   SCHEDULER_CACHE,
   SCHEDULER_LOCK,
@@ -44,6 +45,7 @@ const PORTS = [
   [ALLOCATION_COUNTER, (s: Storage) => s.allocations],
   [INSTANCE_STORAGE, (s: Storage) => s.instances],
   [ROOM_ALLOCATOR, (s: Storage) => s.roomAllocator],
+  [PING_RECORDER, (s: Storage) => s.pingRecorder],
   [OPERATION_STORAGE, (s: Storage) => s.operations],
   [OPERATION_LEASE, (s: Storage) => s.leases],
   [OPERATION_CANCELLATION, (s: Storage) => s.cancellation],
@@ -58,7 +60,7 @@ const PORTS = [
 
 /**
  * Binds every storage port token (SCHEDULER_STORAGE, SCHEDULER_CACHE, ROOM_STORAGE, ROOM_SAMPLES, AUTOSCALING_DECISIONS, ALLOCATION_COUNTER,
- * INSTANCE_STORAGE, ROOM_ALLOCATOR,
+ * INSTANCE_STORAGE, ROOM_ALLOCATOR, PING_RECORDER,
  * OPERATION_STORAGE, OPERATION_FLOW, OPERATION_CONSUMER, OPERATION_CANCELLATION, OPERATION_LEASE,
  * SCHEDULER_LOCK, TOKEN_STORAGE, TOKEN_REVOCATIONS) to the Postgres, Redis and Bull adapters, plus STORAGE, STORAGE_READINESS and STORAGE_OPTIONS; closes every connection
  * on application shutdown.

@@ -11,6 +11,7 @@ import { RedisOperationStorage } from './redis/redis-operation.storage';
 import { RedisAllocationCounter } from './redis/redis-allocation.counter';
 import { RedisRoomSamples } from './redis/redis-room.samples';
 import { RedisAutoscalingDecisions } from './redis/redis-autoscaling.decisions';
+import { RedisPingRecorder } from './redis/redis-ping.recorder';
 import { RedisReadyRoomAllocator } from './redis/redis-ready-room.allocator';
 import { RedisRoomStorage } from './redis/redis-room.storage';
 import { RedisSchedulerCache } from './redis/redis-scheduler.cache';
@@ -18,7 +19,7 @@ import { RedisSchedulerLock } from './redis/redis-scheduler.lock';
 import { RedisTokenRevocations } from './redis/redis-token.revocations';
 import { type StorageOptions, redisUrlsOf } from './storage.options';
 import { logRedisOutages } from './redis/redis-outage-log';
-import { type RoomAllocator, StoreByStoreAllocator, silentLogger } from '@maestro/domain';
+import { type PingRecorder, type RoomAllocator, StoreByStoreAllocator, StoreByStorePingRecorder, silentLogger } from '@maestro/domain';
 
 /** A readiness probe: resolves when the dependency answers. */
 export interface ReadinessCheck {
@@ -53,6 +54,8 @@ export class Storage {
   readonly instances: RedisInstanceStorage;
   /** One script when rooms and instances share a Redis (counts live with the rooms), else store by store. */
   readonly roomAllocator: RoomAllocator;
+  /** One script when rooms and instances share a Redis, else store by store. */
+  readonly pingRecorder: PingRecorder;
   readonly operations: RedisOperationStorage;
   readonly leases: RedisOperationLease;
   readonly cancellation: RedisOperationCancellation;
@@ -78,10 +81,13 @@ export class Storage {
     this.autoscalingDecisions = new RedisAutoscalingDecisions(client(urls.rooms), prefix);
     this.allocations = new RedisAllocationCounter(client(urls.rooms), prefix);
     this.instances = new RedisInstanceStorage(client(urls.instances), prefix, options.instanceScanSize);
-    this.roomAllocator =
-      urls.rooms === urls.instances
-        ? new RedisReadyRoomAllocator(client(urls.rooms), prefix)
-        : new StoreByStoreAllocator({ rooms: this.rooms, instances: this.instances, allocations: this.allocations, logger: options.logger });
+    const roomsWithInstances = urls.rooms === urls.instances;
+    this.pingRecorder = roomsWithInstances
+      ? new RedisPingRecorder(client(urls.rooms), prefix)
+      : new StoreByStorePingRecorder({ rooms: this.rooms, instances: this.instances });
+    this.roomAllocator = roomsWithInstances
+      ? new RedisReadyRoomAllocator(client(urls.rooms), prefix)
+      : new StoreByStoreAllocator({ rooms: this.rooms, instances: this.instances, allocations: this.allocations, logger: options.logger });
     this.operations = new RedisOperationStorage(client(urls.operations), prefix);
     this.leases = new RedisOperationLease(client(urls.leases), prefix);
     this.cancellation = new RedisOperationCancellation(client(urls.flow), prefix);

@@ -46,5 +46,6 @@ export * from './contracts/autoscaling-decisions.contract';
 export * from './fakes/in-memory-allocation-counter';
 export * from './contracts/allocation-counter.contract';
 export * from './contracts/room-allocator.contract';
+export * from './contracts/ping-recorder.contract';
 export * from './fakes/in-memory-scaling-webhook';
 export * from './contracts/scaling-webhook.contract';

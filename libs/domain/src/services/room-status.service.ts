@@ -1,14 +1,16 @@
 import type { GameRoom, RoomPing, RoomStatus } from '../entities/game-room';
 import type { Instance } from '../entities/instance';
 import type { Scheduler } from '../entities/scheduler';
-import { AlreadyExistsError, ignoreNotFound, isNotFound } from '../errors/domain-error';
+import { AlreadyExistsError, NotFoundError, ignoreNotFound, isNotFound } from '../errors/domain-error';
 import { LogField } from '../logging/log-fields';
 import type { Clock } from '../ports/clock.port';
 import type { InstanceStorage } from '../ports/instance-storage.port';
 import type { Logger } from '../ports/logger.port';
+import type { PingRecorder } from '../ports/ping-recorder.port';
 import type { RoomStorage } from '../ports/room-storage.port';
 import { calculateRoomStatus, isTransitionAllowed } from '../rooms/room-status.rules';
 import type { SchedulerLookup } from './scheduler-lookup';
+import { StoreByStorePingRecorder } from './store-by-store.ping-recorder';
 
 /**
  * Forwarding of room events (QueuedRoomEvents in the apps; a no-op where none is configured).
@@ -36,6 +38,8 @@ export interface RoomStatusPorts {
   schedulers: SchedulerLookup;
   clock: Clock;
   logger: Logger;
+  /** The ping's write and reads in one step (PING_RECORDER); store by store when absent. */
+  pings?: PingRecorder;
 }
 
 /**
@@ -43,23 +47,25 @@ export interface RoomStatusPorts {
  * (instances), along the allowed transitions (rooms-api.md sections 1, 2 and 9).
  */
 export class RoomStatusService {
+  private readonly pings: PingRecorder;
+
   constructor(
     private readonly ports: RoomStatusPorts,
     private readonly options: { allocationTtlMs: number },
     private readonly events: RoomEventsSink = NO_EVENTS,
-  ) {}
+  ) {
+    this.pings = ports.pings ?? new StoreByStorePingRecorder(ports);
+  }
 
   /**
    * Handles a ping; false where Maestro answers `success: false`. The write, the room read back,
-   * its instance and the scheduler are fetched together: one Redis round trip when they share a server.
+   * its instance and the scheduler are fetched together: one Redis round trip when they share a
+   * server, the first three in one command (PingRecorder).
    */
   async ping(ping: RoomPing): Promise<boolean> {
     try {
-      const [room, instance, scheduler] = await Promise.all([
-        this.ports.rooms.recordPing(ping),
-        this.ports.instances.getInstance(ping.schedulerName, ping.roomId),
-        this.ports.schedulers.get(ping.schedulerName),
-      ]);
+      const [{ room, instance }, scheduler] = await Promise.all([this.pings.record(ping), this.ports.schedulers.get(ping.schedulerName)]);
+      if (!instance) throw new NotFoundError(`instance ${ping.roomId} not found in scheduler ${ping.schedulerName}`);
       const outcome = await this.reconcile(scheduler, room, instance);
       if (outcome === 'rejected') return false;
       if (outcome === 'terminated') return true;

@@ -15,6 +15,7 @@ import {
   OperationManager,
   QueuedRoomEvents,
   REQUESTER,
+  PING_RECORDER,
   ROOM_STORAGE,
   RoomStatusService,
   SCHEDULER_CACHE,
@@ -83,7 +84,7 @@ export const queuedRoomEventsProvider: Provider = {
 /** RoomStatusService: pings, instance changes and allocation, forwarding through QueuedRoomEvents. */
 export const roomStatusServiceProvider: Provider = {
   provide: RoomStatusService,
-  inject: [ROOM_STORAGE, INSTANCE_STORAGE, SchedulerLookup, CLOCK, LOGGER, QueuedRoomEvents, MAESTRO_CONFIG],
-  useFactory: (rooms, instances, schedulers, clock, logger, forwarding, config: MaestroConfig) =>
-    new RoomStatusService({ rooms, instances, schedulers, clock, logger }, { allocationTtlMs: config.roomManager.allocationTtlMs }, forwarding),
+  inject: [ROOM_STORAGE, INSTANCE_STORAGE, PING_RECORDER, SchedulerLookup, CLOCK, LOGGER, QueuedRoomEvents, MAESTRO_CONFIG],
+  useFactory: (rooms, instances, pings, schedulers, clock, logger, forwarding, config: MaestroConfig) =>
+    new RoomStatusService({ rooms, instances, pings, schedulers, clock, logger }, { allocationTtlMs: config.roomManager.allocationTtlMs }, forwarding),
 };

@@ -43,6 +43,17 @@ return total`,
   2,
 );
 
+/** The writes of a ping (see RECORD_PING); leaves the room's status score in `status`. */
+const PING_WRITES = `
+local status = redis.call('ZSCORE', KEYS[2], ARGV[1])
+if not status then return false end
+redis.call('HSET', KEYS[1], 'metadata', ARGV[2], 'ping_status', ARGV[3])
+redis.call('ZADD', KEYS[3], 'XX', ARGV[4], ARGV[1])
+redis.call('ZADD', KEYS[4], 'XX', ARGV[5], ARGV[1])`;
+
+/** What a ping answers of the room: {status, ping, occupancy, hash as a flat list}. */
+const PING_ROOM_READS = `status, redis.call('ZSCORE', KEYS[3], ARGV[1]), redis.call('ZSCORE', KEYS[4], ARGV[1]), redis.call('HGETALL', KEYS[1])`;
+
 /**
  * Records a ping and reads the room back, in one round trip. Writes nothing when the room is not in
  * the status set (Maestro would leave an orphan hash); otherwise writes the hash fields and, for
@@ -50,13 +61,7 @@ return total`,
  * {status, ping, occupancy, hash as a flat list}, the scores as strings (false when missing).
  * KEYS: hash, status, ping, occupancy; ARGV: room id, metadata JSON, ping status, now, running matches.
  */
-export const RECORD_PING = new LuaScript(
-  `
-local status = redis.call('ZSCORE', KEYS[2], ARGV[1])
-if not status then return false end
-redis.call('HSET', KEYS[1], 'metadata', ARGV[2], 'ping_status', ARGV[3])
-redis.call('ZADD', KEYS[3], 'XX', ARGV[4], ARGV[1])
-redis.call('ZADD', KEYS[4], 'XX', ARGV[5], ARGV[1])
-return {status, redis.call('ZSCORE', KEYS[3], ARGV[1]), redis.call('ZSCORE', KEYS[4], ARGV[1]), redis.call('HGETALL', KEYS[1])}`,
-  4,
-);
+export const RECORD_PING = new LuaScript(`${PING_WRITES}\nreturn {${PING_ROOM_READS}}`, 4);
+
+/** RECORD_PING, answering also the room's instance JSON (false when missing). KEYS: RECORD_PING's, then podMap. */
+export const RECORD_PING_WITH_INSTANCE = new LuaScript(`${PING_WRITES}\nreturn {${PING_ROOM_READS}, redis.call('HGET', KEYS[5], ARGV[1])}`, 5);

@@ -69,25 +69,8 @@ export class RedisRoomStorage implements RoomStorage {
   }
 
   async recordPing(ping: RoomPing): Promise<GameRoom> {
-    const s = ping.schedulerName;
-    const reply = (await RECORD_PING.run(this.redis, [
-      this.keys.room(s, ping.roomId),
-      this.keys.statuses(s),
-      this.keys.pings(s),
-      this.keys.occupancy(s),
-      ping.roomId,
-      JSON.stringify(ping.metadata),
-      pingStatusToInt(ping.pingStatus),
-      unixSeconds(ping.at),
-      ping.runningMatches,
-    ])) as [string, string | null, string | null, string[]] | null;
-    if (!reply) throw roomNotFound(s, ping.roomId);
-    const [status, pingScore, occupancy, flatHash] = reply;
-    const hash: Record<string, string> = {};
-    for (let i = 0; i < flatHash.length; i += 2) hash[flatHash[i]] = flatHash[i + 1];
-    const room = roomFromRedis(s, ping.roomId, hash, status, pingScore, occupancy);
-    if (!room) throw roomNotFound(s, ping.roomId);
-    return room;
+    const reply = (await RECORD_PING.run(this.redis, pingKeysAndArgs(this.keys, ping))) as PingReply | null;
+    return roomOfPingReply(ping, reply);
   }
 
   async updateRoomStatus(schedulerName: string, roomId: string, status: RoomStatus): Promise<void> {
@@ -156,6 +139,38 @@ export class RedisRoomStorage implements RoomStorage {
 }
 
 const roomNotFound = (schedulerName: string, roomId: string) => new NotFoundError(`room ${roomId} not found in scheduler ${schedulerName}`);
+
+/** The keys and arguments of RECORD_PING, in its order, and any keys that follow them. */
+export function pingKeysAndArgs(keys: ReturnType<typeof roomKeys>, ping: RoomPing, ...extraKeys: string[]): (string | number)[] {
+  const s = ping.schedulerName;
+  return [
+    keys.room(s, ping.roomId),
+    keys.statuses(s),
+    keys.pings(s),
+    keys.occupancy(s),
+    ...extraKeys,
+    ping.roomId,
+    JSON.stringify(ping.metadata),
+    pingStatusToInt(ping.pingStatus),
+    unixSeconds(ping.at),
+    ping.runningMatches,
+  ];
+}
+
+/** RECORD_PING's answer: status, ping and occupancy scores, the room hash as a flat list (then what a variant adds). */
+export type PingReply = [string, string | null, string | null, string[], ...unknown[]];
+
+/** The room a ping's script answered; NotFoundError when the room is not (wholly) stored. */
+export function roomOfPingReply(ping: RoomPing, reply: PingReply | null): GameRoom {
+  const s = ping.schedulerName;
+  if (!reply) throw roomNotFound(s, ping.roomId);
+  const [status, pingScore, occupancy, flatHash] = reply;
+  const hash: Record<string, string> = {};
+  for (let i = 0; i < flatHash.length; i += 2) hash[flatHash[i]] = flatHash[i + 1];
+  const room = roomFromRedis(s, ping.roomId, hash, status, pingScore, occupancy);
+  if (!room) throw roomNotFound(s, ping.roomId);
+  return room;
+}
 
 /** A room from its hash and its three scores; undefined unless all three scores exist. */
 function roomFromRedis(
