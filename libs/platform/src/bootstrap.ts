@@ -48,7 +48,12 @@ export interface RunningApp {
  * must import PlatformModule. Call init() (tests, fastify inject) or listen() on the result.
  */
 export async function createMaestroApp(module: unknown, options: MaestroAppOptions = {}): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(module as never, new FastifyAdapter(), { bodyParser: false, bufferLogs: true });
+  // No Nest middleware anywhere (the edge is Fastify hooks and parsers, fastify-edge.ts): without
+  // @fastify/middie every request skips its hook, a measurable share of a ping (bench/README.md).
+  const app = await NestFactory.create<NestFastifyApplication>(module as never, new FastifyAdapter({ skipMiddie: true }), {
+    bodyParser: false,
+    bufferLogs: true,
+  });
   app.useLogger(new PinoNestLogger(app.get(PINO)));
   const fastify = app.getHttpAdapter().getInstance();
   app.get(RouteRegistry).attach(fastify);
@@ -65,7 +70,9 @@ export async function createInternalApp(
   registry: Registry,
   options: InternalApiOptions & { shutdownDeadlineMs?: number } = {},
 ): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(InternalApiModule.forRoot(checks, registry, options), new FastifyAdapter(), { logger: false });
+  const app = await NestFactory.create<NestFastifyApplication>(InternalApiModule.forRoot(checks, registry, options), new FastifyAdapter({ skipMiddie: true }), {
+    logger: false,
+  });
   if (options.shutdownDeadlineMs !== undefined) closeWithin(app.getHttpAdapter().getInstance(), options.shutdownDeadlineMs);
   return app;
 }
