@@ -42,8 +42,12 @@ const child = spawn(process.execPath, args, {
   env: { ...process.env, MAESTRO_TEST_KIND: kind, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} ${reportOptions}`.trim() },
 });
 
-/** Dumps the suite's state, stops it, and fails the run with the reason. */
+/** @type {string | undefined} why the suite was stopped */
 let stopped;
+/**
+ * Dumps the suite's state, stops it, and fails the run with the reason.
+ * @param {string} reason
+ */
 const stop = (reason) => {
   if (stopped) return;
   stopped = reason;
@@ -53,6 +57,7 @@ const stop = (reason) => {
   setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
 };
 const deadline = setTimeout(() => stop(`still running after ${suiteTimeoutMs / 60_000} min`), suiteTimeoutMs);
+/** @type {number | undefined} when the results file appeared */
 let finishedAt;
 const exitWatch = setInterval(() => {
   if (finishedAt === undefined && existsSync(outputFile)) finishedAt = Date.now();
