@@ -24,6 +24,11 @@ export interface RoomStorage {
   /** The room, or undefined when it is not stored (as getRoom would throw NotFoundError); other failures reject. */
   findRoom(schedulerName: string, roomId: string): Promise<GameRoom | undefined>;
   /**
+   * The rooms of `roomIds`, in the order asked, each as findRoom answers it (undefined when not
+   * stored): one read of many rooms instead of a round trip per room. Other failures reject.
+   */
+  findRooms(schedulerName: string, roomIds: readonly string[]): Promise<(GameRoom | undefined)[]>;
+  /**
    * Writes a new room (its `allocatedAt` is not written: only allocateRoom sets it); throws
    * AlreadyExistsError when any of its set members exists.
    */

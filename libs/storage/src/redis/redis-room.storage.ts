@@ -34,18 +34,34 @@ export class RedisRoomStorage implements RoomStorage {
   }
 
   async findRoom(schedulerName: string, roomId: string): Promise<GameRoom | undefined> {
-    const results = await this.redis
-      .pipeline()
-      .hgetall(this.keys.room(schedulerName, roomId))
-      .zscore(this.keys.statuses(schedulerName), roomId)
-      .zscore(this.keys.pings(schedulerName), roomId)
-      .zscore(this.keys.occupancy(schedulerName), roomId)
-      .exec();
-    const [hash, status, ping, occupancy] = (results ?? []).map(([error, value]) => {
-      if (error) throw error;
-      return value;
-    }) as [Record<string, string>, string | null, string | null, string | null];
-    return roomFromRedis(schedulerName, roomId, hash, status, ping, occupancy);
+    const [room] = await this.findRooms(schedulerName, [roomId]);
+    return room;
+  }
+
+  async findRooms(schedulerName: string, roomIds: readonly string[]): Promise<(GameRoom | undefined)[]> {
+    const rooms: (GameRoom | undefined)[] = [];
+    // One pipeline per chunk, one after the other: a large fleet is a few dozen round trips, and
+    // no single batch holds Redis (or the reply buffers) for long.
+    for (let start = 0; start < roomIds.length; start += FIND_ROOMS_CHUNK) {
+      const chunk = roomIds.slice(start, start + FIND_ROOMS_CHUNK);
+      const pipeline = this.redis.pipeline();
+      for (const roomId of chunk) {
+        pipeline
+          .hgetall(this.keys.room(schedulerName, roomId))
+          .zscore(this.keys.statuses(schedulerName), roomId)
+          .zscore(this.keys.pings(schedulerName), roomId)
+          .zscore(this.keys.occupancy(schedulerName), roomId);
+      }
+      const values = ((await pipeline.exec()) ?? []).map(([error, value]) => {
+        if (error) throw error;
+        return value;
+      });
+      chunk.forEach((roomId, i) => {
+        const [hash, status, ping, occupancy] = values.slice(i * 4, i * 4 + 4) as [Record<string, string>, string | null, string | null, string | null];
+        rooms.push(roomFromRedis(schedulerName, roomId, hash, status, ping, occupancy));
+      });
+    }
+    return rooms;
   }
 
   async createRoom(room: GameRoom): Promise<void> {
@@ -137,6 +153,9 @@ export class RedisRoomStorage implements RoomStorage {
     return RedisRoomStatusWatcher.start(this.redis, this.keys.statusChannel(schedulerName, roomId));
   }
 }
+
+/** Rooms read per pipeline by findRooms (four commands each). */
+const FIND_ROOMS_CHUNK = 250;
 
 const roomNotFound = (schedulerName: string, roomId: string) => new NotFoundError(`room ${roomId} not found in scheduler ${schedulerName}`);
 

@@ -66,6 +66,33 @@ export function roomStorageContract(storage: () => RoomStorage): void {
       expect(await storage().findRoom(s, 'nobody')).toBeUndefined();
     });
 
+    it('finds many rooms at once, in the order asked, undefined for those not stored', async () => {
+      const s = aName();
+      const written = [
+        aGameRoom({ id: 'r1', schedulerId: s, status: 'ready', metadata: { a: 1 }, createdAt: at, lastPingAt: later(3) }),
+        aGameRoom({ id: 'r2', schedulerId: s, status: 'occupied', runningMatches: 2, createdAt: at, lastPingAt: at }),
+      ];
+      for (const room of written) await storage().createRoom(room);
+      await storage().createRoom(aGameRoom({ id: 'gone', schedulerId: s }));
+      await storage().deleteRoom(s, 'gone');
+      expect(await storage().findRooms(s, ['r2', 'nobody', 'r1', 'gone', 'r2'])).toEqual([written[1], undefined, written[0], undefined, written[1]]);
+      expect(await storage().findRooms(s, [])).toEqual([]);
+      expect(await storage().findRooms(aName(), ['r1'])).toEqual([undefined]);
+    });
+
+    it('finds a fleet of rooms at once, each as findRoom answers it', async () => {
+      const s = aName();
+      const ids = Array.from({ length: 600 }, (_, i) => `room-${i}`);
+      for (const [i, id] of ids.entries()) {
+        if (i % 3 !== 1) await storage().createRoom(aGameRoom({ id, schedulerId: s, status: i % 2 ? 'ready' : 'pending', runningMatches: i % 5 }));
+      }
+      const found = await storage().findRooms(s, ids);
+      expect(found).toHaveLength(ids.length);
+      expect(found).toEqual(await Promise.all(ids.map((id) => storage().findRoom(s, id))));
+      expect(found.filter((room) => room === undefined)).toHaveLength(200);
+      expect(found.map((room) => room?.id)).toEqual(ids.map((id, i) => (i % 3 === 1 ? undefined : id)));
+    });
+
     it('records a ping and answers the room as stored afterwards', async () => {
       const s = aName();
       await storage().createRoom(aGameRoom({ id: 'r1', schedulerId: s, status: 'ready', pingStatus: 'ready', createdAt: at, lastPingAt: at }));

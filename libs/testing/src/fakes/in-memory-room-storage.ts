@@ -101,6 +101,10 @@ export class InMemoryRoomStorage implements RoomStorage {
     return room && structuredClone(room);
   }
 
+  async findRooms(schedulerName: string, roomIds: readonly string[]): Promise<(GameRoom | undefined)[]> {
+    return Promise.all(roomIds.map((id) => this.findRoom(schedulerName, id)));
+  }
+
   async createRoom(room: GameRoom): Promise<void> {
     if (this.holding) await new Promise<void>((resume) => this.waiting.push(resume));
     const key = `${room.schedulerId}/${room.id}`;

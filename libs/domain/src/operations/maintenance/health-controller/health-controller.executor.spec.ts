@@ -5,6 +5,16 @@ import type { ExecutionContext } from '../../operation-executor';
 import type { HealthControllerInput } from './health-controller.definition';
 import { HealthControllerExecutor } from './health-controller.executor';
 
+/** The context of a health controller run of scheduler `fleet` whose history goes nowhere. */
+const aRunContext = () =>
+  ({
+    operation: anOperation({ schedulerName: 'fleet', definitionName: 'health_controller', input: {} }),
+    input: {},
+    signal: new AbortController().signal,
+    logger: silentLogger,
+    appendHistory: async () => undefined,
+  }) as ExecutionContext<HealthControllerInput>;
+
 describe('HealthControllerExecutor classification', () => {
   it('counts a room whose instance is pending as available without needing its record', async () => {
     const scheduler = aScheduler().withName('fleet').withRoomsReplicas(2).build();
@@ -15,7 +25,7 @@ describe('HealthControllerExecutor classification', () => {
       rooms: {
         getAllRoomIds: async () => ['fleet-starting', ready.id],
         // The starting room has no record yet.
-        findRoom: async (_: string, id: string) => (id === ready.id ? ready : undefined),
+        findRooms: async (_: string, ids: string[]) => ids.map((id) => (id === ready.id ? ready : undefined)),
       },
       instances: {
         getAllInstances: async () => [
@@ -48,6 +58,45 @@ describe('HealthControllerExecutor classification', () => {
     expect(result).toEqual({ input: { took_action: false }, noAction: true });
   });
 
+  it('reads the rooms it classifies in one batched read, skipping instances of unknown status', async () => {
+    const scheduler = aScheduler().withName('fleet').withRoomsReplicas(3).build();
+    const at = new Date('2026-01-02T10:00:00Z');
+    const stored = ['a', 'b', 'c'].map((id) =>
+      aGameRoom({ id, schedulerId: 'fleet', status: 'ready', version: scheduler.spec.version, lastPingAt: at, createdAt: at }),
+    );
+    const reads: string[][] = [];
+    const ports = {
+      schedulers: { getScheduler: async () => scheduler },
+      rooms: {
+        getAllRoomIds: async () => [...stored.map((r) => r.id), 'lost'],
+        findRoom: async () => {
+          throw new Error('one round trip per room');
+        },
+        findRooms: async (_: string, ids: string[]) => (reads.push(ids), ids.map((id) => stored.find((r) => r.id === id))),
+      },
+      instances: {
+        getAllInstances: async () => [
+          ...stored.map((r) => anInstance({ id: r.id, schedulerId: 'fleet', status: { type: 'ready', description: '' } })),
+          anInstance({ id: 'lost', schedulerId: 'fleet', status: { type: 'unknown', description: '' } }),
+        ],
+      },
+      operations: {},
+      clock: { now: () => at },
+      lookup: {},
+    };
+    const minute = 60_000;
+    const executor = new HealthControllerExecutor(ports as never, {
+      roomInitializationTimeoutMs: minute,
+      roomPingTimeoutMs: minute,
+      roomDeletionTimeoutMs: minute,
+    });
+
+    const result = await executor.execute(aRunContext());
+
+    expect(reads).toEqual([['a', 'b', 'c']]);
+    expect(result).toEqual({ input: { took_action: false }, noAction: true });
+  });
+
   it('records the rooms by status of each run', async () => {
     const scheduler = aScheduler().withName('fleet').withRoomsReplicas(0).build();
     const at = new Date('2026-01-02T10:00:00Z');
@@ -63,13 +112,7 @@ describe('HealthControllerExecutor classification', () => {
       roomSamples,
     };
     const executor = new HealthControllerExecutor(ports as never, { roomInitializationTimeoutMs: 1, roomPingTimeoutMs: 1, roomDeletionTimeoutMs: 1 });
-    const context = {
-      operation: anOperation({ schedulerName: 'fleet', definitionName: 'health_controller', input: {} }),
-      input: {},
-      signal: new AbortController().signal,
-      logger: silentLogger,
-      appendHistory: async () => undefined,
-    } as ExecutionContext<HealthControllerInput>;
+    const context = aRunContext();
 
     await executor.execute(context);
 
@@ -103,7 +146,7 @@ describe('HealthControllerExecutor decisions', () => {
       schedulers: { getScheduler: async () => scheduler },
       rooms: {
         getAllRoomIds: async () => rooms.map((r) => r.id),
-        findRoom: async (_: string, id: string) => rooms.find((r) => r.id === id),
+        findRooms: async (_: string, ids: string[]) => ids.map((id) => rooms.find((r) => r.id === id)),
         getRoomCountByStatus: async (_: string, status: string) => count(status),
         getRoomCount: async () => count(),
         getRunningMatchesCount: async () => count('occupied'),

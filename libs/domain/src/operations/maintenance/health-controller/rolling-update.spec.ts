@@ -68,6 +68,7 @@ class Fleet {
     return {
       getAllRoomIds: async () => [...this.rooms.keys()],
       findRoom: async (_: string, id: string) => this.rooms.get(id),
+      findRooms: async (_: string, ids: string[]) => ids.map((id) => this.rooms.get(id)),
       getRoomIdsByStatus: async (_: string, status: RoomStatus) => ids(status),
       getRoomIdsByLastPing: async () => [],
       getRoomCount: async () => this.rooms.size,
