@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { anOperation, aScheduler, InMemoryRoomRecords, InMemoryRuntime, waitFor } from '@maestro/testing';
 import { systemClock } from '../../../ports/clock.port';
 import { silentLogger } from '../../../ports/logger.port';
@@ -84,6 +85,26 @@ describe('AddRoomsExecutor', () => {
     await running;
     expect(most).toBe(2);
     expect(history.at(-1)).toBe('added 5 rooms');
+  });
+
+  it('listens to the operation once, however many rooms are in creation', async () => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let started = 0;
+    const roomManager = { createRoom: async () => (started++, await held, {}) };
+    const executor = new AddRoomsExecutor({ schedulers: { getScheduler: async () => aScheduler().build() }, roomManager } as never, {
+      addRoomsLimit: 1000,
+      addRoomsBatchSize: 40,
+      addRoomTimeoutMs: 5_000,
+    });
+    const operation = new AbortController();
+    const running = executor.execute(contextOf(40, operation.signal, []));
+    await waitFor(() => started === 40, { description: 'the whole batch in creation' });
+    // Node warns of a listener leak (MaxListenersExceededWarning) past 10 listeners of one signal.
+    expect(getEventListeners(operation.signal, 'abort')).toHaveLength(1);
+    release();
+    await running;
+    expect(getEventListeners(operation.signal, 'abort')).toHaveLength(0);
   });
 
   it('writes only the final line for a single batch', async () => {

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { Scheduler } from '../../../entities/scheduler';
 import { withDeadline } from '../../../async/deadline';
 import { messageOf } from '../../../errors/message-of';
@@ -40,13 +41,21 @@ export class AddRoomsExecutor implements OperationExecutor<AddRoomsInput> {
     let started = 0;
     let done = 0;
     const showsProgress = amount > this.options.addRoomsBatchSize;
+    const places = Math.min(this.options.addRoomsBatchSize, amount);
+    const creations = new AbortController();
+    // Every creation in flight listens to `creations`, which alone listens to the operation: no
+    // leak warning from the operation's signal past 10 rooms in creation.
+    setMaxListeners(places + 1, creations.signal);
+    const cancel = () => creations.abort(context.signal.reason);
+    if (context.signal.aborted) cancel();
+    else context.signal.addEventListener('abort', cancel, { once: true });
     // `addRoomsBatchSize` creations in flight at every moment: a slow room holds its own place only,
     // not the start of the next batch (the client's rate limit is the pace, not the slowest room).
     const place = async () => {
       while (started < amount && !context.signal.aborted) {
         started++;
         try {
-          await this.createRoom(scheduler, context.signal);
+          await this.createRoom(scheduler, creations.signal);
           successes++;
         } catch (error) {
           failures++;
@@ -58,7 +67,11 @@ export class AddRoomsExecutor implements OperationExecutor<AddRoomsInput> {
         }
       }
     };
-    await Promise.all(Array.from({ length: Math.min(this.options.addRoomsBatchSize, amount) }, place));
+    try {
+      await Promise.all(Array.from({ length: places }, place));
+    } finally {
+      context.signal.removeEventListener('abort', cancel);
+    }
     throwIfAborted(context.signal);
     if (failures > successes) {
       await context.appendHistory(`more rooms failed than succeeded, errors: ${failures} and successes: ${successes} of amount: ${amount}`);
