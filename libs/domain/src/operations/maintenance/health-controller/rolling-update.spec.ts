@@ -67,7 +67,6 @@ class Fleet {
     const ids = (status: RoomStatus) => [...this.rooms.values()].filter((r) => r.status === status).map((r) => r.id);
     return {
       getAllRoomIds: async () => [...this.rooms.keys()],
-      findRoom: async (_: string, id: string) => this.rooms.get(id),
       findRooms: async (_: string, ids: string[]) => ids.map((id) => this.rooms.get(id)),
       getRoomIdsByStatus: async (_: string, status: RoomStatus) => ids(status),
       getRoomIdsByLastPing: async () => [],

@@ -28,11 +28,11 @@ export async function roomsToRemove(rooms: RoomStorage, scheduler: Scheduler, am
   const first: RoomToRemove[] = [];
   const protectedRooms: RoomToRemove[] = [];
   const terminating: RoomToRemove[] = [];
-  for (const id of [...new Set(candidates)]) {
-    const room: Pick<GameRoom, 'status' | 'version'> & Partial<Pick<GameRoom, 'metadata'>> = (await rooms.findRoom(name, id)) ?? {
-      status: 'error',
-      version: scheduler.spec.version,
-    };
+  const ids = [...new Set(candidates)];
+  // Every candidate at once (one batched read): a large fleet is not a round trip per room.
+  const found = ids.length > 0 ? await rooms.findRooms(name, ids) : [];
+  for (const [i, id] of ids.entries()) {
+    const room: Pick<GameRoom, 'status' | 'version'> & Partial<Pick<GameRoom, 'metadata'>> = found[i] ?? { status: 'error', version: scheduler.spec.version };
     const chosen = { id, metadata: room.metadata };
     if (room.status === 'terminating') terminating.push(chosen);
     else if (['pending', 'ready', 'occupied'].includes(room.status) && safeMajor(room.version) === activeMajor) protectedRooms.push(chosen);

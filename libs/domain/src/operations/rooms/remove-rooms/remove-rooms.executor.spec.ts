@@ -14,8 +14,13 @@ describe('RemoveRoomsExecutor', () => {
   const roomStorage = {
     getRoomIdsByStatus: async (_: string, status: RoomStatus) => [...rooms.values()].filter((r) => r.status === status).map((r) => r.id),
     getRoomIdsByLastPing: async () => [],
-    findRoom: async (_: string, id: string) => rooms.get(id),
+    findRoom: async (): Promise<GameRoom> => {
+      throw new Error('one round trip per room');
+    },
+    findRooms: async (_: string, ids: string[]) => (reads.push(ids), ids.map((id) => rooms.get(id))),
   };
+  const reads: string[][] = [];
+  beforeEach(() => (reads.length = 0));
 
   async function run(input: RemoveRoomsInput) {
     const deleted: { id: string; reason: string; storedMetadata: unknown }[] = [];
@@ -45,6 +50,11 @@ describe('RemoveRoomsExecutor', () => {
       { id: 'ready-1', reason: 'scale_down', storedMetadata: null },
     ]);
     expect(history).toEqual(['removed 2 rooms']);
+  });
+
+  it('reads the rooms it chooses from in one batched read', async () => {
+    await run({ amount: 1, rooms_ids: null, reason: 'scale_down' });
+    expect(reads).toEqual([['err-1', 'ready-1']]);
   });
 
   it('deletes rooms named by id without reading them (no stored metadata)', async () => {
