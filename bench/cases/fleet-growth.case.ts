@@ -67,6 +67,37 @@ class PodCount {
   }
 }
 
+interface OperationJson {
+  id: string;
+  definitionName: string;
+  createdAt: string;
+  input: Record<string, unknown>;
+  executionHistory: { createdAt: string; event: string }[];
+}
+
+/**
+ * The scheduler's finished operations in creation order (up to 100, from the management API), one
+ * line each: when it was created, waited and ran (seconds from `since`), its input and last event.
+ * Shows the add_rooms / health_controller chain of a growing fleet and where it waited.
+ */
+async function operationTimeline(api: string, authorization: string, scheduler: string, since: number): Promise<string[]> {
+  const get = async <T>(path: string) => (await (await fetch(`${api}/schedulers/${scheduler}${path}`, { headers: { authorization } })).json()) as T;
+  const { operations } = await get<{ operations: { id: string }[] }>('/operations?stage=final&orderBy=createdAt%20asc&perPage=100');
+  const lines: string[] = [];
+  for (const { id } of operations) {
+    const { operation } = await get<{ operation: OperationJson }>(`/operations/${id}`);
+    const at = (event: string) => operation.executionHistory.find((e) => e.event === event)?.createdAt;
+    const [created, startedAt, finished] = [operation.createdAt, at('Starting operation'), operation.executionHistory.at(-1)?.createdAt];
+    const s = (iso?: string) => (iso ? ((Date.parse(iso) - since) / 1000).toFixed(1) : '?');
+    const d = (from?: string, to?: string) => (from && to ? ((Date.parse(to) - Date.parse(from)) / 1000).toFixed(1) : '?');
+    lines.push(
+      `${operation.definitionName.padEnd(18)} created ${s(created)} s, waited ${d(created, startedAt)} s, ran ${d(startedAt, finished)} s, ` +
+        `input ${JSON.stringify(operation.input)}, ${operation.executionHistory.at(-2)?.event ?? ''}`,
+    );
+  }
+  return lines;
+}
+
 export async function fleetGrowthCase({ rooms, qps, portBase }: FleetGrowthOptions, log: (line: string) => void): Promise<Row[]> {
   log(`fleet growth: starting the system, then one scheduler 0 -> ${rooms.toLocaleString('en')} rooms at QPS ${qps}`);
   const system = await startSystem({
@@ -101,6 +132,7 @@ export async function fleetGrowthCase({ rooms, qps, portBase }: FleetGrowthOptio
       for (const at of pods.addedAt) perTenth.set(Math.floor((at - pods.firstAt) / 100), (perTenth.get(Math.floor((at - pods.firstAt) / 100)) ?? 0) + 1);
       log(`pods added per 100 ms: ${[...perTenth].map(([t, n]) => `${t}:${n}`).join(' ')}`);
       log(`worker pid ${childProcess(system.pid, 'apps/worker/src/main.ts')}, kube-sim pid ${childProcess(system.pid, 'kube-sim')}`);
+      for (const line of await operationTimeline(api, authorization, 'bench-fleet', started)) log(line);
     }
     const podsPerSecond = rooms / ((allPods - pods.firstAt) / 1000);
     const limit = rooms + parseMaxSurge(MAX_SURGE, rooms);
