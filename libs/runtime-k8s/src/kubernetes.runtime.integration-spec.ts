@@ -12,7 +12,7 @@ import { startKubeSim, type KubeSim } from '@maestro/kube-sim';
 import { aContainer, aScheduler, waitFor } from '@maestro/testing';
 import { KubernetesRuntime } from './kubernetes.runtime';
 import type { KubernetesRuntimeOptions } from './kubernetes-runtime.options';
-import { PodInformer } from './watch/pod-informer';
+import { NamespaceSubscription } from './watch/shared-pod-watch';
 
 describe('KubernetesRuntime against kube-sim', () => {
   let sim: KubeSim;
@@ -174,16 +174,17 @@ describe('KubernetesRuntime against kube-sim', () => {
 
   it('recovers the watch after a dropped stream and after 410 Gone', async () => {
     const { events, watcher } = await watch();
-    const informer = watcher as PodInformer;
-    expect(informer).toBeInstanceOf(PodInformer);
+    const informer = watcher as NamespaceSubscription;
+    expect(informer).toBeInstanceOf(NamespaceSubscription);
     // a pod event proves the watch stream is open on the server before it is cut
     await runtime.createGameRoomInstance(scheduler, 'runtime-test-before-drop', scheduler.spec);
     await waitFor(() => find(events, 'runtime-test-before-drop'));
+    const before = informer.stats;
     expect(sim.faults.dropWatches()).toBeGreaterThan(0);
-    await waitFor(() => informer.stats.watches >= 2);
+    await waitFor(() => informer.stats.watches >= before.watches + 1);
     await runtime.createGameRoomInstance(scheduler, 'runtime-test-after-drop', scheduler.spec);
     await waitFor(() => find(events, 'runtime-test-after-drop', (e) => e.instance.status.type === 'ready'), { timeoutMs: 10_000 });
-    expect(informer.stats.lists).toBe(1);
+    expect(informer.stats.lists).toBe(before.lists);
 
     // keep the watch away while the pod changes and the history is compacted: it comes back to 410 Gone
     sim.faults.setApiFaults({ errorRate: 1, errorCode: 503, verbs: ['watch'], resources: ['pods'] });
@@ -193,9 +194,23 @@ describe('KubernetesRuntime against kube-sim', () => {
     sim.faults.compactHistory();
     sim.faults.setApiFaults({});
     await waitFor(() => find(events, 'runtime-test-after-gone', (e) => e.instance.status.type === 'ready'), { timeoutMs: 10_000 });
-    expect(informer.stats.lists).toBeGreaterThanOrEqual(2);
+    expect(informer.stats.lists).toBeGreaterThanOrEqual(before.lists + 1);
     const added = events.filter((e) => e.type === 'added').map((e) => e.instance.id);
     expect(new Set(added).size).toBe(added.length);
+  });
+
+  it("serves every scheduler's pods from one watch stream", async () => {
+    await Promise.all(watchers.splice(0).map((w) => w.stop()));
+    const other: Scheduler = { ...scheduler, name: 'runtime-test-other' };
+    await runtime.createScheduler(other);
+    const shared = new KubernetesRuntime(options(), silentLogger);
+    const events: InstanceEvent[] = [];
+    for (const watched of [scheduler, other]) watchers.push(await shared.watchGameRoomInstances(watched, (event) => void events.push(event)));
+    // an event of each proves the streams are open on the server
+    for (const watched of [scheduler, other]) await runtime.createGameRoomInstance(watched, `${watched.name}-one-stream`, watched.spec);
+    await waitFor(() => find(events, 'runtime-test-one-stream') && find(events, 'runtime-test-other-one-stream'));
+    expect(events.find((e) => e.instance.id === 'runtime-test-other-one-stream')?.instance.schedulerId).toBe('runtime-test-other');
+    expect(sim.faults.dropWatches()).toBe(1);
   });
 
   it('resyncs by re-listing without re-emitting unchanged pods', async () => {
@@ -206,7 +221,7 @@ describe('KubernetesRuntime against kube-sim', () => {
       (await api('GET', podPath(name))).body.status?.conditions?.some((c: { type: string; status: string }) => c.type === 'Ready' && c.status === 'True'),
     );
     const { events, watcher } = await watch(resyncing);
-    const informer = watcher as PodInformer;
+    const informer = watcher as NamespaceSubscription;
     await waitFor(() => informer.stats.lists >= 4);
     expect(find(events, name)).toMatchObject({ type: 'added', instance: { status: { type: 'ready' } } });
     expect(events.filter((e) => e.instance.id === name)).toHaveLength(1);
@@ -260,6 +275,7 @@ describe('KubernetesRuntime against kube-sim', () => {
   });
 
   it('retries a failing first pod list until it succeeds, then delivers the pods', async () => {
+    await Promise.all(watchers.splice(0).map((w) => w.stop()));
     const name = runtime.createGameRoomName(scheduler);
     await runtime.createGameRoomInstance(scheduler, name, scheduler.spec);
     sim.faults.setApiFaults({ failNext: 3, errorCode: 503, verbs: ['list'], resources: ['pods'] });
@@ -268,6 +284,7 @@ describe('KubernetesRuntime against kube-sim', () => {
   });
 
   it('stops retrying a failing first list when its signal aborts, and rejects with the reason', async () => {
+    await Promise.all(watchers.splice(0).map((w) => w.stop()));
     sim.faults.setApiFaults({ failNext: 1_000, errorCode: 429, verbs: ['list'], resources: ['pods'] });
     const abort = new AbortController();
     const watching = runtime.watchGameRoomInstances(scheduler, () => undefined, { signal: abort.signal });

@@ -34,7 +34,7 @@ import { gameRoomName } from './room-name';
 import { InstanceConverter } from './watch/instance-converter';
 import { KubernetesPodSource } from './watch/kubernetes-pod-source';
 import { NodeHostCache } from './watch/node-host-cache';
-import { PodInformer } from './watch/pod-informer';
+import { SharedPodWatch } from './watch/shared-pod-watch';
 
 /** Pod creation retries (Maestro: client-go retry.OnError, 4 steps, 10 ms x 5^n, 10 % jitter). */
 export const CREATE_POD_RETRY: RetryPolicy = { attempts: 4, baseMs: 10, factor: 5, jitter: 0.1, retryable: isRetryableApiError };
@@ -51,6 +51,8 @@ export const EVENT_SOURCE = 'maestro-next';
 export class KubernetesRuntime implements Runtime {
   private readonly client: KubernetesClient;
   private readonly nodeHosts: NodeHostCache;
+  /** The one pod watch of the process: every namespace, Maestro's pods only. */
+  private readonly pods: SharedPodWatch;
 
   constructor(
     private readonly options: KubernetesRuntimeOptions,
@@ -60,6 +62,15 @@ export class KubernetesRuntime implements Runtime {
     this.nodeHosts = new NodeHostCache(
       (name) => this.client.call((request) => this.client.core.readNode({ name }, request)),
       options.nodeAddressTtlMs ?? DEFAULT_NODE_ADDRESS_TTL_MS,
+    );
+    this.pods = new SharedPodWatch(
+      new KubernetesPodSource(this.client, MAESTRO_POD_SELECTOR),
+      {
+        resyncMs: options.resyncMs ?? DEFAULT_RESYNC_MS,
+        backoffMs: options.watchBackoffMs ?? DEFAULT_WATCH_BACKOFF_MS,
+        maxBackoffMs: MAX_WATCH_BACKOFF_MS,
+      },
+      logger.child({ [LogField.Component]: 'pod-informer' }),
     );
   }
 
@@ -181,6 +192,10 @@ export class KubernetesRuntime implements Runtime {
     return gameRoomName(scheduler.name);
   }
 
+  /**
+   * Watches the scheduler's pods through the runtime's one pod watch of every namespace (shared by
+   * all the schedulers of the process); resolves once the pods that exist were reported.
+   */
   async watchGameRoomInstances(
     scheduler: Scheduler,
     onEvent: (event: InstanceEvent) => Promise<void> | void,
@@ -188,13 +203,8 @@ export class KubernetesRuntime implements Runtime {
   ): Promise<InstanceWatcher> {
     const logger = this.logger.child({ [LogField.SchedulerName]: scheduler.name, [LogField.Component]: 'pod-informer' });
     const converter = new InstanceConverter(scheduler.name, (node) => this.nodeHosts.resolve(node));
-    const informer = new PodInformer(
-      new KubernetesPodSource(this.client, scheduler.name, MAESTRO_POD_SELECTOR),
-      {
-        resyncMs: this.options.resyncMs ?? DEFAULT_RESYNC_MS,
-        backoffMs: this.options.watchBackoffMs ?? DEFAULT_WATCH_BACKOFF_MS,
-        maxBackoffMs: MAX_WATCH_BACKOFF_MS,
-      },
+    return this.pods.subscribe(
+      scheduler.name,
       async (change) => {
         let event: InstanceEvent;
         try {
@@ -206,22 +216,8 @@ export class KubernetesRuntime implements Runtime {
         }
         await onEvent(event);
       },
-      logger,
+      options,
     );
-    const { signal } = options;
-    const stopOnAbort = () => void informer.stop();
-    signal?.addEventListener('abort', stopOnAbort, { once: true });
-    try {
-      // start() resolves once a list has been reported, or at once when stopped by the signal.
-      await informer.start();
-    } finally {
-      signal?.removeEventListener('abort', stopOnAbort);
-    }
-    if (signal?.aborted) {
-      await informer.stop();
-      throw signal.reason;
-    }
-    return informer;
   }
 
   async mitigateDisruption(scheduler: Scheduler, roomAmount: number, safetyPercentage: number): Promise<void> {

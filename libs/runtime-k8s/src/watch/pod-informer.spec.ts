@@ -1,79 +1,19 @@
 import { silentLogger } from '@maestro/domain';
 import { waitFor } from '@maestro/testing';
-import type { V1Pod } from '@kubernetes/client-node';
 import { PodInformer, type PodInformerOptions } from './pod-informer';
-import type { PodList, PodSource, PodWatchStream } from './pod-source';
+import { FakePodSource } from './fake-pod-source';
 import type { PodChange } from './pod-store';
-
-interface FakeStream {
-  from: string;
-  onEvent: (type: string, object: unknown) => void;
-  onClose: (error: unknown) => void;
-  open: boolean;
-}
-
-/** An in-memory API server for one namespace: pods, resourceVersions, list and watch streams. */
-class FakeSource implements PodSource {
-  readonly pods = new Map<string, V1Pod>();
-  readonly streams: FakeStream[] = [];
-  lists = 0;
-  failLists = 0;
-  private rv = 10;
-
-  async list(): Promise<PodList> {
-    this.lists++;
-    if (this.failLists > 0 && this.failLists--) throw Object.assign(new Error('unavailable'), { code: 503 });
-    return { items: [...this.pods.values()], resourceVersion: String(this.rv) };
-  }
-
-  async watch(from: string, onEvent: FakeStream['onEvent'], onClose: FakeStream['onClose']): Promise<PodWatchStream> {
-    const stream: FakeStream = { from, onEvent, onClose, open: true };
-    this.streams.push(stream);
-    return { close: () => this.end(stream, null) };
-  }
-
-  put(name: string, phase: string, silently = false): void {
-    const type = this.pods.has(name) ? 'MODIFIED' : 'ADDED';
-    const pod: V1Pod = { metadata: { name, namespace: 'ns', resourceVersion: String(++this.rv) }, status: { phase } };
-    this.pods.set(name, pod);
-    if (!silently) this.emit(type, pod);
-  }
-
-  remove(name: string, silently = false): void {
-    const pod = this.pods.get(name)!;
-    this.pods.delete(name);
-    if (!silently) this.emit('DELETED', { ...pod, metadata: { ...pod.metadata, resourceVersion: String(++this.rv) } });
-  }
-
-  emit(type: string, object: unknown): void {
-    for (const stream of this.open) stream.onEvent(type, object);
-  }
-
-  drop(error: unknown = new Error('socket hang up')): void {
-    for (const stream of this.open) this.end(stream, error);
-  }
-
-  get open(): FakeStream[] {
-    return this.streams.filter((s) => s.open);
-  }
-
-  private end(stream: FakeStream, error: unknown): void {
-    if (!stream.open) return;
-    stream.open = false;
-    stream.onClose(error);
-  }
-}
 
 const OPTIONS: PodInformerOptions = { resyncMs: 60_000, backoffMs: 1, maxBackoffMs: 5 };
 
 describe('PodInformer', () => {
-  let source: FakeSource;
+  let source: FakePodSource;
   let changes: [string, string, string][];
   let informer: PodInformer | undefined;
   const names = () => changes.map(([type, name]) => `${type} ${name}`);
 
   beforeEach(() => {
-    source = new FakeSource();
+    source = new FakePodSource();
     changes = [];
   });
   afterEach(async () => informer?.stop());

@@ -79,6 +79,14 @@ export class PodInformer {
     return this.delivery;
   }
 
+  /**
+   * Forgets a change its consumer could not apply, so that the next list reports it again (for a
+   * consumer that handles changes on its own, after this informer reported them).
+   */
+  forget(change: PodChange): void {
+    this.store.unsee(change);
+  }
+
   private resync(): void {
     this.relistDue = true;
     this.stream?.close();

@@ -11,7 +11,7 @@ export interface PodWatchStream {
   close(): void;
 }
 
-/** Where an informer lists and watches pods (one namespace and label selector). */
+/** Where an informer lists and watches pods (by label selector). */
 export interface PodSource {
   /** A consistent list of the pods and its resourceVersion. */
   list(): Promise<PodList>;
