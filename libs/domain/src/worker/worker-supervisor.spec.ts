@@ -6,7 +6,7 @@ import { registerOperation } from '../operations/operation-registry';
 import { addRoomsDefinition, type AddRoomsInput } from '../operations/rooms/add-rooms/add-rooms.definition';
 import { inMemoryWorkerPorts, QUIET_WORKER_OPTIONS } from '../testing/in-memory-worker-ports';
 import type { WorkerOptions } from './worker-options';
-import { WorkerSupervisor } from './worker-supervisor';
+import { SYNC_START_SLICE, WorkerSupervisor } from './worker-supervisor';
 
 /** An add_rooms executor that runs until its signal aborts (or the test lets it finish). */
 function longRunningExecutor() {
@@ -51,9 +51,8 @@ describe('WorkerSupervisor', () => {
     await ports.schedulers.deleteScheduler('b');
     await supervisor.sync();
     expect(supervisor.size).toBe(1);
-    expect(ports.flow.isConsumed('b')).toBe(false);
+    await waitFor(() => !ports.flow.isConsumed('b') && !ports.metrics.published.has('b'), { description: 'the worker of b stopped' });
     expect(ports.flow.isConsumed('a')).toBe(true);
-    expect(ports.metrics.published.has('b')).toBe(false);
     expect(ports.logger.messages('info')).toEqual(['scheduler worker started', 'scheduler worker started', 'scheduler worker stopped']);
   });
 
@@ -82,6 +81,72 @@ describe('WorkerSupervisor', () => {
     await waitFor(async () => (await ports.operationStorage.getOperation('new', operation.id)).status === 'finished', {
       description: 'the operation of the new scheduler executed',
     });
+    expect(supervisor.size).toBe(1);
+  });
+
+  it('reads a scheduler named by an insertion notice alone, not the whole list', async () => {
+    const ports = inMemoryWorkerPorts();
+    let lists = 0;
+    const list = ports.schedulers.listSchedulers.bind(ports.schedulers);
+    ports.schedulers.listSchedulers = (filter) => (lists++, list(filter));
+    const supervisor = await startedSupervisor(ports);
+    for (const name of ['new-1', 'new-2']) {
+      await ports.schedulers.createScheduler(aScheduler().withName(name).build());
+      await ports.operations.createOperation(name, storageCleanUpDefinition, {});
+    }
+    await waitFor(() => ports.flow.isConsumed('new-1') && ports.flow.isConsumed('new-2'), { description: 'both new schedulers served' });
+    expect(supervisor.size).toBe(2);
+    expect(lists).toBe(1);
+  });
+
+  it('starts new schedulers while a deleted one still finishes its operation', async () => {
+    const running = longRunningExecutor();
+    const ports = inMemoryWorkerPorts([running.operation]);
+    await ports.schedulers.createScheduler(aScheduler().withName('old').build());
+    const supervisor = await startedSupervisor(ports);
+    const operation = await ports.operations.createOperation('old', addRoomsDefinition, { amount: 1 });
+    await waitFor(() => running.started.length === 1, { description: 'the operation of old running' });
+    await ports.schedulers.deleteScheduler('old');
+    void supervisor.sync();
+    await ports.schedulers.createScheduler(aScheduler().withName('new').build());
+    void supervisor.sync();
+    await waitFor(() => ports.flow.isConsumed('new'), { description: 'the new scheduler served' });
+    expect((await ports.operationStorage.getOperation('old', operation.id)).status).toBe('in_progress');
+    running.finish();
+    await waitFor(async () => (await ports.operationStorage.getOperation('old', operation.id)).status === 'finished', {
+      description: 'the operation of old finished',
+    });
+  });
+
+  it('starts many schedulers in slices, letting other work run between them', async () => {
+    const ports = inMemoryWorkerPorts();
+    const count = 3 * SYNC_START_SLICE;
+    for (let i = 0; i < count; i++) await ports.schedulers.createScheduler(aScheduler().withName(`s-${i}`).build());
+    const supervisor = new WorkerSupervisor(ports.ports, QUIET_WORKER_OPTIONS);
+    supervisors.push(supervisor);
+    const starting = supervisor.start();
+    const startedWhenOtherWorkRan = await new Promise<number>((resolve) => setImmediate(() => resolve(supervisor.size)));
+    await starting;
+    expect(startedWhenOtherWorkRan).toBeLessThan(count);
+    expect(supervisor.size).toBe(count);
+  });
+
+  it('serves before its first sync is done when started with startServing', async () => {
+    const ports = inMemoryWorkerPorts();
+    await ports.schedulers.createScheduler(aScheduler().withName('game').build());
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const list = ports.schedulers.listSchedulers.bind(ports.schedulers);
+    ports.schedulers.listSchedulers = async (filter) => {
+      await gate;
+      return list(filter);
+    };
+    const supervisor = new WorkerSupervisor(ports.ports, QUIET_WORKER_OPTIONS);
+    supervisors.push(supervisor);
+    const { synced } = await supervisor.startServing();
+    expect(supervisor.size).toBe(0);
+    release();
+    await synced;
     expect(supervisor.size).toBe(1);
   });
 
