@@ -1,4 +1,5 @@
 import { createTestRedis, type TestRedis, waitFor } from '@maestro/testing';
+import Redis from 'ioredis';
 import { BullOperationFlow } from './bull-operation.flow';
 
 describe('BullOperationFlow', () => {
@@ -39,6 +40,18 @@ describe('BullOperationFlow', () => {
       expect(heard).toEqual(['watched-a', 'watched-b']);
     } finally {
       await other.close();
+    }
+  });
+
+  it('reads no Redis INFO per queue (one queue per scheduler)', async () => {
+    const info = jest.spyOn(Redis.prototype, 'info');
+    const fresh = new BullOperationFlow({ redisUrl: redis.url, keyPrefix: redis.keyPrefix });
+    try {
+      for (const name of ['info-a', 'info-b', 'info-c']) await fresh.insertOperationId(name, `${name}-op`);
+      expect(info).not.toHaveBeenCalled();
+    } finally {
+      info.mockRestore();
+      await fresh.close();
     }
   });
 

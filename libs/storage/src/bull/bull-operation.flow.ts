@@ -1,5 +1,5 @@
 import { type Logger, type OperationConsumer, type OperationFlow, type OperationHandler, silentLogger } from '@maestro/domain';
-import Queue, { type Job, type Queue as BullQueue } from 'bull';
+import Queue, { type Job, type Queue as BullQueue, type QueueOptions } from 'bull';
 import Redis, { type RedisOptions } from 'ioredis';
 import { type StopListening, listenToChannel } from '../redis/redis-channel';
 import { logRedisOutages } from '../redis/redis-outage-log';
@@ -148,11 +148,15 @@ export class BullOperationFlow implements OperationFlow, OperationConsumer {
   private queue(schedulerName: string): BullQueue<OperationJob> {
     let queue = this.queues.get(schedulerName);
     if (!queue) {
-      queue = new Queue<OperationJob>(operationQueueName(schedulerName), {
+      const options: QueueOptions & { skipVersionCheck?: boolean } = {
         prefix: `${this.options.keyPrefix ?? ''}bull`,
         settings: QUEUE_SETTINGS,
+        // Bull (which leaves this option out of its typings) reads Redis' INFO for each queue it
+        // creates otherwise: 1,000 schedulers, 1,000 INFO replies.
+        skipVersionCheck: true,
         createClient: (type, redisOptions) => this.connection(type, redisOptions),
-      });
+      };
+      queue = new Queue<OperationJob>(operationQueueName(schedulerName), options);
       this.queues.set(schedulerName, queue);
     }
     return queue;
