@@ -79,7 +79,7 @@ export class KubernetesClient {
    */
   async call<T>(request: (options?: ConfigurationOptions) => Promise<T>, signal?: AbortSignal): Promise<T> {
     signal?.throwIfAborted();
-    await this.limiter.take();
+    await this.limiter.take(signal);
     signal?.throwIfAborted();
     // One controller aborts the request, for the caller's signal or at the deadline (AbortSignal.any
     // is avoided: it fails across the realms of a test runner).

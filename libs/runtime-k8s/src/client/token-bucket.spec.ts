@@ -28,6 +28,20 @@ describe('TokenBucket', () => {
     expect(await granted(bucket, 3)).toEqual([true, true, false]);
   });
 
+  it('gives no token to a caller whose signal aborted while it waited: the next one goes in its place', async () => {
+    const bucket = new TokenBucket(10, 1);
+    const abort = new AbortController();
+    const flags = [false, false, false];
+    void bucket.take().then(() => (flags[0] = true));
+    void bucket.take(abort.signal).then(() => (flags[1] = true));
+    void bucket.take().then(() => (flags[2] = true));
+    await jest.advanceTimersByTimeAsync(0);
+    expect(flags).toEqual([true, false, false]);
+    abort.abort();
+    await jest.advanceTimersByTimeAsync(100);
+    expect(flags).toEqual([true, true, true]);
+  });
+
   it('does not limit with a non-positive qps', async () => {
     expect((await granted(new TokenBucket(0, 0), 50)).every(Boolean)).toBe(true);
   });

@@ -1,6 +1,7 @@
 /**
  * Client-side rate limit: `qps` tokens per second, bursts up to `burst`; callers wait their turn
- * for a token, in order. A non-positive `qps` disables the limit.
+ * for a token, in order. A caller whose signal aborted while it waited takes no token when its turn
+ * comes. A non-positive `qps` disables the limit.
  */
 export class TokenBucket {
   private tokens: number;
@@ -14,16 +15,21 @@ export class TokenBucket {
     this.tokens = Math.max(1, burst);
   }
 
-  /** Resolves when the caller may send one request. */
-  take(): Promise<void> {
+  /**
+   * Resolves when the caller may send one request; at its turn at once, without a token, when
+   * `signal` aborted meanwhile (the caller then sends nothing: a queue of callers that gave up, such
+   * as room creations past their timeout, must not hold back those still waiting).
+   */
+  take(signal?: AbortSignal): Promise<void> {
     if (this.qps <= 0) return Promise.resolve();
-    const turn = this.queue.then(() => this.wait());
+    const turn = this.queue.then(() => this.wait(signal));
     this.queue = turn;
     return turn;
   }
 
-  private async wait(): Promise<void> {
+  private async wait(signal?: AbortSignal): Promise<void> {
     for (;;) {
+      if (signal?.aborted) return;
       const now = Date.now();
       this.tokens = Math.min(Math.max(1, this.burst), this.tokens + ((now - this.last) / 1000) * this.qps);
       this.last = now;
@@ -31,7 +37,20 @@ export class TokenBucket {
         this.tokens -= 1;
         return;
       }
-      await new Promise((resolve) => setTimeout(resolve, Math.ceil(((1 - this.tokens) / this.qps) * 1000)));
+      await sleep(Math.ceil(((1 - this.tokens) / this.qps) * 1000), signal);
     }
   }
+}
+
+/** Resolves after `ms`, or as soon as `signal` aborts. */
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
 }
