@@ -5,6 +5,7 @@
  * started against the M existing schedulers takes to answer /healthz.
  */
 import { spawn } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Redis from 'ioredis';
 import type { Row } from '../support/report';
@@ -48,20 +49,31 @@ export async function manySchedulersCase({ schedulers, roomsEach, portBase }: Ma
         const info = (await (await fetch(`${api}/schedulers/info?game=bench-many`, { headers: { authorization } })).json()) as {
           schedulers: { roomsReady: number }[];
         };
+        // A create_scheduler that failed rolled its scheduler back: its rooms never come.
+        if (info.schedulers.length < schedulers) return -(schedulers - info.schedulers.length);
         return info.schedulers.reduce((n, s) => n + s.roomsReady, 0) >= total ? Date.now() : undefined;
       },
       1_800_000,
       1000,
     );
+    if (ready < 0) throw new Error(`${-ready} of ${schedulers} schedulers were rolled back (their create_scheduler failed): their rooms never come`);
     log(`many schedulers: ${total} rooms ready after ${((ready - started) / 1000).toFixed(1)} s; ${3 * HC_INTERVAL_S} s of health controllers`);
     // A few health-controller periods on the settled fleet, then their timings from the operations' histories.
     await new Promise((resolve) => setTimeout(resolve, 3 * HC_INTERVAL_S * 1000));
     const connections = connectionsTo(worker, REDIS_PORT);
     const rss = rssBytes(worker);
-    const periods = await healthControllerPeriods(system.redisPrefix, schedulers);
+    const heap = await heapFigures(`http://127.0.0.1:${portBase + 51}/metrics`);
+    // Periods on the settled fleet (both runs after every room was ready), and over the whole run.
+    const periods = await healthControllerPeriods(system.redisPrefix, schedulers, ready);
+    const allPeriods = await healthControllerPeriods(system.redisPrefix, schedulers, 0);
+    log(
+      `many schedulers: worker heap used ${heap.used} MiB of ${heap.total} MiB; health controller periods over the whole run: ` +
+        `${allPeriods.length}, p50 ${percentile(allPeriods, 0.5).toFixed(1)} s, p99 ${percentile(allPeriods, 0.99).toFixed(1)} s`,
+    );
 
     log('many schedulers: a second worker replica against the existing schedulers');
     const healthz = await secondReplicaHealthz(system.env, portBase + 61);
+    if (process.env.BENCH_HEAP_SNAPSHOT) log(`many schedulers: heap snapshot of the worker in ${await heapSnapshot(worker)}`);
     const p99 = percentile(periods, 0.99);
     const mib = Math.round(rss / 2 ** 20);
     return [
@@ -87,7 +99,7 @@ export async function manySchedulersCase({ schedulers, roomsEach, portBase }: Ma
       },
       {
         case: `${schedulers} schedulers`,
-        measure: `health controller period p99 ÷ interval (${periods.length} periods)`,
+        measure: `health controller period p99 ÷ interval (${periods.length} periods once ready)`,
         ours: `p50 ${percentile(periods, 0.5).toFixed(1)} s, p99 ${p99.toFixed(1)} s`,
         floor: `${HC_INTERVAL_S} s`,
         value: (p99 / HC_INTERVAL_S).toFixed(2),
@@ -121,8 +133,42 @@ export async function manySchedulersCase({ schedulers, roomsEach, portBase }: Ma
   }
 }
 
-/** Seconds between consecutive health controllers of each scheduler (from the no-action list's histories). */
-async function healthControllerPeriods(redisPrefix: string, schedulers: number): Promise<number[]> {
+/**
+ * Asks the worker for a heap snapshot (it runs with `--heapsnapshot-signal=SIGUSR2` when
+ * BENCH_HEAP_SNAPSHOT is set, see startSystem's NODE_OPTIONS); resolves with the file once written.
+ */
+async function heapSnapshot(pid: number): Promise<string> {
+  const dir = path.resolve(__dirname, '../..');
+  const before = new Set(readdirSync(dir));
+  process.kill(pid, 'SIGUSR2');
+  const file = await until(async () => readdirSync(dir).find((name) => name.endsWith(`.${pid}.0.001.heapsnapshot`) && !before.has(name)), 300_000, 1000);
+  // Written once its size stops growing.
+  let size = -1;
+  await until(
+    async () => {
+      const now = statSync(path.join(dir, file)).size;
+      const settled = now === size && now > 0;
+      size = now;
+      return settled ? true : undefined;
+    },
+    300_000,
+    2000,
+  );
+  return file;
+}
+
+/** The worker's V8 heap (used and total, MiB) from its /metrics (prom-client's default metrics). */
+async function heapFigures(metricsUrl: string): Promise<{ used: number; total: number }> {
+  const text = await (await fetch(metricsUrl)).text();
+  const value = (name: string) => Math.round(Number(new RegExp(`^${name} (\\S+)`, 'm').exec(text)?.[1] ?? NaN) / 2 ** 20);
+  return { used: value('nodejs_heap_size_used_bytes'), total: value('nodejs_heap_size_total_bytes') };
+}
+
+/**
+ * Seconds between consecutive health controllers of each scheduler (from the no-action list's
+ * histories), counting the pairs whose first run was created at `since` (ms since the epoch) or later.
+ */
+async function healthControllerPeriods(redisPrefix: string, schedulers: number, since: number): Promise<number[]> {
   const redis = new Redis(`redis://127.0.0.1:${REDIS_PORT}/0`);
   const periods: number[] = [];
   try {
@@ -139,7 +185,7 @@ async function healthControllerPeriods(redisPrefix: string, schedulers: number):
         if (created) starts.push(Date.parse(created.CreatedAt));
       }
       starts.sort((a, b) => a - b);
-      for (let k = 1; k < starts.length; k++) periods.push((starts[k] - starts[k - 1]) / 1000);
+      for (let k = 1; k < starts.length; k++) if (starts[k - 1] >= since) periods.push((starts[k] - starts[k - 1]) / 1000);
     }
   } finally {
     redis.disconnect();
