@@ -82,7 +82,7 @@ function reachable(all: Manifest[], peer: Peer): string[] {
 
 /**
  * The RBAC rules the worker needs, read from what libs/runtime-k8s calls: `client.core.createNamespacedPod`
- * is `create` on `pods`, the pod watch is `watch` on `pods`, `client.version.getCode` is GET /version.
+ * is `create` on `pods`, `client.watch('/api/v1/pods', ...)` is `watch` on `pods`, `client.version.getCode` is GET /version.
  */
 function rulesUsedByTheRuntime(): Record<string, string[]> {
   const dir = path.resolve(__dirname, '../libs/runtime-k8s/src');
@@ -100,10 +100,13 @@ function rulesUsedByTheRuntime(): Record<string, string[]> {
   const rules: Record<string, Set<string>> = {};
   const grant = (key: string, verb: string) => (rules[key] ??= new Set()).add(verb);
   for (const text of sources) {
-    for (const [, api, verb, kind] of text.matchAll(/client\.(core|policy)\.(create|read|list|delete|replace|patch)(?:Namespaced)?([A-Z]\w*)\(/g)) {
+    // `listPodForAllNamespaces` is `list` on `pods` (the runtime's one pod watch covers every namespace).
+    for (const [, api, verb, kind] of text.matchAll(
+      /client\.(core|policy)\.(create|read|list|delete|replace|patch)(?:Namespaced)?([A-Z]\w*?)(?:ForAllNamespaces)?\(/g,
+    )) {
       grant(`${groups[api]}/${kind.toLowerCase()}s`, verbs[verb]);
     }
-    for (const [, resource] of text.matchAll(/`\/api\/v1\/namespaces\/\$\{[^}]+\}\/(\w+)`[\s\S]*?client\.watch\(/g)) grant(`/${resource}`, 'watch');
+    for (const [, resource] of text.matchAll(/client\.watch\(\s*['`]\/api\/v1\/(?:namespaces\/\$\{[^}]+\}\/)?(\w+)['`]/g)) grant(`/${resource}`, 'watch');
     if (/client\.version\.getCode\(/.test(text)) grant('/version', 'get');
   }
   return Object.fromEntries(Object.entries(rules).map(([key, set]) => [key, [...set].sort()]));
