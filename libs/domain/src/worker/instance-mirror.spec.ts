@@ -1,4 +1,5 @@
 import {
+  aGameRoom,
   anInstance,
   aScheduler,
   InMemoryInstanceStorage,
@@ -112,6 +113,25 @@ describe('InstanceMirror', () => {
     expect(await mirror.repair('fleet')).toBe(true);
     expect(await rooms.findRoom('fleet', 'fleet-a')).toMatchObject({ id: 'fleet-a', schedulerId: 'fleet' });
     expect(await mirror.repair('fleet')).toBe(false);
+    await mirror.stop();
+  });
+
+  it('keeps the records of a pod the watch has not reported yet, however old its room', async () => {
+    const { runtime, rooms, instances, statuses } = await fakeCluster();
+    const mirror = new InstanceMirror({ runtime, statuses, rooms, instances, logger: silentLogger });
+    mirror.start(scheduler);
+    await mirror.whenStarted();
+    await runtime.createGameRoomInstance(scheduler, 'fleet-seen', scheduler.spec);
+    await waitFor(async () => (await rooms.getRoomCount('fleet')) === 1, { description: 'the reported pod recorded' });
+    // add_rooms wrote these records; the pod's events are still queued behind others (a busy watch).
+    const createdAt = new Date(Date.now() - 3_600_000);
+    await rooms.createRoom(aGameRoom({ id: 'fleet-queued', schedulerId: 'fleet', createdAt, lastPingAt: createdAt }));
+    await instances.upsertInstance(anInstance({ id: 'fleet-queued', schedulerId: 'fleet' }));
+
+    await mirror.repair('fleet');
+
+    expect((await rooms.getAllRoomIds('fleet')).sort()).toEqual(['fleet-queued', 'fleet-seen']);
+    expect((await instances.getAllInstances('fleet')).map((i) => i.id).sort()).toEqual(['fleet-queued', 'fleet-seen']);
     await mirror.stop();
   });
 

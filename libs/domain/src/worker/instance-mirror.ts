@@ -32,6 +32,8 @@ export class InstanceMirror {
   private readonly existing = new Set<string>();
   /** The first list was delivered: `existing` holds every pod of the scheduler. */
   private listed = false;
+  /** Ids of the pods whose deletion the watcher reported: records left of them are removed by `repair`. */
+  private readonly deleted = new Set<string>();
   private readonly abort = new AbortController();
   private starting?: Promise<void>;
 
@@ -69,8 +71,13 @@ export class InstanceMirror {
           listed.add(event.instance.id);
           if (event.type === 'deleted' || event.instance.status.type === 'terminating') this.live.delete(event.instance.id);
           else this.live.add(event.instance.id);
-          if (event.type === 'deleted') this.existing.delete(event.instance.id);
-          else this.existing.add(event.instance.id);
+          if (event.type === 'deleted') {
+            this.existing.delete(event.instance.id);
+            this.deleted.add(event.instance.id);
+          } else {
+            this.existing.add(event.instance.id);
+            this.deleted.delete(event.instance.id);
+          }
           if (event.type === 'deleted') await statuses.removeInstance(event.instance);
           else
             await statuses.applyInstance(event.instance).catch((error: unknown) => logger.debug('instance not applied', { [LogField.Error]: String(error) }));
@@ -99,16 +106,34 @@ export class InstanceMirror {
     if (!watcher) return false;
     const { instances, rooms } = this.ports;
     const all = await instances.getAllInstances(schedulerName);
-    if (this.listed) await this.removeGhosts(schedulerName, this.existing, all);
+    await this.removeDeleted(all);
     if (this.live.size === 0) return false;
     const stored = new Set(all.map((instance) => instance.id));
     const live = [...this.live];
-    const readable = await Promise.all(live.map((id) => (stored.has(id) ? rooms.findRoom(schedulerName, id) : Promise.resolve(undefined))));
-    const missing = live.filter((_, i) => readable[i] === undefined);
+    const storedLive = live.filter((id) => stored.has(id));
+    const found = storedLive.length > 0 ? await rooms.findRooms(schedulerName, storedLive) : [];
+    const readable = new Set(storedLive.filter((_, i) => found[i] !== undefined));
+    const missing = live.filter((id) => !readable.has(id));
     if (missing.length === 0) return false;
     this.ports.logger.warn('pods without records; reporting every pod again', { missing: missing.length });
     await watcher.redeliver();
     return true;
+  }
+
+  /**
+   * Removes the records of pods whose deletion the watcher reported but that are still stored (their
+   * deletion event met a storage fault). Only reported deletions count: an instance the watcher has
+   * not reported yet may be a pod whose events are still queued.
+   */
+  private async removeDeleted(stored: Instance[]): Promise<void> {
+    const storedIds = new Set(stored.map((instance) => instance.id));
+    for (const id of this.deleted) if (!storedIds.has(id)) this.deleted.delete(id);
+    for (const instance of stored) {
+      if (!this.deleted.has(instance.id) || this.existing.has(instance.id)) continue;
+      await this.ports.statuses.removeInstance(instance);
+      this.deleted.delete(instance.id);
+      this.ports.logger.info('removed a room whose pod no longer exists', { [LogField.RoomId]: instance.id });
+    }
   }
 
   /** Removes the stored instances (of `stored`, read here when not given) whose pod is not in `listed`. */
