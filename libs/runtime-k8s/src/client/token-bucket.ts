@@ -1,3 +1,5 @@
+import { abortableSleep } from './retry';
+
 /**
  * Client-side rate limit: `qps` tokens per second, bursts up to `burst`; callers wait their turn
  * for a token, in order. A caller whose signal aborted while it waited takes no token when its turn
@@ -37,20 +39,8 @@ export class TokenBucket {
         this.tokens -= 1;
         return;
       }
-      await sleep(Math.ceil(((1 - this.tokens) / this.qps) * 1000), signal);
+      // An abort ends the wait early; the loop's first check then returns without a token.
+      await abortableSleep(Math.ceil(((1 - this.tokens) / this.qps) * 1000), signal).catch(() => undefined);
     }
   }
-}
-
-/** Resolves after `ms`, or as soon as `signal` aborts. */
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
-  });
 }
