@@ -111,7 +111,7 @@ export class InstanceMirror {
     const stored = new Set(all.map((instance) => instance.id));
     const live = [...this.live];
     const storedLive = live.filter((id) => stored.has(id));
-    const found = storedLive.length > 0 ? await rooms.findRooms(schedulerName, storedLive) : [];
+    const found = await rooms.findRooms(schedulerName, storedLive);
     const readable = new Set(storedLive.filter((_, i) => found[i] !== undefined));
     const missing = live.filter((id) => !readable.has(id));
     if (missing.length === 0) return false;

@@ -104,7 +104,7 @@ describe('HealthControllerExecutor classification', () => {
     const counts: Record<string, number> = { ready: 2, occupied: 1 };
     const ports = {
       schedulers: { getScheduler: async () => scheduler },
-      rooms: { getAllRoomIds: async () => [], getRoomCountByStatus: async (_: string, status: string) => counts[status] ?? 0 },
+      rooms: { getAllRoomIds: async () => [], findRooms: async () => [], getRoomCountByStatus: async (_: string, status: string) => counts[status] ?? 0 },
       instances: { getAllInstances: async () => [] },
       operations: {},
       clock: { now: () => at },

@@ -115,7 +115,7 @@ export class HealthControllerExecutor implements OperationExecutor<HealthControl
     // read at once (one batched read, not a round trip per room).
     const known = [...instances.values()].filter((instance) => instance.status.type !== 'unknown');
     const ids = known.map((instance) => instance.id);
-    const rooms = ids.length > 0 ? await this.ports.rooms.findRooms(name, ids) : [];
+    const rooms = await this.ports.rooms.findRooms(name, ids);
     for (const [i, instance] of known.entries()) {
       const { id } = instance;
       const room = rooms[i];

@@ -30,7 +30,7 @@ export async function roomsToRemove(rooms: RoomStorage, scheduler: Scheduler, am
   const terminating: RoomToRemove[] = [];
   const ids = [...new Set(candidates)];
   // Every candidate at once (one batched read): a large fleet is not a round trip per room.
-  const found = ids.length > 0 ? await rooms.findRooms(name, ids) : [];
+  const found = await rooms.findRooms(name, ids);
   for (const [i, id] of ids.entries()) {
     const room: Pick<GameRoom, 'status' | 'version'> & Partial<Pick<GameRoom, 'metadata'>> = found[i] ?? { status: 'error', version: scheduler.spec.version };
     const chosen = { id, metadata: room.metadata };
