@@ -5,7 +5,10 @@ import { INVALIDATE_SCHEDULER, READ_SCHEDULER, SET_SCHEDULER_IF_CURRENT } from '
 
 /**
  * SchedulerCache on `scheduler:<name>` holding the Go-shaped JSON of the scheduler, guarded by the
- * invalidation counter `scheduler:<name>:cacheGeneration`; each call is one script, one round trip.
+ * invalidation counter `scheduler:<name>:cacheGeneration`; each write is one script. A read that
+ * knows a generation (every ping, through SchedulerLookup's memo) is a plain GET of the counter,
+ * which Redis answers several times cheaper than a script; a read without one, or whose generation
+ * moved, is the script that reads entry and generation together.
  */
 export class RedisSchedulerCache implements SchedulerCache {
   private readonly keys: ReturnType<typeof schedulerCacheKeys>;
@@ -18,6 +21,10 @@ export class RedisSchedulerCache implements SchedulerCache {
   }
 
   async read(name: string, knownGeneration = ''): Promise<SchedulerCacheRead> {
+    if (knownGeneration !== '') {
+      const current = (await this.redis.get(this.keys.generation(name))) ?? '0';
+      if (current === knownGeneration) return { generation: current, unchanged: true };
+    }
     const [generation, json] = (await READ_SCHEDULER.run(this.redis, [...this.keysOf(name), knownGeneration])) as [string, (string | null)?];
     if (generation === knownGeneration) return { generation, unchanged: true };
     return { generation, unchanged: false, scheduler: json ? fromGoScheduler(JSON.parse(json) as Record<string, unknown>) : undefined };
