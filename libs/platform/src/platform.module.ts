@@ -6,6 +6,7 @@ import type { Logger as PinoLogger } from 'pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { RequestContext } from './auth/request-context';
 import { METRICS_REGISTRY } from './health/internal-api.controller';
+import { ErrorAnswers } from './http/error-answers';
 import { BODY_LIMIT, BODY_LIMIT_BYTES } from './http/fastify-edge';
 import { MaestroExceptionFilter } from './http/maestro-exception.filter';
 import { RouteRegistry } from './http/route-registry';
@@ -40,12 +41,13 @@ export class PlatformModule {
         { provide: METRICS_REGISTRY, useValue: registry },
         { provide: BODY_LIMIT, useValue: options.bodyLimitBytes ?? BODY_LIMIT_BYTES },
         RouteRegistry,
+        ErrorAnswers,
         RequestContext,
         { provide: REQUESTER, useExisting: RequestContext },
         { provide: APP_FILTER, useClass: MaestroExceptionFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
       ],
-      exports: [PINO, LOGGER, METRICS_REGISTRY, BODY_LIMIT, RouteRegistry, RequestContext, REQUESTER],
+      exports: [PINO, LOGGER, METRICS_REGISTRY, BODY_LIMIT, RouteRegistry, ErrorAnswers, RequestContext, REQUESTER],
     };
   }
 

@@ -1,10 +1,11 @@
 import type { Provider } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { MAESTRO_CONFIG, type MaestroConfig } from '@maestro/config';
-import { CLOCK, SchedulerLookup, TOKEN_REVOCATIONS, TOKEN_STORAGE, TokenService, isNotFound } from '@maestro/domain';
+import { CLOCK, LOGGER, type Logger, SchedulerLookup, TOKEN_REVOCATIONS, TOKEN_STORAGE, TokenService, isNotFound } from '@maestro/domain';
 import type { AccessRules } from './access-rules';
 import { AuthFailureLimiter } from './auth-failure.limiter';
-import { AUTH_SETTINGS, AuthGuard, type AuthSettings } from './auth.guard';
+import { AuthGuard } from './auth.guard';
+import { RequestAuthenticator } from './request-authenticator';
 import { RequestContextInterceptor } from './request-context';
 
 /** TokenService: the management tokens on TOKEN_STORAGE, with MAESTRO_API_AUTH_BOOTSTRAPTOKEN. */
@@ -16,7 +17,8 @@ export const tokenServiceProvider: Provider = {
 };
 
 /**
- * Authentication of a public API: TokenService, the AuthGuard on every route with `rules`, and, for
+ * Authentication of a public API: TokenService, the RequestAuthenticator of `rules` (run by the
+ * AuthGuard on every controller route, and by direct routes themselves), and, for
  * the management API, the request context that names the caller in the operations it creates. `api`
  * says which switch applies: the management API's or the rooms API's. Needs SchedulerLookup and the
  * storage ports. The rooms API creates no operation, so nothing there reads the caller: without the
@@ -27,23 +29,27 @@ export function authProviders(rules: AccessRules, api: 'management' | 'rooms'): 
   return [
     tokenServiceProvider,
     {
-      provide: AUTH_SETTINGS,
-      inject: [MAESTRO_CONFIG, TokenService, SchedulerLookup, CLOCK],
-      useFactory: (config: MaestroConfig, tokens: TokenService, schedulers: SchedulerLookup, clock): AuthSettings => ({
-        enabled: api === 'management' ? config.auth.api.enabled : config.auth.roomsApi.enabled,
-        rules,
-        tokens,
-        roomSecret: api === 'rooms' ? config.auth.roomsApi.secret || undefined : undefined,
-        gameOf: (name) =>
-          schedulers.get(name).then(
-            (scheduler) => scheduler.game,
-            (error: unknown) => {
-              if (isNotFound(error)) return undefined;
-              throw error;
-            },
-          ),
-        limiter: new AuthFailureLimiter(config.auth.api.failureLimit, clock),
-      }),
+      provide: RequestAuthenticator,
+      inject: [MAESTRO_CONFIG, TokenService, SchedulerLookup, CLOCK, LOGGER],
+      useFactory: (config: MaestroConfig, tokens: TokenService, schedulers: SchedulerLookup, clock, logger: Logger) =>
+        new RequestAuthenticator(
+          {
+            enabled: api === 'management' ? config.auth.api.enabled : config.auth.roomsApi.enabled,
+            rules,
+            tokens,
+            roomSecret: api === 'rooms' ? config.auth.roomsApi.secret || undefined : undefined,
+            gameOf: (name) =>
+              schedulers.get(name).then(
+                (scheduler) => scheduler.game,
+                (error: unknown) => {
+                  if (isNotFound(error)) return undefined;
+                  throw error;
+                },
+              ),
+            limiter: new AuthFailureLimiter(config.auth.api.failureLimit, clock),
+          },
+          logger,
+        ),
     },
     { provide: APP_GUARD, useClass: AuthGuard },
     ...(api === 'management' ? [{ provide: APP_INTERCEPTOR, useClass: RequestContextInterceptor }] : []),

@@ -1,31 +1,30 @@
-import type { ExecutionContext } from '@nestjs/common';
 import { TokenService } from '@maestro/domain';
 import { InMemoryTokenRevocations, InMemoryTokenStorage, ManualClock, RecordingLogger } from '@maestro/testing';
 import { AuthFailureLimiter } from './auth-failure.limiter';
-import { AuthGuard, bearerOf } from './auth.guard';
+import { RequestAuthenticator, bearerOf } from './request-authenticator';
 
-function contextOf(request: object): ExecutionContext {
+const authenticate = (authenticator: RequestAuthenticator, request: object) => {
   const reply = { header: () => reply };
-  return { switchToHttp: () => ({ getRequest: () => request, getResponse: () => reply }) } as unknown as ExecutionContext;
-}
+  return authenticator.authenticate(request as never, reply as never);
+};
 
-describe('AuthGuard', () => {
+describe('RequestAuthenticator', () => {
   const clock = new ManualClock();
   const tokens = new TokenService({ storage: new InMemoryTokenStorage(), revocations: new InMemoryTokenRevocations(), clock });
-  const guard = (logger: RecordingLogger, rules = { 'GET /x': { caller: 'token', permission: 'read', game: { from: 'none' } } as const }) =>
-    new AuthGuard({ enabled: true, rules, tokens, gameOf: async () => undefined, limiter: new AuthFailureLimiter(10, clock) }, logger);
+  const authenticator = (logger: RecordingLogger, rules = { 'GET /x': { caller: 'token', permission: 'read', game: { from: 'none' } } as const }) =>
+    new RequestAuthenticator({ enabled: true, rules, tokens, gameOf: async () => undefined, limiter: new AuthFailureLimiter(10, clock) }, logger);
   const request = (authorization?: string) => ({ method: 'GET', routeOptions: { url: '/x' }, ip: '10.0.0.1', headers: { authorization }, params: {} });
 
   it('logs a refused request with its address and reason, never the credential', async () => {
     const logger = new RecordingLogger();
-    await expect(guard(logger).canActivate(contextOf(request('Bearer s3cr3t-guess')))).rejects.toMatchObject({ status: 401 });
+    await expect(authenticate(authenticator(logger), request('Bearer s3cr3t-guess'))).rejects.toMatchObject({ status: 401 });
     expect(logger.lines).toHaveLength(1);
     expect(logger.lines[0]).toMatchObject({ level: 'warn', fields: { address: '10.0.0.1', status: 401, route: 'GET /x' } });
     expect(JSON.stringify(logger.lines)).not.toContain('s3cr3t-guess');
   });
 
   it('refuses a route without a rule as an error of the server', async () => {
-    await expect(guard(new RecordingLogger(), {} as never).canActivate(contextOf(request()))).rejects.toThrow('route GET /x has no access rule');
+    await expect(authenticate(authenticator(new RecordingLogger(), {} as never), request())).rejects.toThrow('route GET /x has no access rule');
   });
 
   it.each([
