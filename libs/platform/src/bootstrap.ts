@@ -1,11 +1,15 @@
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, INestApplicationContext, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { UnknownElementException } from '@nestjs/core/errors/exceptions';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { MaestroConfig } from '@maestro/config';
 import type { Registry } from 'prom-client';
 import { METRICS_REGISTRY } from './health/internal-api.controller';
 import { type InternalApiOptions, InternalApiModule } from './health/internal-api.module';
 import type { ReadinessCheck } from './health/readiness-check';
+import { RequestAuthenticator } from './auth/request-authenticator';
+import { DIRECT_ROUTES, type DirectRoute, mountDirectRoutes } from './http/direct-routes';
+import { ErrorAnswers } from './http/error-answers';
 import { BODY_LIMIT, configureJsonBodies } from './http/fastify-edge';
 import { RouteRegistry } from './http/route-registry';
 import { closeWithin } from './http/shutdown-deadline';
@@ -44,8 +48,8 @@ export interface RunningApp {
 
 /**
  * Builds (without starting) a Nest app on Fastify with Maestro's HTTP conventions: pino logs,
- * JSON bodies as grpc-gateway reads them, routing errors 404/501, request metrics. The module
- * must import PlatformModule. Call init() (tests, fastify inject) or listen() on the result.
+ * JSON bodies as grpc-gateway reads them, routing errors 404/501, request metrics, and the app's
+ * direct routes (DIRECT_ROUTES, which need its authProviders). The module must import PlatformModule. Call init() (tests, fastify inject) or listen() on the result.
  */
 export async function createMaestroApp(module: unknown, options: MaestroAppOptions = {}): Promise<NestFastifyApplication> {
   // No Nest middleware anywhere (the edge is Fastify hooks and parsers, fastify-edge.ts): without
@@ -53,15 +57,33 @@ export async function createMaestroApp(module: unknown, options: MaestroAppOptio
   const app = await NestFactory.create<NestFastifyApplication>(module as never, new FastifyAdapter({ skipMiddie: true }), {
     bodyParser: false,
     bufferLogs: true,
+    // Errors of creation and lookups reach the caller (main logs them and exits 1) instead of Nest exiting the process.
+    abortOnError: false,
   });
   app.useLogger(new PinoNestLogger(app.get(PINO)));
   const fastify = app.getHttpAdapter().getInstance();
   app.get(RouteRegistry).attach(fastify);
   configureJsonBodies(fastify, app.get<number>(BODY_LIMIT));
   instrumentHttp(fastify, app.get<Registry>(METRICS_REGISTRY));
+  const direct = providedIn<DirectRoute[]>(app, DIRECT_ROUTES);
+  if (direct) {
+    const authenticator = providedIn<RequestAuthenticator>(app, RequestAuthenticator);
+    if (!authenticator) throw new Error("direct routes need the app's authProviders: each is checked against its access rule");
+    mountDirectRoutes(fastify, direct, { authenticator, errors: app.get(ErrorAnswers) });
+  }
   if (options.shutdownDeadlineMs !== undefined) closeWithin(fastify, options.shutdownDeadlineMs);
   await options.configure?.(app);
   return app;
+}
+
+/** What the app provides under `token`; undefined when nothing is. */
+export function providedIn<T>(app: INestApplicationContext, token: symbol | Type<T>): T | undefined {
+  try {
+    return app.get<T>(token, { strict: false });
+  } catch (error) {
+    if (error instanceof UnknownElementException) return undefined;
+    throw error;
+  }
 }
 
 /** Builds (without starting) the internal API app: /health, /healthz, /readyz, /metrics. */

@@ -6,6 +6,8 @@ export { bootstrapApp, type BootstrapOptions, type RunningApp } from './bootstra
 export { exitOnSignals } from './exit-on-signals';
 export { PlatformModule } from './platform.module';
 export { METRICS_REGISTRY } from './health/internal-api.controller';
+// Routes Fastify serves outside Nest's router (the rooms API's hot routes), with the same conventions.
+export { DIRECT_ROUTES, type DirectRoute, type DirectRouteDoc } from './http/direct-routes';
 export { createPinoLogger, type LoggingOptions } from './logging/logger';
 // The use-case providers the apps' roots share: the whole composition folder is for them.
 export * from './composition';

@@ -36,4 +36,27 @@ describe('setUpOpenApi', () => {
     const error = JSON.parse((await t.inject({ method: 'GET', url: '/things/missing' })).body);
     expect(Object.keys(schema.properties).sort()).toEqual(Object.keys(error).sort());
   });
+
+  it("documents the app's direct routes as Swagger documents controller methods", () => {
+    const touch = document.paths['/direct/{thingName}'].put;
+    expect(touch).toEqual({
+      operationId: 'direct_touch',
+      summary: 'touch a thing',
+      tags: ['Direct'],
+      parameters: [{ name: 'thingName', required: true, in: 'path', description: 'the thing', schema: { type: 'string' } }],
+      requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/DirectThingRequest' } } } },
+      responses: {
+        200: { description: '', content: { 'application/json': { schema: { $ref: '#/components/schemas/DirectThingResponse' } } } },
+        default: {
+          description: "An error, in Maestro's error body.",
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponse' } } },
+        },
+      },
+    });
+    expect(document.paths['/direct/{thingName}'].get).not.toHaveProperty('requestBody');
+    expect(document.components.schemas.DirectThingRequest.properties).toEqual({ reason: { type: 'string' } });
+    const controller = document.paths['/things/{thingName}'].put;
+    expect(Object.keys(touch.responses).sort()).toEqual(Object.keys(controller.responses).sort());
+    expect(controller.parameters[0]).toMatchObject({ name: 'thingName', required: true, in: 'path', schema: { type: 'string' } });
+  });
 });

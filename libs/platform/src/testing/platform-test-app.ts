@@ -7,6 +7,9 @@ import { METRICS_REGISTRY } from '../health/internal-api.controller';
 import { createPinoLogger } from '../logging/logger';
 import { PlatformModule } from '../platform.module';
 import { ThingsController } from './things.controller';
+import { THINGS_DIRECT_ROUTES, thingsAuthenticator } from './things.direct-routes';
+import { RequestAuthenticator } from '../auth/request-authenticator';
+import { DIRECT_ROUTES, type DirectRoute } from '../http/direct-routes';
 
 /** A Nest app of the platform tests, driven through fastify inject (no socket). */
 export interface PlatformTestApp {
@@ -16,8 +19,16 @@ export interface PlatformTestApp {
   inject(options: InjectOptions): Promise<LightMyRequestResponse>;
 }
 
-/** Builds the things app with the platform (filter, pipe, parsers, metrics) and log lines captured. */
-export async function startPlatformTestApp(options: MaestroAppOptions = {}): Promise<PlatformTestApp> {
+export interface PlatformTestAppOptions extends MaestroAppOptions {
+  /** The app's direct routes (THINGS_DIRECT_ROUTES by default) and the authenticator they use (none: an app without authProviders). */
+  direct?: { routes: DirectRoute[]; authenticator?: RequestAuthenticator };
+}
+
+/**
+ * Builds the things app with the platform (filter, pipe, parsers, metrics), its controller and its
+ * direct routes, and log lines captured.
+ */
+export async function startPlatformTestApp(options: PlatformTestAppOptions = {}): Promise<PlatformTestApp> {
   const logs: Record<string, unknown>[] = [];
   const pino = createPinoLogger({
     service: 'platform-test',
@@ -25,7 +36,12 @@ export async function startPlatformTestApp(options: MaestroAppOptions = {}): Pro
     format: 'json',
     destination: { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) },
   });
-  @Module({ imports: [PlatformModule.forApp(pino)], controllers: [ThingsController] })
+  const direct = options.direct ?? { routes: THINGS_DIRECT_ROUTES, authenticator: thingsAuthenticator() };
+  const providers = [
+    { provide: DIRECT_ROUTES, useValue: direct.routes },
+    ...(direct.authenticator ? [{ provide: RequestAuthenticator, useValue: direct.authenticator }] : []),
+  ];
+  @Module({ imports: [PlatformModule.forApp(pino)], controllers: [ThingsController], providers })
   class ThingsModule {}
   const app = await createMaestroApp(ThingsModule, options);
   await app.init();
