@@ -1,8 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AppConfigModule, MAESTRO_CONFIG, type MaestroConfig, forwarderOptionsOf, requireRoomsSecret, storageOptionsOf } from '@maestro/config';
-import { CLOCK, INSTANCE_STORAGE, ROOM_ALLOCATOR, RoomAccess } from '@maestro/domain';
+import { CLOCK, INSTANCE_STORAGE, ROOM_ALLOCATOR, RoomAccess, RoomStatusService } from '@maestro/domain';
 import { EventsForwarderModule } from '@maestro/events-forwarder';
 import {
+  DIRECT_ROUTES,
   METRICS_REGISTRY,
   PlatformModule,
   authProviders,
@@ -18,6 +19,7 @@ import { StorageModule } from '@maestro/storage';
 import { RoomMetrics } from './rooms/room-metrics';
 import { ROOMS_ROUTE_ACCESS } from './auth/route-access';
 import { RoomsController } from './rooms/rooms.controller';
+import { roomsDirectRoutes } from './rooms/rooms.direct-routes';
 
 /** Largest request body of the rooms API: pings and events are small (not in Maestro, docs/compatibility). */
 export const ROOMS_API_BODY_LIMIT_BYTES = 16 * 1024;
@@ -55,6 +57,11 @@ export class RoomsApiRoot {
           provide: RoomAccess,
           inject: [INSTANCE_STORAGE, ROOM_ALLOCATOR, CLOCK],
           useFactory: (instances, allocator, clock) => new RoomAccess({ instances, allocator, clock }),
+        },
+        {
+          provide: DIRECT_ROUTES,
+          inject: [RoomStatusService, RoomAccess, CLOCK, RoomMetrics],
+          useFactory: (statuses, access, clock, metrics) => roomsDirectRoutes({ statuses, access, clock, metrics }),
         },
       ],
     };
