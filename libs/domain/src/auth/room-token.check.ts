@@ -1,33 +1,28 @@
-import { timingSafeEqual } from 'node:crypto';
-import { roomToken } from './secrets';
-
-/** Rooms whose expected token a check keeps, unless told otherwise: every room of a large fleet. */
-const DEFAULT_CAPACITY = 100_000;
+import { PerRoomMemo } from '../rooms/per-room-memo';
+import { constantTimeEquals, roomToken } from './secrets';
 
 /**
  * Checks rooms' own credentials ({@link roomToken}) on the hot path: each room's expected token is
- * computed once and kept (at most `capacity` rooms, then forgotten all at once), and a presented
- * token is compared in constant time. A token of another length is refused at once: every room
- * token has the same, public, length.
+ * computed once and kept (a {@link PerRoomMemo}), and a presented token is compared in constant
+ * time. A token of another length is refused at once: every room token has the same, public, length.
  */
 export class RoomTokenCheck {
-  private readonly expected = new Map<string, Buffer>();
+  private readonly expected: PerRoomMemo<string>;
 
   constructor(
     private readonly secret: string,
-    private readonly capacity = DEFAULT_CAPACITY,
-  ) {}
+    capacity?: number,
+  ) {
+    this.expected = new PerRoomMemo(capacity);
+  }
 
   /** Whether `token` is the credential of room `roomId` of `schedulerName`. */
   accepts(schedulerName: string, roomId: string, token: string): boolean {
-    const key = `${schedulerName}/${roomId}`;
-    let expected = this.expected.get(key);
-    if (!expected) {
-      expected = Buffer.from(roomToken(this.secret, schedulerName, roomId), 'utf8');
-      if (this.expected.size >= this.capacity) this.expected.clear();
-      this.expected.set(key, expected);
+    let expected = this.expected.get(schedulerName, roomId);
+    if (expected === undefined) {
+      expected = roomToken(this.secret, schedulerName, roomId);
+      this.expected.set(schedulerName, roomId, expected);
     }
-    const presented = Buffer.from(token, 'utf8');
-    return presented.length === expected.length && timingSafeEqual(presented, expected);
+    return constantTimeEquals(token, expected);
   }
 }
