@@ -67,6 +67,7 @@ export * from './services/fleet-view';
 export * from './auth/api-token';
 export * from './auth/secrets';
 export * from './auth/room-token.check';
+export * from './rooms/per-room-memo';
 export * from './auth/token.service';
 export * from './ports/token-storage.port';
 export * from './ports/requester.port';

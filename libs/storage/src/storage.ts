@@ -82,9 +82,10 @@ export class Storage {
     this.allocations = new RedisAllocationCounter(client(urls.rooms), prefix);
     this.instances = new RedisInstanceStorage(client(urls.instances), prefix, options.instanceScanSize);
     const roomsWithInstances = urls.rooms === urls.instances;
-    this.pingRecorder = roomsWithInstances
-      ? new RedisPingRecorder(client(urls.rooms), prefix)
-      : new StoreByStorePingRecorder({ rooms: this.rooms, instances: this.instances });
+    this.pingRecorder =
+      roomsWithInstances && urls.rooms === urls.schedulerCache
+        ? new RedisPingRecorder(client(urls.rooms), prefix)
+        : new StoreByStorePingRecorder({ rooms: this.rooms, instances: this.instances });
     this.roomAllocator = roomsWithInstances
       ? new RedisReadyRoomAllocator(client(urls.rooms), prefix)
       : new StoreByStoreAllocator({ rooms: this.rooms, instances: this.instances, allocations: this.allocations, logger: options.logger });

@@ -7,6 +7,12 @@ export const PING_RECORDER = Symbol('PingRecorder');
 export interface RecordedPing {
   room: GameRoom;
   instance: Instance | undefined;
+  /**
+   * The scheduler cache's invalidation generation of the ping's scheduler, read in the same step
+   * as the ping, where the recorder can (the cache on the same Redis); SchedulerLookup.getAt then
+   * needs no read of its own while its in-process copy belongs to that generation.
+   */
+  schedulerCacheGeneration?: string;
 }
 
 /**

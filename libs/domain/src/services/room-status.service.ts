@@ -59,12 +59,14 @@ export class RoomStatusService {
 
   /**
    * Handles a ping; false where Maestro answers `success: false`. The write, the room read back,
-   * its instance and the scheduler are fetched together: one Redis round trip when they share a
-   * server, the first three in one command (PingRecorder).
+   * its instance and the scheduler cache's generation are one command where they share a Redis
+   * (PingRecorder); the scheduler then comes from the lookup's in-process copy while that
+   * generation holds.
    */
   async ping(ping: RoomPing): Promise<boolean> {
     try {
-      const [{ room, instance }, scheduler] = await Promise.all([this.pings.record(ping), this.ports.schedulers.get(ping.schedulerName)]);
+      const { room, instance, schedulerCacheGeneration } = await this.pings.record(ping);
+      const scheduler = await this.ports.schedulers.getAt(ping.schedulerName, schedulerCacheGeneration);
       if (!instance) throw new NotFoundError(`instance ${ping.roomId} not found in scheduler ${ping.schedulerName}`);
       const outcome = await this.reconcile(scheduler, room, instance);
       if (outcome === 'rejected') return false;

@@ -43,6 +43,16 @@ export class SchedulerLookup {
   }
 
   /**
+   * The active scheduler, when the caller has just read the cache's generation (`generation`, as a
+   * ping's script does): the in-process copy if it belongs to that generation, without asking the
+   * cache; otherwise, or without a generation, as {@link get}.
+   */
+  async getAt(name: string, generation: string | undefined): Promise<Scheduler> {
+    const known = generation === undefined ? undefined : this.freshMemo(name);
+    return known && known.generation === generation ? known.scheduler : this.get(name);
+  }
+
+  /**
    * Forgets the cached copies, in every process, after a change of the stored scheduler. Call it
    * once the change is committed: a read of the storage that began before cannot refill the cache.
    */

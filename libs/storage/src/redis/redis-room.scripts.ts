@@ -63,5 +63,11 @@ const PING_ROOM_READS = `status, redis.call('ZSCORE', KEYS[3], ARGV[1]), redis.c
  */
 export const RECORD_PING = new LuaScript(`${PING_WRITES}\nreturn {${PING_ROOM_READS}}`, 4);
 
-/** RECORD_PING, answering also the room's instance JSON (false when missing). KEYS: RECORD_PING's, then podMap. */
-export const RECORD_PING_WITH_INSTANCE = new LuaScript(`${PING_WRITES}\nreturn {${PING_ROOM_READS}, redis.call('HGET', KEYS[5], ARGV[1])}`, 5);
+/**
+ * RECORD_PING, answering also the room's instance JSON (false when missing) and the scheduler
+ * cache's generation ("0" while absent). KEYS: RECORD_PING's, then podMap, then the generation.
+ */
+export const RECORD_PING_WITH_INSTANCE = new LuaScript(
+  `${PING_WRITES}\nreturn {${PING_ROOM_READS}, redis.call('HGET', KEYS[5], ARGV[1]), redis.call('GET', KEYS[6]) or '0'}`,
+  6,
+);

@@ -42,6 +42,18 @@ export function pingRecorderContract(create: () => PingRecorderStores): void {
       expect(recorded.instance).toMatchObject({ id: 'r1', schedulerId: s, address: { host: 'r1.host', ports: [] } });
     });
 
+    it('answers the instance as stored at each ping, after it changed and after it was removed', async () => {
+      const s = aName();
+      await stores.rooms.createRoom(aGameRoom({ id: 'r1', schedulerId: s, status: 'ready' }));
+      await stores.instances.upsertInstance(anInstance({ id: 'r1', schedulerId: s, status: { type: 'pending', description: '' } }));
+      expect((await stores.recorder.record(aPing(s, 'r1'))).instance?.status.type).toBe('pending');
+      expect((await stores.recorder.record(aPing(s, 'r1'))).instance?.status.type).toBe('pending');
+      await stores.instances.upsertInstance(anInstance({ id: 'r1', schedulerId: s, status: { type: 'ready', description: '' }, resourceVersion: '2' }));
+      expect((await stores.recorder.record(aPing(s, 'r1'))).instance).toMatchObject({ status: { type: 'ready' }, resourceVersion: '2' });
+      await stores.instances.deleteInstance(s, 'r1');
+      expect((await stores.recorder.record(aPing(s, 'r1'))).instance).toBeUndefined();
+    });
+
     it('records the ping of a room without an instance record, answering no instance', async () => {
       const s = aName();
       await stores.rooms.createRoom(aGameRoom({ id: 'r1', schedulerId: s, status: 'ready' }));
