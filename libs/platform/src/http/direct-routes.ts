@@ -43,12 +43,13 @@ export function mountDirectRoutes(
   edge: { authenticator: RequestAuthenticator; errors: ErrorAnswers },
 ): void {
   for (const route of routes) {
+    const authenticate = edge.authenticator.checkOf(route.method, route.path);
     fastify.route({
       method: route.method,
       url: route.path,
       handler: async (request: FastifyRequest, reply: FastifyReply) => {
         try {
-          await edge.authenticator.authenticate(request, reply);
+          await authenticate(request, reply);
           return await route.handle(request);
         } catch (error) {
           edge.errors.send(error, request, reply);
