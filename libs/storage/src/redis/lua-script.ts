@@ -15,13 +15,14 @@ export class LuaScript {
     this.sha = createHash('sha1').update(source).digest('hex');
   }
 
-  async run(redis: Redis, keysAndArgs: readonly (string | number)[]): Promise<unknown> {
-    if (keysAndArgs.length < this.numberOfKeys) throw new Error(`Lua script needs ${this.numberOfKeys} keys, got ${keysAndArgs.length} values`);
-    try {
-      return await redis.evalsha(this.sha, this.numberOfKeys, ...keysAndArgs);
-    } catch (error) {
+  run(redis: Redis, keysAndArgs: readonly (string | number)[]): Promise<unknown> {
+    if (keysAndArgs.length < this.numberOfKeys) {
+      return Promise.reject(new Error(`Lua script needs ${this.numberOfKeys} keys, got ${keysAndArgs.length} values`));
+    }
+    // A promise chain rather than an async function: one promise less on every ping and allocation.
+    return redis.evalsha(this.sha, this.numberOfKeys, ...keysAndArgs).catch((error: unknown) => {
       if (!String((error as Error).message).startsWith('NOSCRIPT')) throw error;
       return redis.eval(this.source, this.numberOfKeys, ...keysAndArgs);
-    }
+    });
   }
 }
