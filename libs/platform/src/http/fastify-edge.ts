@@ -10,14 +10,16 @@ export const BODY_LIMIT = Symbol('BodyLimit');
 type Done = (error: Error | null, body?: unknown) => void;
 
 function parseJsonBody(_request: FastifyRequest, body: string | Buffer, done: Done): void {
-  const text = String(body).trim();
-  // grpc-gateway reads an empty body as {} on routes that take one.
-  if (text === '') return done(null, {});
+  const text = String(body);
+  let parsed: unknown;
   try {
-    done(null, normalizeProtoJsonKeys(JSON.parse(text)));
+    // grpc-gateway reads an empty body as {} on routes that take one.
+    parsed = text.trim() === '' ? {} : JSON.parse(text);
   } catch (error) {
-    done(Object.assign(new Error(`invalid JSON body: ${(error as Error).message}`), { statusCode: 400 }));
+    return done(Object.assign(new Error(`invalid JSON body: ${(error as Error).message}`), { statusCode: 400 }));
   }
+  // Handed on outside the try: only the parse's own errors answer "invalid JSON body".
+  done(null, normalizeProtoJsonKeys(parsed));
 }
 
 /**
