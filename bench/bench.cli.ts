@@ -3,7 +3,8 @@
  * pass/fail per target, recorded in bench/results.md with the machine and the commit.
  *
  *   npm run bench -- [--only ping,fleet,schedulers] [--full] [--no-record]
- *     [--api-rooms 1000] [--seconds 5] [--rounds 3]   rooms API: rooms per scheduler (10 schedulers), round length, rounds
+ *     [--api-rooms 1000] [--seconds 5] [--rounds 5]   rooms API: rooms per scheduler (10 schedulers), round length, rounds
+ *     [--connections 32]                              rooms API: the load generator's connections, both sides
  *     [--fleet-rooms 2000] [--qps 200]                fleet growth: rooms of the one scheduler, Kubernetes client QPS
  *     [--schedulers 200] [--rooms-each 1]             one worker with many schedulers
  *
@@ -15,7 +16,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fleetGrowthCase } from './cases/fleet-growth.case';
 import { manySchedulersCase } from './cases/many-schedulers.case';
-import { roomsApiCase } from './cases/rooms-api.case';
+import { DEFAULT_CONNECTIONS, roomsApiCase } from './cases/rooms-api.case';
 import { type Row, machine, record, textTable } from './support/report';
 
 const CASES = ['ping', 'fleet', 'schedulers'] as const;
@@ -30,7 +31,8 @@ async function main(): Promise<void> {
       'no-record': { type: 'boolean', default: false },
       'api-rooms': { type: 'string', default: '1000' },
       seconds: { type: 'string', default: '5' },
-      rounds: { type: 'string', default: '3' },
+      rounds: { type: 'string', default: '5' },
+      connections: { type: 'string', default: String(DEFAULT_CONNECTIONS) },
       'fleet-rooms': { type: 'string' },
       qps: { type: 'string', default: '200' },
       schedulers: { type: 'string' },
@@ -60,6 +62,7 @@ async function main(): Promise<void> {
           roomsPerScheduler: number('api-rooms', values['api-rooms']),
           seconds: number('seconds', values.seconds),
           rounds: number('rounds', values.rounds),
+          connections: number('connections', values.connections),
         },
         log,
       )),

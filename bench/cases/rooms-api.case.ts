@@ -35,9 +35,12 @@ export interface RoomsApiOptions {
   /** Seconds of each timed ping round, and rounds of each side (ping and allocation). */
   seconds: number;
   rounds: number;
+  /** Connections of the load generator, the same for both sides (32 by default). */
+  connections: number;
 }
 
-const CONNECTIONS = 32;
+/** The load generator's connections unless told otherwise. */
+export const DEFAULT_CONNECTIONS = 32;
 const READY = roomStatusToInt('ready');
 const ALLOCATED = roomStatusToInt('allocated');
 
@@ -97,12 +100,17 @@ async function redisCpuUs(redis: Redis): Promise<number> {
 // from a file, as workers mode requires (support/rooms-api-requests.cjs, configured by these variables).
 const REQUESTS_FILE = path.join(__dirname, '..', 'support', 'rooms-api-requests.cjs');
 
-async function load(url: string, method: 'PUT' | 'POST', body: string, run: { duration: number } | { amount: number }, redis: Redis): Promise<Measure> {
+async function load(
+  url: string,
+  method: 'PUT' | 'POST',
+  body: string,
+  run: ({ duration: number } | { amount: number }) & { connections: number },
+  redis: Redis,
+): Promise<Measure> {
   const [cpuBefore, redisBefore] = [process.cpuUsage(), await redisCpuUs(redis)];
   const result = await autocannon({
     url,
     method,
-    connections: CONNECTIONS,
     workers: 1,
     // A run ends on a sample: with autocannon's default of one a second, 10,000 allocations taking
     // 1.2 s were timed as 2.01 s (every allocation round read 4,975 req/s, whatever the side).
@@ -180,7 +188,7 @@ function sideBySide(path: string, runs: { app: Measure[]; floor: Measure[] }): R
 const median = (runs: Measure[]): Measure => [...runs].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond)[Math.floor(runs.length / 2)];
 
 export async function roomsApiCase(options: RoomsApiOptions, log: (line: string) => void): Promise<Row[]> {
-  const { schedulers, roomsPerScheduler, seconds, rounds } = options;
+  const { schedulers, roomsPerScheduler, seconds, rounds, connections } = options;
   const total = schedulers * roomsPerScheduler;
   process.env.BENCH_SCHEDULERS = String(schedulers);
   process.env.BENCH_ROOMS_PER_SCHEDULER = String(roomsPerScheduler);
@@ -276,12 +284,12 @@ export async function roomsApiCase(options: RoomsApiOptions, log: (line: string)
     }
 
     log('rooms-api: ping rounds');
-    await load(appUrl, 'PUT', pingBody, { duration: 2 }, floorRedis); // warm-up of both
-    await load(floorUrl, 'PUT', pingBody, { duration: 2 }, floorRedis);
+    await load(appUrl, 'PUT', pingBody, { duration: 2, connections }, floorRedis); // warm-up of both
+    await load(floorUrl, 'PUT', pingBody, { duration: 2, connections }, floorRedis);
     const pings = { app: [] as Measure[], floor: [] as Measure[] };
     for (let round = 0; round < rounds; round++) {
-      pings.app.push(await profiled(`ping-app-${round}`, () => load(appUrl, 'PUT', pingBody, { duration: seconds }, floorRedis)));
-      pings.floor.push(await profiled(`ping-floor-${round}`, () => load(floorUrl, 'PUT', pingBody, { duration: seconds }, floorRedis)));
+      pings.app.push(await profiled(`ping-app-${round}`, () => load(appUrl, 'PUT', pingBody, { duration: seconds, connections }, floorRedis)));
+      pings.floor.push(await profiled(`ping-floor-${round}`, () => load(floorUrl, 'PUT', pingBody, { duration: seconds, connections }, floorRedis)));
     }
 
     // Allocation rounds: every room ready, then `total` allocations (one per room: none should fail);
@@ -296,7 +304,7 @@ export async function roomsApiCase(options: RoomsApiOptions, log: (line: string)
     for (let round = 0; round < rounds; round++) {
       for (const side of ['app', 'floor'] as const) {
         await allReady();
-        const measure = await load(side === 'app' ? appUrl : floorUrl, 'POST', '{}', { amount: total }, floorRedis);
+        const measure = await load(side === 'app' ? appUrl : floorUrl, 'POST', '{}', { amount: total, connections }, floorRedis);
         const succeeded = measure.requests - measure.non2xx;
         const allocated = await allocatedCount();
         if (side === 'app') {
