@@ -1,5 +1,5 @@
 import type { INestApplication, INestApplicationContext, Type } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { ModuleRef, NestFactory } from '@nestjs/core';
 import { UnknownElementException } from '@nestjs/core/errors/exceptions';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { MaestroConfig } from '@maestro/config';
@@ -57,8 +57,6 @@ export async function createMaestroApp(module: unknown, options: MaestroAppOptio
   const app = await NestFactory.create<NestFastifyApplication>(module as never, new FastifyAdapter({ skipMiddie: true }), {
     bodyParser: false,
     bufferLogs: true,
-    // Errors of creation and lookups reach the caller (main logs them and exits 1) instead of Nest exiting the process.
-    abortOnError: false,
   });
   app.useLogger(new PinoNestLogger(app.get(PINO)));
   const fastify = app.getHttpAdapter().getInstance();
@@ -76,10 +74,13 @@ export async function createMaestroApp(module: unknown, options: MaestroAppOptio
   return app;
 }
 
-/** What the app provides under `token`; undefined when nothing is. */
+/**
+ * What the app provides under `token`; undefined when nothing is. Asked of the app's ModuleRef:
+ * the app's own get() runs in Nest's exception zone, which logs a missing provider as an error.
+ */
 export function providedIn<T>(app: INestApplicationContext, token: symbol | Type<T>): T | undefined {
   try {
-    return app.get<T>(token, { strict: false });
+    return app.get(ModuleRef).get<T>(token, { strict: false });
   } catch (error) {
     if (error instanceof UnknownElementException) return undefined;
     throw error;

@@ -84,4 +84,15 @@ describe('direct routes: served by Fastify with the conventions of controller ro
   it('refuses to start an app whose direct routes would have no authentication', async () => {
     await expect(startPlatformTestApp({ direct: { routes: THINGS_DIRECT_ROUTES } })).rejects.toThrow("direct routes need the app's authProviders");
   });
+
+  it('leaves an app without direct routes as it was, with no error logged', async () => {
+    const plain = await startPlatformTestApp({ direct: 'none' });
+    try {
+      expect((await plain.inject({ method: 'GET', url: '/things/alpha' })).statusCode).toBe(200);
+      expect((await plain.inject({ method: 'GET', url: '/direct/alpha' })).statusCode).toBe(404);
+      expect(plain.logs.filter((line) => line.level === 'error')).toEqual([]);
+    } finally {
+      await plain.app.close();
+    }
+  });
 });

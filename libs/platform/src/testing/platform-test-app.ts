@@ -20,8 +20,11 @@ export interface PlatformTestApp {
 }
 
 export interface PlatformTestAppOptions extends MaestroAppOptions {
-  /** The app's direct routes (THINGS_DIRECT_ROUTES by default) and the authenticator they use (none: an app without authProviders). */
-  direct?: { routes: DirectRoute[]; authenticator?: RequestAuthenticator };
+  /**
+   * The app's direct routes (THINGS_DIRECT_ROUTES by default) and the authenticator they use (none:
+   * an app without authProviders); 'none' for an app that declares no direct routes at all.
+   */
+  direct?: { routes: DirectRoute[]; authenticator?: RequestAuthenticator } | 'none';
 }
 
 /**
@@ -37,10 +40,13 @@ export async function startPlatformTestApp(options: PlatformTestAppOptions = {})
     destination: { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) },
   });
   const direct = options.direct ?? { routes: THINGS_DIRECT_ROUTES, authenticator: thingsAuthenticator() };
-  const providers = [
-    { provide: DIRECT_ROUTES, useValue: direct.routes },
-    ...(direct.authenticator ? [{ provide: RequestAuthenticator, useValue: direct.authenticator }] : []),
-  ];
+  const providers =
+    direct === 'none'
+      ? []
+      : [
+          { provide: DIRECT_ROUTES, useValue: direct.routes },
+          ...(direct.authenticator ? [{ provide: RequestAuthenticator, useValue: direct.authenticator }] : []),
+        ];
   @Module({ imports: [PlatformModule.forApp(pino)], controllers: [ThingsController], providers })
   class ThingsModule {}
   const app = await createMaestroApp(ThingsModule, options);
