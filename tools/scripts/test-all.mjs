@@ -1,11 +1,12 @@
 // `npm test`: every suite of the workspace through Nx (lint, typecheck, unit, integration, e2e),
 // then one closing line with the totals of every jest suite that ran: `N passed, N failed`.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { servicesOf } from './first-run/defaults.mjs';
 import { LocalServices, ServiceError } from './first-run/services.mjs';
+import { sumResults } from './test-results.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const resultsDir = path.join(root, 'tmp', 'test-results');
@@ -58,23 +59,13 @@ for (const phase of phases) {
 }
 await services.stop();
 
-let passed = 0;
-let failed = 0;
-const files = existsSync(resultsDir)
-  ? readdirSync(resultsDir, { recursive: true })
-      .filter((f) => String(f).endsWith('.json'))
-      .map(String)
-      .sort()
-  : [];
-for (const file of files) {
-  const result = JSON.parse(readFileSync(path.join(resultsDir, file), 'utf8'));
-  passed += result.numPassedTests;
-  // A suite that failed to load counts as one failed test: its tests never ran (Vitest reports no such count).
-  failed += result.numFailedTests + (result.numRuntimeErrorTestSuites ?? 0);
-  const suiteLine = `${file.replace(/\.json$/, '')}: ${result.numPassedTests} passed, ${result.numFailedTests} failed`;
-  console.log(result.success ? suiteLine : `${suiteLine} (FAILED)`);
+const totals = sumResults(resultsDir);
+let { failed } = totals;
+for (const suite of totals.suites) {
+  const line = `${suite.name}: ${suite.passed} passed, ${suite.failed} failed`;
+  console.log(suite.success ? line : `${line} (FAILED)`);
 }
 if (failedPhases.length > 0) console.log(`failed phases: ${failedPhases.join(', ')}`);
 if (failedPhases.length > 0 && failed === 0) failed = 1; // lint/typecheck failure or a crashed runner
-console.log(`${passed} passed, ${failed} failed`);
+console.log(`${totals.passed} passed, ${failed} failed`);
 process.exit(failedPhases.length > 0 || failed > 0 ? 1 : 0);
