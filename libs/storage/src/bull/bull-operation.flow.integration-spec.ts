@@ -139,6 +139,22 @@ describe('BullOperationFlow', () => {
     await waitFor(async () => (await connections(keyPrefix)) === 0, { description: 'every connection closed' });
   });
 
+  it('opens no connection once closed: a late consume, insertion or watch is refused', async () => {
+    const keyPrefix = `${redis.keyPrefix}closed-`;
+    const closing = new BullOperationFlow({ redisUrl: redis.url, keyPrefix });
+    closing.consume('before', async () => undefined);
+    await closing.insertOperationId('before', 'op-1');
+    const closed = closing.close();
+    // What a worker's sync or periodic task may still do while the worker stops.
+    expect(() => closing.consume('late', async () => undefined)).toThrow('closed');
+    await expect(closing.insertOperationId('late', 'op-2')).rejects.toThrow('closed');
+    await expect(closing.watchInsertions(() => undefined)).rejects.toThrow('closed');
+    await closed;
+    await waitFor(async () => (await connections(keyPrefix)) === 0, { description: 'every connection closed' });
+    const list = (await redis.client.client('LIST')) as string;
+    expect(list.split('\n').filter((line) => line.includes(` name=maestro:${keyPrefix}bull`))).toEqual([]);
+  });
+
   async function connections(keyPrefix: string): Promise<number> {
     const list = (await redis.client.client('LIST')) as string;
     // Bull would name a blocking connection itself (`<prefix>bull:<queue in base64>`).

@@ -41,6 +41,8 @@ export class BullOperationFlow implements OperationFlow, OperationConsumer {
   private subscriber?: Redis;
   private readonly watchers = new Set<StopListening>();
   private readonly dispatch: BullOperationDispatch;
+  /** Set when close() begins: nothing may open a connection after it (a late one would keep the process alive). */
+  private closed = false;
 
   constructor(private readonly options: BullOperationFlowOptions) {
     this.dispatch = new BullOperationDispatch({
@@ -110,8 +112,9 @@ export class BullOperationFlow implements OperationFlow, OperationConsumer {
     return this.listen('bull insertions', listener);
   }
 
-  /** Closes every queue and connection. */
+  /** Closes every queue and connection; what is asked of the flow from then on is refused. */
   async close(): Promise<void> {
+    this.closed = true;
     await this.dispatch.close();
     await Promise.all([...this.watchers].map((stop) => stop()));
     await Promise.all([...this.queues.keys()].map((name) => this.release(name)));
@@ -122,11 +125,17 @@ export class BullOperationFlow implements OperationFlow, OperationConsumer {
 
   /** Subscribes a connection of its own to the insertion channel; closed by `close()` at the latest. */
   private async listen(name: string, listener: (schedulerName: string) => void): Promise<StopListening> {
+    this.refuseWhenClosed();
     const connection = this.logged(
       new Redis(this.options.redisUrl, { maxRetriesPerRequest: null, connectionName: `maestro:${this.options.keyPrefix ?? ''}bull:watch` }),
       name,
     );
     const stop = await listenToChannel(connection, operationEnqueuedChannel(this.options.keyPrefix), listener);
+    if (this.closed) {
+      // close() began while this subscribed: it did not see this connection.
+      await stop();
+      this.refuseWhenClosed();
+    }
     const stopOnce = async () => {
       this.watchers.delete(stopOnce);
       await stop();
@@ -146,6 +155,7 @@ export class BullOperationFlow implements OperationFlow, OperationConsumer {
   }
 
   private queue(schedulerName: string): BullQueue<OperationJob> {
+    this.refuseWhenClosed();
     let queue = this.queues.get(schedulerName);
     if (!queue) {
       const options: QueueOptions & { skipVersionCheck?: boolean } = {
@@ -160,6 +170,10 @@ export class BullOperationFlow implements OperationFlow, OperationConsumer {
       this.queues.set(schedulerName, queue);
     }
     return queue;
+  }
+
+  private refuseWhenClosed(): void {
+    if (this.closed) throw new Error('the operation flow is closed');
   }
 
   /** A connection whose outages are logged. */
