@@ -6,6 +6,8 @@ export { bootstrapApp, type BootstrapOptions, type RunningApp } from './bootstra
 export { exitOnSignals } from './exit-on-signals';
 export { PlatformModule } from './platform.module';
 export { METRICS_REGISTRY } from './health/internal-api.controller';
+// Counters and histograms of hot paths, without prom-client's label hashing per call.
+export { LabelledSeries, type LabelledSeriesOptions } from './metrics/labelled-series';
 // Routes Fastify serves outside Nest's router (the rooms API's hot routes), with the same conventions.
 export { DIRECT_ROUTES, type DirectRoute, type DirectRouteDoc } from './http/direct-routes';
 export { createPinoLogger, type LoggingOptions } from './logging/logger';

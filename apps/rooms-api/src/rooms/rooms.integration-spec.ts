@@ -167,6 +167,33 @@ describe('rooms API', () => {
     expect(await rooms.getRoomCountByStatus('pool', 'allocated')).toBe(200);
   });
 
+  it('counts pings by status and allocations by result, with their latency, at /metrics', async () => {
+    await aRoom('metered');
+    await ping('metered', { status: 'ready' });
+    await ping('metered', { status: 'ready' });
+    await ping('metered', { status: 'occupied' });
+    await rooms.createRoom(aGameRoom({ id: 'taken', schedulerId: 'metered', status: 'ready', lastPingAt: new Date(), createdAt: new Date() }));
+    await instances.upsertInstance(anInstance({ id: 'taken', schedulerId: 'metered' }));
+    expect((await api.request('POST', '/scheduler/metered/rooms/allocate', {})).status).toBe(200);
+    expect((await api.request('POST', '/scheduler/metered/rooms/allocate', {})).status).toBe(500);
+    const metrics = String((await api.internal('/metrics')).body);
+    const sample = (series: string) =>
+      Number(
+        metrics
+          .split('\n')
+          .find((line) => line.startsWith(`${series} `))
+          ?.split(' ')[1] ?? NaN,
+      );
+    // Other tests of this file ping the scheduler "game" too: its counts are at least this test's.
+    expect(sample('maestro_room_pings_total{scheduler="game",status="ready"}')).toBeGreaterThanOrEqual(2);
+    expect(sample('maestro_room_pings_total{scheduler="game",status="occupied"}')).toBeGreaterThanOrEqual(1);
+    expect(sample('maestro_room_allocations_total{scheduler="metered",result="allocated"}')).toBe(1);
+    expect(sample('maestro_room_allocations_total{scheduler="metered",result="failed"}')).toBe(1);
+    expect(sample('maestro_room_allocation_duration_seconds_count{result="allocated"}')).toBeGreaterThanOrEqual(1);
+    expect(sample('maestro_room_allocation_duration_seconds_bucket{le="+Inf",result="failed"}')).toBeGreaterThanOrEqual(1);
+    expect(sample('http_requests_total{method="PUT",route="/scheduler/:schedulerName/rooms/:roomName/ping",status="200"}')).toBeGreaterThanOrEqual(3);
+  });
+
   it('never answers 5xx to malformed ping bodies (property-based, 1000 cases)', async () => {
     await fc.assert(
       fc.asyncProperty(
