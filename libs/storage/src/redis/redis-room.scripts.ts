@@ -51,14 +51,18 @@ redis.call('HSET', KEYS[1], 'metadata', ARGV[2], 'ping_status', ARGV[3])
 redis.call('ZADD', KEYS[3], 'XX', ARGV[4], ARGV[1])
 redis.call('ZADD', KEYS[4], 'XX', ARGV[5], ARGV[1])`;
 
-/** What a ping answers of the room: {status, ping, occupancy, hash as a flat list}. */
-const PING_ROOM_READS = `status, redis.call('ZSCORE', KEYS[3], ARGV[1]), redis.call('ZSCORE', KEYS[4], ARGV[1]), redis.call('HGETALL', KEYS[1])`;
+/**
+ * What a ping answers of the room: {status, ping, occupancy, {version, is_validation_room,
+ * created_at, allocated_at}}. Not the metadata and ping status: the ping has just written them.
+ */
+const PING_ROOM_READS = `status, redis.call('ZSCORE', KEYS[3], ARGV[1]), redis.call('ZSCORE', KEYS[4], ARGV[1]),
+  redis.call('HMGET', KEYS[1], 'version', 'is_validation_room', 'created_at', 'allocated_at')`;
 
 /**
  * Records a ping and reads the room back, in one round trip. Writes nothing when the room is not in
  * the status set (Maestro would leave an orphan hash); otherwise writes the hash fields and, for
  * members that exist, the ping and occupancy scores (storage.md 4.1), then answers
- * {status, ping, occupancy, hash as a flat list}, the scores as strings (false when missing).
+ * PING_ROOM_READS, the scores as strings (false when missing).
  * KEYS: hash, status, ping, occupancy; ARGV: room id, metadata JSON, ping status, now, running matches.
  */
 export const RECORD_PING = new LuaScript(`${PING_WRITES}\nreturn {${PING_ROOM_READS}}`, 4);

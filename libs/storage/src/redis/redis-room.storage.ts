@@ -176,18 +176,35 @@ export function pingKeysAndArgs(keys: ReturnType<typeof roomKeys>, ping: RoomPin
   ];
 }
 
-/** RECORD_PING's answer: status, ping and occupancy scores, the room hash as a flat list (then what a variant adds). */
-export type PingReply = [string, string | null, string | null, string[], ...unknown[]];
+/**
+ * RECORD_PING's answer: status, ping and occupancy scores, then the hash fields the ping did not
+ * write (version, is_validation_room, created_at, allocated_at; null when missing), then what a variant adds.
+ */
+export type PingReply = [string, string | null, string | null, (string | null)[], ...unknown[]];
 
-/** The room a ping's script answered; NotFoundError when the room is not (wholly) stored. */
+/**
+ * The room a ping's script answered, its metadata and ping status the ping's own (the script has
+ * just stored them); NotFoundError when the room is not (wholly) stored.
+ */
 export function roomOfPingReply(ping: RoomPing, reply: PingReply | null): GameRoom {
   const s = ping.schedulerName;
   if (!reply) throw roomNotFound(s, ping.roomId);
-  const [status, pingScore, occupancy, flatHash] = reply;
-  const hash: Record<string, string> = {};
-  for (let i = 0; i < flatHash.length; i += 2) hash[flatHash[i]] = flatHash[i + 1];
-  const room = roomFromRedis(s, ping.roomId, hash, status, pingScore, occupancy);
-  if (!room) throw roomNotFound(s, ping.roomId);
+  const [status, pingScore, occupancy, [version, isValidationRoom, createdAt, allocatedAt]] = reply;
+  const roomStatus = roomStatusFromInt(Number(status));
+  if (!roomStatus || pingScore === null || occupancy === null) throw roomNotFound(s, ping.roomId);
+  const room: GameRoom = {
+    id: ping.roomId,
+    schedulerId: s,
+    version: version ?? '',
+    status: roomStatus,
+    pingStatus: ping.pingStatus,
+    metadata: ping.metadata,
+    lastPingAt: new Date(Number(pingScore) * 1000),
+    isValidationRoom: isValidationRoom === '1',
+    runningMatches: Number(occupancy),
+    createdAt: new Date(Number(createdAt ?? 0) * 1000),
+  };
+  if (allocatedAt) room.allocatedAt = new Date(Number(allocatedAt) * 1000);
   return room;
 }
 

@@ -42,6 +42,15 @@ export function pingRecorderContract(create: () => PingRecorderStores): void {
       expect(recorded.instance).toMatchObject({ id: 'r1', schedulerId: s, address: { host: 'r1.host', ports: [] } });
     });
 
+    it('answers an allocated validation room of an older version with those fields as stored', async () => {
+      const s = aName();
+      await stores.rooms.createRoom(aGameRoom({ id: 'r1', schedulerId: s, status: 'ready', version: 'v0.9.0', isValidationRoom: true }));
+      await stores.rooms.allocateRoom(s, new Date('2026-01-02T10:00:30Z'));
+      const recorded = await stores.recorder.record(aPing(s, 'r1'));
+      expect(recorded.room).toEqual(await stores.rooms.getRoom(s, 'r1'));
+      expect(recorded.room).toMatchObject({ status: 'allocated', version: 'v0.9.0', isValidationRoom: true, allocatedAt: new Date('2026-01-02T10:00:30Z') });
+    });
+
     it('answers the instance as stored at each ping, after it changed and after it was removed', async () => {
       const s = aName();
       await stores.rooms.createRoom(aGameRoom({ id: 'r1', schedulerId: s, status: 'ready' }));

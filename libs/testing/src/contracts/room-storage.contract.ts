@@ -115,6 +115,24 @@ export function roomStorageContract(storage: () => RoomStorage): void {
       expect(await storage().findRoom(s, 'r1')).toEqual(recorded);
     });
 
+    it('answers, at a ping, the fields the ping does not write as stored: version, validation, creation, allocation', async () => {
+      const s = aName();
+      await storage().createRoom(aGameRoom({ id: 'r1', schedulerId: s, status: 'ready', version: 'v3.1.0', isValidationRoom: true, createdAt: at }));
+      await storage().allocateRoom(s, later(30));
+      const recorded = await storage().recordPing(aPing(s, 'r1', { pingStatus: 'occupied', metadata: { nested: { list: [1, 'two'] } }, at: later(40) }));
+      expect(recorded).toMatchObject({
+        status: 'allocated',
+        version: 'v3.1.0',
+        isValidationRoom: true,
+        createdAt: at,
+        allocatedAt: later(30),
+        pingStatus: 'occupied',
+        metadata: { nested: { list: [1, 'two'] } },
+        lastPingAt: later(40),
+      });
+      expect(await storage().getRoom(s, 'r1')).toEqual(recorded);
+    });
+
     it('refuses the ping of an unknown room and writes nothing for it', async () => {
       const s = aName();
       await expect(storage().recordPing(aPing(s, 'ghost'))).rejects.toThrow(new NotFoundError(`room ghost not found in scheduler ${s}`));
