@@ -43,16 +43,27 @@ export class RequestAuthenticator {
   }
 
   /** Resolves when the request may go on (the caller recorded on it); throws the 401, 403, 429 or 500 otherwise. */
-  authenticate(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  async authenticate(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const key = routeKey(request.method, request.routeOptions.url ?? '');
-    return this.apply(key, this.settings.rules[key], request, reply);
+    await this.admit(key, this.settings.rules[key], request, reply);
   }
 
-  /** {@link authenticate} for the requests of one route, its rule looked up once (direct routes). */
-  checkOf(method: string, url: string): (request: FastifyRequest, reply: FastifyReply) => Promise<void> {
+  /**
+   * {@link authenticate} for the requests of one route, its rule looked up once (direct routes). It
+   * answers undefined when the request may go on at once (an open route, a room's own token: the
+   * calls of every ping), else the promise of the whole check.
+   */
+  checkOf(method: string, url: string): (request: FastifyRequest, reply: FastifyReply) => Promise<void> | undefined {
     const key = routeKey(method, url);
     const rule = this.settings.rules[key];
-    return (request, reply) => this.apply(key, rule, request, reply);
+    return (request, reply) => this.admit(key, rule, request, reply);
+  }
+
+  /** Undefined when the request is admitted without waiting; otherwise the check that may refuse it. */
+  private admit(key: string, rule: AccessRule | undefined, request: FastifyRequest, reply: FastifyReply): Promise<void> | undefined {
+    if (rule && (!this.settings.enabled || rule.caller === 'anyone')) return undefined;
+    if (rule?.caller === 'room' && !this.settings.limiter.isLimited(request.ip) && this.admitsRoom(rule, request)) return undefined;
+    return this.apply(key, rule, request, reply);
   }
 
   private async apply(key: string, rule: AccessRule | undefined, request: FastifyRequest, reply: FastifyReply): Promise<void> {
@@ -78,17 +89,24 @@ export class RequestAuthenticator {
     }
   }
 
+  /** True, with the room recorded as the caller, when the request carries the token of the room it names. */
+  private admitsRoom(rule: Extract<AccessRule, { caller: 'room' }>, request: FastifyRequest): boolean {
+    const secret = bearerOf(request.headers.authorization);
+    if (!secret || !this.roomTokens) return false;
+    const params = (request.params ?? {}) as Record<string, string | undefined>;
+    const schedulerName = params[rule.scheduler] ?? '';
+    const roomId = params[rule.room] ?? '';
+    if (!this.roomTokens.accepts(schedulerName, roomId, secret)) return false;
+    setCaller(request, { kind: 'room', schedulerName, roomId });
+    return true;
+  }
+
   private async check(rule: Exclude<AccessRule, { caller: 'anyone' }>, request: FastifyRequest): Promise<void> {
     const secret = bearerOf(request.headers.authorization);
     if (!secret) throw unauthenticated();
-    const params = (request.params ?? {}) as Record<string, string | undefined>;
     if (rule.caller === 'room') {
-      const schedulerName = params[rule.scheduler] ?? '';
-      const roomId = params[rule.room] ?? '';
-      if (this.roomTokens?.accepts(schedulerName, roomId, secret)) {
-        setCaller(request, { kind: 'room', schedulerName, roomId });
-        return;
-      }
+      if (this.admitsRoom(rule, request)) return;
+      const roomId = ((request.params ?? {}) as Record<string, string | undefined>)[rule.room] ?? '';
       const token = rule.orToken ? await this.settings.tokens.verify(secret) : undefined;
       if (!token || !rule.orToken) throw new AuthFailure(`not the token of room ${roomId}`, 403);
       await this.authorize(token, rule.orToken, { from: 'scheduler', param: rule.scheduler }, request);

@@ -49,7 +49,9 @@ export function mountDirectRoutes(
       url: route.path,
       handler: async (request: FastifyRequest, reply: FastifyReply) => {
         try {
-          await authenticate(request, reply);
+          // Most calls are admitted at once (a room's own token): no promise to wait for then.
+          const admitted = authenticate(request, reply);
+          if (admitted) await admitted;
           return await route.handle(request);
         } catch (error) {
           edge.errors.send(error, request, reply);
