@@ -26,6 +26,11 @@ export function enabledForwarders(scheduler: Scheduler): Forwarder[] {
   return (scheduler.forwarders ?? []).filter((forwarder) => forwarder.enabled);
 }
 
+/** Whether any forwarder of the scheduler is enabled (enabledForwarders without building the list). */
+export function hasEnabledForwarder(scheduler: Scheduler): boolean {
+  return (scheduler.forwarders ?? []).some((forwarder) => forwarder.enabled);
+}
+
 /** The port sent as `Room.port`: the one named `clientPort`, else the first; undefined if none. */
 export function selectRoomPort(instance: Instance): InstancePort | undefined {
   const ports = instance.address?.ports ?? [];

@@ -6,6 +6,7 @@ import type { RoomEventsSink } from '../services/room-status.service';
 import { resyncAttributes, terminatedAttributes } from './event-attributes';
 import type { EventsForwarderService, LoadedRoom, PreparedRoomEvent } from './events-forwarder.service';
 import { errorText } from './events-forwarding.errors';
+import { hasEnabledForwarder } from './message-builders';
 import type { ForwardingQueue } from './forwarding-queue';
 
 /**
@@ -25,8 +26,12 @@ export class QueuedRoomEvents implements RoomEventsSink {
     return this.queue.drain(timeoutMs);
   }
 
-  /** Queues the `resync` of an accepted ping, with the room and instance the ping read. */
+  /**
+   * Queues the `resync` of an accepted ping, with the room and instance the ping read. A scheduler
+   * without an enabled forwarder costs nothing more: this runs on every ping.
+   */
   async forwardPing(scheduler: Scheduler, loaded: LoadedRoom, ping: Pick<RoomPing, 'pingStatus' | 'metadata'>): Promise<void> {
+    if (!hasEnabledForwarder(scheduler)) return;
     await this.queueRoomEvent('ping', scheduler, loaded.room.id, () =>
       this.forwarding.prepareRoomEvent(scheduler, loaded.room.id, resyncAttributes(ping.metadata, ping.pingStatus), loaded),
     );

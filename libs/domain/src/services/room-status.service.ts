@@ -66,14 +66,21 @@ export class RoomStatusService {
   async ping(ping: RoomPing): Promise<boolean> {
     try {
       const { room, instance, schedulerCacheGeneration } = await this.pings.record(ping);
-      const scheduler = await this.ports.schedulers.getAt(ping.schedulerName, schedulerCacheGeneration);
+      const { schedulers } = this.ports;
+      const scheduler = schedulers.knownAt(ping.schedulerName, schedulerCacheGeneration) ?? (await schedulers.get(ping.schedulerName));
       if (!instance) throw new NotFoundError(`instance ${ping.roomId} not found in scheduler ${ping.schedulerName}`);
-      const outcome = await this.reconcile(scheduler, room, instance);
-      if (outcome === 'rejected') return false;
-      if (outcome === 'terminated') return true;
-      await this.events
-        .forwardPing(scheduler, { room, instance }, ping)
-        .catch((error: unknown) => this.log(ping).warn('failed to forward ping', { [LogField.Error]: String(error) }));
+      // Most pings leave the status as it is: then nothing more to wait for before forwarding.
+      const next = this.nextStatus(scheduler, room, instance);
+      if (next !== room.status) {
+        const outcome = await this.moveTo(scheduler, room, instance, next);
+        if (outcome === 'rejected') return false;
+        if (outcome === 'terminated') return true;
+      }
+      try {
+        await this.events.forwardPing(scheduler, { room, instance }, ping);
+      } catch (error) {
+        this.log(ping).warn('failed to forward ping', { [LogField.Error]: String(error) });
+      }
       return true;
     } catch (error) {
       this.log(ping).debug('ping not applied', { [LogField.Error]: String(error) });
@@ -154,7 +161,13 @@ export class RoomStatusService {
   }
 
   private async reconcile(scheduler: Scheduler, room: GameRoom, instance: Instance): Promise<'unchanged' | 'changed' | 'rejected' | 'terminated'> {
-    const next = calculateRoomStatus(room.pingStatus, instance.status.type, {
+    const next = this.nextStatus(scheduler, room, instance);
+    return next === room.status ? 'unchanged' : this.moveTo(scheduler, room, instance, next);
+  }
+
+  /** The status the room should have now, from what it says (its ping status) and what its instance says. */
+  private nextStatus(scheduler: Scheduler, room: GameRoom, instance: Instance): RoomStatus {
+    return calculateRoomStatus(room.pingStatus, instance.status.type, {
       stored: room.status,
       allocatedAt: room.allocatedAt,
       runningMatches: room.runningMatches,
@@ -162,7 +175,10 @@ export class RoomStatusService {
       now: this.ports.clock.now(),
       allocationTtlMs: this.options.allocationTtlMs,
     });
-    if (next === room.status) return 'unchanged';
+  }
+
+  /** Moves the room to `next` along the allowed transitions, announcing a termination once. */
+  private async moveTo(scheduler: Scheduler, room: GameRoom, instance: Instance, next: RoomStatus): Promise<'changed' | 'rejected' | 'terminated'> {
     if (!isTransitionAllowed(room.status, next)) return 'rejected';
     let written = true;
     try {

@@ -158,47 +158,50 @@ describe('SchedulerLookup', () => {
     expect((await lookup.get('nobody')).name).toBe('nobody');
   });
 
-  describe('getAt, with the generation a ping read', () => {
-    /** The cache, counting its reads. */
-    const counted = () => {
-      const counter = { reads: 0 };
+  describe('knownAt, with the generation a ping read', () => {
+    it("answers its in-process copy, without reading the cache, while the generation is the copy's", async () => {
+      let reads = 0;
       const watched: SchedulerCache = {
         read: (name, known) => {
-          counter.reads++;
+          reads++;
           return cache.read(name, known);
         },
         setScheduler: (scheduler, ttlMs, generation) => cache.setScheduler(scheduler, ttlMs, generation),
         invalidate: (name) => cache.invalidate(name),
       };
-      return { counter, watched };
-    };
-
-    it("answers its in-process copy without reading the cache while the generation is the copy's", async () => {
-      const { counter, watched } = counted();
       const roomsApi = new SchedulerLookup(watched, rows.storage, TTL_MS, 60_000);
       expect(await roomsApi.get('game')).toEqual(v1);
       const generation = (await cache.read('game')).generation;
-      counter.reads = 0;
-      expect(await roomsApi.getAt('game', generation)).toEqual(v1);
-      expect(await roomsApi.getAt('game', generation)).toEqual(v1);
-      expect(counter.reads).toBe(0);
+      reads = 0;
+      expect(roomsApi.knownAt('game', generation)).toEqual(v1);
+      expect(roomsApi.knownAt('game', generation)).toEqual(v1);
+      expect(reads).toBe(0);
     });
 
-    it('reads the cache when the generation moved, and so sees a switch at once', async () => {
+    it('knows nothing once the generation moved, so that get sees a switch at once', async () => {
       const roomsApi = new SchedulerLookup(cache, rows.storage, TTL_MS, 60_000);
       expect((await roomsApi.get('game')).spec.version).toBe('v1.0.0');
       await switchTo('v1.1.0');
       const moved = (await cache.read('game')).generation;
-      expect((await roomsApi.getAt('game', moved)).spec.version).toBe('v1.1.0');
+      expect(roomsApi.knownAt('game', moved)).toBeUndefined();
+      expect((await roomsApi.get('game')).spec.version).toBe('v1.1.0');
+      expect(roomsApi.knownAt('game', moved)?.spec.version).toBe('v1.1.0');
     });
 
-    it('reads the cache without a generation, or without an in-process copy', async () => {
-      const { counter, watched } = counted();
-      const worker = new SchedulerLookup(watched, rows.storage, TTL_MS);
+    it('knows nothing without a generation, without an in-process copy, or once the copy is older than the memo time', async () => {
       const generation = (await cache.read('game')).generation;
-      expect(await worker.getAt('game', generation)).toEqual(v1);
-      expect(await worker.getAt('game', undefined)).toEqual(v1);
-      expect(counter.reads).toBe(2);
+      const worker = new SchedulerLookup(cache, rows.storage, TTL_MS);
+      expect(await worker.get('game')).toEqual(v1);
+      expect(worker.knownAt('game', generation)).toBeUndefined();
+      const roomsApi = new SchedulerLookup(cache, rows.storage, TTL_MS, 60_000);
+      expect(await roomsApi.get('game')).toEqual(v1);
+      expect(roomsApi.knownAt('game', undefined)).toBeUndefined();
+      jest.useFakeTimers({ now: Date.now() + 60_001, doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+      try {
+        expect(roomsApi.knownAt('game', generation)).toBeUndefined();
+      } finally {
+        jest.useRealTimers();
+      }
     });
   });
 });

@@ -43,13 +43,14 @@ export class SchedulerLookup {
   }
 
   /**
-   * The active scheduler, when the caller has just read the cache's generation (`generation`, as a
-   * ping's script does): the in-process copy if it belongs to that generation, without asking the
-   * cache; otherwise, or without a generation, as {@link get}.
+   * The in-process copy of the active scheduler when it belongs to `generation`, the cache's
+   * generation the caller has just read (as a ping's script does); undefined otherwise, or without
+   * a generation: then ask {@link get}. Synchronous: the calls of every ping.
    */
-  async getAt(name: string, generation: string | undefined): Promise<Scheduler> {
-    const known = generation === undefined ? undefined : this.freshMemo(name);
-    return known && known.generation === generation ? known.scheduler : this.get(name);
+  knownAt(name: string, generation: string | undefined): Scheduler | undefined {
+    if (generation === undefined) return undefined;
+    const known = this.freshMemo(name);
+    return known?.generation === generation ? known.scheduler : undefined;
   }
 
   /**
