@@ -11,6 +11,7 @@ import { RedisOperationStorage } from './redis/redis-operation.storage';
 import { RedisAllocationCounter } from './redis/redis-allocation.counter';
 import { RedisRoomSamples } from './redis/redis-room.samples';
 import { RedisAutoscalingDecisions } from './redis/redis-autoscaling.decisions';
+import { DecodedInstances } from './redis/decoded-instances';
 import { RedisPingRecorder } from './redis/redis-ping.recorder';
 import { RedisReadyRoomAllocator } from './redis/redis-ready-room.allocator';
 import { RedisRoomStorage } from './redis/redis-room.storage';
@@ -82,12 +83,14 @@ export class Storage {
     this.allocations = new RedisAllocationCounter(client(urls.rooms), prefix);
     this.instances = new RedisInstanceStorage(client(urls.instances), prefix, options.instanceScanSize);
     const roomsWithInstances = urls.rooms === urls.instances;
+    // One set of decoded instances: a room's pings keep it decoded for its allocation.
+    const decoded = new DecodedInstances();
     this.pingRecorder =
       roomsWithInstances && urls.rooms === urls.schedulerCache
-        ? new RedisPingRecorder(client(urls.rooms), prefix)
+        ? new RedisPingRecorder(client(urls.rooms), prefix, decoded)
         : new StoreByStorePingRecorder({ rooms: this.rooms, instances: this.instances });
     this.roomAllocator = roomsWithInstances
-      ? new RedisReadyRoomAllocator(client(urls.rooms), prefix)
+      ? new RedisReadyRoomAllocator(client(urls.rooms), prefix, decoded)
       : new StoreByStoreAllocator({ rooms: this.rooms, instances: this.instances, allocations: this.allocations, logger: options.logger });
     this.operations = new RedisOperationStorage(client(urls.operations), prefix);
     this.leases = new RedisOperationLease(client(urls.leases), prefix);

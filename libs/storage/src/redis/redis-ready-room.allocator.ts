@@ -1,6 +1,6 @@
 import { type RoomAllocator, type TakenRoom, minuteOf, roomStatusToInt } from '@maestro/domain';
 import type Redis from 'ioredis';
-import { instanceFromJson } from './instance-json.codec';
+import { DecodedInstances } from './decoded-instances';
 import { ALLOCATION_COUNT_TTL_SECONDS } from './redis-allocation.counter';
 import { allocationCounterKeys, instanceKeys, type KeyPrefix, prefixOf, roomKeys, unixSeconds } from './redis-keys';
 import { LuaScript } from './lua-script';
@@ -37,6 +37,8 @@ export class RedisReadyRoomAllocator implements RoomAllocator {
   constructor(
     private readonly redis: Redis,
     keyPrefix: KeyPrefix = '',
+    /** Shared with the ping recorder: the instance of a room that pinged is not decoded again here. */
+    private readonly decoded = new DecodedInstances(),
   ) {
     const prefix = prefixOf(keyPrefix);
     this.rooms = roomKeys(prefix);
@@ -57,6 +59,6 @@ export class RedisReadyRoomAllocator implements RoomAllocator {
     ])) as [string, string | null] | null;
     if (!reply) return undefined;
     const [roomId, json] = reply;
-    return { roomId, instance: json ? instanceFromJson(json) : undefined };
+    return { roomId, instance: json ? this.decoded.of(schedulerName, roomId, json) : undefined };
   }
 }

@@ -50,6 +50,17 @@ export function roomAllocatorContract(create: () => AllocatorStores): void {
       expect(await stores.allocations.recent(s, at, 1)).toEqual([3]);
     });
 
+    it('answers the instance as stored at each allocation, after it changed', async () => {
+      const s = aName();
+      await aRoom(s, 'r1', 'ready');
+      expect((await stores.allocator.take(s, at))?.instance?.address).toEqual({ host: 'r1.host', ports: [] });
+      await stores.instances.upsertInstance(
+        anInstance({ id: 'r1', schedulerId: s, address: { host: 'r1.moved', ports: [{ name: 'game', port: 7000, protocol: 'UDP' }] } }),
+      );
+      await stores.rooms.updateRoomStatus(s, 'r1', 'ready');
+      expect((await stores.allocator.take(s, at))?.instance?.address).toEqual({ host: 'r1.moved', ports: [{ name: 'game', port: 7000, protocol: 'UDP' }] });
+    });
+
     it('takes a room whose instance record is missing, answering no instance', async () => {
       const s = aName();
       await aRoom(s, 'lonely', 'ready', false);
