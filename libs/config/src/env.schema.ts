@@ -108,7 +108,7 @@ export const ENV_SCHEMA: readonly EnvVariable[] = [
   redisUrl('OPERATIONLEASESTORAGE', 'leases', 'operation leases'),
   redisUrl('ROOMSTORAGE', 'rooms', 'game rooms'),
   redisUrl('INSTANCESTORAGE', 'instances', 'runtime instances'),
-  v('ADAPTERS_INSTANCESTORAGE_REDIS_SCANSIZE', 'redis.instanceScanSize', 'int', '10', 'HSCAN count when reading instances', positive),
+  v('ADAPTERS_INSTANCESTORAGE_REDIS_SCANSIZE', 'redis.instanceScanSize', 'int', '100', 'HSCAN count when reading instances', positive),
   v(
     'ADAPTERS_OPERATIONSTORAGE_REDIS_OPERATIONSTTL_HEALTHCONTROLLER',
     'redis.healthControllerOperationsTtlMs',
