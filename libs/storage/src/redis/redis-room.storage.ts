@@ -190,32 +190,24 @@ export function roomOfPingReply(ping: RoomPing, reply: PingReply | null): GameRo
   const s = ping.schedulerName;
   if (!reply) throw roomNotFound(s, ping.roomId);
   const [status, pingScore, occupancy, [version, isValidationRoom, createdAt, allocatedAt]] = reply;
-  const roomStatus = roomStatusFromInt(Number(status));
-  if (!roomStatus || pingScore === null || occupancy === null) throw roomNotFound(s, ping.roomId);
-  const room: GameRoom = {
-    id: ping.roomId,
-    schedulerId: s,
-    version: version ?? '',
-    status: roomStatus,
-    pingStatus: ping.pingStatus,
-    metadata: ping.metadata,
-    lastPingAt: new Date(Number(pingScore) * 1000),
-    isValidationRoom: isValidationRoom === '1',
-    runningMatches: Number(occupancy),
-    createdAt: new Date(Number(createdAt ?? 0) * 1000),
-  };
-  if (allocatedAt) room.allocatedAt = new Date(Number(allocatedAt) * 1000);
+  const hash = { version, is_validation_room: isValidationRoom, created_at: createdAt, allocated_at: allocatedAt };
+  const room = roomFromRedis(s, ping.roomId, hash, status, pingScore, occupancy, ping);
+  if (!room) throw roomNotFound(s, ping.roomId);
   return room;
 }
 
-/** A room from its hash and its three scores; undefined unless all three scores exist. */
+/**
+ * A room from its hash and its three scores; undefined unless all three scores exist. `written`:
+ * the ping status and metadata a ping has just stored, taken as they are instead of from the hash.
+ */
 function roomFromRedis(
   schedulerName: string,
   roomId: string,
-  hash: Record<string, string>,
+  hash: Record<string, string | null | undefined>,
   status: string | null,
   ping: string | null,
   occupancy: string | null,
+  written?: Pick<RoomPing, 'pingStatus' | 'metadata'>,
 ): GameRoom | undefined {
   const roomStatus = status === null ? undefined : roomStatusFromInt(Number(status));
   if (!roomStatus || ping === null || occupancy === null) return undefined;
@@ -224,8 +216,8 @@ function roomFromRedis(
     schedulerId: schedulerName,
     version: hash.version ?? '',
     status: roomStatus,
-    pingStatus: pingStatusFromInt(Number(hash.ping_status ?? 0)),
-    metadata: parseMetadata(hash.metadata),
+    pingStatus: written ? written.pingStatus : pingStatusFromInt(Number(hash.ping_status ?? 0)),
+    metadata: written ? written.metadata : parseMetadata(hash.metadata),
     lastPingAt: new Date(Number(ping) * 1000),
     isValidationRoom: hash.is_validation_room === '1',
     runningMatches: Number(occupancy),
@@ -234,7 +226,7 @@ function roomFromRedis(
   };
 }
 
-function parseMetadata(raw: string | undefined): Record<string, unknown> | null {
+function parseMetadata(raw: string | null | undefined): Record<string, unknown> | null {
   if (!raw) return null;
   try {
     return JSON.parse(raw) as Record<string, unknown> | null;
