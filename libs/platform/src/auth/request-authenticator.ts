@@ -61,14 +61,14 @@ export class RequestAuthenticator {
 
   /** Undefined when the request is admitted without waiting; otherwise the check that may refuse it. */
   private admit(key: string, rule: AccessRule | undefined, request: FastifyRequest, reply: FastifyReply): Promise<void> | undefined {
-    if (rule && (!this.settings.enabled || rule.caller === 'anyone')) return undefined;
-    if (rule?.caller === 'room' && !this.settings.limiter.isLimited(request.ip) && this.admitsRoom(rule, request)) return undefined;
+    if (!rule) return Promise.reject(new Error(`route ${key} has no access rule`));
+    if (!this.settings.enabled || rule.caller === 'anyone') return undefined;
+    if (rule.caller === 'room' && !this.settings.limiter.isLimited(request.ip) && this.admitsRoom(rule, request)) return undefined;
     return this.apply(key, rule, request, reply);
   }
 
-  private async apply(key: string, rule: AccessRule | undefined, request: FastifyRequest, reply: FastifyReply): Promise<void> {
-    if (!rule) throw new Error(`route ${key} has no access rule`);
-    if (!this.settings.enabled || rule.caller === 'anyone') return;
+  /** The check of a request {@link admit} did not let through at once: a rate-limited address, or a credential to verify. */
+  private async apply(key: string, rule: Exclude<AccessRule, { caller: 'anyone' }>, request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const address = request.ip;
     const { limiter } = this.settings;
     if (limiter.isLimited(address)) {
