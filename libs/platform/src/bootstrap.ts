@@ -1,7 +1,7 @@
 import type { INestApplication, INestApplicationContext, Type } from '@nestjs/common';
 import { ModuleRef, NestFactory } from '@nestjs/core';
 import { UnknownElementException } from '@nestjs/core/errors/exceptions';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { MaestroConfig } from '@maestro/config';
 import type { Registry } from 'prom-client';
 import { METRICS_REGISTRY } from './health/internal-api.controller';
@@ -11,6 +11,7 @@ import { RequestAuthenticator } from './auth/request-authenticator';
 import { DIRECT_ROUTES, type DirectRoute, mountDirectRoutes } from './http/direct-routes';
 import { ErrorAnswers } from './http/error-answers';
 import { BODY_LIMIT, configureJsonBodies } from './http/fastify-edge';
+import { LeanFastifyAdapter } from './http/lean-fastify-adapter';
 import { RouteRegistry } from './http/route-registry';
 import { closeWithin } from './http/shutdown-deadline';
 import { PinoNestLogger } from './logging/logger';
@@ -52,9 +53,9 @@ export interface RunningApp {
  * direct routes (DIRECT_ROUTES, which need its authProviders). The module must import PlatformModule. Call init() (tests, fastify inject) or listen() on the result.
  */
 export async function createMaestroApp(module: unknown, options: MaestroAppOptions = {}): Promise<NestFastifyApplication> {
-  // No Nest middleware anywhere (the edge is Fastify hooks and parsers, fastify-edge.ts): without
-  // @fastify/middie every request skips its hook, a measurable share of a ping (bench/README.md).
-  const app = await NestFactory.create<NestFastifyApplication>(module as never, new FastifyAdapter({ skipMiddie: true }), {
+  // No Nest middleware anywhere (the edge is Fastify hooks and parsers, fastify-edge.ts), nor the
+  // adapter's own hooks: every request skips them, a measurable share of a ping (bench/README.md).
+  const app = await NestFactory.create<NestFastifyApplication>(module as never, new LeanFastifyAdapter(), {
     bodyParser: false,
     bufferLogs: true,
   });
@@ -93,7 +94,7 @@ export async function createInternalApp(
   registry: Registry,
   options: InternalApiOptions & { shutdownDeadlineMs?: number } = {},
 ): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(InternalApiModule.forRoot(checks, registry, options), new FastifyAdapter({ skipMiddie: true }), {
+  const app = await NestFactory.create<NestFastifyApplication>(InternalApiModule.forRoot(checks, registry, options), new LeanFastifyAdapter(), {
     logger: false,
   });
   if (options.shutdownDeadlineMs !== undefined) closeWithin(app.getHttpAdapter().getInstance(), options.shutdownDeadlineMs);
