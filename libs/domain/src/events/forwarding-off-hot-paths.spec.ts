@@ -110,6 +110,23 @@ describe('events forwarding off hot paths', () => {
     expect(receiver.calls.map((call) => call.rpc)).toEqual(['SendRoomResync']);
   });
 
+  it('queues nothing, and answers no promise to wait for, for a scheduler without an enabled forwarder', async () => {
+    await aRoom('r1');
+    const events = new QueuedRoomEvents(forwarding, queue, logger);
+    const loaded = { room: await rooms.getRoom('game', 'r1'), instance: anInstance({ id: 'r1', schedulerId: 'game' }) };
+    const quiet = aScheduler().withName('game').build();
+    expect(events.forwardPing(quiet, loaded, { pingStatus: 'ready', metadata: {} })).toBeUndefined();
+    const forwarded = aScheduler()
+      .withName('game')
+      .withForwarders(aForwarder({ options: { timeoutMs: TIMEOUT_MS, metadata: {} } }))
+      .build();
+    const queued = events.forwardPing(forwarded, loaded, { pingStatus: 'ready', metadata: {} });
+    expect(queued).toBeInstanceOf(Promise);
+    await queued;
+    await settle();
+    expect(receiver.calls.map((call) => call.rpc)).toEqual(['SendRoomResync']);
+  });
+
   it('applies a pod change (instance and room status) without waiting for the receiver', async () => {
     await aRoom('r1');
     const terminating = anInstance({ id: 'r1', schedulerId: 'game', status: { type: 'terminating', description: '' } });

@@ -28,11 +28,11 @@ export class QueuedRoomEvents implements RoomEventsSink {
 
   /**
    * Queues the `resync` of an accepted ping, with the room and instance the ping read. A scheduler
-   * without an enabled forwarder costs nothing more: this runs on every ping.
+   * without an enabled forwarder costs nothing more, not even a promise: this runs on every ping.
    */
-  async forwardPing(scheduler: Scheduler, loaded: LoadedRoom, ping: Pick<RoomPing, 'pingStatus' | 'metadata'>): Promise<void> {
-    if (!hasEnabledForwarder(scheduler)) return;
-    await this.queueRoomEvent('ping', scheduler, loaded.room.id, () =>
+  forwardPing(scheduler: Scheduler, loaded: LoadedRoom, ping: Pick<RoomPing, 'pingStatus' | 'metadata'>): Promise<void> | undefined {
+    if (!hasEnabledForwarder(scheduler)) return undefined;
+    return this.queueRoomEvent('ping', scheduler, loaded.room.id, () =>
       this.forwarding.prepareRoomEvent(scheduler, loaded.room.id, resyncAttributes(ping.metadata, ping.pingStatus), loaded),
     );
   }

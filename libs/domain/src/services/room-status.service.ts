@@ -17,8 +17,11 @@ import { StoreByStorePingRecorder } from './store-by-store.ping-recorder';
  * Callers await these; an implementation must not make them wait for a receiver.
  */
 export interface RoomEventsSink {
-  /** Every successful ping (`resync`), with the room and instance the ping read. */
-  forwardPing(scheduler: Scheduler, loaded: { room: GameRoom; instance: Instance }, ping: Pick<RoomPing, 'pingStatus' | 'metadata'>): Promise<void>;
+  /**
+   * Every successful ping (`resync`), with the room and instance the ping read; undefined when
+   * there is nothing to forward (no enabled forwarder): a ping then waits for no promise.
+   */
+  forwardPing(scheduler: Scheduler, loaded: { room: GameRoom; instance: Instance }, ping: Pick<RoomPing, 'pingStatus' | 'metadata'>): Promise<void> | undefined;
   /** A room whose instance is terminating or gone ("terminated" status event), once per room. */
   forwardStatusTerminated(scheduler: Scheduler, roomId: string, storedMetadata?: Record<string, unknown> | null): Promise<void>;
 }
@@ -30,7 +33,7 @@ export interface RoomEventsSink {
  */
 const TERMINATION_ANNOUNCED: readonly RoomStatus[] = ['terminating', 'terminated'];
 
-export const NO_EVENTS: RoomEventsSink = { forwardPing: async () => undefined, forwardStatusTerminated: async () => undefined };
+export const NO_EVENTS: RoomEventsSink = { forwardPing: () => undefined, forwardStatusTerminated: async () => undefined };
 
 export interface RoomStatusPorts {
   rooms: RoomStorage;
@@ -76,10 +79,13 @@ export class RoomStatusService {
         if (outcome === 'rejected') return false;
         if (outcome === 'terminated') return true;
       }
-      try {
-        await this.events.forwardPing(scheduler, { room, instance }, ping);
-      } catch (error) {
-        this.log(ping).warn('failed to forward ping', { [LogField.Error]: String(error) });
+      const forwarding = this.events.forwardPing(scheduler, { room, instance }, ping);
+      if (forwarding) {
+        try {
+          await forwarding;
+        } catch (error) {
+          this.log(ping).warn('failed to forward ping', { [LogField.Error]: String(error) });
+        }
       }
       return true;
     } catch (error) {
