@@ -87,13 +87,23 @@ interface Measure {
   /** CPU time per request of this process (servers and load generator) and of the Redis server, in µs. */
   nodeUsPerRequest: number;
   redisUsPerRequest: number;
+  /** Redis reads (batches received) and commands per request, the servers' and the harness's. */
+  redisReadsPerRequest: number;
+  redisCommandsPerRequest: number;
 }
 
-/** The Redis server's CPU time so far (user + system), in µs, from INFO CPU. */
-async function redisCpuUs(redis: Redis): Promise<number> {
-  const info = await redis.info('cpu');
+/**
+ * The Redis server's CPU time so far (user + system, µs), and the reads it processed (one per
+ * batch a client wrote) and commands, from INFO CPU and INFO STATS.
+ */
+async function redisCounters(redis: Redis): Promise<{ cpuUs: number; reads: number; commands: number }> {
+  const info = `${await redis.info('cpu')}${await redis.info('stats')}`;
   const field = (name: string) => Number(new RegExp(`${name}:([0-9.]+)`).exec(info)?.[1] ?? 0);
-  return (field('used_cpu_user') + field('used_cpu_sys')) * 1e6;
+  return {
+    cpuUs: (field('used_cpu_user') + field('used_cpu_sys')) * 1e6,
+    reads: field('total_reads_processed'),
+    commands: field('total_commands_processed'),
+  };
 }
 
 // The load runs in a worker thread of its own (autocannon workers); the request paths and tokens come
@@ -107,7 +117,7 @@ async function load(
   run: ({ duration: number } | { amount: number }) & { connections: number },
   redis: Redis,
 ): Promise<Measure> {
-  const [cpuBefore, redisBefore] = [process.cpuUsage(), await redisCpuUs(redis)];
+  const [cpuBefore, redisBefore] = [process.cpuUsage(), await redisCounters(redis)];
   const result = await autocannon({
     url,
     method,
@@ -120,11 +130,14 @@ async function load(
     requests: [{ method, body, setupRequest: REQUESTS_FILE }],
   });
   const cpu = process.cpuUsage(cpuBefore);
-  const redisUs = (await redisCpuUs(redis)) - redisBefore;
+  const redisAfter = await redisCounters(redis);
   const perRequest = (us: number) => Math.round(us / Math.max(1, result.requests.total));
+  const ratio = (n: number) => Math.round((100 * n) / Math.max(1, result.requests.total)) / 100;
   return {
     nodeUsPerRequest: perRequest(cpu.user + cpu.system),
-    redisUsPerRequest: perRequest(redisUs),
+    redisUsPerRequest: perRequest(redisAfter.cpuUs - redisBefore.cpuUs),
+    redisReadsPerRequest: ratio(redisAfter.reads - redisBefore.reads),
+    redisCommandsPerRequest: ratio(redisAfter.commands - redisBefore.commands),
     requestsPerSecond: Math.round(result.requests.total / result.duration),
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
@@ -136,21 +149,31 @@ async function load(
 
 /**
  * With BENCH_PROFILE_DIR set, a CPU profile of this process's main thread (the servers) while `run`
- * goes, written as <dir>/<name>.cpuprofile (read it with bench/profile-summary.cli.ts).
+ * goes, written as <dir>/<name>.cpuprofile (read it with bench/profile-summary.cli.ts); with
+ * BENCH_PROFILE_HEAP=1 as well, a sampling heap profile instead (<dir>/<name>.heapprofile: every
+ * allocation sampled, collected or not, for the bytes each function allocates per request).
  */
 async function profiled<T>(name: string, run: () => Promise<T>): Promise<T> {
   const dir = process.env.BENCH_PROFILE_DIR;
   if (!dir) return run();
+  const heap = process.env.BENCH_PROFILE_HEAP === '1';
   const session = new Session();
   session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.start');
+  if (heap) {
+    await session.post('HeapProfiler.enable');
+    // The two flags keep the samples of objects collected since: what a request allocates, not what it keeps.
+    const sampling = { samplingInterval: 1024, includeObjectsCollectedByMinorGC: true, includeObjectsCollectedByMajorGC: true };
+    await session.post('HeapProfiler.startSampling', sampling);
+  } else {
+    await session.post('Profiler.enable');
+    await session.post('Profiler.start');
+  }
   try {
     return await run();
   } finally {
-    const { profile } = await session.post('Profiler.stop');
     mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+    const profile = heap ? (await session.post('HeapProfiler.stopSampling')).profile : (await session.post('Profiler.stop')).profile;
+    writeFileSync(path.join(dir, `${name}.${heap ? 'heapprofile' : 'cpuprofile'}`), JSON.stringify(profile));
     session.disconnect();
   }
 }
@@ -336,7 +359,10 @@ export async function roomsApiCase(options: RoomsApiOptions, log: (line: string)
     const roundsOf = (runs: Measure[]) =>
       runs.map((m) => `${m.requestsPerSecond}${m.non2xx + m.errors > 0 ? ` (${m.non2xx} non-2xx, ${m.errors} errors)` : ''}`).join(' ');
     // Where each request's time goes: this process (servers and load generator alike) and Redis.
-    const cpuOf = (runs: Measure[]) => `node ${median(runs).nodeUsPerRequest} µs, redis ${median(runs).redisUsPerRequest} µs`;
+    const cpuOf = (runs: Measure[]) => {
+      const m = median(runs);
+      return `node ${m.nodeUsPerRequest} µs, redis ${m.redisUsPerRequest} µs (${m.redisReadsPerRequest} reads, ${m.redisCommandsPerRequest} commands)`;
+    };
     log(`rooms-api: ping rounds (req/s) ${roundsOf(pings.app)} vs floor ${roundsOf(pings.floor)}`);
     log(`rooms-api: allocation rounds (req/s) ${roundsOf(allocations.app)} vs floor ${roundsOf(allocations.floor)}`);
     log(`rooms-api: CPU per ping: ${cpuOf(pings.app)} vs floor ${cpuOf(pings.floor)}`);
