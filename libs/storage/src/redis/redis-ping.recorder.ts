@@ -32,8 +32,8 @@ export class RedisPingRecorder implements PingRecorder {
     const args = pingKeysAndArgs(this.rooms, ping, this.instances.podMap(s), this.cache.generation(s));
     const reply = (await RECORD_PING_WITH_INSTANCE.run(this.redis, args)) as PingReply | null;
     const room = roomOfPingReply(ping, reply);
-    const json = reply?.[4];
-    const generation = reply?.[5];
+    const json = reply?.[2];
+    const generation = reply?.[3];
     const recorded: RecordedPing = { room, instance: typeof json === 'string' ? this.decoded.of(s, ping.roomId, json) : undefined };
     if (typeof generation === 'string') recorded.schedulerCacheGeneration = generation;
     return recorded;

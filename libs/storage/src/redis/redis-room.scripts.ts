@@ -43,26 +43,29 @@ return total`,
   2,
 );
 
-/** The writes of a ping (see RECORD_PING); leaves the room's status score in `status`. */
+/**
+ * The writes of a ping (see RECORD_PING); leaves the room's status score in `status`. The ping and
+ * occupancy scores are set whether or not their members exist: a room in the status set whose
+ * other members a fault removed is made whole again (Maestro's `ZADD XX` leaves it unreadable).
+ */
 const PING_WRITES = `
 local status = redis.call('ZSCORE', KEYS[2], ARGV[1])
 if not status then return false end
 redis.call('HSET', KEYS[1], 'metadata', ARGV[2], 'ping_status', ARGV[3])
-redis.call('ZADD', KEYS[3], 'XX', ARGV[4], ARGV[1])
-redis.call('ZADD', KEYS[4], 'XX', ARGV[5], ARGV[1])`;
+redis.call('ZADD', KEYS[3], ARGV[4], ARGV[1])
+redis.call('ZADD', KEYS[4], ARGV[5], ARGV[1])`;
 
 /**
- * What a ping answers of the room: {status, ping, occupancy, {version, is_validation_room,
- * created_at, allocated_at}}. Not the metadata and ping status: the ping has just written them.
+ * What a ping answers of the room: {status, {version, is_validation_room, created_at,
+ * allocated_at}}. Not what the ping has just written: metadata, ping status, ping and occupancy scores.
  */
-const PING_ROOM_READS = `status, redis.call('ZSCORE', KEYS[3], ARGV[1]), redis.call('ZSCORE', KEYS[4], ARGV[1]),
-  redis.call('HMGET', KEYS[1], 'version', 'is_validation_room', 'created_at', 'allocated_at')`;
+const PING_ROOM_READS = `status, redis.call('HMGET', KEYS[1], 'version', 'is_validation_room', 'created_at', 'allocated_at')`;
 
 /**
  * Records a ping and reads the room back, in one round trip. Writes nothing when the room is not in
- * the status set (Maestro would leave an orphan hash); otherwise writes the hash fields and, for
- * members that exist, the ping and occupancy scores (storage.md 4.1), then answers
- * PING_ROOM_READS, the scores as strings (false when missing).
+ * the status set (Maestro would leave an orphan hash); otherwise writes the hash fields and the
+ * ping and occupancy scores (storage.md 4.1), then answers PING_ROOM_READS, the status score as a
+ * string and missing hash fields as false.
  * KEYS: hash, status, ping, occupancy; ARGV: room id, metadata JSON, ping status, now, running matches.
  */
 export const RECORD_PING = new LuaScript(`${PING_WRITES}\nreturn {${PING_ROOM_READS}}`, 4);

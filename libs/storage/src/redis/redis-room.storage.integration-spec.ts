@@ -62,15 +62,16 @@ describe('RedisRoomStorage', () => {
     expect(await redis.client.exists(key('rs:rooms:ghost'))).toBe(0);
   });
 
-  it('records the ping of a room missing from the ping set, then answers not found', async () => {
-    await rooms.createRoom(aGameRoom({ id: 'no-ping', schedulerId: 'rs', pingStatus: 'ready' }));
-    await redis.client.zrem(key('rs:ping'), 'no-ping');
-    await expect(
-      rooms.recordPing({ schedulerName: 'rs', roomId: 'no-ping', pingStatus: 'occupied', runningMatches: 3, metadata: {}, at }),
-    ).rejects.toBeInstanceOf(NotFoundError);
-    expect(await redis.client.hget(key('rs:rooms:no-ping'), 'ping_status')).toBe('2');
-    expect(await redis.client.zscore(key('rs:occupancy'), 'no-ping')).toBe('3');
-    expect(await redis.client.zscore(key('rs:ping'), 'no-ping')).toBeNull();
+  it.each(['ping', 'occupancy'])('makes whole, at its ping, a room a fault left without its %s score', async (set) => {
+    const id = `no-${set}`;
+    await rooms.createRoom(aGameRoom({ id, schedulerId: 'rs', pingStatus: 'ready' }));
+    await redis.client.zrem(key(`rs:${set}`), id);
+    await expect(rooms.getRoom('rs', id)).rejects.toBeInstanceOf(NotFoundError);
+    const recorded = await rooms.recordPing({ schedulerName: 'rs', roomId: id, pingStatus: 'occupied', runningMatches: 3, metadata: {}, at });
+    expect(recorded).toMatchObject({ id, pingStatus: 'occupied', runningMatches: 3, lastPingAt: at });
+    expect(await rooms.getRoom('rs', id)).toEqual(recorded);
+    expect(await redis.client.zscore(key('rs:ping'), id)).toBe(String(at.getTime() / 1000));
+    expect(await redis.client.zscore(key('rs:occupancy'), id)).toBe('3');
   });
 
   it('reloads its scripts after the server forgot them (SCRIPT FLUSH)', async () => {

@@ -58,7 +58,7 @@ export class RedisRoomStorage implements RoomStorage {
       });
       chunk.forEach((roomId, i) => {
         const [hash, status, ping, occupancy] = values.slice(i * 4, i * 4 + 4) as [Record<string, string>, string | null, string | null, string | null];
-        rooms.push(roomFromRedis(schedulerName, roomId, hash, status, ping, occupancy));
+        rooms.push(roomFromRedis(schedulerName, roomId, hash, status, { ping, occupancy }));
       });
     }
     return rooms;
@@ -177,40 +177,40 @@ export function pingKeysAndArgs(keys: ReturnType<typeof roomKeys>, ping: RoomPin
 }
 
 /**
- * RECORD_PING's answer: status, ping and occupancy scores, then the hash fields the ping did not
- * write (version, is_validation_room, created_at, allocated_at; null when missing), then what a variant adds.
+ * RECORD_PING's answer: the status score, then the hash fields the ping did not write (version,
+ * is_validation_room, created_at, allocated_at; null when missing), then what a variant adds.
  */
-export type PingReply = [string, string | null, string | null, (string | null)[], ...unknown[]];
+export type PingReply = [string, (string | null)[], ...unknown[]];
 
 /**
- * The room a ping's script answered, its metadata and ping status the ping's own (the script has
- * just stored them); NotFoundError when the room is not (wholly) stored.
+ * The room a ping's script answered, with what the ping has just stored as it is (metadata, ping
+ * status, ping time to the second, running matches); NotFoundError when the room is not stored.
  */
 export function roomOfPingReply(ping: RoomPing, reply: PingReply | null): GameRoom {
-  const s = ping.schedulerName;
-  if (!reply) throw roomNotFound(s, ping.roomId);
-  const [status, pingScore, occupancy, [version, isValidationRoom, createdAt, allocatedAt]] = reply;
+  if (!reply) throw roomNotFound(ping.schedulerName, ping.roomId);
+  const [status, [version, isValidationRoom, createdAt, allocatedAt]] = reply;
   const hash = { version, is_validation_room: isValidationRoom, created_at: createdAt, allocated_at: allocatedAt };
-  const room = roomFromRedis(s, ping.roomId, hash, status, pingScore, occupancy, ping);
-  if (!room) throw roomNotFound(s, ping.roomId);
+  const room = roomFromRedis(ping.schedulerName, ping.roomId, hash, status, null, ping);
+  if (!room) throw roomNotFound(ping.schedulerName, ping.roomId);
   return room;
 }
 
 /**
- * A room from its hash and its three scores; undefined unless all three scores exist. `written`:
- * the ping status and metadata a ping has just stored, taken as they are instead of from the hash.
+ * A room from its hash and its three scores; undefined unless all three scores exist. `written`: a
+ * ping that has just stored its metadata, ping status, ping score and occupancy, taken as they are
+ * (no `scores` then: the status score and the hash were read).
  */
 function roomFromRedis(
   schedulerName: string,
   roomId: string,
   hash: Record<string, string | null | undefined>,
   status: string | null,
-  ping: string | null,
-  occupancy: string | null,
-  written?: Pick<RoomPing, 'pingStatus' | 'metadata'>,
+  scores: { ping: string | null; occupancy: string | null } | null,
+  written?: RoomPing,
 ): GameRoom | undefined {
   const roomStatus = status === null ? undefined : roomStatusFromInt(Number(status));
-  if (!roomStatus || ping === null || occupancy === null) return undefined;
+  if (!roomStatus) return undefined;
+  if (!written && (scores?.ping == null || scores.occupancy == null)) return undefined;
   return {
     id: roomId,
     schedulerId: schedulerName,
@@ -218,9 +218,9 @@ function roomFromRedis(
     status: roomStatus,
     pingStatus: written ? written.pingStatus : pingStatusFromInt(Number(hash.ping_status ?? 0)),
     metadata: written ? written.metadata : parseMetadata(hash.metadata),
-    lastPingAt: new Date(Number(ping) * 1000),
+    lastPingAt: new Date((written ? unixSeconds(written.at) : Number(scores?.ping)) * 1000),
     isValidationRoom: hash.is_validation_room === '1',
-    runningMatches: Number(occupancy),
+    runningMatches: written ? written.runningMatches : Number(scores?.occupancy),
     createdAt: new Date(Number(hash.created_at ?? 0) * 1000),
     ...(hash.allocated_at ? { allocatedAt: new Date(Number(hash.allocated_at) * 1000) } : {}),
   };

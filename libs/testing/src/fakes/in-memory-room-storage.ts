@@ -83,8 +83,8 @@ export class InMemoryRoomStorage implements RoomStorage {
 
   /**
    * Takes the room's ping score away, as the Redis adapter would find it after a fault: still in the
-   * status set (listed, counted, refused by createRoom, its status updated), absent to reads and
-   * pings, and deleteRoom removes it but answers NotFoundError.
+   * status set (listed, counted, refused by createRoom, its status updated), absent to reads until a
+   * ping writes its scores again, and deleteRoom removes it but answers NotFoundError.
    */
   leavePartial(schedulerName: string, roomId: string): void {
     this.stored(schedulerName, roomId);
@@ -119,6 +119,9 @@ export class InMemoryRoomStorage implements RoomStorage {
   }
 
   async recordPing(ping: RoomPing): Promise<GameRoom> {
+    const key = `${ping.schedulerName}/${ping.roomId}`;
+    // A room of the status set is pinged whole again, as the Redis script writes every score.
+    if (this.rooms.has(key)) this.partial.delete(key);
     const room = this.stored(ping.schedulerName, ping.roomId);
     room.metadata = jsonCopy(ping.metadata);
     room.pingStatus = ping.pingStatus;
