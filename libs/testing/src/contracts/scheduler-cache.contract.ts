@@ -24,6 +24,18 @@ export function schedulerCacheContract(cache: () => SchedulerCache): void {
       expect(await cache().read(name)).toEqual({ generation, unchanged: false, scheduler });
     });
 
+    // Maestro's Go shape has no such field, and the watch is the health controller's, read from storage.
+    it("leaves out a rolling update's watch: its readers see none", async () => {
+      const name = aName();
+      const scheduler = aScheduler().withName(name).build();
+      const rollout = { version: 'v2.0.0', previousVersion: 'v1.0.0', startedAt: new Date('2026-01-02T10:00:00Z'), fleetSize: 3, failedRooms: [] };
+      const { generation } = await cache().read(name);
+      await cache().setScheduler({ ...scheduler, rollout }, 60_000, generation);
+      const read = await cache().read(name);
+      expect(read.scheduler).toEqual(scheduler);
+      expect(read.scheduler).not.toHaveProperty('rollout');
+    });
+
     it('answers unchanged, without the entry, to a caller that knows the current generation', async () => {
       const name = aName();
       const { generation } = await cache().read(name);

@@ -21,7 +21,9 @@ export class InMemorySchedulerCache implements SchedulerCache {
 
   async setScheduler(scheduler: Scheduler, ttlMs: number, generation: string): Promise<boolean> {
     if (this.generationOf(scheduler.name) !== generation) return false;
-    this.entries.set(scheduler.name, { scheduler: structuredClone(scheduler), expiresAt: this.clock.now().getTime() + ttlMs });
+    // As the Redis entry (Maestro's Go shape): without the rolling update's watch.
+    const { rollout: _watch, ...cached } = scheduler;
+    this.entries.set(scheduler.name, { scheduler: structuredClone(cached), expiresAt: this.clock.now().getTime() + ttlMs });
     return true;
   }
 
