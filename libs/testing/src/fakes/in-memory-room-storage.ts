@@ -119,9 +119,8 @@ export class InMemoryRoomStorage implements RoomStorage {
   }
 
   async recordPing(ping: RoomPing): Promise<GameRoom> {
-    const key = `${ping.schedulerName}/${ping.roomId}`;
-    // A room of the status set is pinged whole again, as the Redis script writes every score.
-    if (this.rooms.has(key)) this.partial.delete(key);
+    // A partial room is pinged whole again, as the Redis script writes every score.
+    this.partial.delete(`${ping.schedulerName}/${ping.roomId}`);
     const room = this.stored(ping.schedulerName, ping.roomId);
     room.metadata = jsonCopy(ping.metadata);
     room.pingStatus = ping.pingStatus;
